@@ -1,0 +1,84 @@
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { errorMessage } from '../errors.js';
+import { withTimeout } from '../fs-util.js';
+import type { CacheBackend, RestoreResult, SaveResult } from './backend.js';
+import { withLibraryLog } from './library-log.js';
+import { startDownloadProgress } from './progress.js';
+
+/**
+ * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
+ * of the paths): changing it makes every saved entry invisible, so it never changes.
+ */
+export const STAGING_ROOT = '.clone-cache-staging';
+export const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+
+export class ActionsCacheBackend implements CacheBackend {
+  readonly source = 'actions-cache' as const;
+  readonly stagingDir: string;
+
+  constructor(
+    private readonly workspace: string,
+    private readonly runnerTemp: string,
+    private readonly timeoutMs: number
+  ) {
+    this.stagingDir = path.join(workspace, STAGING_RELATIVE);
+  }
+
+  available(): boolean {
+    return cache.isFeatureAvailable();
+  }
+
+  async cleanStaging(): Promise<void> {
+    await fs.rm(path.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
+  }
+
+  async restore(keyPrefix: string, exactCommit: string): Promise<RestoreResult> {
+    await this.cleanStaging();
+    const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
+    const progress = startDownloadProgress(this.runnerTemp);
+    try {
+      const { value: matchedKey, findings } = await withTimeout(
+        this.inWorkspace(() =>
+          withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`]))
+        ),
+        this.timeoutMs,
+        'Cache restore'
+      );
+      if (!matchedKey) return { matchedKey: '', failure: findings.failure };
+      return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
+    } catch (error) {
+      const failure = errorMessage(error);
+      core.warning(`Cache restore failed: ${failure}`, { title: 'Clone cache not restored' });
+      return { matchedKey: '', failure };
+    } finally {
+      progress.stop();
+    }
+  }
+
+  async save(key: string): Promise<SaveResult> {
+    const { value: cacheId, findings } = await this.inWorkspace(() =>
+      withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key))
+    );
+    if (findings.reservedByOtherJob) {
+      return { saved: false, message: `another job is saving or has saved ${key}` };
+    }
+    if (cacheId === -1 || findings.failure) {
+      return { saved: false, message: findings.failure ?? `saving ${key} failed` };
+    }
+    return { saved: true, message: `saved ${key}`, archiveBytes: findings.archiveBytes };
+  }
+
+  /** @actions/cache resolves relative cache paths against the current directory. */
+  private async inWorkspace<T>(work: () => Promise<T>): Promise<T> {
+    const previous = process.cwd();
+    process.chdir(this.workspace);
+    try {
+      return await work();
+    } finally {
+      process.chdir(previous);
+    }
+  }
+}

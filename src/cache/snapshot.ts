@@ -1,0 +1,71 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { gitConfigTemplate } from '../git/config-template.js';
+import { Git } from '../git/git.js';
+
+/** Git's temporary files in objects/ that must not be archived. */
+const TEMPORARY = /^(tmp_|\.tmp-|incoming-)|\.lock$/;
+
+/** Hard-links every file of `source` into `destination` (copies across file systems). */
+async function linkTree(source: string, destination: string): Promise<void> {
+  await fs.mkdir(destination, { recursive: true });
+  for (const entry of await fs.readdir(source, { withFileTypes: true })) {
+    if (TEMPORARY.test(entry.name)) continue;
+    const from = path.join(source, entry.name);
+    const to = path.join(destination, entry.name);
+    if (entry.isDirectory()) {
+      await linkTree(from, to);
+    } else if (entry.isFile()) {
+      await fs.link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+        await fs.copyFile(from, to);
+      });
+    }
+    // Symlinks and other special files are never part of a snapshot.
+  }
+}
+
+/**
+ * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
+ * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, and the
+ * template config. No credentials, hooks, index, logs or working tree: nothing but history.
+ */
+export async function buildSnapshot(
+  clonePath: string,
+  commit: string,
+  snapshotDir: string,
+  originUrl: string
+): Promise<void> {
+  const git = new Git(clonePath);
+  const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+  const objects = path.join(gitDir, 'objects');
+  if (await fs.lstat(path.join(objects, 'info', 'alternates')).catch(() => undefined)) {
+    throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
+  }
+  if (!(await git.resolveCommit(commit))) throw new Error(`commit ${commit} is no longer in the clone`);
+
+  await fs.rm(snapshotDir, { recursive: true, force: true });
+  await fs.mkdir(path.join(snapshotDir, 'refs', 'heads'), { recursive: true });
+  await fs.mkdir(path.join(snapshotDir, 'refs', 'tags'), { recursive: true });
+  await linkTree(objects, path.join(snapshotDir, 'objects'));
+
+  const refs = await git.output([
+    'for-each-ref',
+    '--format=%(objectname) %(refname)',
+    'refs/remotes/origin/',
+    'refs/tags/'
+  ]);
+  const packed = refs
+    .split('\n')
+    .filter(line => line && !line.endsWith(' refs/remotes/origin/HEAD'))
+    .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
+  await fs.writeFile(path.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
+  await fs.writeFile(path.join(snapshotDir, 'HEAD'), `${commit}\n`);
+  await fs.writeFile(path.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
+  const shallow = path.join(gitDir, 'shallow');
+  if (await fs.lstat(shallow).catch(() => undefined)) {
+    await fs.copyFile(shallow, path.join(snapshotDir, 'shallow'));
+  }
+  const check = await new Git(snapshotDir).resolveCommit('HEAD');
+  if (check !== commit) throw new Error('the snapshot does not resolve HEAD; not saving it');
+}

@@ -1,0 +1,73 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+
+export async function exists(target: string): Promise<boolean> {
+  try {
+    await fs.lstat(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Entries of a directory, or [] when it does not exist. */
+export async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** True when `child` is `parent` or inside it (lexically). */
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Removes `target` (never following symlinks); refuses anything outside `root`. */
+export async function removeInside(root: string, target: string): Promise<void> {
+  if (!isInside(root, target) || path.resolve(target) === path.resolve(root)) {
+    throw new Error(`refusing to remove ${target}: it is not inside ${root}`);
+  }
+  await fs.rm(target, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Copies a tree preserving modes, times and symlinks (never followed); reflinks where possible. */
+export function copyTree(source: string, destination: string, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('cp', ['-a', '--reflink=auto', '--', source, destination], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      signal
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', code =>
+      code === 0 ? resolve() : reject(new Error(`cp failed (${code}): ${stderr.trim()}`))
+    );
+  });
+}
+
+/** Rejects with a timeout error when `work` takes longer than `ms`; `onTimeout` runs first. */
+export async function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  what: string,
+  onTimeout?: () => void
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.();
+      reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

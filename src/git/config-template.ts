@@ -1,0 +1,34 @@
+export interface RepositoryFormat {
+  formatVersion: 0 | 1;
+  objectFormat: 'sha1' | 'sha256';
+}
+
+export const DEFAULT_FORMAT: RepositoryFormat = { formatVersion: 0, objectFormat: 'sha1' };
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
+ * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
+ * drivers) is absent because the file is written from scratch.
+ */
+export function gitConfigTemplate(originUrl: string, format: RepositoryFormat = DEFAULT_FORMAT): string {
+  const lines = [
+    '[core]',
+    `\trepositoryformatversion = ${format.formatVersion}`,
+    '\tfilemode = true',
+    '\tbare = false',
+    '\tlogallrefupdates = true'
+  ];
+  if (format.objectFormat !== 'sha1') {
+    lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
+  }
+  lines.push(
+    '[remote "origin"]',
+    `\turl = ${quote(originUrl)}`,
+    '\tfetch = +refs/heads/*:refs/remotes/origin/*'
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,179 @@
+import * as path from 'node:path';
+import { InputError } from './errors.js';
+import type { RunnerContext } from './runner-context.js';
+
+export type SavePolicy = 'auto' | 'always' | 'never';
+export const SAVE_POLICIES: readonly SavePolicy[] = ['auto', 'always', 'never'];
+
+/** Every input, parsed and validated once. */
+export interface Settings {
+  repository: string;
+  owner: string;
+  repoName: string;
+  /** The ref as given; empty means "the event's commit, else the default branch". */
+  ref: string;
+  token: string;
+  persistCredentials: boolean;
+  originUrl: string;
+  /** Absolute path of the main clone, inside the workspace. */
+  clonePath: string;
+  workspace: string;
+  cacheKeyPrefix: string;
+  saveCache: SavePolicy;
+  refreshAfter: number;
+}
+
+export const DEFAULT_REFRESH_AFTER = 50;
+/** @actions/cache refuses keys over 512 characters; entries are `<prefix>-<40-hex sha>`. */
+const MAX_KEY_PREFIX_LENGTH = 512 - 41;
+
+export type InputReader = (name: string) => string;
+
+function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InputError(name, `'${raw}' is not a boolean; allowed values: true, false.`);
+}
+
+function parseRepository(raw: string, context: RunnerContext): [string, string] {
+  const value = raw.trim() || context.workflowRepository;
+  if (!value) {
+    throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set; give owner/name.');
+  }
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+  if (!match || match[1].startsWith('.') || match[2] === '.' || match[2] === '..') {
+    throw new InputError('repository', `'${value}' is not of the form owner/name.`);
+  }
+  return [match[1], match[2]];
+}
+
+function parseRef(raw: string): string {
+  const value = raw.trim();
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(value) || value.includes('..') || value.startsWith('-')) {
+    throw new InputError(
+      'ref',
+      `'${value}' is not a valid branch, tag, ref or commit (no spaces, control characters, '..', or leading '-').`
+    );
+  }
+  return value;
+}
+
+function parseToken(raw: string): string {
+  const value = raw.trim();
+  if (/[\r\n]/.test(value)) {
+    throw new InputError('token', 'contains a line break; give the token on one line.');
+  }
+  return value;
+}
+
+function parseOriginUrl(raw: string, context: RunnerContext, repository: string): string {
+  const value = raw.trim() || `${context.serverUrl}/${repository}`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\x00-\x1f\x7f]/.test(value)) {
+    throw new InputError('origin-url', 'contains whitespace or control characters.');
+  }
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new InputError('origin-url', `'${value}' is not a valid URL.`);
+    }
+    if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(url.protocol)) {
+      throw new InputError(
+        'origin-url',
+        `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`
+      );
+    }
+    if (url.password) {
+      throw new InputError(
+        'origin-url',
+        'embeds a password; remove it and pass the secret through the token input.'
+      );
+    }
+    return value;
+  }
+  if (/^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^-]/.test(value)) return value;
+  throw new InputError(
+    'origin-url',
+    `'${value}' is not a URL (https://host/owner/name, ssh://..., or git@host:owner/name).`
+  );
+}
+
+/** `path` resolves against the workspace and must stay inside it. */
+export function resolveInsideWorkspace(name: string, raw: string, workspace: string): string {
+  const value = raw.trim() || '.';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(value)) {
+    throw new InputError(name, 'contains control characters.');
+  }
+  const resolved = path.resolve(workspace, value);
+  const relative = path.relative(workspace, resolved);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new InputError(
+      name,
+      `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`
+    );
+  }
+  return resolved;
+}
+
+function parseCacheKey(raw: string, context: RunnerContext, owner: string, repo: string): string {
+  const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
+  if (value.includes(',')) {
+    throw new InputError('cache-key', `'${value}' contains a comma; cache keys cannot.`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(value)) {
+    throw new InputError('cache-key', 'contains control characters.');
+  }
+  if (value.length > MAX_KEY_PREFIX_LENGTH) {
+    throw new InputError(
+      'cache-key',
+      `is ${value.length} characters; at most ${MAX_KEY_PREFIX_LENGTH} (the commit sha is appended and keys are limited to 512).`
+    );
+  }
+  return value;
+}
+
+function parseSavePolicy(raw: string): SavePolicy {
+  const value = raw.trim().toLowerCase() || 'auto';
+  if (!(SAVE_POLICIES as readonly string[]).includes(value)) {
+    throw new InputError(
+      'save-cache',
+      `'${raw.trim()}' is not allowed; allowed values: ${SAVE_POLICIES.join(', ')}.`
+    );
+  }
+  return value as SavePolicy;
+}
+
+function parseRefreshAfter(raw: string): number {
+  const value = raw.trim();
+  if (value === '') return DEFAULT_REFRESH_AFTER;
+  if (!/^\d{1,9}$/.test(value)) {
+    throw new InputError('refresh-after', `'${value}' is not a whole number of commits (0 or more).`);
+  }
+  return Number(value);
+}
+
+export function parseSettings(read: InputReader, context: RunnerContext): Settings {
+  const [owner, repoName] = parseRepository(read('repository'), context);
+  const repository = `${owner}/${repoName}`;
+  return {
+    repository,
+    owner,
+    repoName,
+    ref: parseRef(read('ref')),
+    token: parseToken(read('token')),
+    persistCredentials: parseBoolean('persist-credentials', read('persist-credentials'), false),
+    originUrl: parseOriginUrl(read('origin-url'), context, repository),
+    clonePath: resolveInsideWorkspace('path', read('path'), context.workspace),
+    workspace: context.workspace,
+    cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
+    saveCache: parseSavePolicy(read('save-cache')),
+    refreshAfter: parseRefreshAfter(read('refresh-after'))
+  };
+}

@@ -1,0 +1,5 @@
+import { runMain } from './run-main.js';
+
+await runMain();
+// A stalled cache request can keep a socket open after the step gave up on it: end here.
+process.exit();

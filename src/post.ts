@@ -1,0 +1,4 @@
+import { runPost } from './run-post.js';
+
+await runPost();
+process.exit();

@@ -1,0 +1,45 @@
+import type { MainState } from './state.js';
+
+export interface SaveDecision {
+  save: boolean;
+  reason: string;
+}
+
+/** Whether the post step saves a new cache entry (save-cache: auto | always | never). */
+export function decideSave(
+  state: Pick<
+    MainState,
+    'saveCache' | 'cacheSource' | 'seeded' | 'staleCommits' | 'refreshAfter' | 'isDefaultBranch' | 'matchedKey'
+  >,
+  key: string
+): SaveDecision {
+  if (state.cacheSource === 'none') {
+    return { save: false, reason: 'no cache service is available to this job' };
+  }
+  if (state.matchedKey === key) {
+    return { save: false, reason: `the entry ${key} already exists` };
+  }
+  switch (state.saveCache) {
+    case 'never':
+      return { save: false, reason: 'save-cache is never' };
+    case 'always':
+      return { save: true, reason: 'save-cache is always' };
+    case 'auto':
+      if (!state.isDefaultBranch) {
+        return { save: false, reason: 'save-cache is auto and this job is not on the default branch' };
+      }
+      if (!state.seeded) {
+        return { save: true, reason: 'there was no usable cache entry' };
+      }
+      if ((state.staleCommits ?? 0) > state.refreshAfter) {
+        return {
+          save: true,
+          reason: `the entry was ${state.staleCommits} commits behind (refresh-after: ${state.refreshAfter})`
+        };
+      }
+      return {
+        save: false,
+        reason: `the entry is ${state.staleCommits ?? 0} commits behind, within refresh-after (${state.refreshAfter})`
+      };
+  }
+}

@@ -1,0 +1,74 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Git } from '../git/git.js';
+import { gitConfigTemplate, type RepositoryFormat } from '../git/config-template.js';
+
+/** Parts of a `.git` that a restored cache may not bring: each can run code or point elsewhere. */
+const REMOVED_ENTRIES = [
+  'hooks',
+  'worktrees',
+  'modules',
+  'commondir',
+  'index',
+  'FETCH_HEAD',
+  'ORIG_HEAD',
+  'objects/info/alternates',
+  'objects/info/http-alternates',
+  'info/attributes'
+];
+
+async function readFormat(configPath: string): Promise<RepositoryFormat> {
+  const stat = await fs.lstat(configPath).catch(() => undefined);
+  if (!stat?.isFile()) return { formatVersion: 0, objectFormat: 'sha1' };
+  // --file reads one file only and ignores include.* directives: nothing in it can run.
+  const read = async (key: string) =>
+    (
+      await new Git(path.dirname(configPath)).run(
+        ['config', '--file', configPath, '--no-includes', '--get', key],
+        { allowFailure: true }
+      )
+    ).stdout
+      .trim()
+      .toLowerCase();
+  const objectFormat = (await read('extensions.objectformat')) === 'sha256' ? 'sha256' : 'sha1';
+  const formatVersion = objectFormat === 'sha256' || (await read('core.repositoryformatversion')) === '1' ? 1 : 0;
+  return { formatVersion, objectFormat };
+}
+
+async function requireRealDirectory(target: string, what: string): Promise<void> {
+  const stat = await fs.lstat(target).catch(() => undefined);
+  if (!stat) throw new Error(`the cached clone has no ${what}`);
+  if (!stat.isDirectory()) throw new Error(`the cached clone's ${what} is not a plain directory`);
+}
+
+/**
+ * Makes a restored `.git` trustworthy before any git command runs in it: its config is rebuilt
+ * from the template and nothing that could run code (hooks) or point outside it remains.
+ * Returns what was removed, for the log.
+ */
+export async function sanitizeGitDir(gitDir: string, originUrl: string): Promise<string[]> {
+  await requireRealDirectory(gitDir, '.git directory');
+  await requireRealDirectory(path.join(gitDir, 'objects'), 'objects directory');
+  await requireRealDirectory(path.join(gitDir, 'refs'), 'refs directory');
+  const head = await fs.lstat(path.join(gitDir, 'HEAD')).catch(() => undefined);
+  if (!head?.isFile()) throw new Error('the cached clone has no HEAD file');
+
+  const removed: string[] = [];
+  for (const entry of REMOVED_ENTRIES) {
+    const target = path.join(gitDir, entry);
+    const stat = await fs.lstat(target).catch(() => undefined);
+    if (!stat) continue;
+    const nonEmpty = !stat.isDirectory() || (await fs.readdir(target)).length > 0;
+    await fs.rm(target, { recursive: true, force: true });
+    if (nonEmpty && entry !== 'index' && entry !== 'FETCH_HEAD' && entry !== 'ORIG_HEAD') {
+      removed.push(entry);
+    }
+  }
+  await fs.mkdir(path.join(gitDir, 'hooks'));
+
+  const configPath = path.join(gitDir, 'config');
+  const format = await readFormat(configPath);
+  await fs.rm(configPath, { force: true });
+  await fs.writeFile(configPath, gitConfigTemplate(originUrl, format), { mode: 0o644 });
+  return removed;
+}

@@ -1,0 +1,99 @@
+import * as core from '@actions/core';
+import { promises as fs, realpathSync } from 'node:fs';
+import * as path from 'node:path';
+import { errorMessage } from '../errors.js';
+import { copyTree, exists, withTimeout } from '../fs-util.js';
+import { Git } from '../git/git.js';
+import { markAsActionClone } from './marker.js';
+import { sanitizeGitDir } from './sanitize.js';
+
+export interface SeedOutcome {
+  seeded: boolean;
+  /** How the cached `.git` got into place: a rename (no bytes copied) or a copy across file systems. */
+  method?: 'rename' | 'copy';
+  /** The commit the cached clone was at. */
+  cachedCommit?: string;
+  /** Why the seed was given up (then nothing of it remains). */
+  fallbackReason?: string;
+}
+
+/** The outermost directory of `target` that does not exist yet (what mkdir -p will create). */
+async function firstMissingAncestor(target: string): Promise<string | undefined> {
+  let missing: string | undefined;
+  for (let dir = target; !(await exists(dir)); dir = path.dirname(dir)) {
+    missing = dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  return missing;
+}
+
+async function moveIntoPlace(staged: string, target: string, signal: AbortSignal) {
+  try {
+    await fs.rename(staged, target);
+    return 'rename' as const;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+  }
+  await copyTree(staged, target, signal);
+  await fs.rm(staged, { recursive: true, force: true });
+  return 'copy' as const;
+}
+
+/** The seeded clone must be a repository of its own whose HEAD names a commit with a tree. */
+async function verifyClone(clonePath: string, gitDir: string): Promise<string> {
+  const git = new Git(clonePath);
+  const actualGitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+  if (realpathSync(actualGitDir) !== realpathSync(gitDir)) {
+    throw new Error(`git resolves ${clonePath} to ${actualGitDir}, not to the seeded .git`);
+  }
+  const commit = await git.resolveCommit('HEAD');
+  if (!commit) throw new Error('HEAD of the cached clone does not resolve to a commit');
+  if (!(await git.succeeds(['cat-file', '-e', `${commit}^{tree}`]))) {
+    throw new Error(`the tree of the cached commit ${commit} is missing`);
+  }
+  return commit;
+}
+
+/**
+ * Puts a restored `.git` at `<clonePath>/.git`, sanitized and verified. Any failure, a timeout
+ * included, removes exactly what the seed created and reports why; the caller then clones.
+ */
+export async function seedClone(
+  stagedGitDir: string,
+  clonePath: string,
+  originUrl: string,
+  timeoutMs: number
+): Promise<SeedOutcome> {
+  const target = path.join(clonePath, '.git');
+  const createdRoot = await firstMissingAncestor(clonePath);
+  const abort = new AbortController();
+  let placed = false;
+  const work = (async (): Promise<SeedOutcome> => {
+    const removed = await sanitizeGitDir(stagedGitDir, originUrl);
+    if (removed.length > 0) {
+      core.warning(`The cached clone carried ${removed.join(', ')}; removed before use.`, {
+        title: 'Clone cache sanitized'
+      });
+    }
+    await fs.mkdir(clonePath, { recursive: true });
+    placed = true;
+    const method = await moveIntoPlace(stagedGitDir, target, abort.signal);
+    const cachedCommit = await verifyClone(clonePath, target);
+    await markAsActionClone(target);
+    return { seeded: true, method, cachedCommit };
+  })();
+  try {
+    return await withTimeout(work, timeoutMs, 'Seeding the workspace', () => abort.abort());
+  } catch (error) {
+    const reason = errorMessage(error);
+    core.warning(`Seeding ${clonePath} from the cache failed: ${reason}. Cloning instead.`, {
+      title: 'Clone cache not used'
+    });
+    // Let in-flight work stop before removing what it wrote.
+    await withTimeout(work.catch(() => undefined), 30_000, 'Stopping the seed').catch(() => undefined);
+    if (placed) {
+      await fs.rm(createdRoot ?? target, { recursive: true, force: true });
+    }
+    return { seeded: false, fallbackReason: `seed failed: ${reason}` };
+  }
+}

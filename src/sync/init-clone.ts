@@ -1,0 +1,19 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { gitConfigTemplate } from '../git/config-template.js';
+import { Git } from '../git/git.js';
+import { markAsActionClone } from '../seed/marker.js';
+
+/**
+ * Starts a full clone: an empty repository with the template config, no hooks, marked as the
+ * action's. The fetch that follows is the same as for a seeded clone, so both end identically.
+ */
+export async function initClone(clonePath: string, originUrl: string): Promise<string> {
+  await fs.mkdir(clonePath, { recursive: true });
+  // An empty template directory: no sample hooks, no info/exclude from the system template.
+  await new Git(clonePath).run(['init', '--quiet', '--template=', '--', clonePath]);
+  const gitDir = path.join(clonePath, '.git');
+  await fs.writeFile(path.join(gitDir, 'config'), gitConfigTemplate(originUrl));
+  await markAsActionClone(gitDir);
+  return gitDir;
+}

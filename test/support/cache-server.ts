@@ -1,0 +1,214 @@
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/** Faults the server can inject, each a switch a test flips. */
+export interface CacheFaults {
+  lookup?: 'error500' | 'stall';
+  download?: 'error500' | 'truncate' | 'stall' | 'corrupt';
+  create?: 'error500' | 'refuse';
+  upload?: 'refuse';
+}
+
+export interface CacheEntry {
+  key: string;
+  version: string;
+  file: string;
+  size: number;
+  createdAt: number;
+  finalized: boolean;
+}
+
+export interface CacheServer {
+  /** Value for ACTIONS_RESULTS_URL. */
+  url: string;
+  token: string;
+  faults: CacheFaults;
+  entries: Map<string, CacheEntry>;
+  calls: string[];
+  close(): Promise<void>;
+}
+
+const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/';
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/**
+ * A loopback cache service speaking the v2 protocol @actions/cache uses: three twirp methods,
+ * Azure-style blob PUTs (single shot, block and block list, each answered 201) and a plain GET
+ * of the signed download URL. Blobs live in files under `storageDir`.
+ */
+export async function startCacheServer(storageDir: string, token = 'runtime-token'): Promise<CacheServer> {
+  await fs.mkdir(storageDir, { recursive: true });
+  const entries = new Map<string, CacheEntry>();
+  const faults: CacheFaults = {};
+  const calls: string[] = [];
+  let nextId = 1;
+  let base = '';
+  const entryFile = (id: string) => path.join(storageDir, `entry-${id}.bin`);
+  const idOf = (entry: CacheEntry) => path.basename(entry.file).replace(/^entry-|\.bin$/g, '');
+
+  function lookup(key: string, restoreKeys: string[], version: string): CacheEntry | undefined {
+    const candidates = [...entries.values()].filter(e => e.finalized && e.version === version);
+    const exact = candidates.find(e => e.key === key);
+    if (exact) return exact;
+    for (const prefix of restoreKeys) {
+      const matches = candidates.filter(e => e.key.startsWith(prefix));
+      if (matches.length > 0) return matches.sort((a, b) => b.createdAt - a.createdAt)[0];
+    }
+    return undefined;
+  }
+
+  async function twirp(method: string, req: http.IncomingMessage, res: http.ServerResponse) {
+    calls.push(method);
+    if (req.headers.authorization !== `Bearer ${token}`) return json(res, 401, { msg: 'bad token' });
+    const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Record<string, unknown>;
+    const version = String(body.version ?? '');
+    if (method === 'GetCacheEntryDownloadURL') {
+      if (faults.lookup === 'stall') return; // never answers
+      if (faults.lookup === 'error500') return json(res, 500, { msg: 'injected fault' });
+      const entry = lookup(String(body.key), (body.restore_keys as string[]) ?? [], version);
+      if (!entry) return json(res, 200, { ok: false, signed_download_url: '', matched_key: '' });
+      return json(res, 200, {
+        ok: true,
+        signed_download_url: `${base}/download/${idOf(entry)}?sig=signed`,
+        matched_key: entry.key
+      });
+    }
+    if (method === 'CreateCacheEntry') {
+      if (faults.create === 'error500') return json(res, 500, { msg: 'injected fault' });
+      const key = String(body.key);
+      if (faults.create === 'refuse' || [...entries.values()].some(e => e.key === key && e.version === version)) {
+        return json(res, 200, { ok: false, signed_upload_url: '' });
+      }
+      const id = String(nextId++);
+      entries.set(`${key}@${version}`, {
+        key,
+        version,
+        file: entryFile(id),
+        size: 0,
+        createdAt: Date.now() + nextId,
+        finalized: false
+      });
+      return json(res, 200, { ok: true, signed_upload_url: `${base}/upload/${id}?sig=signed` });
+    }
+    if (method === 'FinalizeCacheEntryUpload') {
+      const entry = entries.get(`${String(body.key)}@${version}`);
+      if (!entry) return json(res, 404, { msg: 'no such entry' });
+      const stat = await fs.stat(entry.file).catch(() => undefined);
+      if (!stat || String(stat.size) !== String(body.size_bytes)) {
+        return json(res, 200, { ok: false, entry_id: '0', message: 'size mismatch' });
+      }
+      entry.size = stat.size;
+      entry.finalized = true;
+      return json(res, 200, { ok: true, entry_id: idOf(entry) });
+    }
+    return json(res, 404, { msg: `unknown method ${method}` });
+  }
+
+  async function upload(id: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+    calls.push(`PUT ${url.searchParams.get('comp') ?? 'blob'}`);
+    if (faults.upload === 'refuse') {
+      await readBody(req);
+      res.writeHead(403, { 'x-ms-error-code': 'AuthorizationFailure' });
+      return res.end();
+    }
+    const comp = url.searchParams.get('comp');
+    if (comp === 'block') {
+      const blockId = Buffer.from(url.searchParams.get('blockid') ?? '', 'base64').toString('hex');
+      await pipeline(req, createWriteStream(`${entryFile(id)}.block-${blockId}`));
+    } else if (comp === 'blocklist') {
+      const xml = (await readBody(req)).toString('utf8');
+      const ids = [...xml.matchAll(/<Latest>([^<]*)<\/Latest>/g)].map(m =>
+        Buffer.from(m[1], 'base64').toString('hex')
+      );
+      const out = await fs.open(entryFile(id), 'w');
+      for (const blockId of ids) {
+        await out.write(await fs.readFile(`${entryFile(id)}.block-${blockId}`));
+        await fs.rm(`${entryFile(id)}.block-${blockId}`);
+      }
+      await out.close();
+    } else {
+      await pipeline(req, createWriteStream(entryFile(id)));
+    }
+    res.writeHead(201, {
+      ETag: `"0x${id}"`,
+      'Last-Modified': new Date().toUTCString(),
+      'x-ms-request-id': `req-${id}`,
+      'x-ms-version': '2024-11-04',
+      'x-ms-request-server-encrypted': 'true',
+      'Content-Length': '0'
+    });
+    res.end();
+  }
+
+  async function download(id: string, res: http.ServerResponse) {
+    calls.push('GET download');
+    if (faults.download === 'stall') return; // never answers
+    if (faults.download === 'error500') {
+      res.writeHead(500);
+      return res.end('injected fault');
+    }
+    const file = entryFile(id);
+    const stat = await fs.stat(file);
+    if (faults.download === 'corrupt') {
+      const garbage = Buffer.alloc(Math.min(stat.size, 4096), 0x5a);
+      res.writeHead(200, { 'Content-Length': garbage.length });
+      return res.end(garbage);
+    }
+    if (faults.download === 'truncate') {
+      // Promises the whole archive, sends half, then drops the connection.
+      res.writeHead(200, { 'Content-Length': stat.size });
+      const half = (await fs.readFile(file)).subarray(0, Math.floor(stat.size / 2));
+      res.write(half, () => res.destroy());
+      return;
+    }
+    res.writeHead(200, { 'Content-Length': stat.size });
+    await pipeline(createReadStream(file), res);
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handle = async () => {
+      if (req.method === 'POST' && url.pathname.startsWith(TWIRP)) {
+        return twirp(url.pathname.slice(TWIRP.length), req, res);
+      }
+      const upMatch = /^\/upload\/(\d+)$/.exec(url.pathname);
+      if (req.method === 'PUT' && upMatch) return upload(upMatch[1], url, req, res);
+      const downMatch = /^\/download\/(\d+)$/.exec(url.pathname);
+      if (req.method === 'GET' && downMatch) return download(downMatch[1], res);
+      res.writeHead(404);
+      res.end();
+    };
+    handle().catch(error => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${base}/`,
+    token,
+    faults,
+    entries,
+    calls,
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })
+  };
+}

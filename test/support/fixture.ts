@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startCacheServer, type CacheServer } from './cache-server.js';
+import { startGitServer, type GitServer } from './git-server.js';
+import { createOrigin, type HistoryOptions } from './repos.js';
+import { createJob, runStep, type Job, type RunOptions, type StepResult } from './runner.js';
+
+export const TOKEN = 'ghs_testToken0123456789abcdefXYZ';
+export const REPOSITORY = 'acme/widgets';
+
+/** Everything an end-to-end test needs: origin over loopback HTTP, a cache service, jobs. */
+export interface Fixture {
+  root: string;
+  git: GitServer;
+  cache: CacheServer;
+  /** Bare repository that origin serves. */
+  origin: string;
+  originUrl: string;
+  newJob(name?: string, options?: { cache?: boolean; extraEnv?: NodeJS.ProcessEnv }): Job;
+  /** Runs the main step with the fixture's origin and token unless overridden. */
+  main(job: Job, options?: RunOptions): Promise<StepResult>;
+  post(job: Job, options?: RunOptions): Promise<StepResult>;
+  close(): Promise<void>;
+}
+
+export async function startFixture(history: HistoryOptions = { commits: 20 }): Promise<Fixture> {
+  const root = mkdtempSync(path.join(tmpdir(), 'clone-cache-test-'));
+  const origin = createOrigin(path.join(root, 'origin'), REPOSITORY, history);
+  const git = await startGitServer(path.join(root, 'origin'), TOKEN);
+  const cache = await startCacheServer(path.join(root, 'cache-storage'));
+  const originUrl = `${git.url}/${REPOSITORY}`;
+  let jobs = 0;
+  const withDefaults = (options: RunOptions = {}): RunOptions => ({
+    ...options,
+    token: options.token ?? TOKEN,
+    inputs: { 'origin-url': originUrl, ...options.inputs }
+  });
+  return {
+    root,
+    git,
+    cache,
+    origin,
+    originUrl,
+    newJob: (name = `job${++jobs}`, options = {}) =>
+      createJob(path.join(root, 'jobs', name), {
+        repository: REPOSITORY,
+        cacheUrl: options.cache === false ? undefined : cache.url,
+        cacheToken: cache.token,
+        extraEnv: options.extraEnv
+      }),
+    main: (job, options) => runStep('main', job, withDefaults(options)),
+    post: (job, options) => runStep('post', job, withDefaults(options)),
+    close: async () => {
+      await git.close();
+      await cache.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+}

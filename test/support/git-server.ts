@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface GitServer {
+  /** Base URL; a repository at <root>/<owner>/<name>.git is served as <url>/<owner>/<name>. */
+  url: string;
+  /** Authorization headers seen, for asserting what the client sent. */
+  requests: { path: string; authorized: boolean }[];
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback smart-HTTP git server: `git http-backend` behind a Node HTTP server that demands
+ * `Authorization: basic base64(x-access-token:<token>)`, like GitHub does for private repos.
+ */
+export async function startGitServer(projectRoot: string, token: string): Promise<GitServer> {
+  const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+  const requests: GitServer['requests'] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const authorized = (req.headers.authorization ?? '').toLowerCase() === expected.toLowerCase();
+    requests.push({ path: url.pathname, authorized });
+    if (!authorized) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' });
+      res.end('authentication required\n');
+      return;
+    }
+    // /owner/name/info/refs -> /owner/name.git/info/refs
+    const pathInfo = url.pathname.replace(
+      /^\/([^/]+)\/([^/]+?)(?:\.git)?(\/(info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/.*))$/,
+      '/$1/$2.git$3'
+    );
+    const cgi = spawn('git', ['http-backend'], {
+      env: {
+        PATH: process.env.PATH,
+        GIT_PROJECT_ROOT: projectRoot,
+        GIT_HTTP_EXPORT_ALL: '1',
+        PATH_INFO: pathInfo,
+        QUERY_STRING: url.search.slice(1),
+        REQUEST_METHOD: req.method ?? 'GET',
+        CONTENT_TYPE: req.headers['content-type'] ?? '',
+        GIT_PROTOCOL: (req.headers['git-protocol'] as string | undefined) ?? '',
+        HTTP_CONTENT_ENCODING: (req.headers['content-encoding'] as string | undefined) ?? '',
+        REMOTE_USER: 'x-access-token',
+        REMOTE_ADDR: '127.0.0.1'
+      },
+      stdio: ['pipe', 'pipe', 'ignore']
+    });
+    req.pipe(cgi.stdin);
+    let headerDone = false;
+    let buffered = Buffer.alloc(0);
+    cgi.stdout.on('data', (chunk: Buffer) => {
+      if (headerDone) {
+        res.write(chunk);
+        return;
+      }
+      buffered = Buffer.concat([buffered, chunk]);
+      const end = buffered.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      headerDone = true;
+      let status = 200;
+      const headers: Record<string, string> = {};
+      for (const line of buffered.subarray(0, end).toString('latin1').split('\r\n')) {
+        const colon = line.indexOf(':');
+        if (colon < 0) continue;
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        if (name.toLowerCase() === 'status') status = Number(value.split(' ')[0]);
+        else headers[name] = value;
+      }
+      res.writeHead(status, headers);
+      res.write(buffered.subarray(end + 4));
+    });
+    cgi.on('close', () => res.end());
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })
+  };
+}

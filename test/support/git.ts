@@ -1,0 +1,27 @@
+import { execFile, execFileSync } from 'node:child_process';
+
+const quietEnv = {
+  ...process.env,
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1'
+};
+
+/** Runs git synchronously; only for commands that do not talk to an in-process server. */
+export function gitSync(cwd: string, args: string[], input?: string | Buffer): string {
+  return execFileSync('git', args, { cwd, env: quietEnv, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] })
+    .toString('utf8')
+    .trim();
+}
+
+/** Runs git without blocking the event loop (servers in this process keep answering). */
+export function gitAsync(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, env: { ...quietEnv, ...env }, maxBuffer: 1 << 30 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve(stdout.trim())
+    );
+  });
+}
