@@ -141,7 +141,7 @@ async function syncClone(
 
   const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
   const eventDefault = sameRepo ? context.eventDefaultBranch : '';
-  const defaultBranch = eventDefault || (await remoteDefaultBranch(git, auth));
+  const defaultBranch = eventDefault || (await remoteDefaultBranch(git, settings.originUrl, auth));
   const request = refRequest(settings, context, defaultBranch);
   if (!request.ref || request.ref === 'refs/heads/') {
     throw new InputError('ref', `is empty and the default branch of ${settings.originUrl} is unknown.`);

@@ -19,9 +19,9 @@ async function saveEntry(state: MainState): Promise<string> {
   try {
     await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
     const result = await backend.save(key);
-    if (result.saved) core.info(`Clone cache ${result.message}.`);
-    else if (/another job/.test(result.message)) core.info(`Clone cache not saved: ${result.message}.`);
-    else core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
+    if (!result.saved && !result.otherJob) {
+      core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
+    }
     return result.saved ? result.message : `not saved: ${result.message}`;
   } finally {
     await backend.cleanStaging();

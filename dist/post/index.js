@@ -98341,18 +98341,17 @@ async function withTimeout(work, ms, what, onTimeout) {
 
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 function rewrite(line, findings) {
-    const failed = /^::(?:error|warning)::(Failed to (?:restore|save): .*)$/.exec(line);
-    if (failed) {
-        if (/Unable to reserve cache/.test(failed[1])) {
-            findings.reservedByOtherJob = true;
-            return failed[1];
-        }
-        findings.failure = failed[1];
-        return `::warning::${failed[1]}`;
-    }
-    if (/^::warning::Cache reservation failed: /.test(line)) {
+    const annotation = /^::(?:error|warning)(?: [^:]*)?::(.*)$/.exec(line);
+    const text = annotation ? annotation[1].replace(/%0A/g, ' ').replace(/%25/g, '%') : line;
+    if (/^Failed to save: Unable to reserve cache|^Cache reservation failed: /.test(text)) {
         findings.reservedByOtherJob = true;
-        return line.replace(/^::warning::/, '');
+        return text;
+    }
+    if (annotation) {
+        const detail = text.replace(/^(Failed to (restore|save)|uploadCacheArchiveSDK): ?/, '').trim();
+        if (detail && !findings.problems.includes(detail))
+            findings.problems.push(detail);
+        return text;
     }
     const size = /^Cache Size: ~\d+ MB \((\d+) B\)$/.exec(line);
     if (size)
@@ -98360,7 +98359,7 @@ function rewrite(line, findings) {
     return line;
 }
 async function withLibraryLog(work) {
-    const findings = {};
+    const findings = { problems: [] };
     const original = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk, ...rest) => {
         const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
@@ -98452,26 +98451,34 @@ class ActionsCacheBackend {
         const progress = startDownloadProgress(this.runnerTemp);
         try {
             const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`]))), this.timeoutMs, 'Cache restore');
-            if (!matchedKey)
-                return { matchedKey: '', failure: findings.failure };
-            return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
+            if (matchedKey) {
+                return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
+            }
+            if (findings.problems.length === 0)
+                return { matchedKey: '' };
+            return this.restoreFailed(findings.problems.join('; '));
         }
         catch (error) {
-            const failure = errorMessage(error);
-            warning(`Cache restore failed: ${failure}`, { title: 'Clone cache not restored' });
-            return { matchedKey: '', failure };
+            return this.restoreFailed(errorMessage(error));
         }
         finally {
             progress.stop();
         }
     }
+    restoreFailed(failure) {
+        warning(`Restoring the clone cache failed: ${failure}. Cloning instead.`, {
+            title: 'Clone cache not restored'
+        });
+        return { matchedKey: '', failure };
+    }
     async save(key) {
         const { value: cacheId, findings } = await this.inWorkspace(() => withLibraryLog(() => cache_saveCache([STAGING_RELATIVE], key)));
         if (findings.reservedByOtherJob) {
-            return { saved: false, message: `another job is saving or has saved ${key}` };
+            return { saved: false, otherJob: true, message: `another job is saving or has saved ${key}` };
         }
-        if (cacheId === -1 || findings.failure) {
-            return { saved: false, message: findings.failure ?? `saving ${key} failed` };
+        if (cacheId === -1 || findings.problems.length > 0) {
+            const detail = findings.problems.join('; ') || 'the cache service refused it (see the log above)';
+            return { saved: false, message: `saving ${key} failed: ${detail}` };
         }
         return { saved: true, message: `saved ${key}`, archiveBytes: findings.archiveBytes };
     }
@@ -98863,12 +98870,9 @@ async function saveEntry(state) {
     try {
         await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
         const result = await backend.save(key);
-        if (result.saved)
-            info(`Clone cache ${result.message}.`);
-        else if (/another job/.test(result.message))
-            info(`Clone cache not saved: ${result.message}.`);
-        else
+        if (!result.saved && !result.otherJob) {
             warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
+        }
         return result.saved ? result.message : `not saved: ${result.message}`;
     }
     finally {

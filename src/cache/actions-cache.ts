@@ -47,15 +47,23 @@ export class ActionsCacheBackend implements CacheBackend {
         this.timeoutMs,
         'Cache restore'
       );
-      if (!matchedKey) return { matchedKey: '', failure: findings.failure };
-      return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
+      if (matchedKey) {
+        return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
+      }
+      if (findings.problems.length === 0) return { matchedKey: '' };
+      return this.restoreFailed(findings.problems.join('; '));
     } catch (error) {
-      const failure = errorMessage(error);
-      core.warning(`Cache restore failed: ${failure}`, { title: 'Clone cache not restored' });
-      return { matchedKey: '', failure };
+      return this.restoreFailed(errorMessage(error));
     } finally {
       progress.stop();
     }
+  }
+
+  private restoreFailed(failure: string): RestoreResult {
+    core.warning(`Restoring the clone cache failed: ${failure}. Cloning instead.`, {
+      title: 'Clone cache not restored'
+    });
+    return { matchedKey: '', failure };
   }
 
   async save(key: string): Promise<SaveResult> {
@@ -63,10 +71,11 @@ export class ActionsCacheBackend implements CacheBackend {
       withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key))
     );
     if (findings.reservedByOtherJob) {
-      return { saved: false, message: `another job is saving or has saved ${key}` };
+      return { saved: false, otherJob: true, message: `another job is saving or has saved ${key}` };
     }
-    if (cacheId === -1 || findings.failure) {
-      return { saved: false, message: findings.failure ?? `saving ${key} failed` };
+    if (cacheId === -1 || findings.problems.length > 0) {
+      const detail = findings.problems.join('; ') || 'the cache service refused it (see the log above)';
+      return { saved: false, message: `saving ${key} failed: ${detail}` };
     }
     return { saved: true, message: `saved ${key}`, archiveBytes: findings.archiveBytes };
   }

@@ -14,6 +14,8 @@ export interface SaveResult {
   saved: boolean;
   /** One line for the log and the summary: saved, skipped because another job saves, failed... */
   message: string;
+  /** Not saved because another job saves (or saved) the same key: not a problem. */
+  otherJob?: boolean;
   archiveBytes?: number;
 }
 

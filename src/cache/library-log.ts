@@ -1,28 +1,28 @@
 /**
- * @actions/cache reports some service failures as `::error::` annotations and a reservation
- * conflict as a warning, and it returns only the matched key. The action's contract is stricter
- * (a cache problem is a warning, another job saving the same key is an info line) and its
- * summary wants the archive size, so while the library runs its log lines pass through here.
+ * @actions/cache reports a service failure as its own `::warning::` or `::error::` lines (one
+ * failure can produce several), reports a reservation conflict only in its log, and returns just
+ * the matched key. The action's contract is one titled warning per cache problem, an info line
+ * when another job saves the same key, and the archive size in the summary; so while the library
+ * runs, its log lines pass through here: annotations become plain log lines and are collected.
  */
 export interface LibraryLogFindings {
-  failure?: string;
+  /** What the library warned about, in order, without its "Failed to ...: " prefixes. */
+  problems: string[];
   archiveBytes?: number;
   reservedByOtherJob?: boolean;
 }
 
 function rewrite(line: string, findings: LibraryLogFindings): string {
-  const failed = /^::(?:error|warning)::(Failed to (?:restore|save): .*)$/.exec(line);
-  if (failed) {
-    if (/Unable to reserve cache/.test(failed[1])) {
-      findings.reservedByOtherJob = true;
-      return failed[1];
-    }
-    findings.failure = failed[1];
-    return `::warning::${failed[1]}`;
-  }
-  if (/^::warning::Cache reservation failed: /.test(line)) {
+  const annotation = /^::(?:error|warning)(?: [^:]*)?::(.*)$/.exec(line);
+  const text = annotation ? annotation[1].replace(/%0A/g, ' ').replace(/%25/g, '%') : line;
+  if (/^Failed to save: Unable to reserve cache|^Cache reservation failed: /.test(text)) {
     findings.reservedByOtherJob = true;
-    return line.replace(/^::warning::/, '');
+    return text;
+  }
+  if (annotation) {
+    const detail = text.replace(/^(Failed to (restore|save)|uploadCacheArchiveSDK): ?/, '').trim();
+    if (detail && !findings.problems.includes(detail)) findings.problems.push(detail);
+    return text;
   }
   const size = /^Cache Size: ~\d+ MB \((\d+) B\)$/.exec(line);
   if (size) findings.archiveBytes = Number(size[1]);
@@ -32,7 +32,7 @@ function rewrite(line: string, findings: LibraryLogFindings): string {
 export async function withLibraryLog<T>(
   work: () => Promise<T>
 ): Promise<{ value: T; findings: LibraryLogFindings }> {
-  const findings: LibraryLogFindings = {};
+  const findings: LibraryLogFindings = { problems: [] };
   const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');

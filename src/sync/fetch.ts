@@ -52,11 +52,17 @@ export async function fetchCommit(
 }
 
 /** origin's default branch, asked of the server (one round trip). */
-export async function remoteDefaultBranch(git: Git, auth: readonly ConfigEntry[]): Promise<string> {
-  const result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], {
-    config: auth,
-    allowFailure: true
-  });
+export async function remoteDefaultBranch(
+  git: Git,
+  originUrl: string,
+  auth: readonly ConfigEntry[]
+): Promise<string> {
+  let result;
+  try {
+    result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
+  } catch (error) {
+    throw fetchError(originUrl, error);
+  }
   const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
   return match ? match[1] : '';
 }

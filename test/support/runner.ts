@@ -67,14 +67,14 @@ export function createJob(dir: string, options: JobOptions): Job {
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_ENV: files.env,
-    ...options.extraEnv
+    GITHUB_ENV: files.env
   };
   if (options.cacheUrl) {
     env.ACTIONS_CACHE_SERVICE_V2 = 'true';
     env.ACTIONS_RESULTS_URL = options.cacheUrl;
     env.ACTIONS_RUNTIME_TOKEN = options.cacheToken ?? 'runtime-token';
   }
+  Object.assign(env, options.extraEnv);
   return { dir, workspace, runnerTemp, files, env };
 }
 

@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { packLike, putEntry, unpackEntry } from '../support/archive.js';
+import { startFixture, type Fixture } from '../support/fixture.js';
+import { gitSync } from '../support/git.js';
+import { addCommits, revParse } from '../support/repos.js';
+import type { Job, StepResult } from '../support/runner.js';
+
+let fx: Fixture;
+afterEach(async () => fx?.close());
+
+async function savedEntry() {
+  const job = fx.newJob('cold');
+  expect((await fx.main(job)).exitCode).toBe(0);
+  expect((await fx.post(job)).exitCode).toBe(0);
+  return [...fx.cache.entries.values()][0];
+}
+
+/** The step fell back to a full clone and still produced a correct workspace. */
+function expectFallback(main: StepResult, job: Job, reason: RegExp) {
+  expect(main.exitCode).toBe(0);
+  expect(main.annotations.filter(a => a.level === 'error')).toEqual([]);
+  expect(main.annotations.filter(a => a.level === 'warning').length).toBeGreaterThanOrEqual(1);
+  expect(main.outputs.seeded).toBe('false');
+  expect(main.outputs['fallback-reason']).toMatch(reason);
+  expect(revParse(job.workspace, 'HEAD')).toBe(revParse(fx.origin, 'refs/heads/main'));
+  expect(gitSync(job.workspace, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  expect(existsSync(path.join(job.workspace, '.clone-cache-staging'))).toBe(false);
+}
+
+describe('cache service faults fall back to a full clone', () => {
+  test('corrupt archive', async () => {
+    fx = await startFixture({ commits: 6 });
+    await savedEntry();
+    fx.cache.faults.download = 'corrupt';
+    const job = fx.newJob();
+    expectFallback(await fx.main(job), job, /^restore failed: /);
+  });
+
+  test('truncated download', async () => {
+    fx = await startFixture({ commits: 6 });
+    await savedEntry();
+    fx.cache.faults.download = 'truncate';
+    const job = fx.newJob();
+    expectFallback(await fx.main(job), job, /^restore failed: /);
+  });
+
+  test('service answering 500 to the lookup', async () => {
+    fx = await startFixture({ commits: 6 });
+    fx.cache.faults.lookup = 'error500';
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expectFallback(main, job, /^restore failed: /);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([['warning', 'Clone cache not restored']]);
+    expect(main.annotations[0].message).toMatch(/^Restoring the clone cache failed: .*500.*Cloning instead\.$/);
+  });
+
+  test('service that refuses connections', async () => {
+    fx = await startFixture({ commits: 6 });
+    const job = fx.newJob('down', { extraEnv: { ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' } });
+    expectFallback(await fx.main(job), job, /^restore failed: /);
+  });
+
+  test('a stalled lookup is abandoned after the restore bound', async () => {
+    fx = await startFixture({ commits: 6 });
+    fx.cache.faults.lookup = 'stall';
+    const job = fx.newJob();
+    const started = Date.now();
+    const main = await fx.main(job, {
+      env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '3' },
+      killAfterMs: 60_000
+    });
+    expectFallback(main, job, /^restore failed: Cache restore did not finish within 3 s/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  test('no cache service at all: a plain clone, nothing saved', async () => {
+    fx = await startFixture({ commits: 6 });
+    const job = fx.newJob('nocache', { cache: false });
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(0);
+    expect(main.annotations).toEqual([]);
+    expect(main.outputs['cache-source']).toBe('none');
+    const post = await fx.post(job);
+    expect(post.stdout).toContain('not saved: no cache service is available to this job');
+  });
+});
+
+describe('post step never fails the job', () => {
+  test('refused upload is a warning', async () => {
+    fx = await startFixture({ commits: 4 });
+    const job = fx.newJob();
+    expect((await fx.main(job)).exitCode).toBe(0);
+    fx.cache.faults.upload = 'refuse';
+    const post = await fx.post(job);
+    expect(post.exitCode).toBe(0);
+    expect(post.annotations.map(a => [a.level, a.title])).toEqual([['warning', 'Clone cache post step']]);
+    expect(post.annotations[0].message).toMatch(/^Clone cache not saved: saving clone-cache-\S+ failed: /);
+    expect(existsSync(path.join(job.workspace, '.clone-cache-staging'))).toBe(false);
+  });
+
+  test('another job saving the same key is an info line, not a warning', async () => {
+    fx = await startFixture({ commits: 4 });
+    const job = fx.newJob();
+    expect((await fx.main(job)).exitCode).toBe(0);
+    fx.cache.faults.create = 'refuse';
+    const post = await fx.post(job);
+    expect(post.exitCode).toBe(0);
+    expect(post.annotations).toEqual([]);
+    expect(post.stdout).toMatch(/not saved: another job is saving or has saved clone-cache-/);
+  });
+
+  test('a post step without state from main says so and exits 0', async () => {
+    fx = await startFixture({ commits: 2 });
+    const post = await fx.post(fx.newJob());
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain('The main step did not finish');
+  });
+});
+
+describe('untrusted cache entries', () => {
+  test('hooks and dangerous config in an entry never run; the seed is sanitized', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await savedEntry();
+    const crafted = path.join(fx.root, 'crafted');
+    unpackEntry(reference, crafted);
+    const gitDir = path.join(crafted, '.clone-cache-staging', 'clone.git');
+    const marker = path.join(fx.root, 'hook-ran');
+    const script = `#!/bin/sh\necho ran >> ${marker}\n`;
+    mkdirSync(path.join(gitDir, 'hooks'));
+    for (const hook of ['post-checkout', 'post-merge', 'reference-transaction', 'pre-commit']) {
+      writeFileSync(path.join(gitDir, 'hooks', hook), script);
+      chmodSync(path.join(gitDir, 'hooks', hook), 0o755);
+    }
+    writeFileSync(
+      path.join(gitDir, 'config'),
+      `[core]\n\trepositoryformatversion = 0\n\tfsmonitor = "sh -c 'echo fsmonitor >> ${marker}'"\n\thooksPath = hooks\n[diff "x"]\n\ttextconv = sh -c 'echo textconv >> ${marker}'\n`
+    );
+    const archive = path.join(fx.root, 'crafted.tar');
+    packLike(reference, crafted, '.clone-cache-staging', archive);
+    addCommits(fx.origin, 'main', { commits: 1, seed: 'newer' });
+    putEntry(fx.cache, reference, `${reference.key.replace(/-[0-9a-f]{40}$/, '')}-crafted`, archive);
+
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.seeded).toBe('true');
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([['warning', 'Clone cache sanitized']]);
+    expect(main.annotations[0].message).toContain('hooks');
+    gitSync(job.workspace, ['status']);
+    gitSync(job.workspace, ['diff', 'HEAD~1']);
+    expect(existsSync(marker)).toBe(false);
+    expect(readdirSync(path.join(job.workspace, '.git', 'hooks'))).toEqual([]);
+  });
+
+  test('an entry whose HEAD names a missing commit falls back and leaves nothing of the seed', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await savedEntry();
+    const crafted = path.join(fx.root, 'crafted');
+    unpackEntry(reference, crafted);
+    writeFileSync(path.join(crafted, '.clone-cache-staging', 'clone.git', 'HEAD'), `${'1'.repeat(40)}\n`);
+    const archive = path.join(fx.root, 'crafted.tar');
+    packLike(reference, crafted, '.clone-cache-staging', archive);
+    putEntry(fx.cache, reference, 'clone-cache-Linux-acme-widgets-broken', archive);
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expectFallback(main, job, /^seed failed: HEAD of the cached clone does not resolve to a commit/);
+    expect(main.outputs['cache-hit']).toBe('true');
+    expect(main.annotations.map(a => a.title)).toEqual(['Clone cache not used']);
+  });
+});

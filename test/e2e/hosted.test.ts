@@ -1,0 +1,242 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { filesContaining, unpackEntry } from '../support/archive.js';
+import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
+import { gitAsync, gitSync } from '../support/git.js';
+import { addCommits, createTag, revParse } from '../support/repos.js';
+import type { Job, StepResult } from '../support/runner.js';
+
+let fx: Fixture;
+afterEach(async () => fx?.close());
+
+const base64Token = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
+
+function expectCleanCheckout(result: StepResult, job: Job, commit: string) {
+  expect(result.annotations.filter(a => a.level === 'error')).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(result.outputs.commit).toBe(commit);
+  expect(revParse(job.workspace, 'HEAD')).toBe(commit);
+  expect(gitSync(job.workspace, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  expect(gitSync(job.workspace, ['remote', 'get-url', 'origin'])).toBe(fx.originUrl);
+  expect(gitSync(job.workspace, ['remote', 'get-url', '--push', 'origin'])).toBe(fx.originUrl);
+}
+
+async function coldRunThatSaves(): Promise<void> {
+  const job = fx.newJob('cold');
+  expect((await fx.main(job)).exitCode).toBe(0);
+  expect((await fx.post(job)).exitCode).toBe(0);
+  expect(fx.cache.entries.size).toBe(1);
+}
+
+describe('hosted runner, one branch', () => {
+  test('cold run: miss, full clone, post saves an entry named after the commit', async () => {
+    fx = await startFixture({ commits: 30 });
+    const tip = revParse(fx.origin, 'refs/heads/main');
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expectCleanCheckout(main, job, tip);
+    expect(main.outputs).toMatchObject({
+      'cache-hit': 'false',
+      'cache-matched-key': '',
+      'cache-source': 'actions-cache',
+      seeded: 'false',
+      'fallback-reason': 'no cache entry',
+      'clone-path': job.workspace,
+      'stale-commits': ''
+    });
+    expect(Number(main.outputs.seconds)).toBeGreaterThan(0);
+    expect(gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'HEAD'])).toBe('main');
+    expect(gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'main@{upstream}'])).toBe('origin/main');
+    expect(main.summary).toContain('<td>Cache source</td><td>actions-cache</td>');
+    expect(main.summary).toContain('<td>Fallback reason</td><td>no cache entry</td>');
+
+    const post = await fx.post(job);
+    expect(post.exitCode).toBe(0);
+    expect(post.annotations).toEqual([]);
+    const key = `clone-cache-Linux-acme-widgets-${tip}`;
+    expect([...fx.cache.entries.values()].map(e => [e.key, e.finalized])).toEqual([[key, true]]);
+    expect(post.stdout).toContain(`Clone cache saved ${key}`);
+    expect(post.summary).toContain(`saved ${key}`);
+  });
+
+  test('warm run after new commits: hit, seed, delta fetch, stale-commits counts them', async () => {
+    fx = await startFixture({ commits: 30 });
+    await coldRunThatSaves();
+    const cachedKey = [...fx.cache.entries.values()][0].key;
+    const tip = addCommits(fx.origin, 'main', { commits: 7, seed: 'later' });
+
+    const job = fx.newJob('warm');
+    const main = await fx.main(job);
+    expectCleanCheckout(main, job, tip);
+    expect(main.outputs).toMatchObject({
+      'cache-hit': 'true',
+      'cache-matched-key': cachedKey,
+      'cache-source': 'actions-cache',
+      seeded: 'true',
+      'fallback-reason': '',
+      'stale-commits': '7'
+    });
+    expect(main.annotations).toEqual([]);
+    expect(main.summary).toMatch(/<td>Archive size<\/td><td>\d+\.\d MiB<\/td>/);
+    // The staging directory is gone and the clone carries no hook.
+    expect(readFileSync(path.join(job.workspace, '.git', 'config'), 'utf8')).not.toMatch(/hooksPath|fsmonitor/);
+    expect(() => gitSync(job.workspace, ['ls-files', '--error-unmatch', '.clone-cache-staging'])).toThrow();
+    // 7 commits behind is within refresh-after (50): auto does not save.
+    const post = await fx.post(job);
+    expect(post.stdout).toContain('not saved: the entry is 7 commits behind, within refresh-after (50)');
+    expect(fx.cache.entries.size).toBe(1);
+  });
+
+  test('an entry staler than refresh-after makes auto save a fresh one, which the next job uses', async () => {
+    fx = await startFixture({ commits: 10 });
+    await coldRunThatSaves();
+    const tip = addCommits(fx.origin, 'main', { commits: 4, seed: 'more' });
+    const job = fx.newJob('stale');
+    const main = await fx.main(job, { inputs: { 'refresh-after': '3' } });
+    expect(main.outputs['stale-commits']).toBe('4');
+    const post = await fx.post(job);
+    expect(post.stdout).toContain('the entry was 4 commits behind (refresh-after: 3)');
+    expect(fx.cache.entries.size).toBe(2);
+
+    const next = await fx.main(fx.newJob('next'));
+    expect(next.outputs['cache-matched-key']).toBe(`clone-cache-Linux-acme-widgets-${tip}`);
+    expect(next.outputs['stale-commits']).toBe('0');
+  });
+
+  test('path that already holds .git is synced, not seeded', async () => {
+    fx = await startFixture({ commits: 10 });
+    const job = fx.newJob();
+    expect((await fx.main(job)).exitCode).toBe(0);
+    const tip = addCommits(fx.origin, 'main', { commits: 2, seed: 'again' });
+    const again = await fx.main(job);
+    expectCleanCheckout(again, job, tip);
+    expect(again.outputs).toMatchObject({
+      seeded: 'false',
+      'cache-source': 'none',
+      'fallback-reason': 'path already holds a git repository'
+    });
+    expect(fx.cache.calls.filter(c => c === 'GetCacheEntryDownloadURL')).toHaveLength(1);
+  });
+
+  test('a non-empty path without .git is refused, and nothing in it is touched', async () => {
+    fx = await startFixture({ commits: 3 });
+    const job = fx.newJob();
+    writeFileSync(path.join(job.workspace, 'notes.txt'), 'mine');
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations).toHaveLength(1);
+    expect(main.annotations[0]).toMatchObject({ level: 'error', title: "Invalid input 'path'" });
+    expect(main.annotations[0].message).toContain('is not empty and holds no git repository');
+    expect(readFileSync(path.join(job.workspace, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  test('path in a subfolder of the workspace', async () => {
+    fx = await startFixture({ commits: 5 });
+    await coldRunThatSaves();
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { path: 'nested/clone' } });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs['clone-path']).toBe(path.join(job.workspace, 'nested', 'clone'));
+    expect(main.outputs.seeded).toBe('true');
+    expect(revParse(main.outputs['clone-path'], 'HEAD')).toBe(revParse(fx.origin, 'main'));
+  });
+});
+
+describe('ref', () => {
+  test.each([
+    ['a branch name', 'feature/x', 'branch'],
+    ['a full branch ref', 'refs/heads/feature/x', 'branch'],
+    ['an annotated tag', 'v1.0', 'tag'],
+    ['a full tag ref', 'refs/tags/v1.0', 'tag'],
+    ['a sha', 'SHA', 'sha']
+  ])('%s', async (_label, ref, kind) => {
+    fx = await startFixture({ commits: 12 });
+    await coldRunThatSaves();
+    const feature = addCommits(fx.origin, 'feature/x', { commits: 3, seed: 'feature' }, 'main');
+    const old = revParse(fx.origin, 'main~5');
+    const tagged = createTag(fx.origin, 'v1.0', 'main~2');
+    addCommits(fx.origin, 'main', { commits: 1, seed: 'after-tag' });
+    const expected = kind === 'branch' ? feature : kind === 'tag' ? tagged : old;
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { ref: ref === 'SHA' ? old : ref } });
+    expectCleanCheckout(main, job, expected);
+    expect(main.outputs.seeded).toBe('true');
+    const head = gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    expect(head).toBe(kind === 'branch' ? 'feature/x' : 'HEAD');
+    // Only the default branch saves under auto.
+    const post = await fx.post(job);
+    expect(post.stdout).toContain('not on the default branch');
+  });
+
+  test('the event commit of a pull request ref', async () => {
+    fx = await startFixture({ commits: 6 });
+    const head = addCommits(fx.origin, 'topic', { commits: 2, seed: 'pr' }, 'main');
+    gitSync(fx.origin, ['update-ref', 'refs/pull/7/merge', head]);
+    const job = fx.newJob('pr', {
+      extraEnv: { GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: head }
+    });
+    const main = await fx.main(job);
+    expectCleanCheckout(main, job, head);
+  });
+
+  test('an unknown ref fails with an annotation naming it', async () => {
+    fx = await startFixture({ commits: 3 });
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { ref: 'no-such-branch' } });
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([['error', 'Ref not found']]);
+    expect(main.annotations[0].message).toContain("'no-such-branch'");
+  });
+});
+
+describe('credentials', () => {
+  test('the token appears nowhere: config, archive, outputs, summary, logs', async () => {
+    fx = await startFixture({ commits: 8 });
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    const post = await fx.post(job);
+    expect(fx.git.requests.every(r => r.authorized)).toBe(true);
+    for (const secret of [TOKEN, base64Token]) {
+      expect(filesContaining(path.join(job.workspace, '.git'), secret)).toEqual([]);
+      expect(JSON.stringify(main.outputs)).not.toContain(secret);
+      expect(readFileSync(job.files.summary, 'utf8')).not.toContain(secret);
+      for (const log of [main.stdout, main.stderr, post.stdout, post.stderr]) {
+        const unmasked = log.split('\n').filter(l => l.includes(secret) && !l.startsWith('::add-mask::'));
+        expect(unmasked).toEqual([]);
+      }
+    }
+    const unpacked = path.join(fx.root, 'unpacked');
+    unpackEntry([...fx.cache.entries.values()][0], unpacked);
+    expect(filesContaining(unpacked, TOKEN)).toEqual([]);
+    expect(filesContaining(unpacked, base64Token)).toEqual([]);
+    expect(filesContaining(unpacked, 'extraheader')).toEqual([]);
+  });
+
+  test('persist-credentials keeps the header for later steps; post removes it', async () => {
+    fx = await startFixture({ commits: 4 });
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { 'persist-credentials': 'true' } });
+    expect(main.exitCode).toBe(0);
+    // A later step can fetch without passing the token.
+    addCommits(fx.origin, 'main', { commits: 1, seed: 'later' });
+    await expect(gitAsync(job.workspace, ['fetch', 'origin'])).resolves.toBeDefined();
+    const post = await fx.post(job);
+    expect(post.exitCode).toBe(0);
+    expect(filesContaining(path.join(job.workspace, '.git'), base64Token)).toEqual([]);
+    const unpacked = path.join(fx.root, 'unpacked');
+    unpackEntry([...fx.cache.entries.values()][0], unpacked);
+    expect(filesContaining(unpacked, base64Token)).toEqual([]);
+  });
+
+  test('a wrong token fails the fetch with an annotation naming origin', async () => {
+    fx = await startFixture({ commits: 3 });
+    const job = fx.newJob();
+    const main = await fx.main(job, { token: 'wrong' });
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.map(a => a.title)).toEqual(['Fetch from origin failed']);
+    expect(main.annotations[0].message).toContain(fx.originUrl);
+    // The half-made clone is removed: the next run starts clean.
+    expect(existsSync(path.join(job.workspace, '.git'))).toBe(false);
+  });
+});
