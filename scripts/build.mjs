@@ -31,7 +31,7 @@ if (check) {
     const fresh = path.join(outRoot, name);
     const committed = path.join('dist', name);
     const freshFiles = files(fresh);
-    let committedFiles = [];
+    let committedFiles;
     try {
       committedFiles = files(committed);
     } catch {
@@ -50,7 +50,9 @@ if (check) {
   }
   rmSync(outRoot, { recursive: true, force: true });
   if (problems.length > 0) {
-    console.error(`dist/ is out of date; run 'npm run build' and commit dist/:\n  ${problems.join('\n  ')}`);
+    console.error(
+      `dist/ is out of date; run 'npm run build' and commit dist/:\n  ${problems.join('\n  ')}`
+    );
     process.exit(1);
   }
   console.log('dist/ equals a fresh build.');

@@ -40,7 +40,10 @@ function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
 function parseRepository(raw: string, context: RunnerContext): [string, string] {
   const value = raw.trim() || context.workflowRepository;
   if (!value) {
-    throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set; give owner/name.');
+    throw new InputError(
+      'repository',
+      'is empty and GITHUB_REPOSITORY is not set; give owner/name.'
+    );
   }
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
   if (!match || match[1].startsWith('.') || match[2] === '.' || match[2] === '..') {
@@ -154,7 +157,10 @@ function parseRefreshAfter(raw: string): number {
   const value = raw.trim();
   if (value === '') return DEFAULT_REFRESH_AFTER;
   if (!/^\d{1,9}$/.test(value)) {
-    throw new InputError('refresh-after', `'${value}' is not a whole number of commits (0 or more).`);
+    throw new InputError(
+      'refresh-after',
+      `'${value}' is not a whole number of commits (0 or more).`
+    );
   }
   return Number(value);
 }

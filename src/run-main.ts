@@ -72,7 +72,8 @@ async function restoreAndSeed(
     );
     const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
     if (!restored.gitDir) {
-      if (restored.failure) return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
+      if (restored.failure)
+        return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
       core.info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
       return { ...base, fallbackReason: 'no cache entry' };
     }
@@ -109,7 +110,11 @@ async function prepareClone(
     };
   }
   await assertClonePathUsable(settings);
-  const backend = new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
+  const backend = new ActionsCacheBackend(
+    context.workspace,
+    context.runnerTemp,
+    limits().restoreTimeoutMs
+  );
   const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
   const exactCommit = !settings.ref && sameRepo ? context.eventSha : '';
   const prepared = await restoreAndSeed(settings, backend, exactCommit, phases);
@@ -144,13 +149,19 @@ async function syncClone(
   const defaultBranch = eventDefault || (await remoteDefaultBranch(git, settings.originUrl, auth));
   const request = refRequest(settings, context, defaultBranch);
   if (!request.ref || request.ref === 'refs/heads/') {
-    throw new InputError('ref', `is empty and the default branch of ${settings.originUrl} is unknown.`);
+    throw new InputError(
+      'ref',
+      `is empty and the default branch of ${settings.originUrl} is unknown.`
+    );
   }
 
   core.startGroup(`Fetching from origin`);
   const extra = extraRefspecFor(request.ref);
   await phases.time('fetch', () =>
-    fetchOrigin(git, settings.originUrl, auth, { prune: ownClone, extraRefspecs: extra ? [extra] : [] })
+    fetchOrigin(git, settings.originUrl, auth, {
+      prune: ownClone,
+      extraRefspecs: extra ? [extra] : []
+    })
   );
   const target = await phases.time('fetch', () =>
     resolveTarget(git, request, settings.originUrl, sha =>
@@ -168,12 +179,24 @@ async function syncClone(
   core.startGroup(`Checking out ${target.name} (${target.commit})`);
   await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
   core.endGroup();
-  if (settings.persistCredentials) await persistCredentials(gitDir, settings.originUrl, settings.token);
+  if (settings.persistCredentials)
+    await persistCredentials(gitDir, settings.originUrl, settings.token);
 
   const staleCommits = prepared.cachedCommit
-    ? Number(await git.output(['rev-list', '--count', `${prepared.cachedCommit}..${target.commit}`, '--']))
+    ? Number(
+        await git.output([
+          'rev-list',
+          '--count',
+          `${prepared.cachedCommit}..${target.commit}`,
+          '--'
+        ])
+      )
     : null;
-  return { target, staleCommits, isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch };
+  return {
+    target,
+    staleCommits,
+    isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch
+  };
 }
 
 export async function runMain(): Promise<void> {
@@ -228,7 +251,9 @@ export async function runMain(): Promise<void> {
     );
   } catch (error) {
     if (prepared?.createdByThisRun) {
-      await fs.rm(prepared.createdByThisRun, { recursive: true, force: true }).catch(() => undefined);
+      await fs
+        .rm(prepared.createdByThisRun, { recursive: true, force: true })
+        .catch(() => undefined);
     }
     failStep(error);
   }

@@ -15,7 +15,11 @@ async function saveEntry(state: MainState): Promise<string> {
   const decision = decideSave(state, key);
   if (!decision.save) return `not saved: ${decision.reason}`;
   core.info(`Saving ${key}: ${decision.reason}.`);
-  const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits().restoreTimeoutMs);
+  const backend = new ActionsCacheBackend(
+    state.workspace,
+    state.runnerTemp,
+    limits().restoreTimeoutMs
+  );
   try {
     await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
     const result = await backend.save(key);

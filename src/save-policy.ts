@@ -9,7 +9,13 @@ export interface SaveDecision {
 export function decideSave(
   state: Pick<
     MainState,
-    'saveCache' | 'cacheSource' | 'seeded' | 'staleCommits' | 'refreshAfter' | 'isDefaultBranch' | 'matchedKey'
+    | 'saveCache'
+    | 'cacheSource'
+    | 'seeded'
+    | 'staleCommits'
+    | 'refreshAfter'
+    | 'isDefaultBranch'
+    | 'matchedKey'
   >,
   key: string
 ): SaveDecision {
@@ -26,7 +32,10 @@ export function decideSave(
       return { save: true, reason: 'save-cache is always' };
     case 'auto':
       if (!state.isDefaultBranch) {
-        return { save: false, reason: 'save-cache is auto and this job is not on the default branch' };
+        return {
+          save: false,
+          reason: 'save-cache is auto and this job is not on the default branch'
+        };
       }
       if (!state.seeded) {
         return { save: true, reason: 'there was no usable cache entry' };

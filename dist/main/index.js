@@ -98361,14 +98361,15 @@ function rewrite(line, findings) {
 }
 async function withLibraryLog(work) {
     const findings = { problems: [] };
-    const original = process.stdout.write.bind(process.stdout);
+    const original = process.stdout.write;
+    const writeOriginal = original.bind(process.stdout);
     process.stdout.write = ((chunk, ...rest) => {
         const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
         const rewritten = text
             .split('\n')
             .map(line => rewrite(line, findings))
             .join('\n');
-        return original(rewritten, ...rest);
+        return writeOriginal(rewritten, ...rest);
     });
     try {
         const value = await work();
@@ -99067,7 +99068,12 @@ async function checkoutTarget(git, target, ownClone) {
             showProgress: true
         });
         if (await git.resolveCommit(`refs/remotes/origin/${target.name}`)) {
-            await git.run(['branch', `--set-upstream-to=refs/remotes/origin/${target.name}`, '--', target.name]);
+            await git.run([
+                'branch',
+                `--set-upstream-to=refs/remotes/origin/${target.name}`,
+                '--',
+                target.name
+            ]);
         }
     }
     else {
@@ -99121,7 +99127,13 @@ function fetchError(originUrl, error) {
  * delta) plus any extra refspecs, e.g. a pull request ref.
  */
 async function fetchOrigin(git, originUrl, auth, options) {
-    const args = ['fetch', '--progress', '--no-auto-gc', '--no-recurse-submodules', '--no-write-fetch-head'];
+    const args = [
+        'fetch',
+        '--progress',
+        '--no-auto-gc',
+        '--no-recurse-submodules',
+        '--no-write-fetch-head'
+    ];
     if (options.prune)
         args.push('--prune');
     args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
@@ -99188,11 +99200,18 @@ async function setOrigin(git, originUrl) {
     try {
         const remotes = (await git.output(['remote'])).split('\n');
         if (!remotes.includes('origin')) {
-            await git.run(['config', '--local', 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']);
+            await git.run([
+                'config',
+                '--local',
+                'remote.origin.fetch',
+                '+refs/heads/*:refs/remotes/origin/*'
+            ]);
         }
         await git.run(['config', '--local', 'remote.origin.url', originUrl]);
         // Exit 5 means there was no push URL to unset.
-        await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], { allowFailure: true });
+        await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], {
+            allowFailure: true
+        });
         const fetchUrl = await git.output(['remote', 'get-url', 'origin']);
         const pushUrl = await git.output(['remote', 'get-url', '--push', 'origin']);
         if (fetchUrl !== originUrl || pushUrl !== originUrl) {
@@ -99397,7 +99416,10 @@ async function syncClone(settings, context, prepared, phases) {
     }
     startGroup(`Fetching from origin`);
     const extra = extraRefspecFor(request.ref);
-    await phases.time('fetch', () => fetchOrigin(git, settings.originUrl, auth, { prune: ownClone, extraRefspecs: extra ? [extra] : [] }));
+    await phases.time('fetch', () => fetchOrigin(git, settings.originUrl, auth, {
+        prune: ownClone,
+        extraRefspecs: extra ? [extra] : []
+    }));
     const target = await phases.time('fetch', () => resolveTarget(git, request, settings.originUrl, sha => fetchCommit(git, settings.originUrl, auth, sha)));
     endGroup();
     if (defaultBranch) {
@@ -99409,9 +99431,18 @@ async function syncClone(settings, context, prepared, phases) {
     if (settings.persistCredentials)
         await persistCredentials(gitDir, settings.originUrl, settings.token);
     const staleCommits = prepared.cachedCommit
-        ? Number(await git.output(['rev-list', '--count', `${prepared.cachedCommit}..${target.commit}`, '--']))
+        ? Number(await git.output([
+            'rev-list',
+            '--count',
+            `${prepared.cachedCommit}..${target.commit}`,
+            '--'
+        ]))
         : null;
-    return { target, staleCommits, isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch };
+    return {
+        target,
+        staleCommits,
+        isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch
+    };
 }
 async function runMain() {
     const started = performance.now();
@@ -99465,7 +99496,9 @@ async function runMain() {
     }
     catch (error) {
         if (prepared?.createdByThisRun) {
-            await external_node_fs_namespaceObject.promises.rm(prepared.createdByThisRun, { recursive: true, force: true }).catch(() => undefined);
+            await external_node_fs_namespaceObject.promises
+                .rm(prepared.createdByThisRun, { recursive: true, force: true })
+                .catch(() => undefined);
         }
         failStep(error);
     }

@@ -98360,14 +98360,15 @@ function rewrite(line, findings) {
 }
 async function withLibraryLog(work) {
     const findings = { problems: [] };
-    const original = process.stdout.write.bind(process.stdout);
+    const original = process.stdout.write;
+    const writeOriginal = original.bind(process.stdout);
     process.stdout.write = ((chunk, ...rest) => {
         const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
         const rewritten = text
             .split('\n')
             .map(line => rewrite(line, findings))
             .join('\n');
-        return original(rewritten, ...rest);
+        return writeOriginal(rewritten, ...rest);
     });
     try {
         const value = await work();
@@ -98769,7 +98770,10 @@ function decideSave(state, key) {
             return { save: true, reason: 'save-cache is always' };
         case 'auto':
             if (!state.isDefaultBranch) {
-                return { save: false, reason: 'save-cache is auto and this job is not on the default branch' };
+                return {
+                    save: false,
+                    reason: 'save-cache is auto and this job is not on the default branch'
+                };
             }
             if (!state.seeded) {
                 return { save: true, reason: 'there was no usable cache entry' };

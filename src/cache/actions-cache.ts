@@ -42,7 +42,9 @@ export class ActionsCacheBackend implements CacheBackend {
     try {
       const { value: matchedKey, findings } = await withTimeout(
         this.inWorkspace(() =>
-          withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`]))
+          withLibraryLog(() =>
+            cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])
+          )
         ),
         this.timeoutMs,
         'Cache restore'
@@ -74,7 +76,8 @@ export class ActionsCacheBackend implements CacheBackend {
       return { saved: false, otherJob: true, message: `another job is saving or has saved ${key}` };
     }
     if (cacheId === -1 || findings.problems.length > 0) {
-      const detail = findings.problems.join('; ') || 'the cache service refused it (see the log above)';
+      const detail =
+        findings.problems.join('; ') || 'the cache service refused it (see the log above)';
       return { saved: false, message: `saving ${key} failed: ${detail}` };
     }
     return { saved: true, message: `saved ${key}`, archiveBytes: findings.archiveBytes };

@@ -33,14 +33,15 @@ export async function withLibraryLog<T>(
   work: () => Promise<T>
 ): Promise<{ value: T; findings: LibraryLogFindings }> {
   const findings: LibraryLogFindings = { problems: [] };
-  const original = process.stdout.write.bind(process.stdout);
+  const original = process.stdout.write;
+  const writeOriginal = original.bind(process.stdout) as (c: string, ...r: unknown[]) => boolean;
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const rewritten = text
       .split('\n')
       .map(line => rewrite(line, findings))
       .join('\n');
-    return (original as (c: string, ...r: unknown[]) => boolean)(rewritten, ...rest);
+    return writeOriginal(rewritten, ...rest);
   }) as typeof process.stdout.write;
   try {
     const value = await work();

@@ -42,7 +42,8 @@ export async function buildSnapshot(
   if (await fs.lstat(path.join(objects, 'info', 'alternates')).catch(() => undefined)) {
     throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
   }
-  if (!(await git.resolveCommit(commit))) throw new Error(`commit ${commit} is no longer in the clone`);
+  if (!(await git.resolveCommit(commit)))
+    throw new Error(`commit ${commit} is no longer in the clone`);
 
   await fs.rm(snapshotDir, { recursive: true, force: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'heads'), { recursive: true });

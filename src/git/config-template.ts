@@ -14,7 +14,10 @@ function quote(value: string): string {
  * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
  * drivers) is absent because the file is written from scratch.
  */
-export function gitConfigTemplate(originUrl: string, format: RepositoryFormat = DEFAULT_FORMAT): string {
+export function gitConfigTemplate(
+  originUrl: string,
+  format: RepositoryFormat = DEFAULT_FORMAT
+): string {
   const lines = [
     '[core]',
     `\trepositoryformatversion = ${format.formatVersion}`,

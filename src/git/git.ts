@@ -45,7 +45,8 @@ export function gitEnvironment(config: readonly ConfigEntry[] = []): NodeJS.Proc
     LC_ALL: 'C'
   };
   for (const name of Object.keys(env)) {
-    if (name.startsWith('GIT_CONFIG_KEY_') || name.startsWith('GIT_CONFIG_VALUE_')) delete env[name];
+    if (name.startsWith('GIT_CONFIG_KEY_') || name.startsWith('GIT_CONFIG_VALUE_'))
+      delete env[name];
   }
   delete env.GIT_CONFIG_PARAMETERS;
   delete env.GIT_DIR;

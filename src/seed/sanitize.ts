@@ -31,7 +31,8 @@ async function readFormat(configPath: string): Promise<RepositoryFormat> {
       .trim()
       .toLowerCase();
   const objectFormat = (await read('extensions.objectformat')) === 'sha256' ? 'sha256' : 'sha1';
-  const formatVersion = objectFormat === 'sha256' || (await read('core.repositoryformatversion')) === '1' ? 1 : 0;
+  const formatVersion =
+    objectFormat === 'sha256' || (await read('core.repositoryformatversion')) === '1' ? 1 : 0;
   return { formatVersion, objectFormat };
 }
 

@@ -90,7 +90,11 @@ export async function seedClone(
       title: 'Clone cache not used'
     });
     // Let in-flight work stop before removing what it wrote.
-    await withTimeout(work.catch(() => undefined), 30_000, 'Stopping the seed').catch(() => undefined);
+    await withTimeout(
+      work.catch(() => undefined),
+      30_000,
+      'Stopping the seed'
+    ).catch(() => undefined);
     if (placed) {
       await fs.rm(createdRoot ?? target, { recursive: true, force: true });
     }

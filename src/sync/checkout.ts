@@ -14,7 +14,12 @@ export async function checkoutTarget(git: Git, target: Target, ownClone: boolean
       showProgress: true
     });
     if (await git.resolveCommit(`refs/remotes/origin/${target.name}`)) {
-      await git.run(['branch', `--set-upstream-to=refs/remotes/origin/${target.name}`, '--', target.name]);
+      await git.run([
+        'branch',
+        `--set-upstream-to=refs/remotes/origin/${target.name}`,
+        '--',
+        target.name
+      ]);
     }
   } else {
     await git.run(['checkout', '--progress', ...force, '--detach', target.commit, '--'], {

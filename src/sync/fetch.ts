@@ -23,7 +23,13 @@ export async function fetchOrigin(
   auth: readonly ConfigEntry[],
   options: { prune: boolean; extraRefspecs?: readonly string[] }
 ): Promise<void> {
-  const args = ['fetch', '--progress', '--no-auto-gc', '--no-recurse-submodules', '--no-write-fetch-head'];
+  const args = [
+    'fetch',
+    '--progress',
+    '--no-auto-gc',
+    '--no-recurse-submodules',
+    '--no-write-fetch-head'
+  ];
   if (options.prune) args.push('--prune');
   args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
   core.info(`Fetching from ${originUrl}`);
@@ -42,10 +48,13 @@ export async function fetchCommit(
   commit: string
 ): Promise<void> {
   try {
-    await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
-      config: auth,
-      showProgress: true
-    });
+    await git.run(
+      ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit],
+      {
+        config: auth,
+        showProgress: true
+      }
+    );
   } catch (error) {
     throw fetchError(originUrl, error);
   }

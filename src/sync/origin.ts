@@ -9,11 +9,18 @@ export async function setOrigin(git: Git, originUrl: string): Promise<void> {
   try {
     const remotes = (await git.output(['remote'])).split('\n');
     if (!remotes.includes('origin')) {
-      await git.run(['config', '--local', 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']);
+      await git.run([
+        'config',
+        '--local',
+        'remote.origin.fetch',
+        '+refs/heads/*:refs/remotes/origin/*'
+      ]);
     }
     await git.run(['config', '--local', 'remote.origin.url', originUrl]);
     // Exit 5 means there was no push URL to unset.
-    await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], { allowFailure: true });
+    await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], {
+      allowFailure: true
+    });
     const fetchUrl = await git.output(['remote', 'get-url', 'origin']);
     const pushUrl = await git.output(['remote', 'get-url', '--push', 'origin']);
     if (fetchUrl !== originUrl || pushUrl !== originUrl) {

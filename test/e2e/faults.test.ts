@@ -52,8 +52,12 @@ describe('cache service faults fall back to a full clone', () => {
     const job = fx.newJob();
     const main = await fx.main(job);
     expectFallback(main, job, /^restore failed: /);
-    expect(main.annotations.map(a => [a.level, a.title])).toEqual([['warning', 'Clone cache not restored']]);
-    expect(main.annotations[0].message).toMatch(/^Restoring the clone cache failed: .*500.*Cloning instead\.$/);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([
+      ['warning', 'Clone cache not restored']
+    ]);
+    expect(main.annotations[0].message).toMatch(
+      /^Restoring the clone cache failed: .*500.*Cloning instead\.$/
+    );
   });
 
   test('service that refuses connections', async () => {
@@ -95,8 +99,12 @@ describe('post step never fails the job', () => {
     fx.cache.faults.upload = 'refuse';
     const post = await fx.post(job);
     expect(post.exitCode).toBe(0);
-    expect(post.annotations.map(a => [a.level, a.title])).toEqual([['warning', 'Clone cache post step']]);
-    expect(post.annotations[0].message).toMatch(/^Clone cache not saved: saving clone-cache-\S+ failed: /);
+    expect(post.annotations.map(a => [a.level, a.title])).toEqual([
+      ['warning', 'Clone cache post step']
+    ]);
+    expect(post.annotations[0].message).toMatch(
+      /^Clone cache not saved: saving clone-cache-\S+ failed: /
+    );
     expect(existsSync(path.join(job.workspace, '.clone-cache-staging'))).toBe(false);
   });
 
@@ -140,13 +148,20 @@ describe('untrusted cache entries', () => {
     const archive = path.join(fx.root, 'crafted.tar');
     packLike(reference, crafted, '.clone-cache-staging', archive);
     addCommits(fx.origin, 'main', { commits: 1, seed: 'newer' });
-    putEntry(fx.cache, reference, `${reference.key.replace(/-[0-9a-f]{40}$/, '')}-crafted`, archive);
+    putEntry(
+      fx.cache,
+      reference,
+      `${reference.key.replace(/-[0-9a-f]{40}$/, '')}-crafted`,
+      archive
+    );
 
     const job = fx.newJob();
     const main = await fx.main(job);
     expect(main.exitCode).toBe(0);
     expect(main.outputs.seeded).toBe('true');
-    expect(main.annotations.map(a => [a.level, a.title])).toEqual([['warning', 'Clone cache sanitized']]);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([
+      ['warning', 'Clone cache sanitized']
+    ]);
     expect(main.annotations[0].message).toContain('hooks');
     gitSync(job.workspace, ['status']);
     gitSync(job.workspace, ['diff', 'HEAD~1']);
@@ -159,13 +174,20 @@ describe('untrusted cache entries', () => {
     const reference = await savedEntry();
     const crafted = path.join(fx.root, 'crafted');
     unpackEntry(reference, crafted);
-    writeFileSync(path.join(crafted, '.clone-cache-staging', 'clone.git', 'HEAD'), `${'1'.repeat(40)}\n`);
+    writeFileSync(
+      path.join(crafted, '.clone-cache-staging', 'clone.git', 'HEAD'),
+      `${'1'.repeat(40)}\n`
+    );
     const archive = path.join(fx.root, 'crafted.tar');
     packLike(reference, crafted, '.clone-cache-staging', archive);
     putEntry(fx.cache, reference, 'clone-cache-Linux-acme-widgets-broken', archive);
     const job = fx.newJob();
     const main = await fx.main(job);
-    expectFallback(main, job, /^seed failed: HEAD of the cached clone does not resolve to a commit/);
+    expectFallback(
+      main,
+      job,
+      /^seed failed: HEAD of the cached clone does not resolve to a commit/
+    );
     expect(main.outputs['cache-hit']).toBe('true');
     expect(main.annotations.map(a => a.title)).toEqual(['Clone cache not used']);
   });

@@ -47,7 +47,9 @@ describe('hosted runner, one branch', () => {
     });
     expect(Number(main.outputs.seconds)).toBeGreaterThan(0);
     expect(gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'HEAD'])).toBe('main');
-    expect(gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'main@{upstream}'])).toBe('origin/main');
+    expect(gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'main@{upstream}'])).toBe(
+      'origin/main'
+    );
     expect(main.summary).toContain('<td>Cache source</td><td>actions-cache</td>');
     expect(main.summary).toContain('<td>Fallback reason</td><td>no cache entry</td>');
 
@@ -80,11 +82,17 @@ describe('hosted runner, one branch', () => {
     expect(main.annotations).toEqual([]);
     expect(main.summary).toMatch(/<td>Archive size<\/td><td>\d+\.\d MiB<\/td>/);
     // The staging directory is gone and the clone carries no hook.
-    expect(readFileSync(path.join(job.workspace, '.git', 'config'), 'utf8')).not.toMatch(/hooksPath|fsmonitor/);
-    expect(() => gitSync(job.workspace, ['ls-files', '--error-unmatch', '.clone-cache-staging'])).toThrow();
+    expect(readFileSync(path.join(job.workspace, '.git', 'config'), 'utf8')).not.toMatch(
+      /hooksPath|fsmonitor/
+    );
+    expect(() =>
+      gitSync(job.workspace, ['ls-files', '--error-unmatch', '.clone-cache-staging'])
+    ).toThrow();
     // 7 commits behind is within refresh-after (50): auto does not save.
     const post = await fx.post(job);
-    expect(post.stdout).toContain('not saved: the entry is 7 commits behind, within refresh-after (50)');
+    expect(post.stdout).toContain(
+      'not saved: the entry is 7 commits behind, within refresh-after (50)'
+    );
     expect(fx.cache.entries.size).toBe(1);
   });
 
@@ -202,7 +210,9 @@ describe('credentials', () => {
       expect(JSON.stringify(main.outputs)).not.toContain(secret);
       expect(readFileSync(job.files.summary, 'utf8')).not.toContain(secret);
       for (const log of [main.stdout, main.stderr, post.stdout, post.stderr]) {
-        const unmasked = log.split('\n').filter(l => l.includes(secret) && !l.startsWith('::add-mask::'));
+        const unmasked = log
+          .split('\n')
+          .filter(l => l.includes(secret) && !l.startsWith('::add-mask::'));
         expect(unmasked).toEqual([]);
       }
     }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, openSync, readSync, closeSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  closeSync,
+  readdirSync,
+  readFileSync,
+  lstatSync
+} from 'node:fs';
 import * as path from 'node:path';
 import type { CacheEntry, CacheServer } from './cache-server.js';
 
@@ -21,19 +30,44 @@ export function unpackEntry(entry: CacheEntry, dir: string): void {
 }
 
 /** Packs `<workspaceLike>/<relative>` the way @actions/cache does, with the same compression. */
-export function packLike(reference: CacheEntry, workspaceLike: string, relative: string, out: string): void {
+export function packLike(
+  reference: CacheEntry,
+  workspaceLike: string,
+  relative: string,
+  out: string
+): void {
   const flag = compressionFlag(reference.file);
-  execFileSync('tar', ['--posix', '-cf', out, ...(flag ? [flag.replace('unzstd', 'zstd')] : []), '-C', workspaceLike, relative]);
+  execFileSync('tar', [
+    '--posix',
+    '-cf',
+    out,
+    ...(flag ? [flag.replace('unzstd', 'zstd')] : []),
+    '-C',
+    workspaceLike,
+    relative
+  ]);
 }
 
 /** Stores an archive as the newest finalized entry, with the version of `reference`. */
-export function putEntry(cache: CacheServer, reference: CacheEntry, key: string, archive: string): void {
+export function putEntry(
+  cache: CacheServer,
+  reference: CacheEntry,
+  key: string,
+  archive: string
+): void {
   const id = 1000 + cache.entries.size;
   const file = path.join(path.dirname(reference.file), `entry-${id}.bin`);
   copyFileSync(archive, file);
   const size = lstatSync(file).size;
   const version = reference.version;
-  cache.entries.set(`${key}@${version}`, { key, version, file, size, createdAt: Date.now() + 1e6, finalized: true });
+  cache.entries.set(`${key}@${version}`, {
+    key,
+    version,
+    file,
+    size,
+    createdAt: Date.now() + 1e6,
+    finalized: true
+  });
 }
 
 /** Every file under `dir` whose bytes contain `needle` (symlinks are not followed). */

@@ -41,7 +41,10 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text)
+  });
   res.end(text);
 }
 
@@ -50,7 +53,10 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
  * Azure-style blob PUTs (single shot, block and block list, each answered 201) and a plain GET
  * of the signed download URL. Blobs live in files under `storageDir`.
  */
-export async function startCacheServer(storageDir: string, token = 'runtime-token'): Promise<CacheServer> {
+export async function startCacheServer(
+  storageDir: string,
+  token = 'runtime-token'
+): Promise<CacheServer> {
   await fs.mkdir(storageDir, { recursive: true });
   const entries = new Map<string, CacheEntry>();
   const faults: CacheFaults = {};
@@ -73,8 +79,12 @@ export async function startCacheServer(storageDir: string, token = 'runtime-toke
 
   async function twirp(method: string, req: http.IncomingMessage, res: http.ServerResponse) {
     calls.push(method);
-    if (req.headers.authorization !== `Bearer ${token}`) return json(res, 401, { msg: 'bad token' });
-    const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Record<string, unknown>;
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return json(res, 401, { msg: 'bad token' });
+    const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as Record<
+      string,
+      unknown
+    >;
     const version = String(body.version ?? '');
     if (method === 'GetCacheEntryDownloadURL') {
       if (faults.lookup === 'stall') return; // never answers
@@ -90,7 +100,10 @@ export async function startCacheServer(storageDir: string, token = 'runtime-toke
     if (method === 'CreateCacheEntry') {
       if (faults.create === 'error500') return json(res, 500, { msg: 'injected fault' });
       const key = String(body.key);
-      if (faults.create === 'refuse' || [...entries.values()].some(e => e.key === key && e.version === version)) {
+      if (
+        faults.create === 'refuse' ||
+        [...entries.values()].some(e => e.key === key && e.version === version)
+      ) {
         return json(res, 200, { ok: false, signed_upload_url: '' });
       }
       const id = String(nextId++);

@@ -12,16 +12,30 @@ const quietEnv = {
 
 /** Runs git synchronously; only for commands that do not talk to an in-process server. */
 export function gitSync(cwd: string, args: string[], input?: string | Buffer): string {
-  return execFileSync('git', args, { cwd, env: quietEnv, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] })
+  return execFileSync('git', args, {
+    cwd,
+    env: quietEnv,
+    input,
+    maxBuffer: 1 << 30,
+    stdio: ['pipe', 'pipe', 'pipe']
+  })
     .toString('utf8')
     .trim();
 }
 
 /** Runs git without blocking the event loop (servers in this process keep answering). */
-export function gitAsync(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+export function gitAsync(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {}
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: { ...quietEnv, ...env }, maxBuffer: 1 << 30 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve(stdout.trim())
+    execFile(
+      'git',
+      args,
+      { cwd, env: { ...quietEnv, ...env }, maxBuffer: 1 << 30 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve(stdout.trim())
     );
   });
 }

@@ -28,7 +28,12 @@ function pseudoRandom(seed: string, bytes: number): Buffer {
 }
 
 /** A fast-import stream that appends `commits` commits to `branch` (from its tip when it exists). */
-function historyStream(branch: string, options: HistoryOptions, from: string | undefined, start: number) {
+function historyStream(
+  branch: string,
+  options: HistoryOptions,
+  from: string | undefined,
+  start: number
+) {
   const filesPerCommit = options.filesPerCommit ?? 3;
   const fileCount = options.fileCount ?? 50;
   const blobBytes = options.blobBytes ?? 200;
@@ -47,7 +52,11 @@ function historyStream(branch: string, options: HistoryOptions, from: string | u
     for (let f = 0; f < filesPerCommit; f++) {
       const file = `src/dir${(n * filesPerCommit + f) % 10}/file${(n * filesPerCommit + f) % fileCount}.txt`;
       const content = pseudoRandom(`${seed}:${n}:${f}`, blobBytes);
-      parts.push(Buffer.from(`M 100644 inline ${file}\ndata ${content.length}\n`), content, Buffer.from('\n'));
+      parts.push(
+        Buffer.from(`M 100644 inline ${file}\ndata ${content.length}\n`),
+        content,
+        Buffer.from('\n')
+      );
     }
     parts.push(Buffer.from('\n'));
   }
@@ -55,7 +64,12 @@ function historyStream(branch: string, options: HistoryOptions, from: string | u
 }
 
 /** Creates a bare repository <root>/<owner>/<name>.git with a generated history on `branch`. */
-export function createOrigin(root: string, slug: string, options: HistoryOptions, branch = 'main'): string {
+export function createOrigin(
+  root: string,
+  slug: string,
+  options: HistoryOptions,
+  branch = 'main'
+): string {
   const bare = path.join(root, `${slug}.git`);
   mkdirSync(bare, { recursive: true });
   gitSync(bare, ['init', '--quiet', '--bare', `--initial-branch=${branch}`]);
@@ -75,9 +89,19 @@ function commitCount(bare: string, branch: string): number {
 }
 
 /** Appends generated commits to `branch` (created from `fromRef` when it does not exist). Returns the new tip. */
-export function addCommits(bare: string, branch: string, options: HistoryOptions, fromRef?: string): string {
+export function addCommits(
+  bare: string,
+  branch: string,
+  options: HistoryOptions,
+  fromRef?: string
+): string {
   const existing = commitCount(bare, branch);
-  const from = existing > 0 ? `refs/heads/${branch}^0` : fromRef ? gitSync(bare, ['rev-parse', fromRef]) : undefined;
+  const from =
+    existing > 0
+      ? `refs/heads/${branch}^0`
+      : fromRef
+        ? gitSync(bare, ['rev-parse', fromRef])
+        : undefined;
   const start = existing > 0 ? existing : from ? commitCount(bare, fromRef ?? '') : 0;
   gitSync(bare, ['fast-import', '--quiet'], historyStream(branch, options, from, start));
   return gitSync(bare, ['rev-parse', `refs/heads/${branch}`]);
@@ -91,4 +115,12 @@ export function createTag(bare: string, tag: string, target: string, annotated =
 
 export function revParse(repo: string, rev: string): string {
   return gitSync(repo, ['rev-parse', rev]);
+}
+
+/** A bare origin under `root` and a plain clone of it (file transport, no server). */
+export function createLocalClone(root: string, history: HistoryOptions = { commits: 5 }) {
+  const origin = createOrigin(path.join(root, 'origin'), 'acme/widgets', history);
+  const clone = path.join(root, 'clone');
+  gitSync(root, ['clone', '--quiet', origin, clone]);
+  return { origin, clone, gitDir: path.join(clone, '.git') };
 }

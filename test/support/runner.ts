@@ -83,10 +83,15 @@ interface ActionInput {
 }
 
 /** Inputs as the runner passes them: every declared input, its default unless given. */
-export function inputEnv(inputs: Record<string, string>, context: { repository: string; token: string }) {
-  const declared = (parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, ActionInput>;
-  }).inputs;
+export function inputEnv(
+  inputs: Record<string, string>,
+  context: { repository: string; token: string }
+) {
+  const declared = (
+    parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, ActionInput>;
+    }
+  ).inputs;
   const env: NodeJS.ProcessEnv = {};
   for (const [name, spec] of Object.entries(declared)) {
     let value = inputs[name] ?? spec.default ?? '';
@@ -147,7 +152,11 @@ export interface RunOptions {
 }
 
 /** Runs a committed bundle (dist/main or dist/post) the way the runner does. */
-export function runStep(step: 'main' | 'post', job: Job, options: RunOptions = {}): Promise<StepResult> {
+export function runStep(
+  step: 'main' | 'post',
+  job: Job,
+  options: RunOptions = {}
+): Promise<StepResult> {
   const repository = job.env.GITHUB_REPOSITORY ?? '';
   const env: NodeJS.ProcessEnv = {
     ...job.env,
@@ -155,7 +164,8 @@ export function runStep(step: 'main' | 'post', job: Job, options: RunOptions = {
     ...options.env
   };
   if (step === 'post') {
-    for (const [name, value] of Object.entries(parseRunnerFile(job.files.state))) env[`STATE_${name}`] = value;
+    for (const [name, value] of Object.entries(parseRunnerFile(job.files.state)))
+      env[`STATE_${name}`] = value;
   }
   const summaryBefore = readFileSync(job.files.summary, 'utf8');
   return new Promise((resolve, reject) => {
@@ -170,7 +180,9 @@ export function runStep(step: 'main' | 'post', job: Job, options: RunOptions = {
     let stderr = '';
     child.stdout.on('data', chunk => (stdout += chunk));
     child.stderr.on('data', chunk => (stderr += chunk));
-    const timer = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;
+    const timer = options.killAfterMs
+      ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs)
+      : undefined;
     child.on('error', reject);
     child.on('close', code => {
       clearTimeout(timer);

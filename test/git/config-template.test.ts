@@ -1,0 +1,33 @@
+import { expect, test } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gitConfigTemplate } from '../../src/git/config-template.js';
+import { gitSync } from '../support/git.js';
+import { useTempDir } from '../support/tmp.js';
+
+const tempDir = useTempDir();
+
+test('git reads the template as exactly the expected keys, with odd URLs quoted safely', () => {
+  const file = path.join(tempDir(), 'config');
+  const url = 'https://example.com/a"b\\c;#d';
+  writeFileSync(file, gitConfigTemplate(url));
+  expect(gitSync(path.dirname(file), ['config', '--file', file, '--list']).split('\n')).toEqual([
+    'core.repositoryformatversion=0',
+    'core.filemode=true',
+    'core.bare=false',
+    'core.logallrefupdates=true',
+    `remote.origin.url=${url}`,
+    'remote.origin.fetch=+refs/heads/*:refs/remotes/origin/*'
+  ]);
+});
+
+test('a sha256 repository keeps its object format', () => {
+  const file = path.join(tempDir(), 'config');
+  writeFileSync(
+    file,
+    gitConfigTemplate('https://example.com/x', { formatVersion: 1, objectFormat: 'sha256' })
+  );
+  const listed = gitSync(path.dirname(file), ['config', '--file', file, '--list']);
+  expect(listed).toContain('core.repositoryformatversion=1');
+  expect(listed).toContain('extensions.objectformat=sha256');
+});

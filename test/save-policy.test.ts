@@ -1,0 +1,37 @@
+import { describe, expect, test } from '@jest/globals';
+import { decideSave } from '../src/save-policy.js';
+import type { MainState } from '../src/state.js';
+
+type PolicyState = Parameters<typeof decideSave>[0];
+const base: PolicyState = {
+  saveCache: 'auto',
+  cacheSource: 'actions-cache',
+  seeded: true,
+  staleCommits: 10,
+  refreshAfter: 50,
+  isDefaultBranch: true,
+  matchedKey: 'k-old'
+};
+const decide = (changes: Partial<MainState>) => decideSave({ ...base, ...changes }, 'k-new');
+
+describe('save-cache', () => {
+  test.each([
+    ['auto, fresh enough entry', {}, false],
+    ['auto, no usable entry', { seeded: false, staleCommits: null, matchedKey: '' }, true],
+    ['auto, entry staler than refresh-after', { staleCommits: 51 }, true],
+    ['auto, exactly refresh-after behind', { staleCommits: 50 }, false],
+    ['auto, not the default branch', { seeded: false, isDefaultBranch: false }, false],
+    ['always, not the default branch', { saveCache: 'always', isDefaultBranch: false }, true],
+    ['never, no entry', { saveCache: 'never', seeded: false }, false],
+    ['always, but no cache service', { saveCache: 'always', cacheSource: 'none' }, false],
+    [
+      'always, entry for this very commit exists',
+      { saveCache: 'always', matchedKey: 'k-new' },
+      false
+    ]
+  ] as [string, Partial<MainState>, boolean][])('%s', (_label, changes, save) => {
+    const decision = decide(changes);
+    expect(decision.save).toBe(save);
+    expect(decision.reason.length).toBeGreaterThan(5);
+  });
+});
