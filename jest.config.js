@@ -8,6 +8,7 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/scripts/jest-count-reporter.js'],
   // End-to-end tests spawn git and the bundled action; two workers fit two cores.
   maxWorkers: 2
 };

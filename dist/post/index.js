@@ -98341,7 +98341,8 @@ async function withTimeout(work, ms, what, onTimeout) {
 
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 function rewrite(line, findings) {
-    const annotation = /^::(?:error|warning)(?: [^:]*)?::(.*)$/.exec(line);
+    // The library never titles its annotations; the action always does, so its own pass untouched.
+    const annotation = /^::(?:error|warning)::(.*)$/.exec(line);
     const text = annotation ? annotation[1].replace(/%0A/g, ' ').replace(/%25/g, '%') : line;
     if (/^Failed to save: Unable to reserve cache|^Cache reservation failed: /.test(text)) {
         findings.reservedByOtherJob = true;

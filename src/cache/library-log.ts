@@ -13,7 +13,8 @@ export interface LibraryLogFindings {
 }
 
 function rewrite(line: string, findings: LibraryLogFindings): string {
-  const annotation = /^::(?:error|warning)(?: [^:]*)?::(.*)$/.exec(line);
+  // The library never titles its annotations; the action always does, so its own pass untouched.
+  const annotation = /^::(?:error|warning)::(.*)$/.exec(line);
   const text = annotation ? annotation[1].replace(/%0A/g, ' ').replace(/%25/g, '%') : line;
   if (/^Failed to save: Unable to reserve cache|^Cache reservation failed: /.test(text)) {
     findings.reservedByOtherJob = true;

@@ -38,6 +38,13 @@ describe('library log', () => {
     expect(written).toContain('Failed to restore: Cache service responded with 503\n');
   });
 
+  test("the action's own titled annotations pass untouched", async () => {
+    const line = '::warning title=Clone cache not restored::Restoring the clone cache failed: x';
+    const { findings, written } = await capture([line]);
+    expect(written).toBe(`${line}\n`);
+    expect(findings.problems).toEqual([]);
+  });
+
   test('a reservation conflict is noted, not a problem', async () => {
     const { findings } = await capture([
       'Failed to save: Unable to reserve cache with key k, another job may be creating this cache.'

@@ -1,0 +1,40 @@
+import { expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { expectedTables } from './support/readme-tables.js';
+import { ROOT } from './support/runner.js';
+
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+/** A markdown table as rows of trimmed cells, whatever its column padding. */
+function cells(table: string): string[][] {
+  return table
+    .trim()
+    .split('\n')
+    .map(row =>
+      row
+        .replace(/^\||\|$/g, '')
+        .split(/(?<!\\)\|/)
+        .map(cell => (/^\s*:?-+:?\s*$/.test(cell) ? '---' : cell.trim()))
+    );
+}
+
+function block(name: string): string[][] {
+  const pattern = new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`);
+  const match = pattern.exec(readme);
+  return cells(match ? match[1] : `(no <!-- ${name}:start --> block in README.md)`);
+}
+
+test('the README inputs table equals action.yml', () => {
+  expect(block('inputs')).toEqual(cells(expectedTables().inputs));
+});
+
+test('the README outputs table equals action.yml', () => {
+  expect(block('outputs')).toEqual(cells(expectedTables().outputs));
+});
+
+test('the README quick start is two commands, and .ci/run runs its test command', () => {
+  const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  expect(quickStart.trim().split('\n')).toEqual(['npm ci && npm run demo', 'npm test']);
+  expect(readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
+});
