@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { InputError } from './errors.js';
 import type { RunnerContext } from './runner-context.js';
+import { validateBranchName } from './worktree/names.js';
 
 export type SavePolicy = 'auto' | 'always' | 'never';
 export const SAVE_POLICIES: readonly SavePolicy[] = ['auto', 'always', 'never'];
@@ -21,6 +22,15 @@ export interface Settings {
   cacheKeyPrefix: string;
   saveCache: SavePolicy;
   refreshAfter: number;
+  /** Task branch: when set, a task worktree is created for it. */
+  branch: string;
+  /** Start point of a new task branch; '' means origin's default branch. */
+  base: string;
+  /** Explicit worktree folder (absolute), or '' for `<parent of workspace>/_wt/<repo>/<branch>`. */
+  worktreePath: string;
+  removeWorktree: boolean;
+  /** Persistent host directory for the clone cache (absolute), or '' to use @actions/cache. */
+  cacheDir: string;
 }
 
 export const DEFAULT_REFRESH_AFTER = 50;
@@ -165,10 +175,53 @@ function parseRefreshAfter(raw: string): number {
   return Number(value);
 }
 
+function parseAbsoluteDir(name: string, raw: string, workspace: string): string {
+  const value = raw.trim();
+  if (value === '') return '';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(value)) throw new InputError(name, 'contains control characters.');
+  const resolved = path.resolve(workspace, value);
+  if (resolved === path.parse(resolved).root) {
+    throw new InputError(name, `'${value}' is the file system root; give a directory of its own.`);
+  }
+  return resolved;
+}
+
+function overlaps(a: string, b: string): boolean {
+  const inside = (parent: string, child: string) => {
+    const relative = path.relative(parent, child);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  return inside(a, b) || inside(b, a);
+}
+
+/** Directories that must stay apart: a worktree inside the clone, or a cache inside a workspace, break both. */
+function checkOverlaps(settings: Settings): void {
+  if (settings.cacheDir && overlaps(settings.cacheDir, settings.workspace)) {
+    throw new InputError(
+      'cache-dir',
+      `${settings.cacheDir} overlaps the workspace ${settings.workspace}; give a persistent directory outside it.`
+    );
+  }
+  if (settings.worktreePath) {
+    for (const [what, dir] of [
+      ['the clone at path', settings.clonePath],
+      ['cache-dir', settings.cacheDir]
+    ] as const) {
+      if (dir && overlaps(settings.worktreePath, dir)) {
+        throw new InputError(
+          'worktree-path',
+          `${settings.worktreePath} overlaps ${what} (${dir}).`
+        );
+      }
+    }
+  }
+}
+
 export function parseSettings(read: InputReader, context: RunnerContext): Settings {
   const [owner, repoName] = parseRepository(read('repository'), context);
   const repository = `${owner}/${repoName}`;
-  return {
+  const settings: Settings = {
     repository,
     owner,
     repoName,
@@ -180,6 +233,26 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     workspace: context.workspace,
     cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
     saveCache: parseSavePolicy(read('save-cache')),
-    refreshAfter: parseRefreshAfter(read('refresh-after'))
+    refreshAfter: parseRefreshAfter(read('refresh-after')),
+    branch: read('branch').trim(),
+    base: read('base').trim(),
+    worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
+    removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
+    cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace)
   };
+  checkOverlaps(settings);
+  return settings;
+}
+
+/** Checks that need git: branch names are validated exactly as git validates them. */
+export async function validateBranchInputs(settings: Settings): Promise<void> {
+  if (settings.branch) await validateBranchName('branch', settings.branch);
+  if (settings.base) await validateBranchName('base', settings.base);
+  if (!settings.branch && (settings.base || settings.worktreePath)) {
+    const input = settings.base ? 'base' : 'worktree-path';
+    throw new InputError(
+      input,
+      'is set but branch is empty; set branch to create a task worktree.'
+    );
+  }
 }

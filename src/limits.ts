@@ -5,6 +5,10 @@
 export interface Limits {
   restoreTimeoutMs: number;
   seedTimeoutMs: number;
+  /** How long a job waits for a lock on shared host state held by a live job. */
+  lockTimeoutMs: number;
+  /** A lock whose holder's heartbeat is older than this is presumed dead (holder on another host). */
+  lockStaleMs: number;
 }
 
 function seconds(name: string, fallback: number): number {
@@ -16,6 +20,8 @@ function seconds(name: string, fallback: number): number {
 export function limits(): Limits {
   return {
     restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
-    seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300)
+    seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+    lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
+    lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
   };
 }

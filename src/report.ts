@@ -14,6 +14,9 @@ export interface MainReport {
   commit: string;
   refDescription: string;
   staleCommits: number | null;
+  /** The task worktree, '' when no branch was given. */
+  worktreePath: string;
+  worktreeMode: string;
   seconds: number;
   phases: PhaseTimer;
 }
@@ -26,6 +29,7 @@ export function setOutputs(report: MainReport): void {
   core.setOutput('fallback-reason', report.fallbackReason);
   core.setOutput('clone-path', report.clonePath);
   core.setOutput('commit', report.commit);
+  core.setOutput('worktree-path', report.worktreePath);
   core.setOutput('stale-commits', report.staleCommits === null ? '' : String(report.staleCommits));
   core.setOutput('seconds', report.seconds.toFixed(2));
 }
@@ -44,12 +48,14 @@ export async function writeSummary(report: MainReport): Promise<void> {
     ['Seeded', String(report.seeded)],
     ['Fallback reason', report.fallbackReason],
     ['Checked out', `${report.refDescription} at ${report.commit}`],
+    ['Task worktree', report.worktreePath && `${report.worktreePath} (${report.worktreeMode})`],
     ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
     ['Restore (s)', report.phases.seconds('restore')],
     ['Seed (s)', report.phases.seconds('seed')],
     ['Full clone (s)', report.phases.seconds('clone')],
     ['Fetch (s)', report.phases.seconds('fetch')],
     ['Checkout (s)', report.phases.seconds('checkout')],
+    ['Worktree (s)', report.phases.seconds('worktree')],
     ['Total (s)', report.seconds.toFixed(2)]
   ];
   await core.summary

@@ -1,38 +1,21 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { ActionsCacheBackend, STAGING_ROOT } from './cache/actions-cache.js';
+import { ActionsCacheBackend } from './cache/actions-cache.js';
 import type { CacheBackend } from './cache/backend.js';
-import { failStep, InputError } from './errors.js';
-import { exists, listDir } from './fs-util.js';
+import { HostDirBackend } from './cache/host-dir.js';
+import { failStep } from './errors.js';
 import { authConfig, basicAuthValue } from './git/auth.js';
-import { Git } from './git/git.js';
-import { parseSettings, type Settings } from './inputs.js';
+import type { ConfigEntry } from './git/git.js';
+import { hostClonePaths } from './host/host-clone.js';
+import { parseSettings, validateBranchInputs, type Settings } from './inputs.js';
 import { limits } from './limits.js';
+import { prepareClone, type Preparation } from './main/prepare-clone.js';
+import { isWorkflowRepository, syncClone } from './main/sync-clone.js';
+import { createTaskWorktree, hostTaskWorktree, lockOptions } from './main/task-worktree.js';
 import { setOutputs, writeSummary, type MainReport } from './report.js';
 import { readRunnerContext, type RunnerContext } from './runner-context.js';
-import { isActionClone } from './seed/marker.js';
-import { seedClone } from './seed/seed.js';
-import { saveMainState } from './state.js';
-import { checkoutTarget } from './sync/checkout.js';
-import { persistCredentials } from './sync/credentials.js';
-import { fetchCommit, fetchOrigin, remoteDefaultBranch } from './sync/fetch.js';
-import { initClone } from './sync/init-clone.js';
-import { setOrigin } from './sync/origin.js';
-import { extraRefspecFor, resolveTarget, type RefRequest } from './sync/ref.js';
+import { saveMainState, type MainState } from './state.js';
 import { PhaseTimer } from './timing.js';
-
-/** How the clone at `path` came to be in this run. */
-interface Preparation {
-  cacheSource: MainReport['cacheSource'];
-  matchedKey: string;
-  archiveBytes?: number;
-  seeded: boolean;
-  fallbackReason: string;
-  cachedCommit?: string;
-  /** What to remove if the step fails before the clone is complete ('' when it existed before). */
-  createdByThisRun: string;
-}
 
 function maskSecrets(token: string): void {
   if (!token) return;
@@ -41,161 +24,127 @@ function maskSecrets(token: string): void {
   core.setSecret(basicAuthValue(token));
 }
 
-async function assertClonePathUsable(settings: Settings): Promise<void> {
-  const entries = (await listDir(settings.clonePath)).filter(name => name !== STAGING_ROOT);
-  if (entries.length > 0) {
-    throw new InputError(
-      'path',
-      `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`
-    );
-  }
+interface Outcome {
+  report: Omit<MainReport, 'seconds' | 'phases'>;
+  state: Omit<
+    MainState,
+    | 'version'
+    | 'workspace'
+    | 'runnerTemp'
+    | 'originUrl'
+    | 'persistCredentials'
+    | 'keyPrefix'
+    | 'saveCache'
+    | 'refreshAfter'
+  >;
 }
 
-async function restoreAndSeed(
-  settings: Settings,
-  backend: CacheBackend,
-  exactCommit: string,
-  phases: PhaseTimer
-): Promise<Preparation> {
-  const createdByThisRun = (await exists(settings.clonePath))
-    ? path.join(settings.clonePath, '.git')
-    : settings.clonePath;
-  const none = { seeded: false, createdByThisRun };
-  if (!backend.available()) {
-    core.info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
-    return { ...none, cacheSource: 'none', matchedKey: '', fallbackReason: 'no cache service' };
-  }
-  core.startGroup(`Restoring the clone cache (${settings.cacheKeyPrefix}-*)`);
-  try {
-    const restored = await phases.time('restore', () =>
-      backend.restore(settings.cacheKeyPrefix, exactCommit)
-    );
-    const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
-    if (!restored.gitDir) {
-      if (restored.failure)
-        return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
-      core.info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
-      return { ...base, fallbackReason: 'no cache entry' };
-    }
-    const gitDir = restored.gitDir;
-    const outcome = await phases.time('seed', () =>
-      seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs)
-    );
-    return {
-      ...base,
-      archiveBytes: restored.archiveBytes,
-      seeded: outcome.seeded,
-      cachedCommit: outcome.cachedCommit,
-      fallbackReason: outcome.fallbackReason ?? ''
-    };
-  } finally {
-    await backend.cleanStaging();
-    core.endGroup();
-  }
-}
-
-async function prepareClone(
+/** Self-hosted with a branch: the worktree comes straight from the host clone; `path` is untouched. */
+async function runHostWorktree(
   settings: Settings,
   context: RunnerContext,
+  auth: readonly ConfigEntry[],
   phases: PhaseTimer
-): Promise<Preparation> {
-  if (await exists(path.join(settings.clonePath, '.git'))) {
-    core.info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
-    return {
-      cacheSource: 'none',
-      matchedKey: '',
-      seeded: false,
-      fallbackReason: 'path already holds a git repository',
-      createdByThisRun: ''
-    };
-  }
-  await assertClonePathUsable(settings);
-  const backend = new ActionsCacheBackend(
-    context.workspace,
-    context.runnerTemp,
-    limits().restoreTimeoutMs
+): Promise<Outcome> {
+  const { paths, refresh, worktree, staleCommits } = await hostTaskWorktree(
+    settings,
+    context,
+    auth,
+    phases
   );
-  const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
-  const exactCommit = !settings.ref && sameRepo ? context.eventSha : '';
-  const prepared = await restoreAndSeed(settings, backend, exactCommit, phases);
-  if (!prepared.seeded) {
-    await phases.time('clone', () => initClone(settings.clonePath, settings.originUrl));
-  }
-  return prepared;
-}
-
-function refRequest(settings: Settings, context: RunnerContext, defaultBranch: string): RefRequest {
-  if (settings.ref) return { ref: settings.ref, sha: '' };
-  const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
-  if (sameRepo && context.eventRef) return { ref: context.eventRef, sha: context.eventSha };
-  if (sameRepo && context.eventSha) return { ref: context.eventSha, sha: context.eventSha };
-  return { ref: `refs/heads/${defaultBranch}`, sha: '' };
-}
-
-async function syncClone(
-  settings: Settings,
-  context: RunnerContext,
-  prepared: Preparation,
-  phases: PhaseTimer
-) {
-  const git = new Git(settings.clonePath);
-  const gitDir = path.join(settings.clonePath, '.git');
-  const ownClone = await isActionClone(gitDir);
-  const auth = authConfig(settings.originUrl, settings.token);
-  await setOrigin(git, settings.originUrl);
-
-  const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
-  const eventDefault = sameRepo ? context.eventDefaultBranch : '';
-  const defaultBranch = eventDefault || (await remoteDefaultBranch(git, settings.originUrl, auth));
-  const request = refRequest(settings, context, defaultBranch);
-  if (!request.ref || request.ref === 'refs/heads/') {
-    throw new InputError(
-      'ref',
-      `is empty and the default branch of ${settings.originUrl} is unknown.`
-    );
-  }
-
-  core.startGroup(`Fetching from origin`);
-  const extra = extraRefspecFor(request.ref);
-  await phases.time('fetch', () =>
-    fetchOrigin(git, settings.originUrl, auth, {
-      prune: ownClone,
-      extraRefspecs: extra ? [extra] : []
-    })
-  );
-  const target = await phases.time('fetch', () =>
-    resolveTarget(git, request, settings.originUrl, sha =>
-      fetchCommit(git, settings.originUrl, auth, sha)
-    )
-  );
-  core.endGroup();
-  if (defaultBranch) {
-    await git.run(
-      ['symbolic-ref', 'refs/remotes/origin/HEAD', `refs/remotes/origin/${defaultBranch}`],
-      { allowFailure: true }
-    );
-  }
-
-  core.startGroup(`Checking out ${target.name} (${target.commit})`);
-  await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
-  core.endGroup();
-  if (settings.persistCredentials)
-    await persistCredentials(gitDir, settings.originUrl, settings.token);
-
-  const staleCommits = prepared.cachedCommit
-    ? Number(
-        await git.output([
-          'rev-list',
-          '--count',
-          `${prepared.cachedCommit}..${target.commit}`,
-          '--'
-        ])
-      )
-    : null;
   return {
-    target,
-    staleCommits,
-    isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch
+    report: {
+      cacheSource: 'host-dir',
+      cacheHit: !refresh.created,
+      matchedKey: refresh.created ? '' : `host-dir:${paths.scope}`,
+      seeded: !refresh.created,
+      fallbackReason: refresh.created ? 'the host clone was made by this job' : '',
+      clonePath: paths.dir,
+      commit: worktree.commit,
+      refDescription: `branch ${settings.branch}`,
+      staleCommits,
+      worktreePath: worktree.path,
+      worktreeMode: worktree.mode
+    },
+    state: {
+      clonePath: paths.dir,
+      cacheSource: 'host-dir',
+      matchedKey: '',
+      seeded: !refresh.created,
+      commit: worktree.commit,
+      targetKind: 'branch',
+      targetName: settings.branch,
+      isDefaultBranch: false,
+      staleCommits,
+      worktree: {
+        path: worktree.path,
+        repoDir: paths.dir,
+        removeOnExit: settings.removeWorktree,
+        hostLock: paths.lock
+      }
+    }
+  };
+}
+
+/** Hosted (or self-hosted without a branch): seed or clone `path`, sync it, then the worktree if asked. */
+async function runClone(
+  settings: Settings,
+  context: RunnerContext,
+  auth: readonly ConfigEntry[],
+  phases: PhaseTimer,
+  onPrepared: (prepared: Preparation) => void
+): Promise<Outcome> {
+  const backend: CacheBackend = settings.cacheDir
+    ? new HostDirBackend(
+        hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl),
+        context.workspace,
+        settings.originUrl,
+        auth,
+        lockOptions()
+      )
+    : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
+  const exactCommit =
+    !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
+  const prepared = await prepareClone(settings, backend, exactCommit, phases);
+  onPrepared(prepared);
+  const synced = await syncClone(settings, context, auth, prepared.cachedCommit, phases);
+  prepared.createdByThisRun = '';
+  const worktree = settings.branch
+    ? await createTaskWorktree(settings.clonePath, settings, context, synced.defaultBranch, phases)
+    : undefined;
+  return {
+    report: {
+      cacheSource: prepared.cacheSource,
+      cacheHit: prepared.matchedKey !== '',
+      matchedKey: prepared.matchedKey,
+      archiveBytes: prepared.archiveBytes,
+      seeded: prepared.seeded,
+      fallbackReason: prepared.fallbackReason,
+      clonePath: settings.clonePath,
+      commit: worktree?.commit ?? synced.target.commit,
+      refDescription: worktree
+        ? `branch ${settings.branch}`
+        : `${synced.target.kind} ${synced.target.name}`,
+      staleCommits: synced.staleCommits,
+      worktreePath: worktree?.path ?? '',
+      worktreeMode: worktree?.mode ?? ''
+    },
+    state: {
+      clonePath: settings.clonePath,
+      cacheSource: prepared.cacheSource,
+      matchedKey: prepared.matchedKey,
+      seeded: prepared.seeded,
+      commit: synced.target.commit,
+      targetKind: synced.target.kind,
+      targetName: synced.target.name,
+      isDefaultBranch: synced.isDefaultBranch,
+      staleCommits: synced.staleCommits,
+      worktree: worktree && {
+        path: worktree.path,
+        repoDir: settings.clonePath,
+        removeOnExit: settings.removeWorktree
+      }
+    }
   };
 }
 
@@ -207,47 +156,29 @@ export async function runMain(): Promise<void> {
     const context = readRunnerContext();
     const settings = parseSettings(name => core.getInput(name), context);
     maskSecrets(settings.token);
+    await validateBranchInputs(settings);
     await fs.mkdir(context.workspace, { recursive: true });
-    prepared = await prepareClone(settings, context, phases);
-    const synced = await syncClone(settings, context, prepared, phases);
-    prepared.createdByThisRun = '';
-    const report: MainReport = {
-      cacheSource: prepared.cacheSource,
-      cacheHit: prepared.matchedKey !== '',
-      matchedKey: prepared.matchedKey,
-      archiveBytes: prepared.archiveBytes,
-      seeded: prepared.seeded,
-      fallbackReason: prepared.fallbackReason,
-      clonePath: settings.clonePath,
-      commit: synced.target.commit,
-      refDescription: `${synced.target.kind} ${synced.target.name}`,
-      staleCommits: synced.staleCommits,
-      seconds: (performance.now() - started) / 1000,
-      phases
-    };
+    const auth = authConfig(settings.originUrl, settings.token);
+    const { report, state } =
+      settings.cacheDir && settings.branch
+        ? await runHostWorktree(settings, context, auth, phases)
+        : await runClone(settings, context, auth, phases, p => (prepared = p));
+    const full: MainReport = { ...report, seconds: (performance.now() - started) / 1000, phases };
     saveMainState({
       version: 1,
       workspace: context.workspace,
       runnerTemp: context.runnerTemp,
-      clonePath: settings.clonePath,
       originUrl: settings.originUrl,
       persistCredentials: settings.persistCredentials,
-      cacheSource: prepared.cacheSource,
       keyPrefix: settings.cacheKeyPrefix,
-      matchedKey: prepared.matchedKey,
-      seeded: prepared.seeded,
-      commit: synced.target.commit,
-      targetKind: synced.target.kind,
-      targetName: synced.target.name,
-      isDefaultBranch: synced.isDefaultBranch,
-      staleCommits: synced.staleCommits,
       saveCache: settings.saveCache,
-      refreshAfter: settings.refreshAfter
+      refreshAfter: settings.refreshAfter,
+      ...state
     });
-    setOutputs(report);
-    if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(report);
+    setOutputs(full);
+    if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(full);
     core.info(
-      `Clone ready at ${settings.clonePath}: ${report.refDescription} ${report.commit} in ${report.seconds.toFixed(2)} s (seeded: ${report.seeded}).`
+      `Ready: ${full.refDescription} at ${full.commit} in ${full.seconds.toFixed(2)} s (${full.worktreePath || full.clonePath}).`
     );
   } catch (error) {
     if (prepared?.createdByThisRun) {

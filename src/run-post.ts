@@ -9,6 +9,9 @@ import { writeSaveSummary } from './report.js';
 import { decideSave } from './save-policy.js';
 import { loadMainState, type MainState } from './state.js';
 import { removeCredentials } from './sync/credentials.js';
+import { withLock } from './host/lock.js';
+import { lockOptions } from './main/task-worktree.js';
+import { releaseWorktree, removeWorktree } from './worktree/remove.js';
 
 async function saveEntry(state: MainState): Promise<string> {
   const key = entryKey(state.keyPrefix, state.commit);
@@ -32,6 +35,23 @@ async function saveEntry(state: MainState): Promise<string> {
   }
 }
 
+/** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
+async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Promise<void> {
+  const git = new Git(worktree.repoDir);
+  const work = async () => {
+    if (worktree.removeOnExit) {
+      await removeWorktree(git, worktree.path);
+      core.info(`Removed the task worktree ${worktree.path}.`);
+    } else {
+      await releaseWorktree(git, worktree.path);
+      core.info(`Kept the task worktree ${worktree.path} (remove-worktree: false).`);
+    }
+  };
+  if (worktree.hostLock)
+    await withLock(worktree.hostLock, `the host clone ${worktree.repoDir}`, lockOptions(), work);
+  else await work();
+}
+
 export async function runPost(): Promise<void> {
   try {
     const state = loadMainState();
@@ -42,6 +62,11 @@ export async function runPost(): Promise<void> {
     if (state.persistCredentials) {
       await removeCredentials(new Git(state.clonePath), state.originUrl).catch(error =>
         warnPost('Removing the persisted credentials failed', error)
+      );
+    }
+    if (state.worktree) {
+      await cleanUpWorktree(state.worktree).catch(error =>
+        warnPost(`Cleaning up the task worktree ${state.worktree?.path} failed`, error)
       );
     }
     core.startGroup('Saving the clone cache');

@@ -22,6 +22,9 @@ export function decideSave(
   if (state.cacheSource === 'none') {
     return { save: false, reason: 'no cache service is available to this job' };
   }
+  if (state.cacheSource === 'host-dir') {
+    return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
+  }
   if (state.matchedKey === key) {
     return { save: false, reason: `the entry ${key} already exists` };
   }

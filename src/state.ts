@@ -25,6 +25,15 @@ export interface MainState {
   staleCommits: number | null;
   saveCache: SavePolicy;
   refreshAfter: number;
+  /** The task worktree this job made, for the post step to remove or release. */
+  worktree?: {
+    path: string;
+    /** The repository it belongs to (the main clone, or the host clone). */
+    repoDir: string;
+    removeOnExit: boolean;
+    /** The host clone's lock, when the worktree belongs to the host clone. */
+    hostLock?: string;
+  };
 }
 
 const STATE_NAME = 'clone-cache';

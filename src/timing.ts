@@ -1,4 +1,4 @@
-export type Phase = 'restore' | 'seed' | 'clone' | 'fetch' | 'checkout';
+export type Phase = 'restore' | 'seed' | 'clone' | 'fetch' | 'checkout' | 'worktree';
 
 /** Wall time of each phase of the main step, in milliseconds. */
 export class PhaseTimer {

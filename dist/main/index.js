@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2965);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8563);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -38415,7 +38415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2965:
+/***/ 8563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41558,8 +41558,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
@@ -62794,6 +62792,8 @@ class BufferScheduler {
 //# sourceMappingURL=BufferScheduler.js.map
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/crc64.js
@@ -98498,29 +98498,6 @@ class ActionsCacheBackend {
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/auth.ts
-/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
-function authScope(originUrl) {
-    if (!/^https?:\/\//i.test(originUrl))
-        return undefined;
-    const url = new URL(originUrl);
-    return `${url.protocol}//${url.host}/`;
-}
-function auth_authHeaderKey(originUrl) {
-    const scope = authScope(originUrl);
-    return scope ? `http.${scope}.extraheader` : undefined;
-}
-function basicAuthValue(token) {
-    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
-}
-/** Config that authenticates fetches to origin; empty when there is no token or no http origin. */
-function authConfig(originUrl, token) {
-    const key = auth_authHeaderKey(originUrl);
-    if (!token || !key)
-        return [];
-    return [{ key, value: basicAuthValue(token) }];
-}
-
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 class GitError extends Error {
@@ -98567,13 +98544,19 @@ class Git {
     constructor(cwd) {
         this.cwd = cwd;
     }
+    /** The same interface, run in another directory (a worktree of this repository). */
+    at(cwd) {
+        return new Git(cwd);
+    }
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], {
                 cwd: this.cwd,
                 env: gitEnvironment(options.config),
-                stdio: ['ignore', 'pipe', 'pipe']
+                stdio: ['pipe', 'pipe', 'pipe']
             });
+            child.stdin.on('error', () => undefined); // git may exit before reading all of it
+            child.stdin.end(options.input ?? '');
             const stdout = [];
             const stderr = [];
             child.stdout.on('data', (chunk) => stdout.push(chunk));
@@ -98618,7 +98601,610 @@ class Git {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/config-template.ts
+const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
+function quote(value) {
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+/**
+ * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
+ * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
+ * drivers) is absent because the file is written from scratch.
+ */
+function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
+    const lines = [
+        '[core]',
+        `\trepositoryformatversion = ${format.formatVersion}`,
+        '\tfilemode = true',
+        `\tbare = ${bare}`,
+        '\tlogallrefupdates = true'
+    ];
+    if (format.objectFormat !== 'sha1') {
+        lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
+    }
+    lines.push('[remote "origin"]', `\turl = ${quote(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/sync/fetch.ts
+
+
+
+const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
+const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+function fetchError(originUrl, error) {
+    const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
+}
+/**
+ * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
+ * delta) plus any extra refspecs, e.g. a pull request ref.
+ */
+async function fetchOrigin(git, originUrl, auth, options) {
+    const args = [
+        'fetch',
+        '--progress',
+        '--no-auto-gc',
+        '--no-recurse-submodules',
+        '--no-write-fetch-head'
+    ];
+    if (options.prune)
+        args.push('--prune');
+    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
+    info(`Fetching from ${originUrl}`);
+    try {
+        await git.run(args, { config: auth, showProgress: true });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
+async function fetchCommit(git, originUrl, auth, commit) {
+    try {
+        await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
+            config: auth,
+            showProgress: true
+        });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** origin's default branch, asked of the server (one round trip). */
+async function remoteDefaultBranch(git, originUrl, auth) {
+    let result;
+    try {
+        result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
+    return match ? match[1] : '';
+}
+
+;// CONCATENATED MODULE: ./src/host/host-clone.ts
+
+
+
+
+
+
+
+
+
+const COMPLETE_MARKER = 'clone-cache-complete';
+const GC_STAMP = 'clone-cache-gc-stamp';
+const GC_INTERVAL_MS = 60 * 60 * 1000;
+function hostClonePaths(cacheDir, repoName, originUrl) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(originUrl).digest('hex').slice(0, 8);
+    const scope = `${repoName}-${hash}`;
+    return {
+        cacheDir,
+        scope,
+        dir: external_node_path_namespaceObject.join(cacheDir, scope),
+        lock: external_node_path_namespaceObject.join(cacheDir, `${scope}.lock`)
+    };
+}
+async function refTips(git) {
+    const out = await git.output([
+        'for-each-ref',
+        '--format=%(refname) %(objectname)',
+        'refs/remotes/origin/',
+        'refs/tags/'
+    ]);
+    return new Map(out
+        .split('\n')
+        .filter(Boolean)
+        .map(line => line.split(' ')));
+}
+/** Why the clone cannot be trusted, or '' when it looks whole (cheap: marker, refs, tip objects). */
+async function brokenReason(paths) {
+    if (!(await fs_util_exists(external_node_path_namespaceObject.join(paths.dir, COMPLETE_MARKER))))
+        return 'its first clone never finished';
+    const git = new Git(paths.dir);
+    const tips = await git.run(['for-each-ref', '--format=%(objectname)'], { allowFailure: true });
+    if (tips.exitCode !== 0)
+        return `its refs cannot be read: ${tips.stderr.trim()}`;
+    const check = (await git.run(['cat-file', '--batch-check'], { input: tips.stdout })).stdout;
+    const missing = check.split('\n').find(line => line.endsWith(' missing'));
+    return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
+}
+/** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
+async function build(paths, originUrl, auth) {
+    const staging = external_node_path_namespaceObject.join(paths.cacheDir, `.${paths.scope}.tmp-${(0,external_node_crypto_.randomUUID)()}`);
+    try {
+        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
+        await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        const old = external_node_path_namespaceObject.join(paths.cacheDir, `.${paths.scope}.old-${(0,external_node_crypto_.randomUUID)()}`);
+        const hadOld = await fs_util_exists(paths.dir);
+        if (hadOld)
+            await external_node_fs_namespaceObject.promises.rename(paths.dir, old);
+        await external_node_fs_namespaceObject.promises.rename(staging, paths.dir);
+        if (hadOld)
+            await external_node_fs_namespaceObject.promises.rm(old, { recursive: true, force: true });
+    }
+    finally {
+        await external_node_fs_namespaceObject.promises.rm(staging, { recursive: true, force: true });
+    }
+}
+/** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
+async function maintain(paths) {
+    const stamp = external_node_path_namespaceObject.join(paths.dir, GC_STAMP);
+    const last = await external_node_fs_namespaceObject.promises.stat(stamp).catch(() => undefined);
+    if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
+        return;
+    await external_node_fs_namespaceObject.promises.writeFile(stamp, `${new Date().toISOString()}\n`);
+    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+        allowFailure: true
+    });
+}
+const CORRUPTION = /missing (blob|tree|commit|object)|bad object|corrupt|did not send all necessary objects|unable to read/i;
+/**
+ * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
+ * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ */
+async function refreshHostClone(paths, originUrl, auth) {
+    await external_node_fs_namespaceObject.promises.mkdir(paths.cacheDir, { recursive: true });
+    let created = false;
+    let tipsBefore = new Map();
+    const broken = (await fs_util_exists(paths.dir)) ? await brokenReason(paths) : 'none';
+    if (broken !== '') {
+        if (broken !== 'none') {
+            warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+        }
+        await build(paths, originUrl, auth);
+        created = true;
+    }
+    else {
+        const git = new Git(paths.dir);
+        tipsBefore = await refTips(git);
+        await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(paths.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        try {
+            await fetchOrigin(git, originUrl, auth, { prune: true });
+        }
+        catch (error) {
+            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
+            if (!CORRUPTION.test(detail))
+                throw error;
+            warning(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+            await build(paths, originUrl, auth);
+            created = true;
+        }
+    }
+    const git = new Git(paths.dir);
+    const defaultBranch = await remoteDefaultBranch(git, originUrl, auth);
+    if (defaultBranch) {
+        await git.run([
+            'symbolic-ref',
+            'refs/remotes/origin/HEAD',
+            `refs/remotes/origin/${defaultBranch}`
+        ]);
+    }
+    await maintain(paths);
+    return { created, tipsBefore, defaultBranch };
+}
+
+;// CONCATENATED MODULE: ./src/host/process.ts
+
+
+/** Start time of a process, so a recycled pid is not mistaken for the original process. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // Field 22; the command name (field 2) may contain spaces, so count from the last ')'.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function jobDescription(env = process.env) {
+    const parts = [
+        env.GITHUB_REPOSITORY,
+        env.GITHUB_RUN_ID && `run ${env.GITHUB_RUN_ID}`,
+        env.GITHUB_JOB,
+        env.RUNNER_NAME
+    ];
+    return parts.filter(Boolean).join(' / ') || 'local';
+}
+function identityOf(pid) {
+    return { host: external_node_os_namespaceObject.hostname(), pid, startTime: processStartTime(pid), job: jobDescription() };
+}
+/**
+ * False only when the process is known to be gone: same host and no such pid, or the pid now
+ * belongs to a process that started at another time. A process on another host is presumed alive
+ * (its lock then expires by age).
+ */
+function isAlive(identity) {
+    if (identity.host !== external_node_os_namespaceObject.hostname() || !(identity.pid > 1))
+        return true;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+    }
+    if (identity.startTime) {
+        const now = processStartTime(identity.pid);
+        if (now && now !== identity.startTime)
+            return false;
+    }
+    return true;
+}
+function describeHolder(identity) {
+    const since = identity.since ? ` since ${identity.since}` : '';
+    return `pid ${identity.pid} on ${identity.host} (${identity.job})${since}`;
+}
+
+;// CONCATENATED MODULE: ./src/host/lock.ts
+
+
+
+
+
+const HOLDER_FILE = 'holder.json';
+/** Reclaiming is quick; a reclaim guard older than this was left by a killed process. */
+const RECLAIM_GUARD_STALE_MS = 10_000;
+class HeldLock {
+    path;
+    token;
+    heartbeat;
+    constructor(path, token, heartbeat) {
+        this.path = path;
+        this.token = token;
+        this.heartbeat = heartbeat;
+    }
+    async release() {
+        clearInterval(this.heartbeat);
+        const holder = await readHolder(this.path);
+        if (holder?.token !== this.token) {
+            warning(`The lock ${this.path} was taken over while this job held it.`);
+            return;
+        }
+        await external_node_fs_namespaceObject.promises.rm(this.path, { recursive: true, force: true });
+    }
+}
+async function readHolder(lockPath) {
+    try {
+        return JSON.parse(await external_node_fs_namespaceObject.promises.readFile(`${lockPath}/${HOLDER_FILE}`, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function ageMs(file) {
+    const stat = await external_node_fs_namespaceObject.promises.stat(file).catch(() => undefined);
+    return stat ? Date.now() - stat.mtimeMs : Infinity;
+}
+/** Why the current holder is dead, or '' while it may be alive. */
+async function staleness(lockPath, holder, staleMs) {
+    if (!holder) {
+        // Being created right now, or its creator died before writing who it is.
+        return (await ageMs(lockPath)) > staleMs ? 'its holder never recorded itself' : '';
+    }
+    if (!isAlive(holder))
+        return `its holder ${describeHolder(holder)} is gone`;
+    const age = await ageMs(`${lockPath}/${HOLDER_FILE}`);
+    if (age > staleMs) {
+        return `its holder ${describeHolder(holder)} has not shown life for ${Math.round(age / 1000)} s`;
+    }
+    return '';
+}
+/**
+ * Removes a dead holder's lock. Every reclaimer first takes a small guard directory and checks
+ * again inside it, so a lock that another reclaimer just replaced with a live one is never removed.
+ */
+async function reclaim(lockPath, seen, staleMs) {
+    const guard = `${lockPath}.reclaim`;
+    try {
+        await external_node_fs_namespaceObject.promises.mkdir(guard);
+    }
+    catch {
+        if ((await ageMs(guard)) > RECLAIM_GUARD_STALE_MS)
+            await external_node_fs_namespaceObject.promises.rm(guard, { recursive: true, force: true });
+        return false;
+    }
+    try {
+        const current = await readHolder(lockPath);
+        if (current?.token !== seen?.token)
+            return false;
+        const why = await staleness(lockPath, current, staleMs);
+        if (!why)
+            return false;
+        const aside = `${lockPath}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+        await external_node_fs_namespaceObject.promises.rename(lockPath, aside).catch(() => undefined);
+        await external_node_fs_namespaceObject.promises.rm(aside, { recursive: true, force: true });
+        warning(`Reclaimed the lock ${lockPath}: ${why}.`, { title: 'Stale lock reclaimed' });
+        return true;
+    }
+    finally {
+        await external_node_fs_namespaceObject.promises.rm(guard, { recursive: true, force: true });
+    }
+}
+/**
+ * An exclusive lock on shared host state: a directory created atomically, with a record of its
+ * holder (host, pid, start time, job) refreshed by a heartbeat. A waiter says who holds it, waits
+ * at most `timeoutMs`, and reclaims the lock at once when the holder's process is gone (same host)
+ * or when its heartbeat is older than `staleMs` (any host).
+ */
+async function acquireLock(lockPath, what, options) {
+    const started = Date.now();
+    const pollMs = options.pollMs ?? 100;
+    let lastReport = 0;
+    for (;;) {
+        try {
+            await external_node_fs_namespaceObject.promises.mkdir(lockPath);
+            const token = (0,external_node_crypto_.randomUUID)();
+            const holder = { ...identityOf(process.pid), token, since: new Date().toISOString() };
+            await external_node_fs_namespaceObject.promises.writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder));
+            const heartbeat = setInterval(() => {
+                const now = new Date();
+                void external_node_fs_namespaceObject.promises.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
+            }, options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4)));
+            heartbeat.unref();
+            return new HeldLock(lockPath, token, heartbeat);
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const holder = await readHolder(lockPath);
+        if (await staleness(lockPath, holder, options.staleMs)) {
+            if (await reclaim(lockPath, holder, options.staleMs))
+                continue;
+        }
+        const waited = Date.now() - started;
+        const who = holder ? describeHolder(holder) : 'a process that is still starting';
+        if (waited > options.timeoutMs) {
+            throw new ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
+        }
+        if (waited - lastReport >= 10_000) {
+            lastReport = waited;
+            info(`Waiting for the lock on ${what}: held by ${who} (${Math.round(waited / 1000)} s so far)`);
+        }
+        await new Promise(resolve => setTimeout(resolve, pollMs + Math.random() * pollMs));
+    }
+}
+/** Runs `work` while holding the lock. */
+async function withLock(lockPath, what, options, work) {
+    const lock = await acquireLock(lockPath, what, options);
+    try {
+        return await work();
+    }
+    finally {
+        await lock.release();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/snapshot.ts
+
+
+
+
+/** Git's temporary files in objects/ that must not be archived. */
+const TEMPORARY = /^(tmp_|\.tmp-|incoming-)|\.lock$/;
+/** Hard-links every file of `source` into `destination` (copies across file systems). */
+async function linkTree(source, destination) {
+    await external_node_fs_namespaceObject.promises.mkdir(destination, { recursive: true });
+    for (const entry of await external_node_fs_namespaceObject.promises.readdir(source, { withFileTypes: true })) {
+        if (TEMPORARY.test(entry.name))
+            continue;
+        const from = external_node_path_namespaceObject.join(source, entry.name);
+        const to = external_node_path_namespaceObject.join(destination, entry.name);
+        if (entry.isDirectory()) {
+            await linkTree(from, to);
+        }
+        else if (entry.isFile()) {
+            await external_node_fs_namespaceObject.promises.link(from, to).catch(async (error) => {
+                if (error.code !== 'EXDEV' && error.code !== 'EPERM')
+                    throw error;
+                // Across file systems: a reflink where the file system can, else a plain copy.
+                await external_node_fs_namespaceObject.promises.copyFile(from, to, external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
+            });
+        }
+        // Symlinks and other special files are never part of a snapshot.
+    }
+}
+/**
+ * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
+ * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, and the
+ * template config. No credentials, hooks, index, logs or working tree: nothing but history.
+ */
+async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
+    const git = new Git(clonePath);
+    const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+    const objects = external_node_path_namespaceObject.join(gitDir, 'objects');
+    if (await external_node_fs_namespaceObject.promises.lstat(external_node_path_namespaceObject.join(objects, 'info', 'alternates')).catch(() => undefined)) {
+        throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
+    }
+    if (!(await git.resolveCommit(commit)))
+        throw new Error(`commit ${commit} is no longer in the clone`);
+    await external_node_fs_namespaceObject.promises.rm(snapshotDir, { recursive: true, force: true });
+    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.join(snapshotDir, 'refs', 'heads'), { recursive: true });
+    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.join(snapshotDir, 'refs', 'tags'), { recursive: true });
+    await linkTree(objects, external_node_path_namespaceObject.join(snapshotDir, 'objects'));
+    const refs = await git.output([
+        'for-each-ref',
+        '--format=%(objectname) %(refname)',
+        'refs/remotes/origin/',
+        'refs/tags/'
+    ]);
+    const packed = refs
+        .split('\n')
+        .filter(line => line && !line.endsWith(' refs/remotes/origin/HEAD'))
+        .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
+    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
+    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(snapshotDir, 'HEAD'), `${commit}\n`);
+    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
+    const shallow = external_node_path_namespaceObject.join(gitDir, 'shallow');
+    if (await external_node_fs_namespaceObject.promises.lstat(shallow).catch(() => undefined)) {
+        await external_node_fs_namespaceObject.promises.copyFile(shallow, external_node_path_namespaceObject.join(snapshotDir, 'shallow'));
+    }
+    const check = await new Git(snapshotDir).resolveCommit('HEAD');
+    if (check !== commit)
+        throw new Error('the snapshot does not resolve HEAD; not saving it');
+}
+
+;// CONCATENATED MODULE: ./src/cache/host-dir.ts
+
+
+
+
+
+
+
+/**
+ * The self-hosted backend: the clone cache is a persistent clone in `cache-dir`, refreshed under
+ * its lock by every job. "Restoring" links its objects into the staging folder (hard links, a
+ * reflink or plain copy across file systems), so the seeded `path` owns its objects and stays
+ * valid whatever later happens to the host clone (no alternates that could dangle).
+ */
+class HostDirBackend {
+    paths;
+    workspace;
+    originUrl;
+    auth;
+    lockOptions;
+    source = 'host-dir';
+    stagingDir;
+    refresh;
+    constructor(paths, workspace, originUrl, auth, lockOptions) {
+        this.paths = paths;
+        this.workspace = workspace;
+        this.originUrl = originUrl;
+        this.auth = auth;
+        this.lockOptions = lockOptions;
+        this.stagingDir = external_node_path_namespaceObject.join(workspace, STAGING_RELATIVE);
+    }
+    available() {
+        return true;
+    }
+    async cleanStaging() {
+        await external_node_fs_namespaceObject.promises.rm(external_node_path_namespaceObject.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
+    }
+    async restore() {
+        await this.cleanStaging();
+        return withLock(this.paths.lock, `the host clone ${this.paths.dir}`, this.lockOptions, async () => {
+            const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
+            this.refresh = refresh;
+            const git = new Git(this.paths.dir);
+            const headRef = refresh.defaultBranch
+                ? `refs/remotes/origin/${refresh.defaultBranch}`
+                : 'HEAD';
+            // HEAD of the seed is where the host clone was before this refresh, so stale-commits counts
+            // what the refresh brought.
+            const before = refresh.tipsBefore.get(headRef);
+            const commit = (before && (await git.resolveCommit(before))) || (await git.resolveCommit(headRef));
+            await buildSnapshot(this.paths.dir, commit, this.stagingDir, this.originUrl);
+            return {
+                matchedKey: refresh.created ? '' : `host-dir:${this.paths.scope}`,
+                gitDir: this.stagingDir
+            };
+        });
+    }
+    async save() {
+        return { saved: false, message: 'the host clone is refreshed by every job' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/auth.ts
+/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
+function authScope(originUrl) {
+    if (!/^https?:\/\//i.test(originUrl))
+        return undefined;
+    const url = new URL(originUrl);
+    return `${url.protocol}//${url.host}/`;
+}
+function auth_authHeaderKey(originUrl) {
+    const scope = authScope(originUrl);
+    return scope ? `http.${scope}.extraheader` : undefined;
+}
+function basicAuthValue(token) {
+    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+}
+/** Config that authenticates fetches to origin; empty when there is no token or no http origin. */
+function authConfig(originUrl, token) {
+    const key = auth_authHeaderKey(originUrl);
+    if (!token || !key)
+        return [];
+    return [{ key, value: basicAuthValue(token) }];
+}
+
+;// CONCATENATED MODULE: ./src/worktree/names.ts
+
+
+
+const MAX_FOLDER_LENGTH = 80;
+/**
+ * Validates a branch name the way git does (`git check-ref-format` on `refs/heads/<name>`, so
+ * the name can never be taken for an option), plus what git would accept but a job should not.
+ */
+async function validateBranchName(input, name) {
+    // eslint-disable-next-line no-control-regex
+    if (name.startsWith('-') || /[\x00-\x1f\x7f]/.test(name) || name.startsWith('refs/')) {
+        throw new InputError(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
+    }
+    const ok = await new Git(process.cwd()).succeeds(['check-ref-format', `refs/heads/${name}`]);
+    if (!ok || name === 'HEAD') {
+        throw new InputError(input, `'${name}' is not a valid branch name (see git check-ref-format: no '..', '@{', '~', '^', ':', spaces, a trailing '.lock' or '/').`);
+    }
+}
+/**
+ * The folder name of a branch's worktree: the branch itself when it is already a plain, short,
+ * safe name; otherwise a sanitized form plus a hash of the exact name, so that two branches that
+ * sanitize alike (`a/b`, `a_b`) never share a folder.
+ */
+function folderNameFor(branch) {
+    if (/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(branch) &&
+        branch.length <= MAX_FOLDER_LENGTH &&
+        !branch.includes('..')) {
+        return branch;
+    }
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(branch, 'utf8').digest('hex').slice(0, 10);
+    const sanitized = branch
+        .normalize('NFKD')
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/\.{2,}/g, '_')
+        .replace(/^[-._]+/, '')
+        .slice(0, MAX_FOLDER_LENGTH - 11);
+    return `${sanitized || 'branch'}-${hash}`;
+}
+/** The n-th folder for a branch: `name`, then `name+2`, `name+3`... ('+' never appears in a folder name). */
+function slotName(folder, slot) {
+    return slot === 1 ? folder : `${folder}+${slot}`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 const SAVE_POLICIES = ['auto', 'always', 'never'];
@@ -98731,10 +99317,46 @@ function parseRefreshAfter(raw) {
     }
     return Number(value);
 }
+function parseAbsoluteDir(name, raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        return '';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value))
+        throw new InputError(name, 'contains control characters.');
+    const resolved = external_node_path_namespaceObject.resolve(workspace, value);
+    if (resolved === external_node_path_namespaceObject.parse(resolved).root) {
+        throw new InputError(name, `'${value}' is the file system root; give a directory of its own.`);
+    }
+    return resolved;
+}
+function overlaps(a, b) {
+    const inside = (parent, child) => {
+        const relative = external_node_path_namespaceObject.relative(parent, child);
+        return relative === '' || (!relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative));
+    };
+    return inside(a, b) || inside(b, a);
+}
+/** Directories that must stay apart: a worktree inside the clone, or a cache inside a workspace, break both. */
+function checkOverlaps(settings) {
+    if (settings.cacheDir && overlaps(settings.cacheDir, settings.workspace)) {
+        throw new InputError('cache-dir', `${settings.cacheDir} overlaps the workspace ${settings.workspace}; give a persistent directory outside it.`);
+    }
+    if (settings.worktreePath) {
+        for (const [what, dir] of [
+            ['the clone at path', settings.clonePath],
+            ['cache-dir', settings.cacheDir]
+        ]) {
+            if (dir && overlaps(settings.worktreePath, dir)) {
+                throw new InputError('worktree-path', `${settings.worktreePath} overlaps ${what} (${dir}).`);
+            }
+        }
+    }
+}
 function parseSettings(read, context) {
     const [owner, repoName] = parseRepository(read('repository'), context);
     const repository = `${owner}/${repoName}`;
-    return {
+    const settings = {
         repository,
         owner,
         repoName,
@@ -98746,8 +99368,26 @@ function parseSettings(read, context) {
         workspace: context.workspace,
         cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
         saveCache: parseSavePolicy(read('save-cache')),
-        refreshAfter: parseRefreshAfter(read('refresh-after'))
+        refreshAfter: parseRefreshAfter(read('refresh-after')),
+        branch: read('branch').trim(),
+        base: read('base').trim(),
+        worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
+        removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
+        cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace)
     };
+    checkOverlaps(settings);
+    return settings;
+}
+/** Checks that need git: branch names are validated exactly as git validates them. */
+async function validateBranchInputs(settings) {
+    if (settings.branch)
+        await validateBranchName('branch', settings.branch);
+    if (settings.base)
+        await validateBranchName('base', settings.base);
+    if (!settings.branch && (settings.base || settings.worktreePath)) {
+        const input = settings.base ? 'base' : 'worktree-path';
+        throw new InputError(input, 'is set but branch is empty; set branch to create a task worktree.');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/limits.ts
@@ -98759,86 +99399,9 @@ function seconds(name, fallback) {
 function limits() {
     return {
         restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
-        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-
-function setOutputs(report) {
-    setOutput('cache-hit', String(report.cacheHit));
-    setOutput('cache-matched-key', report.matchedKey);
-    setOutput('cache-source', report.cacheSource);
-    setOutput('seeded', String(report.seeded));
-    setOutput('fallback-reason', report.fallbackReason);
-    setOutput('clone-path', report.clonePath);
-    setOutput('commit', report.commit);
-    setOutput('stale-commits', report.staleCommits === null ? '' : String(report.staleCommits));
-    setOutput('seconds', report.seconds.toFixed(2));
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '';
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-async function writeSummary(report) {
-    const rows = [
-        ['Cache source', report.cacheSource],
-        ['Cache hit', String(report.cacheHit)],
-        ['Matched key', report.matchedKey],
-        ['Archive size', formatBytes(report.archiveBytes)],
-        ['Seeded', String(report.seeded)],
-        ['Fallback reason', report.fallbackReason],
-        ['Checked out', `${report.refDescription} at ${report.commit}`],
-        ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
-        ['Restore (s)', report.phases.seconds('restore')],
-        ['Seed (s)', report.phases.seconds('seed')],
-        ['Full clone (s)', report.phases.seconds('clone')],
-        ['Fetch (s)', report.phases.seconds('fetch')],
-        ['Checkout (s)', report.phases.seconds('checkout')],
-        ['Total (s)', report.seconds.toFixed(2)]
-    ];
-    await summary
-        .addHeading('Clone cache', 3)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...rows.map(([item, value]) => [item, value || '-'])
-    ])
-        .write();
-}
-async function writeSaveSummary(line) {
-    await core.summary.addRaw(`Clone cache post step: ${line}`, true).write();
-}
-
-;// CONCATENATED MODULE: ./src/runner-context.ts
-
-
-function eventDefaultBranch(eventPath) {
-    if (!eventPath)
-        return '';
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
-        const branch = payload.repository?.default_branch;
-        return typeof branch === 'string' ? branch : '';
-    }
-    catch {
-        return '';
-    }
-}
-function readRunnerContext(env = process.env) {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    return {
-        workspace: external_node_path_namespaceObject.resolve(workspace),
-        runnerTemp: external_node_path_namespaceObject.resolve(env.RUNNER_TEMP || external_node_path_namespaceObject.join(workspace, '..', '_temp')),
-        runnerOs: env.RUNNER_OS || 'Linux',
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        workflowRepository: env.GITHUB_REPOSITORY || '',
-        eventRef: env.GITHUB_REF || '',
-        eventSha: env.GITHUB_SHA || '',
-        eventDefaultBranch: eventDefaultBranch(env.GITHUB_EVENT_PATH)
+        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+        lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
+        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
 }
 
@@ -98858,31 +99421,6 @@ async function isActionClone(gitDir) {
     return stat?.isFile() ?? false;
 }
 const ACTION_MARKER_FILE = (/* unused pure expression or super */ null && (MARKER));
-
-;// CONCATENATED MODULE: ./src/git/config-template.ts
-const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
-function quote(value) {
-    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-/**
- * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
- * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
- * drivers) is absent because the file is written from scratch.
- */
-function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT) {
-    const lines = [
-        '[core]',
-        `\trepositoryformatversion = ${format.formatVersion}`,
-        '\tfilemode = true',
-        '\tbare = false',
-        '\tlogallrefupdates = true'
-    ];
-    if (format.objectFormat !== 'sha1') {
-        lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
-    }
-    lines.push('[remote "origin"]', `\turl = ${quote(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
-    return lines.join('\n') + '\n';
-}
 
 ;// CONCATENATED MODULE: ./src/seed/sanitize.ts
 
@@ -99040,19 +99578,96 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/sync/init-clone.ts
 
-const STATE_NAME = 'clone-cache';
-function saveMainState(state) {
-    saveState(STATE_NAME, JSON.stringify(state));
+
+
+
+
+/**
+ * Starts a full clone: an empty repository with the template config, no hooks, marked as the
+ * action's. The fetch that follows is the same as for a seeded clone, so both end identically.
+ */
+async function initClone(clonePath, originUrl) {
+    await external_node_fs_namespaceObject.promises.mkdir(clonePath, { recursive: true });
+    // An empty template directory: no sample hooks, no info/exclude from the system template.
+    await new Git(clonePath).run(['init', '--quiet', '--template=', '--', clonePath]);
+    const gitDir = external_node_path_namespaceObject.join(clonePath, '.git');
+    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(gitDir, 'config'), gitConfigTemplate(originUrl));
+    await markAsActionClone(gitDir);
+    return gitDir;
 }
-/** The state the main step left, or undefined when it did not finish. */
-function loadMainState() {
-    const raw = core.getState(STATE_NAME);
-    if (!raw)
-        return undefined;
-    const state = JSON.parse(raw);
-    return state.version === 1 ? state : undefined;
+
+;// CONCATENATED MODULE: ./src/main/prepare-clone.ts
+
+
+
+
+
+
+
+
+async function assertClonePathUsable(settings) {
+    const entries = (await listDir(settings.clonePath)).filter(name => name !== STAGING_ROOT);
+    if (entries.length > 0) {
+        throw new InputError('path', `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
+    }
+}
+async function restoreAndSeed(settings, backend, exactCommit, phases) {
+    const createdByThisRun = (await fs_util_exists(settings.clonePath))
+        ? external_node_path_namespaceObject.join(settings.clonePath, '.git')
+        : settings.clonePath;
+    const none = { seeded: false, createdByThisRun };
+    if (!backend.available()) {
+        info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
+        return { ...none, cacheSource: 'none', matchedKey: '', fallbackReason: 'no cache service' };
+    }
+    startGroup(`Restoring the clone cache (${backend.source})`);
+    try {
+        const restored = await phases.time('restore', () => backend.restore(settings.cacheKeyPrefix, exactCommit));
+        const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
+        if (!restored.gitDir) {
+            if (restored.failure)
+                return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
+            info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
+            return { ...base, fallbackReason: 'no cache entry' };
+        }
+        const gitDir = restored.gitDir;
+        const outcome = await phases.time('seed', () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs));
+        return {
+            ...base,
+            archiveBytes: restored.archiveBytes,
+            seeded: outcome.seeded,
+            cachedCommit: outcome.cachedCommit,
+            fallbackReason: outcome.fallbackReason ?? ''
+        };
+    }
+    finally {
+        await backend.cleanStaging();
+        endGroup();
+    }
+}
+/**
+ * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
+ * repository that the sync then fills (a full clone).
+ */
+async function prepareClone(settings, backend, exactCommit, phases) {
+    if (await fs_util_exists(external_node_path_namespaceObject.join(settings.clonePath, '.git'))) {
+        info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
+        return {
+            cacheSource: 'none',
+            matchedKey: '',
+            seeded: false,
+            fallbackReason: 'path already holds a git repository',
+            createdByThisRun: ''
+        };
+    }
+    await assertClonePathUsable(settings);
+    const prepared = await restoreAndSeed(settings, backend, exactCommit, phases);
+    if (!prepared.seeded) {
+        await phases.time('clone', () => initClone(settings.clonePath, settings.originUrl));
+    }
+    return prepared;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/checkout.ts
@@ -99111,84 +99726,6 @@ async function removeCredentials(git, originUrl) {
     if (!key)
         return;
     await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
-}
-
-;// CONCATENATED MODULE: ./src/sync/fetch.ts
-
-
-
-const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
-const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
-function fetchError(originUrl, error) {
-    const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
-}
-/**
- * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
- * delta) plus any extra refspecs, e.g. a pull request ref.
- */
-async function fetchOrigin(git, originUrl, auth, options) {
-    const args = [
-        'fetch',
-        '--progress',
-        '--no-auto-gc',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head'
-    ];
-    if (options.prune)
-        args.push('--prune');
-    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
-    info(`Fetching from ${originUrl}`);
-    try {
-        await git.run(args, { config: auth, showProgress: true });
-    }
-    catch (error) {
-        throw fetchError(originUrl, error);
-    }
-}
-/** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
-async function fetchCommit(git, originUrl, auth, commit) {
-    try {
-        await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
-            config: auth,
-            showProgress: true
-        });
-    }
-    catch (error) {
-        throw fetchError(originUrl, error);
-    }
-}
-/** origin's default branch, asked of the server (one round trip). */
-async function remoteDefaultBranch(git, originUrl, auth) {
-    let result;
-    try {
-        result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
-    }
-    catch (error) {
-        throw fetchError(originUrl, error);
-    }
-    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
-    return match ? match[1] : '';
-}
-
-;// CONCATENATED MODULE: ./src/sync/init-clone.ts
-
-
-
-
-
-/**
- * Starts a full clone: an empty repository with the template config, no hooks, marked as the
- * action's. The fetch that follows is the same as for a seeded clone, so both end identically.
- */
-async function initClone(clonePath, originUrl) {
-    await external_node_fs_namespaceObject.promises.mkdir(clonePath, { recursive: true });
-    // An empty template directory: no sample hooks, no info/exclude from the system template.
-    await new Git(clonePath).run(['init', '--quiet', '--template=', '--', clonePath]);
-    const gitDir = external_node_path_namespaceObject.join(clonePath, '.git');
-    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(gitDir, 'config'), gitConfigTemplate(originUrl));
-    await markAsActionClone(gitDir);
-    return gitDir;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/origin.ts
@@ -99282,6 +99819,458 @@ async function resolveTarget(git, request, originUrl, fetchCommit) {
     return target;
 }
 
+;// CONCATENATED MODULE: ./src/main/sync-clone.ts
+
+
+
+
+
+
+
+
+
+
+function isWorkflowRepository(settings, context) {
+    return settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
+}
+function refRequest(settings, context, defaultBranch) {
+    if (settings.ref)
+        return { ref: settings.ref, sha: '' };
+    if (isWorkflowRepository(settings, context) && context.eventRef) {
+        return { ref: context.eventRef, sha: context.eventSha };
+    }
+    if (isWorkflowRepository(settings, context) && context.eventSha) {
+        return { ref: context.eventSha, sha: context.eventSha };
+    }
+    return { ref: `refs/heads/${defaultBranch}`, sha: '' };
+}
+/** origin's default branch: from the event when it names it, else asked of the server. */
+async function defaultBranchOf(git, settings, context, auth) {
+    const fromEvent = isWorkflowRepository(settings, context) ? context.eventDefaultBranch : '';
+    return fromEvent || (await remoteDefaultBranch(git, settings.originUrl, auth));
+}
+/** Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. */
+async function syncClone(settings, context, auth, cachedCommit, phases) {
+    const git = new Git(settings.clonePath);
+    const gitDir = external_node_path_namespaceObject.join(settings.clonePath, '.git');
+    const ownClone = await isActionClone(gitDir);
+    await setOrigin(git, settings.originUrl);
+    const defaultBranch = await defaultBranchOf(git, settings, context, auth);
+    const request = refRequest(settings, context, defaultBranch);
+    if (!request.ref || request.ref === 'refs/heads/') {
+        throw new InputError('ref', `is empty and the default branch of ${settings.originUrl} is unknown.`);
+    }
+    startGroup(`Fetching from origin`);
+    const extra = extraRefspecFor(request.ref);
+    await phases.time('fetch', () => fetchOrigin(git, settings.originUrl, auth, {
+        prune: ownClone,
+        extraRefspecs: extra ? [extra] : []
+    }));
+    const target = await phases.time('fetch', () => resolveTarget(git, request, settings.originUrl, sha => fetchCommit(git, settings.originUrl, auth, sha)));
+    endGroup();
+    if (defaultBranch) {
+        await git.run(['symbolic-ref', 'refs/remotes/origin/HEAD', `refs/remotes/origin/${defaultBranch}`], {
+            allowFailure: true
+        });
+    }
+    startGroup(`Checking out ${target.name} (${target.commit})`);
+    await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
+    endGroup();
+    if (settings.persistCredentials)
+        await persistCredentials(gitDir, settings.originUrl, settings.token);
+    const staleCommits = cachedCommit
+        ? Number(await git.output(['rev-list', '--count', `${cachedCommit}..${target.commit}`, '--']))
+        : null;
+    return {
+        target,
+        defaultBranch,
+        isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch,
+        staleCommits
+    };
+}
+
+;// CONCATENATED MODULE: ./src/worktree/list.ts
+
+function list_parseLease(reason) {
+    if (!reason)
+        return undefined;
+    try {
+        const lease = JSON.parse(reason);
+        return lease.cloneCache === 1 ? lease : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when the worktree is leased by a job that may still run. */
+function leasedByLiveJob(entry) {
+    const lease = list_parseLease(entry.lockReason);
+    return lease !== undefined && isAlive(lease);
+}
+async function list_listWorktrees(git) {
+    const out = await git.output(['worktree', 'list', '--porcelain']);
+    const entries = [];
+    let current;
+    for (const line of out.split('\n')) {
+        if (line.startsWith('worktree ')) {
+            current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+            entries.push(current);
+        }
+        else if (!current) {
+            continue;
+        }
+        else if (line.startsWith('HEAD ')) {
+            current.head = line.slice(5);
+        }
+        else if (line.startsWith('branch ')) {
+            current.branch = line.slice(7);
+        }
+        else if (line === 'bare') {
+            current.bare = true;
+        }
+        else if (line === 'locked') {
+            current.lockReason = '';
+        }
+        else if (line.startsWith('locked ')) {
+            current.lockReason = line.slice(7);
+        }
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/worktree/remove.ts
+
+
+
+/**
+ * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
+ * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
+ * gone is not an error.
+ */
+async function removeWorktree(git, worktreePath) {
+    const entry = (await list_listWorktrees(git)).find(e => e.path === worktreePath);
+    if (entry) {
+        if (entry.lockReason !== undefined) {
+            await git.run(['worktree', 'unlock', '--', worktreePath], { allowFailure: true });
+        }
+        await git.run(['worktree', 'remove', '--force', '--', worktreePath]);
+    }
+    await git.run(['worktree', 'prune']);
+}
+/** Ends this job's lease on a worktree that stays (remove-worktree: false). */
+async function releaseWorktree(git, worktreePath) {
+    const entry = (await listWorktrees(git)).find(e => e.path === worktreePath);
+    if (entry && parseLease(entry.lockReason)) {
+        await git.run(['worktree', 'unlock', '--', worktreePath]);
+    }
+}
+/**
+ * Worktrees of jobs that died without their post step: removed when their lease asked for it,
+ * otherwise just released for reuse. Worktrees locked by anyone else are left alone.
+ */
+async function reapDeadJobs(git, isDead) {
+    let reaped = 0;
+    for (const entry of await list_listWorktrees(git)) {
+        const lease = list_parseLease(entry.lockReason);
+        if (!lease || !isDead(entry.lockReason ?? ''))
+            continue;
+        try {
+            if (lease.removeOnExit)
+                await removeWorktree(git, entry.path);
+            else
+                await git.run(['worktree', 'unlock', '--', entry.path]);
+            reaped++;
+            info(`Cleaned up the worktree ${entry.path} of a job that is gone (${lease.job}).`);
+        }
+        catch (error) {
+            warning(`Could not clean up the worktree ${entry.path} of a dead job: ${errorMessage(error)}`);
+        }
+    }
+    await git.run(['worktree', 'prune']);
+    return reaped;
+}
+
+;// CONCATENATED MODULE: ./src/worktree/create.ts
+
+
+
+
+
+
+
+
+const MAX_SLOTS = 64;
+/** The job's lease: its runner process (the step's parent) lives as long as the job does. */
+function newLease(removeOnExit) {
+    return { cloneCache: 1, ...identityOf(process.ppid), removeOnExit };
+}
+function leaseIsDead(reason) {
+    const lease = list_parseLease(reason);
+    return lease !== undefined && !isAlive(lease);
+}
+/** The first folder this job may use: free, or this branch's unleased worktree. */
+async function findSlot(git, entries, request) {
+    const ref = `refs/heads/${request.branch}`;
+    for (let slot = 1; slot <= MAX_SLOTS; slot++) {
+        const candidate = slotName(request.folder, slot);
+        const existing = entries.find(e => e.path === candidate);
+        if (existing) {
+            if (leasedByLiveJob(existing))
+                continue;
+            if (existing.lockReason !== undefined && !list_parseLease(existing.lockReason))
+                continue; // locked by a person
+            if (existing.branch === ref)
+                return { path: candidate, existing };
+            if (slot > 1) {
+                // A second-job worktree left unleased: ours by its name, safe to replace.
+                await removeWorktree(git, candidate);
+                return { path: candidate };
+            }
+            continue;
+        }
+        if ((await listDir(candidate)).length === 0)
+            return { path: candidate };
+    }
+    throw new ActionError('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
+}
+async function alignToOrigin(git, worktreePath, branch, originCommit) {
+    const wt = git.at(worktreePath);
+    const before = await wt.resolveCommit('HEAD');
+    if (before !== originCommit) {
+        await wt.run(['reset', '--hard', '--quiet', originCommit, '--']);
+        info(`Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`);
+    }
+    await wt.run(['clean', '-ffdx', '--quiet']);
+}
+/**
+ * Creates (or reuses) the task worktree for a branch, under the caller's locks:
+ * an unleased worktree of the branch is reused and aligned to origin when origin has the branch
+ * (a local-only branch is never reset); else an existing branch is attached (moved to origin's
+ * tip when origin has it); else a new branch starts at origin/<base>. When the branch is checked
+ * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
+ * the same commit.
+ */
+async function createWorktree(git, request) {
+    await reapDeadJobs(git, leaseIsDead);
+    const entries = await list_listWorktrees(git);
+    const slot = await findSlot(git, entries, request);
+    const ref = `refs/heads/${request.branch}`;
+    const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
+    const localCommit = await git.resolveCommit(ref);
+    const busyElsewhere = entries.some(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !list_parseLease(e.lockReason)));
+    let mode;
+    if (slot.existing) {
+        mode = 'reused';
+        if (originCommit)
+            await alignToOrigin(git, slot.path, request.branch, originCommit);
+    }
+    else if (busyElsewhere) {
+        mode = 'detached';
+        const commit = localCommit || originCommit;
+        await git.run(['worktree', 'add', '--quiet', '--detach', '--', slot.path, commit]);
+        info(`${request.branch} is checked out by another job; this job gets a detached worktree at ${commit}.`);
+    }
+    else if (localCommit) {
+        mode = 'attached';
+        if (originCommit && originCommit !== localCommit) {
+            await git.run([
+                'update-ref',
+                '-m',
+                'clone-cache: align to origin',
+                ref,
+                originCommit,
+                localCommit
+            ]);
+            info(`Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`);
+        }
+        await git.run(['worktree', 'add', '--quiet', '--', slot.path, request.branch]);
+    }
+    else if (originCommit) {
+        mode = 'attached';
+        await git.run([
+            'worktree',
+            'add',
+            '--quiet',
+            '-b',
+            request.branch,
+            '--',
+            slot.path,
+            originCommit
+        ]);
+        await git.run([
+            'branch',
+            `--set-upstream-to=refs/remotes/origin/${request.branch}`,
+            '--',
+            request.branch
+        ]);
+    }
+    else {
+        const start = await git.resolveCommit(`refs/remotes/origin/${request.base}`);
+        if (!start) {
+            throw new InputError('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
+        }
+        mode = 'created';
+        await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
+    }
+    const lease = JSON.stringify(newLease(request.removeOnExit));
+    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+    const commit = await git.at(slot.path).resolveCommit('HEAD');
+    info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
+    return { path: external_node_path_namespaceObject.resolve(slot.path), mode, commit };
+}
+
+;// CONCATENATED MODULE: ./src/main/task-worktree.ts
+
+
+
+
+
+
+
+
+function lockOptions() {
+    const { lockTimeoutMs, lockStaleMs } = limits();
+    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
+}
+/** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
+function worktreeFolder(settings, context) {
+    return (settings.worktreePath ||
+        external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(context.workspace), '_wt', settings.repoName, folderNameFor(settings.branch)));
+}
+/** Creates the task worktree from `repoDir` (the main clone, or the host clone under its lock). */
+async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases) {
+    startGroup(`Creating the task worktree for ${settings.branch}`);
+    try {
+        return await phases.time('worktree', () => createWorktree(new Git(repoDir), {
+            branch: settings.branch,
+            base: settings.base || defaultBranch,
+            folder: worktreeFolder(settings, context),
+            removeOnExit: settings.removeWorktree
+        }));
+    }
+    finally {
+        endGroup();
+    }
+}
+/**
+ * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
+ * all under the host clone's lock. No copy at all.
+ */
+async function hostTaskWorktree(settings, context, auth, phases) {
+    const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
+    return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
+        startGroup(`Refreshing the host clone ${paths.dir}`);
+        const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
+        endGroup();
+        const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
+        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases);
+        const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
+            refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
+        const git = new Git(paths.dir);
+        const staleCommits = before && (await git.resolveCommit(before))
+            ? Number(await git.output(['rev-list', '--count', `${before}..${worktree.commit}`, '--']))
+            : null;
+        return { paths, refresh, worktree, staleCommits };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+function setOutputs(report) {
+    setOutput('cache-hit', String(report.cacheHit));
+    setOutput('cache-matched-key', report.matchedKey);
+    setOutput('cache-source', report.cacheSource);
+    setOutput('seeded', String(report.seeded));
+    setOutput('fallback-reason', report.fallbackReason);
+    setOutput('clone-path', report.clonePath);
+    setOutput('commit', report.commit);
+    setOutput('worktree-path', report.worktreePath);
+    setOutput('stale-commits', report.staleCommits === null ? '' : String(report.staleCommits));
+    setOutput('seconds', report.seconds.toFixed(2));
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '';
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+async function writeSummary(report) {
+    const rows = [
+        ['Cache source', report.cacheSource],
+        ['Cache hit', String(report.cacheHit)],
+        ['Matched key', report.matchedKey],
+        ['Archive size', formatBytes(report.archiveBytes)],
+        ['Seeded', String(report.seeded)],
+        ['Fallback reason', report.fallbackReason],
+        ['Checked out', `${report.refDescription} at ${report.commit}`],
+        ['Task worktree', report.worktreePath && `${report.worktreePath} (${report.worktreeMode})`],
+        ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
+        ['Restore (s)', report.phases.seconds('restore')],
+        ['Seed (s)', report.phases.seconds('seed')],
+        ['Full clone (s)', report.phases.seconds('clone')],
+        ['Fetch (s)', report.phases.seconds('fetch')],
+        ['Checkout (s)', report.phases.seconds('checkout')],
+        ['Worktree (s)', report.phases.seconds('worktree')],
+        ['Total (s)', report.seconds.toFixed(2)]
+    ];
+    await summary
+        .addHeading('Clone cache', 3)
+        .addTable([
+        [
+            { data: 'Item', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...rows.map(([item, value]) => [item, value || '-'])
+    ])
+        .write();
+}
+async function writeSaveSummary(line) {
+    await core.summary.addRaw(`Clone cache post step: ${line}`, true).write();
+}
+
+;// CONCATENATED MODULE: ./src/runner-context.ts
+
+
+function eventDefaultBranch(eventPath) {
+    if (!eventPath)
+        return '';
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+        const branch = payload.repository?.default_branch;
+        return typeof branch === 'string' ? branch : '';
+    }
+    catch {
+        return '';
+    }
+}
+function readRunnerContext(env = process.env) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    return {
+        workspace: external_node_path_namespaceObject.resolve(workspace),
+        runnerTemp: external_node_path_namespaceObject.resolve(env.RUNNER_TEMP || external_node_path_namespaceObject.join(workspace, '..', '_temp')),
+        runnerOs: env.RUNNER_OS || 'Linux',
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        workflowRepository: env.GITHUB_REPOSITORY || '',
+        eventRef: env.GITHUB_REF || '',
+        eventSha: env.GITHUB_SHA || '',
+        eventDefaultBranch: eventDefaultBranch(env.GITHUB_EVENT_PATH)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+const STATE_NAME = 'clone-cache';
+function saveMainState(state) {
+    saveState(STATE_NAME, JSON.stringify(state));
+}
+/** The state the main step left, or undefined when it did not finish. */
+function loadMainState() {
+    const raw = core.getState(STATE_NAME);
+    if (!raw)
+        return undefined;
+    const state = JSON.parse(raw);
+    return state.version === 1 ? state : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/timing.ts
 /** Wall time of each phase of the main step, in milliseconds. */
 class PhaseTimer {
@@ -99318,12 +100307,6 @@ class PhaseTimer {
 
 
 
-
-
-
-
-
-
 function maskSecrets(token) {
     if (!token)
         return;
@@ -99331,118 +100314,88 @@ function maskSecrets(token) {
     core_setSecret(Buffer.from(`x-access-token:${token}`).toString('base64'));
     core_setSecret(basicAuthValue(token));
 }
-async function assertClonePathUsable(settings) {
-    const entries = (await listDir(settings.clonePath)).filter(name => name !== STAGING_ROOT);
-    if (entries.length > 0) {
-        throw new InputError('path', `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
-    }
-}
-async function restoreAndSeed(settings, backend, exactCommit, phases) {
-    const createdByThisRun = (await fs_util_exists(settings.clonePath))
-        ? external_node_path_namespaceObject.join(settings.clonePath, '.git')
-        : settings.clonePath;
-    const none = { seeded: false, createdByThisRun };
-    if (!backend.available()) {
-        info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
-        return { ...none, cacheSource: 'none', matchedKey: '', fallbackReason: 'no cache service' };
-    }
-    startGroup(`Restoring the clone cache (${settings.cacheKeyPrefix}-*)`);
-    try {
-        const restored = await phases.time('restore', () => backend.restore(settings.cacheKeyPrefix, exactCommit));
-        const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
-        if (!restored.gitDir) {
-            if (restored.failure)
-                return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
-            info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
-            return { ...base, fallbackReason: 'no cache entry' };
-        }
-        const gitDir = restored.gitDir;
-        const outcome = await phases.time('seed', () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs));
-        return {
-            ...base,
-            archiveBytes: restored.archiveBytes,
-            seeded: outcome.seeded,
-            cachedCommit: outcome.cachedCommit,
-            fallbackReason: outcome.fallbackReason ?? ''
-        };
-    }
-    finally {
-        await backend.cleanStaging();
-        endGroup();
-    }
-}
-async function prepareClone(settings, context, phases) {
-    if (await fs_util_exists(external_node_path_namespaceObject.join(settings.clonePath, '.git'))) {
-        info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
-        return {
-            cacheSource: 'none',
-            matchedKey: '',
-            seeded: false,
-            fallbackReason: 'path already holds a git repository',
-            createdByThisRun: ''
-        };
-    }
-    await assertClonePathUsable(settings);
-    const backend = new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
-    const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
-    const exactCommit = !settings.ref && sameRepo ? context.eventSha : '';
-    const prepared = await restoreAndSeed(settings, backend, exactCommit, phases);
-    if (!prepared.seeded) {
-        await phases.time('clone', () => initClone(settings.clonePath, settings.originUrl));
-    }
-    return prepared;
-}
-function refRequest(settings, context, defaultBranch) {
-    if (settings.ref)
-        return { ref: settings.ref, sha: '' };
-    const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
-    if (sameRepo && context.eventRef)
-        return { ref: context.eventRef, sha: context.eventSha };
-    if (sameRepo && context.eventSha)
-        return { ref: context.eventSha, sha: context.eventSha };
-    return { ref: `refs/heads/${defaultBranch}`, sha: '' };
-}
-async function syncClone(settings, context, prepared, phases) {
-    const git = new Git(settings.clonePath);
-    const gitDir = external_node_path_namespaceObject.join(settings.clonePath, '.git');
-    const ownClone = await isActionClone(gitDir);
-    const auth = authConfig(settings.originUrl, settings.token);
-    await setOrigin(git, settings.originUrl);
-    const sameRepo = settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
-    const eventDefault = sameRepo ? context.eventDefaultBranch : '';
-    const defaultBranch = eventDefault || (await remoteDefaultBranch(git, settings.originUrl, auth));
-    const request = refRequest(settings, context, defaultBranch);
-    if (!request.ref || request.ref === 'refs/heads/') {
-        throw new InputError('ref', `is empty and the default branch of ${settings.originUrl} is unknown.`);
-    }
-    startGroup(`Fetching from origin`);
-    const extra = extraRefspecFor(request.ref);
-    await phases.time('fetch', () => fetchOrigin(git, settings.originUrl, auth, {
-        prune: ownClone,
-        extraRefspecs: extra ? [extra] : []
-    }));
-    const target = await phases.time('fetch', () => resolveTarget(git, request, settings.originUrl, sha => fetchCommit(git, settings.originUrl, auth, sha)));
-    endGroup();
-    if (defaultBranch) {
-        await git.run(['symbolic-ref', 'refs/remotes/origin/HEAD', `refs/remotes/origin/${defaultBranch}`], { allowFailure: true });
-    }
-    startGroup(`Checking out ${target.name} (${target.commit})`);
-    await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
-    endGroup();
-    if (settings.persistCredentials)
-        await persistCredentials(gitDir, settings.originUrl, settings.token);
-    const staleCommits = prepared.cachedCommit
-        ? Number(await git.output([
-            'rev-list',
-            '--count',
-            `${prepared.cachedCommit}..${target.commit}`,
-            '--'
-        ]))
-        : null;
+/** Self-hosted with a branch: the worktree comes straight from the host clone; `path` is untouched. */
+async function runHostWorktree(settings, context, auth, phases) {
+    const { paths, refresh, worktree, staleCommits } = await hostTaskWorktree(settings, context, auth, phases);
     return {
-        target,
-        staleCommits,
-        isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch
+        report: {
+            cacheSource: 'host-dir',
+            cacheHit: !refresh.created,
+            matchedKey: refresh.created ? '' : `host-dir:${paths.scope}`,
+            seeded: !refresh.created,
+            fallbackReason: refresh.created ? 'the host clone was made by this job' : '',
+            clonePath: paths.dir,
+            commit: worktree.commit,
+            refDescription: `branch ${settings.branch}`,
+            staleCommits,
+            worktreePath: worktree.path,
+            worktreeMode: worktree.mode
+        },
+        state: {
+            clonePath: paths.dir,
+            cacheSource: 'host-dir',
+            matchedKey: '',
+            seeded: !refresh.created,
+            commit: worktree.commit,
+            targetKind: 'branch',
+            targetName: settings.branch,
+            isDefaultBranch: false,
+            staleCommits,
+            worktree: {
+                path: worktree.path,
+                repoDir: paths.dir,
+                removeOnExit: settings.removeWorktree,
+                hostLock: paths.lock
+            }
+        }
+    };
+}
+/** Hosted (or self-hosted without a branch): seed or clone `path`, sync it, then the worktree if asked. */
+async function runClone(settings, context, auth, phases, onPrepared) {
+    const backend = settings.cacheDir
+        ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth, lockOptions())
+        : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
+    const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
+    const prepared = await prepareClone(settings, backend, exactCommit, phases);
+    onPrepared(prepared);
+    const synced = await syncClone(settings, context, auth, prepared.cachedCommit, phases);
+    prepared.createdByThisRun = '';
+    const worktree = settings.branch
+        ? await createTaskWorktree(settings.clonePath, settings, context, synced.defaultBranch, phases)
+        : undefined;
+    return {
+        report: {
+            cacheSource: prepared.cacheSource,
+            cacheHit: prepared.matchedKey !== '',
+            matchedKey: prepared.matchedKey,
+            archiveBytes: prepared.archiveBytes,
+            seeded: prepared.seeded,
+            fallbackReason: prepared.fallbackReason,
+            clonePath: settings.clonePath,
+            commit: worktree?.commit ?? synced.target.commit,
+            refDescription: worktree
+                ? `branch ${settings.branch}`
+                : `${synced.target.kind} ${synced.target.name}`,
+            staleCommits: synced.staleCommits,
+            worktreePath: worktree?.path ?? '',
+            worktreeMode: worktree?.mode ?? ''
+        },
+        state: {
+            clonePath: settings.clonePath,
+            cacheSource: prepared.cacheSource,
+            matchedKey: prepared.matchedKey,
+            seeded: prepared.seeded,
+            commit: synced.target.commit,
+            targetKind: synced.target.kind,
+            targetName: synced.target.name,
+            isDefaultBranch: synced.isDefaultBranch,
+            staleCommits: synced.staleCommits,
+            worktree: worktree && {
+                path: worktree.path,
+                repoDir: settings.clonePath,
+                removeOnExit: settings.removeWorktree
+            }
+        }
     };
 }
 async function runMain() {
@@ -99453,47 +100406,28 @@ async function runMain() {
         const context = readRunnerContext();
         const settings = parseSettings(name => getInput(name), context);
         maskSecrets(settings.token);
+        await validateBranchInputs(settings);
         await external_node_fs_namespaceObject.promises.mkdir(context.workspace, { recursive: true });
-        prepared = await prepareClone(settings, context, phases);
-        const synced = await syncClone(settings, context, prepared, phases);
-        prepared.createdByThisRun = '';
-        const report = {
-            cacheSource: prepared.cacheSource,
-            cacheHit: prepared.matchedKey !== '',
-            matchedKey: prepared.matchedKey,
-            archiveBytes: prepared.archiveBytes,
-            seeded: prepared.seeded,
-            fallbackReason: prepared.fallbackReason,
-            clonePath: settings.clonePath,
-            commit: synced.target.commit,
-            refDescription: `${synced.target.kind} ${synced.target.name}`,
-            staleCommits: synced.staleCommits,
-            seconds: (performance.now() - started) / 1000,
-            phases
-        };
+        const auth = authConfig(settings.originUrl, settings.token);
+        const { report, state } = settings.cacheDir && settings.branch
+            ? await runHostWorktree(settings, context, auth, phases)
+            : await runClone(settings, context, auth, phases, p => (prepared = p));
+        const full = { ...report, seconds: (performance.now() - started) / 1000, phases };
         saveMainState({
             version: 1,
             workspace: context.workspace,
             runnerTemp: context.runnerTemp,
-            clonePath: settings.clonePath,
             originUrl: settings.originUrl,
             persistCredentials: settings.persistCredentials,
-            cacheSource: prepared.cacheSource,
             keyPrefix: settings.cacheKeyPrefix,
-            matchedKey: prepared.matchedKey,
-            seeded: prepared.seeded,
-            commit: synced.target.commit,
-            targetKind: synced.target.kind,
-            targetName: synced.target.name,
-            isDefaultBranch: synced.isDefaultBranch,
-            staleCommits: synced.staleCommits,
             saveCache: settings.saveCache,
-            refreshAfter: settings.refreshAfter
+            refreshAfter: settings.refreshAfter,
+            ...state
         });
-        setOutputs(report);
+        setOutputs(full);
         if (process.env.GITHUB_STEP_SUMMARY)
-            await writeSummary(report);
-        info(`Clone ready at ${settings.clonePath}: ${report.refDescription} ${report.commit} in ${report.seconds.toFixed(2)} s (seeded: ${report.seeded}).`);
+            await writeSummary(full);
+        info(`Ready: ${full.refDescription} at ${full.commit} in ${full.seconds.toFixed(2)} s (${full.worktreePath || full.clonePath}).`);
     }
     catch (error) {
         if (prepared?.createdByThisRun) {

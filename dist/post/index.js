@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5693);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5177);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -38414,7 +38414,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5693:
+/***/ 5177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40090,7 +40090,7 @@ function readlink(fsPath) {
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
 const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
+function io_util_exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
@@ -40885,7 +40885,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                if (this.options.cwd && !(yield io_util_exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -46011,7 +46011,7 @@ function httpHeaders_createHttpHeaders(rawHeaders) {
  *
  * @returns RFC4122 v4 UUID.
  */
-function randomUUID() {
+function uuidUtils_randomUUID() {
     return crypto.randomUUID();
 }
 //# sourceMappingURL=uuidUtils.js.map
@@ -46055,7 +46055,7 @@ class PipelineRequestImpl {
         this.abortSignal = options.abortSignal;
         this.onUploadProgress = options.onUploadProgress;
         this.onDownloadProgress = options.onDownloadProgress;
-        this.requestId = options.requestId || randomUUID();
+        this.requestId = options.requestId || uuidUtils_randomUUID();
         this.allowInsecureConnection = options.allowInsecureConnection ?? false;
         this.enableBrowserStreams = options.enableBrowserStreams ?? false;
         this.requestOverrides = options.requestOverrides;
@@ -48038,7 +48038,7 @@ async function concat(sources) {
 
 
 function generateBoundary() {
-    return `----AzSDKFormBoundary${randomUUID()}`;
+    return `----AzSDKFormBoundary${uuidUtils_randomUUID()}`;
 }
 function encodeHeaders(headers) {
     let result = "";
@@ -49472,7 +49472,7 @@ function esm_isObject(input) {
  * @returns RFC4122 v4 UUID.
  */
 function esm_randomUUID() {
-    return randomUUID();
+    return uuidUtils_randomUUID();
 }
 /**
  * A constant that indicates whether the environment the code is running is a Web Browser.
@@ -98230,7 +98230,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
-class ActionError extends Error {
+class errors_ActionError extends Error {
     title;
     constructor(title, message) {
         super(message);
@@ -98239,7 +98239,7 @@ class ActionError extends Error {
     }
 }
 /** A bad input value: the message names the input and what it accepts. */
-class InputError extends ActionError {
+class errors_InputError extends errors_ActionError {
     input;
     constructor(input, message) {
         super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
@@ -98248,7 +98248,7 @@ class InputError extends ActionError {
     }
 }
 /** The one place that turns anything thrown into a message. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -98262,13 +98262,13 @@ function errorMessage(error) {
 }
 /** Fails the step with one annotation that says what went wrong and what to do. */
 function failStep(error) {
-    const title = error instanceof ActionError ? error.title : 'Clone cache failed';
-    core.error(errorMessage(error), { title });
+    const title = error instanceof errors_ActionError ? error.title : 'Clone cache failed';
+    core.error(errors_errorMessage(error), { title });
     process.exitCode = 1;
 }
 /** The post step never fails the job: every problem becomes a warning. */
 function warnPost(what, error) {
-    warning(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
+    warning(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -98287,7 +98287,7 @@ async function fs_util_exists(target) {
     }
 }
 /** Entries of a directory, or [] when it does not exist. */
-async function listDir(dir) {
+async function fs_util_listDir(dir) {
     try {
         return await fs.readdir(dir);
     }
@@ -98461,7 +98461,7 @@ class ActionsCacheBackend {
             return this.restoreFailed(findings.problems.join('; '));
         }
         catch (error) {
-            return this.restoreFailed(errorMessage(error));
+            return this.restoreFailed(errors_errorMessage(error));
         }
         finally {
             progress.stop();
@@ -98512,12 +98512,12 @@ function quote(value) {
  * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
  * drivers) is absent because the file is written from scratch.
  */
-function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT) {
+function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
     const lines = [
         '[core]',
         `\trepositoryformatversion = ${format.formatVersion}`,
         '\tfilemode = true',
-        '\tbare = false',
+        `\tbare = ${bare}`,
         '\tlogallrefupdates = true'
     ];
     if (format.objectFormat !== 'sha1') {
@@ -98529,7 +98529,7 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT) {
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
-class GitError extends Error {
+class git_GitError extends Error {
     args;
     result;
     constructor(args, result) {
@@ -98568,18 +98568,24 @@ function gitEnvironment(config = []) {
     return env;
 }
 /** The one small interface over git: every git command of the action goes through here. */
-class Git {
+class git_Git {
     cwd;
     constructor(cwd) {
         this.cwd = cwd;
+    }
+    /** The same interface, run in another directory (a worktree of this repository). */
+    at(cwd) {
+        return new git_Git(cwd);
     }
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], {
                 cwd: this.cwd,
                 env: gitEnvironment(options.config),
-                stdio: ['ignore', 'pipe', 'pipe']
+                stdio: ['pipe', 'pipe', 'pipe']
             });
+            child.stdin.on('error', () => undefined); // git may exit before reading all of it
+            child.stdin.end(options.input ?? '');
             const stdout = [];
             const stderr = [];
             child.stdout.on('data', (chunk) => stdout.push(chunk));
@@ -98601,7 +98607,7 @@ class Git {
                     stderr: Buffer.concat(stderr).toString('utf8')
                 };
                 if (result.exitCode !== 0 && !options.allowFailure)
-                    reject(new GitError(args, result));
+                    reject(new git_GitError(args, result));
                 else
                     resolve(result);
             });
@@ -98646,7 +98652,8 @@ async function linkTree(source, destination) {
             await external_node_fs_namespaceObject.promises.link(from, to).catch(async (error) => {
                 if (error.code !== 'EXDEV' && error.code !== 'EPERM')
                     throw error;
-                await external_node_fs_namespaceObject.promises.copyFile(from, to);
+                // Across file systems: a reflink where the file system can, else a plain copy.
+                await external_node_fs_namespaceObject.promises.copyFile(from, to, external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
             });
         }
         // Symlinks and other special files are never part of a snapshot.
@@ -98658,7 +98665,7 @@ async function linkTree(source, destination) {
  * template config. No credentials, hooks, index, logs or working tree: nothing but history.
  */
 async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
-    const git = new Git(clonePath);
+    const git = new git_Git(clonePath);
     const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
     const objects = external_node_path_namespaceObject.join(gitDir, 'objects');
     if (await external_node_fs_namespaceObject.promises.lstat(external_node_path_namespaceObject.join(objects, 'info', 'alternates')).catch(() => undefined)) {
@@ -98682,12 +98689,12 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
         .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
     await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
     await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(snapshotDir, 'HEAD'), `${commit}\n`);
-    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
+    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(snapshotDir, 'config'), config_template_gitConfigTemplate(originUrl));
     const shallow = external_node_path_namespaceObject.join(gitDir, 'shallow');
     if (await external_node_fs_namespaceObject.promises.lstat(shallow).catch(() => undefined)) {
         await external_node_fs_namespaceObject.promises.copyFile(shallow, external_node_path_namespaceObject.join(snapshotDir, 'shallow'));
     }
-    const check = await new Git(snapshotDir).resolveCommit('HEAD');
+    const check = await new git_Git(snapshotDir).resolveCommit('HEAD');
     if (check !== commit)
         throw new Error('the snapshot does not resolve HEAD; not saving it');
 }
@@ -98701,7 +98708,9 @@ function seconds(name, fallback) {
 function limits() {
     return {
         restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
-        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300)
+        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+        lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
+        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
 }
 
@@ -98715,6 +98724,7 @@ function setOutputs(report) {
     core.setOutput('fallback-reason', report.fallbackReason);
     core.setOutput('clone-path', report.clonePath);
     core.setOutput('commit', report.commit);
+    core.setOutput('worktree-path', report.worktreePath);
     core.setOutput('stale-commits', report.staleCommits === null ? '' : String(report.staleCommits));
     core.setOutput('seconds', report.seconds.toFixed(2));
 }
@@ -98732,12 +98742,14 @@ async function writeSummary(report) {
         ['Seeded', String(report.seeded)],
         ['Fallback reason', report.fallbackReason],
         ['Checked out', `${report.refDescription} at ${report.commit}`],
+        ['Task worktree', report.worktreePath && `${report.worktreePath} (${report.worktreeMode})`],
         ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
         ['Restore (s)', report.phases.seconds('restore')],
         ['Seed (s)', report.phases.seconds('seed')],
         ['Full clone (s)', report.phases.seconds('clone')],
         ['Fetch (s)', report.phases.seconds('fetch')],
         ['Checkout (s)', report.phases.seconds('checkout')],
+        ['Worktree (s)', report.phases.seconds('worktree')],
         ['Total (s)', report.seconds.toFixed(2)]
     ];
     await core.summary
@@ -98760,6 +98772,9 @@ async function writeSaveSummary(line) {
 function decideSave(state, key) {
     if (state.cacheSource === 'none') {
         return { save: false, reason: 'no cache service is available to this job' };
+    }
+    if (state.cacheSource === 'host-dir') {
+        return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
     }
     if (state.matchedKey === key) {
         return { save: false, reason: `the entry ${key} already exists` };
@@ -98853,7 +98868,718 @@ async function removeCredentials(git, originUrl) {
     await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
 }
 
+;// CONCATENATED MODULE: ./src/host/process.ts
+
+
+/** Start time of a process, so a recycled pid is not mistaken for the original process. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // Field 22; the command name (field 2) may contain spaces, so count from the last ')'.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function jobDescription(env = process.env) {
+    const parts = [
+        env.GITHUB_REPOSITORY,
+        env.GITHUB_RUN_ID && `run ${env.GITHUB_RUN_ID}`,
+        env.GITHUB_JOB,
+        env.RUNNER_NAME
+    ];
+    return parts.filter(Boolean).join(' / ') || 'local';
+}
+function process_identityOf(pid) {
+    return { host: external_node_os_namespaceObject.hostname(), pid, startTime: processStartTime(pid), job: jobDescription() };
+}
+/**
+ * False only when the process is known to be gone: same host and no such pid, or the pid now
+ * belongs to a process that started at another time. A process on another host is presumed alive
+ * (its lock then expires by age).
+ */
+function process_isAlive(identity) {
+    if (identity.host !== external_node_os_namespaceObject.hostname() || !(identity.pid > 1))
+        return true;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+    }
+    if (identity.startTime) {
+        const now = processStartTime(identity.pid);
+        if (now && now !== identity.startTime)
+            return false;
+    }
+    return true;
+}
+function describeHolder(identity) {
+    const since = identity.since ? ` since ${identity.since}` : '';
+    return `pid ${identity.pid} on ${identity.host} (${identity.job})${since}`;
+}
+
+;// CONCATENATED MODULE: ./src/host/lock.ts
+
+
+
+
+
+const HOLDER_FILE = 'holder.json';
+/** Reclaiming is quick; a reclaim guard older than this was left by a killed process. */
+const RECLAIM_GUARD_STALE_MS = 10_000;
+class HeldLock {
+    path;
+    token;
+    heartbeat;
+    constructor(path, token, heartbeat) {
+        this.path = path;
+        this.token = token;
+        this.heartbeat = heartbeat;
+    }
+    async release() {
+        clearInterval(this.heartbeat);
+        const holder = await readHolder(this.path);
+        if (holder?.token !== this.token) {
+            warning(`The lock ${this.path} was taken over while this job held it.`);
+            return;
+        }
+        await external_node_fs_namespaceObject.promises.rm(this.path, { recursive: true, force: true });
+    }
+}
+async function readHolder(lockPath) {
+    try {
+        return JSON.parse(await external_node_fs_namespaceObject.promises.readFile(`${lockPath}/${HOLDER_FILE}`, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function ageMs(file) {
+    const stat = await external_node_fs_namespaceObject.promises.stat(file).catch(() => undefined);
+    return stat ? Date.now() - stat.mtimeMs : Infinity;
+}
+/** Why the current holder is dead, or '' while it may be alive. */
+async function staleness(lockPath, holder, staleMs) {
+    if (!holder) {
+        // Being created right now, or its creator died before writing who it is.
+        return (await ageMs(lockPath)) > staleMs ? 'its holder never recorded itself' : '';
+    }
+    if (!process_isAlive(holder))
+        return `its holder ${describeHolder(holder)} is gone`;
+    const age = await ageMs(`${lockPath}/${HOLDER_FILE}`);
+    if (age > staleMs) {
+        return `its holder ${describeHolder(holder)} has not shown life for ${Math.round(age / 1000)} s`;
+    }
+    return '';
+}
+/**
+ * Removes a dead holder's lock. Every reclaimer first takes a small guard directory and checks
+ * again inside it, so a lock that another reclaimer just replaced with a live one is never removed.
+ */
+async function reclaim(lockPath, seen, staleMs) {
+    const guard = `${lockPath}.reclaim`;
+    try {
+        await external_node_fs_namespaceObject.promises.mkdir(guard);
+    }
+    catch {
+        if ((await ageMs(guard)) > RECLAIM_GUARD_STALE_MS)
+            await external_node_fs_namespaceObject.promises.rm(guard, { recursive: true, force: true });
+        return false;
+    }
+    try {
+        const current = await readHolder(lockPath);
+        if (current?.token !== seen?.token)
+            return false;
+        const why = await staleness(lockPath, current, staleMs);
+        if (!why)
+            return false;
+        const aside = `${lockPath}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+        await external_node_fs_namespaceObject.promises.rename(lockPath, aside).catch(() => undefined);
+        await external_node_fs_namespaceObject.promises.rm(aside, { recursive: true, force: true });
+        warning(`Reclaimed the lock ${lockPath}: ${why}.`, { title: 'Stale lock reclaimed' });
+        return true;
+    }
+    finally {
+        await external_node_fs_namespaceObject.promises.rm(guard, { recursive: true, force: true });
+    }
+}
+/**
+ * An exclusive lock on shared host state: a directory created atomically, with a record of its
+ * holder (host, pid, start time, job) refreshed by a heartbeat. A waiter says who holds it, waits
+ * at most `timeoutMs`, and reclaims the lock at once when the holder's process is gone (same host)
+ * or when its heartbeat is older than `staleMs` (any host).
+ */
+async function acquireLock(lockPath, what, options) {
+    const started = Date.now();
+    const pollMs = options.pollMs ?? 100;
+    let lastReport = 0;
+    for (;;) {
+        try {
+            await external_node_fs_namespaceObject.promises.mkdir(lockPath);
+            const token = (0,external_node_crypto_.randomUUID)();
+            const holder = { ...process_identityOf(process.pid), token, since: new Date().toISOString() };
+            await external_node_fs_namespaceObject.promises.writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder));
+            const heartbeat = setInterval(() => {
+                const now = new Date();
+                void external_node_fs_namespaceObject.promises.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
+            }, options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4)));
+            heartbeat.unref();
+            return new HeldLock(lockPath, token, heartbeat);
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const holder = await readHolder(lockPath);
+        if (await staleness(lockPath, holder, options.staleMs)) {
+            if (await reclaim(lockPath, holder, options.staleMs))
+                continue;
+        }
+        const waited = Date.now() - started;
+        const who = holder ? describeHolder(holder) : 'a process that is still starting';
+        if (waited > options.timeoutMs) {
+            throw new errors_ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
+        }
+        if (waited - lastReport >= 10_000) {
+            lastReport = waited;
+            info(`Waiting for the lock on ${what}: held by ${who} (${Math.round(waited / 1000)} s so far)`);
+        }
+        await new Promise(resolve => setTimeout(resolve, pollMs + Math.random() * pollMs));
+    }
+}
+/** Runs `work` while holding the lock. */
+async function lock_withLock(lockPath, what, options, work) {
+    const lock = await acquireLock(lockPath, what, options);
+    try {
+        return await work();
+    }
+    finally {
+        await lock.release();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sync/fetch.ts
+
+
+
+const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
+const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+function fetchError(originUrl, error) {
+    const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
+}
+/**
+ * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
+ * delta) plus any extra refspecs, e.g. a pull request ref.
+ */
+async function fetch_fetchOrigin(git, originUrl, auth, options) {
+    const args = [
+        'fetch',
+        '--progress',
+        '--no-auto-gc',
+        '--no-recurse-submodules',
+        '--no-write-fetch-head'
+    ];
+    if (options.prune)
+        args.push('--prune');
+    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
+    core.info(`Fetching from ${originUrl}`);
+    try {
+        await git.run(args, { config: auth, showProgress: true });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
+async function fetchCommit(git, originUrl, auth, commit) {
+    try {
+        await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
+            config: auth,
+            showProgress: true
+        });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** origin's default branch, asked of the server (one round trip). */
+async function fetch_remoteDefaultBranch(git, originUrl, auth) {
+    let result;
+    try {
+        result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
+    return match ? match[1] : '';
+}
+
+;// CONCATENATED MODULE: ./src/host/host-clone.ts
+
+
+
+
+
+
+
+
+
+const COMPLETE_MARKER = 'clone-cache-complete';
+const GC_STAMP = 'clone-cache-gc-stamp';
+const GC_INTERVAL_MS = (/* unused pure expression or super */ null && (60 * 60 * 1000));
+function host_clone_hostClonePaths(cacheDir, repoName, originUrl) {
+    const hash = createHash('sha256').update(originUrl).digest('hex').slice(0, 8);
+    const scope = `${repoName}-${hash}`;
+    return {
+        cacheDir,
+        scope,
+        dir: path.join(cacheDir, scope),
+        lock: path.join(cacheDir, `${scope}.lock`)
+    };
+}
+async function refTips(git) {
+    const out = await git.output([
+        'for-each-ref',
+        '--format=%(refname) %(objectname)',
+        'refs/remotes/origin/',
+        'refs/tags/'
+    ]);
+    return new Map(out
+        .split('\n')
+        .filter(Boolean)
+        .map(line => line.split(' ')));
+}
+/** Why the clone cannot be trusted, or '' when it looks whole (cheap: marker, refs, tip objects). */
+async function brokenReason(paths) {
+    if (!(await exists(path.join(paths.dir, COMPLETE_MARKER))))
+        return 'its first clone never finished';
+    const git = new Git(paths.dir);
+    const tips = await git.run(['for-each-ref', '--format=%(objectname)'], { allowFailure: true });
+    if (tips.exitCode !== 0)
+        return `its refs cannot be read: ${tips.stderr.trim()}`;
+    const check = (await git.run(['cat-file', '--batch-check'], { input: tips.stdout })).stdout;
+    const missing = check.split('\n').find(line => line.endsWith(' missing'));
+    return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
+}
+/** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
+async function build(paths, originUrl, auth) {
+    const staging = path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`);
+    try {
+        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
+        await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
+        const hadOld = await exists(paths.dir);
+        if (hadOld)
+            await fs.rename(paths.dir, old);
+        await fs.rename(staging, paths.dir);
+        if (hadOld)
+            await fs.rm(old, { recursive: true, force: true });
+    }
+    finally {
+        await fs.rm(staging, { recursive: true, force: true });
+    }
+}
+/** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
+async function maintain(paths) {
+    const stamp = path.join(paths.dir, GC_STAMP);
+    const last = await fs.stat(stamp).catch(() => undefined);
+    if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
+        return;
+    await fs.writeFile(stamp, `${new Date().toISOString()}\n`);
+    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+        allowFailure: true
+    });
+}
+const CORRUPTION = /missing (blob|tree|commit|object)|bad object|corrupt|did not send all necessary objects|unable to read/i;
+/**
+ * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
+ * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ */
+async function host_clone_refreshHostClone(paths, originUrl, auth) {
+    await fs.mkdir(paths.cacheDir, { recursive: true });
+    let created = false;
+    let tipsBefore = new Map();
+    const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';
+    if (broken !== '') {
+        if (broken !== 'none') {
+            core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+        }
+        await build(paths, originUrl, auth);
+        created = true;
+    }
+    else {
+        const git = new Git(paths.dir);
+        tipsBefore = await refTips(git);
+        await fs.writeFile(path.join(paths.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        try {
+            await fetchOrigin(git, originUrl, auth, { prune: true });
+        }
+        catch (error) {
+            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
+            if (!CORRUPTION.test(detail))
+                throw error;
+            core.warning(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+            await build(paths, originUrl, auth);
+            created = true;
+        }
+    }
+    const git = new Git(paths.dir);
+    const defaultBranch = await remoteDefaultBranch(git, originUrl, auth);
+    if (defaultBranch) {
+        await git.run([
+            'symbolic-ref',
+            'refs/remotes/origin/HEAD',
+            `refs/remotes/origin/${defaultBranch}`
+        ]);
+    }
+    await maintain(paths);
+    return { created, tipsBefore, defaultBranch };
+}
+
+;// CONCATENATED MODULE: ./src/worktree/list.ts
+
+function list_parseLease(reason) {
+    if (!reason)
+        return undefined;
+    try {
+        const lease = JSON.parse(reason);
+        return lease.cloneCache === 1 ? lease : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when the worktree is leased by a job that may still run. */
+function list_leasedByLiveJob(entry) {
+    const lease = list_parseLease(entry.lockReason);
+    return lease !== undefined && isAlive(lease);
+}
+async function list_listWorktrees(git) {
+    const out = await git.output(['worktree', 'list', '--porcelain']);
+    const entries = [];
+    let current;
+    for (const line of out.split('\n')) {
+        if (line.startsWith('worktree ')) {
+            current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+            entries.push(current);
+        }
+        else if (!current) {
+            continue;
+        }
+        else if (line.startsWith('HEAD ')) {
+            current.head = line.slice(5);
+        }
+        else if (line.startsWith('branch ')) {
+            current.branch = line.slice(7);
+        }
+        else if (line === 'bare') {
+            current.bare = true;
+        }
+        else if (line === 'locked') {
+            current.lockReason = '';
+        }
+        else if (line.startsWith('locked ')) {
+            current.lockReason = line.slice(7);
+        }
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/worktree/names.ts
+
+
+
+const MAX_FOLDER_LENGTH = 80;
+/**
+ * Validates a branch name the way git does (`git check-ref-format` on `refs/heads/<name>`, so
+ * the name can never be taken for an option), plus what git would accept but a job should not.
+ */
+async function validateBranchName(input, name) {
+    // eslint-disable-next-line no-control-regex
+    if (name.startsWith('-') || /[\x00-\x1f\x7f]/.test(name) || name.startsWith('refs/')) {
+        throw new InputError(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
+    }
+    const ok = await new Git(process.cwd()).succeeds(['check-ref-format', `refs/heads/${name}`]);
+    if (!ok || name === 'HEAD') {
+        throw new InputError(input, `'${name}' is not a valid branch name (see git check-ref-format: no '..', '@{', '~', '^', ':', spaces, a trailing '.lock' or '/').`);
+    }
+}
+/**
+ * The folder name of a branch's worktree: the branch itself when it is already a plain, short,
+ * safe name; otherwise a sanitized form plus a hash of the exact name, so that two branches that
+ * sanitize alike (`a/b`, `a_b`) never share a folder.
+ */
+function names_folderNameFor(branch) {
+    if (/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(branch) &&
+        branch.length <= MAX_FOLDER_LENGTH &&
+        !branch.includes('..')) {
+        return branch;
+    }
+    const hash = createHash('sha256').update(branch, 'utf8').digest('hex').slice(0, 10);
+    const sanitized = branch
+        .normalize('NFKD')
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/\.{2,}/g, '_')
+        .replace(/^[-._]+/, '')
+        .slice(0, MAX_FOLDER_LENGTH - 11);
+    return `${sanitized || 'branch'}-${hash}`;
+}
+/** The n-th folder for a branch: `name`, then `name+2`, `name+3`... ('+' never appears in a folder name). */
+function names_slotName(folder, slot) {
+    return slot === 1 ? folder : `${folder}+${slot}`;
+}
+
+;// CONCATENATED MODULE: ./src/worktree/remove.ts
+
+
+
+/**
+ * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
+ * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
+ * gone is not an error.
+ */
+async function remove_removeWorktree(git, worktreePath) {
+    const entry = (await list_listWorktrees(git)).find(e => e.path === worktreePath);
+    if (entry) {
+        if (entry.lockReason !== undefined) {
+            await git.run(['worktree', 'unlock', '--', worktreePath], { allowFailure: true });
+        }
+        await git.run(['worktree', 'remove', '--force', '--', worktreePath]);
+    }
+    await git.run(['worktree', 'prune']);
+}
+/** Ends this job's lease on a worktree that stays (remove-worktree: false). */
+async function releaseWorktree(git, worktreePath) {
+    const entry = (await list_listWorktrees(git)).find(e => e.path === worktreePath);
+    if (entry && list_parseLease(entry.lockReason)) {
+        await git.run(['worktree', 'unlock', '--', worktreePath]);
+    }
+}
+/**
+ * Worktrees of jobs that died without their post step: removed when their lease asked for it,
+ * otherwise just released for reuse. Worktrees locked by anyone else are left alone.
+ */
+async function remove_reapDeadJobs(git, isDead) {
+    let reaped = 0;
+    for (const entry of await listWorktrees(git)) {
+        const lease = parseLease(entry.lockReason);
+        if (!lease || !isDead(entry.lockReason ?? ''))
+            continue;
+        try {
+            if (lease.removeOnExit)
+                await remove_removeWorktree(git, entry.path);
+            else
+                await git.run(['worktree', 'unlock', '--', entry.path]);
+            reaped++;
+            core.info(`Cleaned up the worktree ${entry.path} of a job that is gone (${lease.job}).`);
+        }
+        catch (error) {
+            core.warning(`Could not clean up the worktree ${entry.path} of a dead job: ${errorMessage(error)}`);
+        }
+    }
+    await git.run(['worktree', 'prune']);
+    return reaped;
+}
+
+;// CONCATENATED MODULE: ./src/worktree/create.ts
+
+
+
+
+
+
+
+
+const MAX_SLOTS = 64;
+/** The job's lease: its runner process (the step's parent) lives as long as the job does. */
+function newLease(removeOnExit) {
+    return { cloneCache: 1, ...identityOf(process.ppid), removeOnExit };
+}
+function leaseIsDead(reason) {
+    const lease = parseLease(reason);
+    return lease !== undefined && !isAlive(lease);
+}
+/** The first folder this job may use: free, or this branch's unleased worktree. */
+async function findSlot(git, entries, request) {
+    const ref = `refs/heads/${request.branch}`;
+    for (let slot = 1; slot <= MAX_SLOTS; slot++) {
+        const candidate = slotName(request.folder, slot);
+        const existing = entries.find(e => e.path === candidate);
+        if (existing) {
+            if (leasedByLiveJob(existing))
+                continue;
+            if (existing.lockReason !== undefined && !parseLease(existing.lockReason))
+                continue; // locked by a person
+            if (existing.branch === ref)
+                return { path: candidate, existing };
+            if (slot > 1) {
+                // A second-job worktree left unleased: ours by its name, safe to replace.
+                await removeWorktree(git, candidate);
+                return { path: candidate };
+            }
+            continue;
+        }
+        if ((await listDir(candidate)).length === 0)
+            return { path: candidate };
+    }
+    throw new ActionError('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
+}
+async function alignToOrigin(git, worktreePath, branch, originCommit) {
+    const wt = git.at(worktreePath);
+    const before = await wt.resolveCommit('HEAD');
+    if (before !== originCommit) {
+        await wt.run(['reset', '--hard', '--quiet', originCommit, '--']);
+        core.info(`Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`);
+    }
+    await wt.run(['clean', '-ffdx', '--quiet']);
+}
+/**
+ * Creates (or reuses) the task worktree for a branch, under the caller's locks:
+ * an unleased worktree of the branch is reused and aligned to origin when origin has the branch
+ * (a local-only branch is never reset); else an existing branch is attached (moved to origin's
+ * tip when origin has it); else a new branch starts at origin/<base>. When the branch is checked
+ * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
+ * the same commit.
+ */
+async function create_createWorktree(git, request) {
+    await reapDeadJobs(git, leaseIsDead);
+    const entries = await listWorktrees(git);
+    const slot = await findSlot(git, entries, request);
+    const ref = `refs/heads/${request.branch}`;
+    const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
+    const localCommit = await git.resolveCommit(ref);
+    const busyElsewhere = entries.some(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !parseLease(e.lockReason)));
+    let mode;
+    if (slot.existing) {
+        mode = 'reused';
+        if (originCommit)
+            await alignToOrigin(git, slot.path, request.branch, originCommit);
+    }
+    else if (busyElsewhere) {
+        mode = 'detached';
+        const commit = localCommit || originCommit;
+        await git.run(['worktree', 'add', '--quiet', '--detach', '--', slot.path, commit]);
+        core.info(`${request.branch} is checked out by another job; this job gets a detached worktree at ${commit}.`);
+    }
+    else if (localCommit) {
+        mode = 'attached';
+        if (originCommit && originCommit !== localCommit) {
+            await git.run([
+                'update-ref',
+                '-m',
+                'clone-cache: align to origin',
+                ref,
+                originCommit,
+                localCommit
+            ]);
+            core.info(`Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`);
+        }
+        await git.run(['worktree', 'add', '--quiet', '--', slot.path, request.branch]);
+    }
+    else if (originCommit) {
+        mode = 'attached';
+        await git.run([
+            'worktree',
+            'add',
+            '--quiet',
+            '-b',
+            request.branch,
+            '--',
+            slot.path,
+            originCommit
+        ]);
+        await git.run([
+            'branch',
+            `--set-upstream-to=refs/remotes/origin/${request.branch}`,
+            '--',
+            request.branch
+        ]);
+    }
+    else {
+        const start = await git.resolveCommit(`refs/remotes/origin/${request.base}`);
+        if (!start) {
+            throw new InputError('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
+        }
+        mode = 'created';
+        await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
+    }
+    const lease = JSON.stringify(newLease(request.removeOnExit));
+    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+    const commit = await git.at(slot.path).resolveCommit('HEAD');
+    core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
+    return { path: path.resolve(slot.path), mode, commit };
+}
+
+;// CONCATENATED MODULE: ./src/main/task-worktree.ts
+
+
+
+
+
+
+
+
+function lockOptions() {
+    const { lockTimeoutMs, lockStaleMs } = limits();
+    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
+}
+/** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
+function worktreeFolder(settings, context) {
+    return (settings.worktreePath ||
+        path.join(path.dirname(context.workspace), '_wt', settings.repoName, folderNameFor(settings.branch)));
+}
+/** Creates the task worktree from `repoDir` (the main clone, or the host clone under its lock). */
+async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases) {
+    core.startGroup(`Creating the task worktree for ${settings.branch}`);
+    try {
+        return await phases.time('worktree', () => createWorktree(new Git(repoDir), {
+            branch: settings.branch,
+            base: settings.base || defaultBranch,
+            folder: worktreeFolder(settings, context),
+            removeOnExit: settings.removeWorktree
+        }));
+    }
+    finally {
+        core.endGroup();
+    }
+}
+/**
+ * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
+ * all under the host clone's lock. No copy at all.
+ */
+async function hostTaskWorktree(settings, context, auth, phases) {
+    const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
+    return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
+        core.startGroup(`Refreshing the host clone ${paths.dir}`);
+        const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
+        core.endGroup();
+        const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
+        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases);
+        const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
+            refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
+        const git = new Git(paths.dir);
+        const staleCommits = before && (await git.resolveCommit(before))
+            ? Number(await git.output(['rev-list', '--count', `${before}..${worktree.commit}`, '--']))
+            : null;
+        return { paths, refresh, worktree, staleCommits };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/run-post.ts
+
+
+
 
 
 
@@ -98884,6 +99610,24 @@ async function saveEntry(state) {
         await backend.cleanStaging();
     }
 }
+/** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
+async function cleanUpWorktree(worktree) {
+    const git = new git_Git(worktree.repoDir);
+    const work = async () => {
+        if (worktree.removeOnExit) {
+            await remove_removeWorktree(git, worktree.path);
+            info(`Removed the task worktree ${worktree.path}.`);
+        }
+        else {
+            await releaseWorktree(git, worktree.path);
+            info(`Kept the task worktree ${worktree.path} (remove-worktree: false).`);
+        }
+    };
+    if (worktree.hostLock)
+        await lock_withLock(worktree.hostLock, `the host clone ${worktree.repoDir}`, lockOptions(), work);
+    else
+        await work();
+}
 async function runPost() {
     try {
         const state = loadMainState();
@@ -98892,7 +99636,10 @@ async function runPost() {
             return;
         }
         if (state.persistCredentials) {
-            await removeCredentials(new Git(state.clonePath), state.originUrl).catch(error => warnPost('Removing the persisted credentials failed', error));
+            await removeCredentials(new git_Git(state.clonePath), state.originUrl).catch(error => warnPost('Removing the persisted credentials failed', error));
+        }
+        if (state.worktree) {
+            await cleanUpWorktree(state.worktree).catch(error => warnPost(`Cleaning up the task worktree ${state.worktree?.path} failed`, error));
         }
         startGroup('Saving the clone cache');
         let line;

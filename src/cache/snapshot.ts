@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Git } from '../git/git.js';
@@ -18,7 +18,8 @@ async function linkTree(source: string, destination: string): Promise<void> {
     } else if (entry.isFile()) {
       await fs.link(from, to).catch(async (error: NodeJS.ErrnoException) => {
         if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
-        await fs.copyFile(from, to);
+        // Across file systems: a reflink where the file system can, else a plain copy.
+        await fs.copyFile(from, to, fsConstants.COPYFILE_FICLONE);
       });
     }
     // Symlinks and other special files are never part of a snapshot.

@@ -16,13 +16,14 @@ function quote(value: string): string {
  */
 export function gitConfigTemplate(
   originUrl: string,
-  format: RepositoryFormat = DEFAULT_FORMAT
+  format: RepositoryFormat = DEFAULT_FORMAT,
+  bare = false
 ): string {
   const lines = [
     '[core]',
     `\trepositoryformatversion = ${format.formatVersion}`,
     '\tfilemode = true',
-    '\tbare = false',
+    `\tbare = ${bare}`,
     '\tlogallrefupdates = true'
   ];
   if (format.objectFormat !== 'sha1') {

@@ -19,6 +19,8 @@ export interface GitRunOptions {
   allowFailure?: boolean;
   /** Extra config, e.g. the auth header; never appears in argv or in any file. */
   config?: readonly ConfigEntry[];
+  /** Text written to git's standard input. */
+  input?: string;
 }
 
 export class GitError extends Error {
@@ -64,13 +66,20 @@ export function gitEnvironment(config: readonly ConfigEntry[] = []): NodeJS.Proc
 export class Git {
   constructor(readonly cwd: string) {}
 
+  /** The same interface, run in another directory (a worktree of this repository). */
+  at(cwd: string): Git {
+    return new Git(cwd);
+  }
+
   run(args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', [...args], {
         cwd: this.cwd,
         env: gitEnvironment(options.config),
-        stdio: ['ignore', 'pipe', 'pipe']
+        stdio: ['pipe', 'pipe', 'pipe']
       });
+      child.stdin.on('error', () => undefined); // git may exit before reading all of it
+      child.stdin.end(options.input ?? '');
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -1,0 +1,70 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigEntry } from '../git/git.js';
+import { Git } from '../git/git.js';
+import { refreshHostClone, type HostClonePaths, type RefreshResult } from '../host/host-clone.js';
+import { withLock, type LockOptions } from '../host/lock.js';
+import { STAGING_RELATIVE, STAGING_ROOT } from './actions-cache.js';
+import type { CacheBackend, RestoreResult, SaveResult } from './backend.js';
+import { buildSnapshot } from './snapshot.js';
+
+/**
+ * The self-hosted backend: the clone cache is a persistent clone in `cache-dir`, refreshed under
+ * its lock by every job. "Restoring" links its objects into the staging folder (hard links, a
+ * reflink or plain copy across file systems), so the seeded `path` owns its objects and stays
+ * valid whatever later happens to the host clone (no alternates that could dangle).
+ */
+export class HostDirBackend implements CacheBackend {
+  readonly source = 'host-dir' as const;
+  readonly stagingDir: string;
+  refresh?: RefreshResult;
+
+  constructor(
+    private readonly paths: HostClonePaths,
+    private readonly workspace: string,
+    private readonly originUrl: string,
+    private readonly auth: readonly ConfigEntry[],
+    private readonly lockOptions: LockOptions
+  ) {
+    this.stagingDir = path.join(workspace, STAGING_RELATIVE);
+  }
+
+  available(): boolean {
+    return true;
+  }
+
+  async cleanStaging(): Promise<void> {
+    await fs.rm(path.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
+  }
+
+  async restore(): Promise<RestoreResult> {
+    await this.cleanStaging();
+    return withLock(
+      this.paths.lock,
+      `the host clone ${this.paths.dir}`,
+      this.lockOptions,
+      async () => {
+        const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
+        this.refresh = refresh;
+        const git = new Git(this.paths.dir);
+        const headRef = refresh.defaultBranch
+          ? `refs/remotes/origin/${refresh.defaultBranch}`
+          : 'HEAD';
+        // HEAD of the seed is where the host clone was before this refresh, so stale-commits counts
+        // what the refresh brought.
+        const before = refresh.tipsBefore.get(headRef);
+        const commit =
+          (before && (await git.resolveCommit(before))) || (await git.resolveCommit(headRef));
+        await buildSnapshot(this.paths.dir, commit, this.stagingDir, this.originUrl);
+        return {
+          matchedKey: refresh.created ? '' : `host-dir:${this.paths.scope}`,
+          gitDir: this.stagingDir
+        };
+      }
+    );
+  }
+
+  async save(): Promise<SaveResult> {
+    return { saved: false, message: 'the host clone is refreshed by every job' };
+  }
+}

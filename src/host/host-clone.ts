@@ -1,0 +1,166 @@
+import * as core from '@actions/core';
+import { createHash, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { errorMessage } from '../errors.js';
+import { exists } from '../fs-util.js';
+import { gitConfigTemplate } from '../git/config-template.js';
+import { Git, GitError, type ConfigEntry } from '../git/git.js';
+import { fetchOrigin, remoteDefaultBranch } from '../sync/fetch.js';
+
+/** Where one repository's persistent clone lives inside `cache-dir`. */
+export interface HostClonePaths {
+  cacheDir: string;
+  /** Readable repository name plus a short hash of the origin URL. */
+  scope: string;
+  /** The bare clone. */
+  dir: string;
+  /** The lock that guards every change to it. */
+  lock: string;
+}
+
+export interface RefreshResult {
+  /** True when the clone was made (or rebuilt) in this run. */
+  created: boolean;
+  /** origin's branch and tag tips before the refresh, to count what it brought. */
+  tipsBefore: Map<string, string>;
+  defaultBranch: string;
+}
+
+const COMPLETE_MARKER = 'clone-cache-complete';
+const GC_STAMP = 'clone-cache-gc-stamp';
+const GC_INTERVAL_MS = 60 * 60 * 1000;
+
+export function hostClonePaths(
+  cacheDir: string,
+  repoName: string,
+  originUrl: string
+): HostClonePaths {
+  const hash = createHash('sha256').update(originUrl).digest('hex').slice(0, 8);
+  const scope = `${repoName}-${hash}`;
+  return {
+    cacheDir,
+    scope,
+    dir: path.join(cacheDir, scope),
+    lock: path.join(cacheDir, `${scope}.lock`)
+  };
+}
+
+async function refTips(git: Git): Promise<Map<string, string>> {
+  const out = await git.output([
+    'for-each-ref',
+    '--format=%(refname) %(objectname)',
+    'refs/remotes/origin/',
+    'refs/tags/'
+  ]);
+  return new Map(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map(line => line.split(' ') as [string, string])
+  );
+}
+
+/** Why the clone cannot be trusted, or '' when it looks whole (cheap: marker, refs, tip objects). */
+async function brokenReason(paths: HostClonePaths): Promise<string> {
+  if (!(await exists(path.join(paths.dir, COMPLETE_MARKER))))
+    return 'its first clone never finished';
+  const git = new Git(paths.dir);
+  const tips = await git.run(['for-each-ref', '--format=%(objectname)'], { allowFailure: true });
+  if (tips.exitCode !== 0) return `its refs cannot be read: ${tips.stderr.trim()}`;
+  const check = (await git.run(['cat-file', '--batch-check'], { input: tips.stdout })).stdout;
+  const missing = check.split('\n').find(line => line.endsWith(' missing'));
+  return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
+}
+
+/** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
+async function build(
+  paths: HostClonePaths,
+  originUrl: string,
+  auth: readonly ConfigEntry[]
+): Promise<void> {
+  const staging = path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`);
+  try {
+    await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
+    await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
+    await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+    await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+    const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
+    const hadOld = await exists(paths.dir);
+    if (hadOld) await fs.rename(paths.dir, old);
+    await fs.rename(staging, paths.dir);
+    if (hadOld) await fs.rm(old, { recursive: true, force: true });
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
+async function maintain(paths: HostClonePaths): Promise<void> {
+  const stamp = path.join(paths.dir, GC_STAMP);
+  const last = await fs.stat(stamp).catch(() => undefined);
+  if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS) return;
+  await fs.writeFile(stamp, `${new Date().toISOString()}\n`);
+  await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+    allowFailure: true
+  });
+}
+
+const CORRUPTION =
+  /missing (blob|tree|commit|object)|bad object|corrupt|did not send all necessary objects|unable to read/i;
+
+/**
+ * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
+ * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ */
+export async function refreshHostClone(
+  paths: HostClonePaths,
+  originUrl: string,
+  auth: readonly ConfigEntry[]
+): Promise<RefreshResult> {
+  await fs.mkdir(paths.cacheDir, { recursive: true });
+  let created = false;
+  let tipsBefore = new Map<string, string>();
+  const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';
+  if (broken !== '') {
+    if (broken !== 'none') {
+      core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+        title: 'Host clone rebuilt'
+      });
+    }
+    await build(paths, originUrl, auth);
+    created = true;
+  } else {
+    const git = new Git(paths.dir);
+    tipsBefore = await refTips(git);
+    await fs.writeFile(
+      path.join(paths.dir, 'config'),
+      gitConfigTemplate(originUrl, undefined, true)
+    );
+    try {
+      await fetchOrigin(git, originUrl, auth, { prune: true });
+    } catch (error) {
+      const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
+      if (!CORRUPTION.test(detail)) throw error;
+      core.warning(
+        `Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`,
+        {
+          title: 'Host clone rebuilt'
+        }
+      );
+      await build(paths, originUrl, auth);
+      created = true;
+    }
+  }
+  const git = new Git(paths.dir);
+  const defaultBranch = await remoteDefaultBranch(git, originUrl, auth);
+  if (defaultBranch) {
+    await git.run([
+      'symbolic-ref',
+      'refs/remotes/origin/HEAD',
+      `refs/remotes/origin/${defaultBranch}`
+    ]);
+  }
+  await maintain(paths);
+  return { created, tipsBefore, defaultBranch };
+}

@@ -1,0 +1,169 @@
+import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { ActionError } from '../errors.js';
+import { describeHolder, identityOf, isAlive, type ProcessIdentity } from './process.js';
+
+export interface LockOptions {
+  /** How long to wait for a live holder before failing. */
+  timeoutMs: number;
+  /** A holder that has not refreshed its heartbeat for this long is presumed dead. */
+  staleMs: number;
+  heartbeatMs?: number;
+  pollMs?: number;
+}
+
+interface Holder extends ProcessIdentity {
+  token: string;
+  since: string;
+}
+
+const HOLDER_FILE = 'holder.json';
+/** Reclaiming is quick; a reclaim guard older than this was left by a killed process. */
+const RECLAIM_GUARD_STALE_MS = 10_000;
+
+export class HeldLock {
+  constructor(
+    readonly path: string,
+    private readonly token: string,
+    private readonly heartbeat: NodeJS.Timeout
+  ) {}
+
+  async release(): Promise<void> {
+    clearInterval(this.heartbeat);
+    const holder = await readHolder(this.path);
+    if (holder?.token !== this.token) {
+      core.warning(`The lock ${this.path} was taken over while this job held it.`);
+      return;
+    }
+    await fs.rm(this.path, { recursive: true, force: true });
+  }
+}
+
+async function readHolder(lockPath: string): Promise<Holder | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(`${lockPath}/${HOLDER_FILE}`, 'utf8')) as Holder;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ageMs(file: string): Promise<number> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  return stat ? Date.now() - stat.mtimeMs : Infinity;
+}
+
+/** Why the current holder is dead, or '' while it may be alive. */
+async function staleness(lockPath: string, holder: Holder | undefined, staleMs: number) {
+  if (!holder) {
+    // Being created right now, or its creator died before writing who it is.
+    return (await ageMs(lockPath)) > staleMs ? 'its holder never recorded itself' : '';
+  }
+  if (!isAlive(holder)) return `its holder ${describeHolder(holder)} is gone`;
+  const age = await ageMs(`${lockPath}/${HOLDER_FILE}`);
+  if (age > staleMs) {
+    return `its holder ${describeHolder(holder)} has not shown life for ${Math.round(age / 1000)} s`;
+  }
+  return '';
+}
+
+/**
+ * Removes a dead holder's lock. Every reclaimer first takes a small guard directory and checks
+ * again inside it, so a lock that another reclaimer just replaced with a live one is never removed.
+ */
+async function reclaim(
+  lockPath: string,
+  seen: Holder | undefined,
+  staleMs: number
+): Promise<boolean> {
+  const guard = `${lockPath}.reclaim`;
+  try {
+    await fs.mkdir(guard);
+  } catch {
+    if ((await ageMs(guard)) > RECLAIM_GUARD_STALE_MS)
+      await fs.rm(guard, { recursive: true, force: true });
+    return false;
+  }
+  try {
+    const current = await readHolder(lockPath);
+    if (current?.token !== seen?.token) return false;
+    const why = await staleness(lockPath, current, staleMs);
+    if (!why) return false;
+    const aside = `${lockPath}.stale-${randomUUID()}`;
+    await fs.rename(lockPath, aside).catch(() => undefined);
+    await fs.rm(aside, { recursive: true, force: true });
+    core.warning(`Reclaimed the lock ${lockPath}: ${why}.`, { title: 'Stale lock reclaimed' });
+    return true;
+  } finally {
+    await fs.rm(guard, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An exclusive lock on shared host state: a directory created atomically, with a record of its
+ * holder (host, pid, start time, job) refreshed by a heartbeat. A waiter says who holds it, waits
+ * at most `timeoutMs`, and reclaims the lock at once when the holder's process is gone (same host)
+ * or when its heartbeat is older than `staleMs` (any host).
+ */
+export async function acquireLock(
+  lockPath: string,
+  what: string,
+  options: LockOptions
+): Promise<HeldLock> {
+  const started = Date.now();
+  const pollMs = options.pollMs ?? 100;
+  let lastReport = 0;
+  for (;;) {
+    try {
+      await fs.mkdir(lockPath);
+      const token = randomUUID();
+      const holder: Holder = { ...identityOf(process.pid), token, since: new Date().toISOString() };
+      await fs.writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder));
+      const heartbeat = setInterval(
+        () => {
+          const now = new Date();
+          void fs.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
+        },
+        options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4))
+      );
+      heartbeat.unref();
+      return new HeldLock(lockPath, token, heartbeat);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = await readHolder(lockPath);
+    if (await staleness(lockPath, holder, options.staleMs)) {
+      if (await reclaim(lockPath, holder, options.staleMs)) continue;
+    }
+    const waited = Date.now() - started;
+    const who = holder ? describeHolder(holder) : 'a process that is still starting';
+    if (waited > options.timeoutMs) {
+      throw new ActionError(
+        'Timed out waiting for a lock',
+        `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`
+      );
+    }
+    if (waited - lastReport >= 10_000) {
+      lastReport = waited;
+      core.info(
+        `Waiting for the lock on ${what}: held by ${who} (${Math.round(waited / 1000)} s so far)`
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, pollMs + Math.random() * pollMs));
+  }
+}
+
+/** Runs `work` while holding the lock. */
+export async function withLock<T>(
+  lockPath: string,
+  what: string,
+  options: LockOptions,
+  work: () => Promise<T>
+): Promise<T> {
+  const lock = await acquireLock(lockPath, what, options);
+  try {
+    return await work();
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
+
+/** Who does something on shared host state: enough to tell whether it is still alive. */
+export interface ProcessIdentity {
+  host: string;
+  pid: number;
+  /** The process start time from /proc (clock ticks since boot), '' where there is no /proc. */
+  startTime: string;
+  /** The GitHub job, for humans reading a "held by" message. */
+  job: string;
+}
+
+/** Start time of a process, so a recycled pid is not mistaken for the original process. */
+export function processStartTime(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the command name (field 2) may contain spaces, so count from the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function jobDescription(env: NodeJS.ProcessEnv = process.env): string {
+  const parts = [
+    env.GITHUB_REPOSITORY,
+    env.GITHUB_RUN_ID && `run ${env.GITHUB_RUN_ID}`,
+    env.GITHUB_JOB,
+    env.RUNNER_NAME
+  ];
+  return parts.filter(Boolean).join(' / ') || 'local';
+}
+
+export function identityOf(pid: number): ProcessIdentity {
+  return { host: os.hostname(), pid, startTime: processStartTime(pid), job: jobDescription() };
+}
+
+/**
+ * False only when the process is known to be gone: same host and no such pid, or the pid now
+ * belongs to a process that started at another time. A process on another host is presumed alive
+ * (its lock then expires by age).
+ */
+export function isAlive(identity: Pick<ProcessIdentity, 'host' | 'pid' | 'startTime'>): boolean {
+  if (identity.host !== os.hostname() || !(identity.pid > 1)) return true;
+  try {
+    process.kill(identity.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+  }
+  if (identity.startTime) {
+    const now = processStartTime(identity.pid);
+    if (now && now !== identity.startTime) return false;
+  }
+  return true;
+}
+
+export function describeHolder(identity: ProcessIdentity & { since?: string }): string {
+  const since = identity.since ? ` since ${identity.since}` : '';
+  return `pid ${identity.pid} on ${identity.host} (${identity.job})${since}`;
+}

@@ -1,0 +1,104 @@
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import { STAGING_ROOT } from '../cache/actions-cache.js';
+import type { CacheBackend, CacheSource } from '../cache/backend.js';
+import { InputError } from '../errors.js';
+import { exists, listDir } from '../fs-util.js';
+import type { Settings } from '../inputs.js';
+import { limits } from '../limits.js';
+import { seedClone } from '../seed/seed.js';
+import { initClone } from '../sync/init-clone.js';
+import type { PhaseTimer } from '../timing.js';
+
+/** How the clone at `path` came to be in this run. */
+export interface Preparation {
+  cacheSource: CacheSource;
+  matchedKey: string;
+  archiveBytes?: number;
+  seeded: boolean;
+  fallbackReason: string;
+  cachedCommit?: string;
+  /** What to remove if the step fails before the clone is complete ('' when it existed before). */
+  createdByThisRun: string;
+}
+
+async function assertClonePathUsable(settings: Settings): Promise<void> {
+  const entries = (await listDir(settings.clonePath)).filter(name => name !== STAGING_ROOT);
+  if (entries.length > 0) {
+    throw new InputError(
+      'path',
+      `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`
+    );
+  }
+}
+
+async function restoreAndSeed(
+  settings: Settings,
+  backend: CacheBackend,
+  exactCommit: string,
+  phases: PhaseTimer
+): Promise<Preparation> {
+  const createdByThisRun = (await exists(settings.clonePath))
+    ? path.join(settings.clonePath, '.git')
+    : settings.clonePath;
+  const none = { seeded: false, createdByThisRun };
+  if (!backend.available()) {
+    core.info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
+    return { ...none, cacheSource: 'none', matchedKey: '', fallbackReason: 'no cache service' };
+  }
+  core.startGroup(`Restoring the clone cache (${backend.source})`);
+  try {
+    const restored = await phases.time('restore', () =>
+      backend.restore(settings.cacheKeyPrefix, exactCommit)
+    );
+    const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
+    if (!restored.gitDir) {
+      if (restored.failure)
+        return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
+      core.info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
+      return { ...base, fallbackReason: 'no cache entry' };
+    }
+    const gitDir = restored.gitDir;
+    const outcome = await phases.time('seed', () =>
+      seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs)
+    );
+    return {
+      ...base,
+      archiveBytes: restored.archiveBytes,
+      seeded: outcome.seeded,
+      cachedCommit: outcome.cachedCommit,
+      fallbackReason: outcome.fallbackReason ?? ''
+    };
+  } finally {
+    await backend.cleanStaging();
+    core.endGroup();
+  }
+}
+
+/**
+ * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
+ * repository that the sync then fills (a full clone).
+ */
+export async function prepareClone(
+  settings: Settings,
+  backend: CacheBackend,
+  exactCommit: string,
+  phases: PhaseTimer
+): Promise<Preparation> {
+  if (await exists(path.join(settings.clonePath, '.git'))) {
+    core.info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
+    return {
+      cacheSource: 'none',
+      matchedKey: '',
+      seeded: false,
+      fallbackReason: 'path already holds a git repository',
+      createdByThisRun: ''
+    };
+  }
+  await assertClonePathUsable(settings);
+  const prepared = await restoreAndSeed(settings, backend, exactCommit, phases);
+  if (!prepared.seeded) {
+    await phases.time('clone', () => initClone(settings.clonePath, settings.originUrl));
+  }
+  return prepared;
+}

@@ -1,0 +1,109 @@
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import { InputError } from '../errors.js';
+import type { ConfigEntry } from '../git/git.js';
+import { Git } from '../git/git.js';
+import type { Settings } from '../inputs.js';
+import type { RunnerContext } from '../runner-context.js';
+import { isActionClone } from '../seed/marker.js';
+import { checkoutTarget } from '../sync/checkout.js';
+import { persistCredentials } from '../sync/credentials.js';
+import { fetchCommit, fetchOrigin, remoteDefaultBranch } from '../sync/fetch.js';
+import { setOrigin } from '../sync/origin.js';
+import { extraRefspecFor, resolveTarget, type RefRequest, type Target } from '../sync/ref.js';
+import type { PhaseTimer } from '../timing.js';
+
+export interface SyncResult {
+  target: Target;
+  defaultBranch: string;
+  isDefaultBranch: boolean;
+  staleCommits: number | null;
+}
+
+export function isWorkflowRepository(settings: Settings, context: RunnerContext): boolean {
+  return settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
+}
+
+function refRequest(settings: Settings, context: RunnerContext, defaultBranch: string): RefRequest {
+  if (settings.ref) return { ref: settings.ref, sha: '' };
+  if (isWorkflowRepository(settings, context) && context.eventRef) {
+    return { ref: context.eventRef, sha: context.eventSha };
+  }
+  if (isWorkflowRepository(settings, context) && context.eventSha) {
+    return { ref: context.eventSha, sha: context.eventSha };
+  }
+  return { ref: `refs/heads/${defaultBranch}`, sha: '' };
+}
+
+/** origin's default branch: from the event when it names it, else asked of the server. */
+export async function defaultBranchOf(
+  git: Git,
+  settings: Settings,
+  context: RunnerContext,
+  auth: readonly ConfigEntry[]
+): Promise<string> {
+  const fromEvent = isWorkflowRepository(settings, context) ? context.eventDefaultBranch : '';
+  return fromEvent || (await remoteDefaultBranch(git, settings.originUrl, auth));
+}
+
+/** Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. */
+export async function syncClone(
+  settings: Settings,
+  context: RunnerContext,
+  auth: readonly ConfigEntry[],
+  cachedCommit: string | undefined,
+  phases: PhaseTimer
+): Promise<SyncResult> {
+  const git = new Git(settings.clonePath);
+  const gitDir = path.join(settings.clonePath, '.git');
+  const ownClone = await isActionClone(gitDir);
+  await setOrigin(git, settings.originUrl);
+
+  const defaultBranch = await defaultBranchOf(git, settings, context, auth);
+  const request = refRequest(settings, context, defaultBranch);
+  if (!request.ref || request.ref === 'refs/heads/') {
+    throw new InputError(
+      'ref',
+      `is empty and the default branch of ${settings.originUrl} is unknown.`
+    );
+  }
+
+  core.startGroup(`Fetching from origin`);
+  const extra = extraRefspecFor(request.ref);
+  await phases.time('fetch', () =>
+    fetchOrigin(git, settings.originUrl, auth, {
+      prune: ownClone,
+      extraRefspecs: extra ? [extra] : []
+    })
+  );
+  const target = await phases.time('fetch', () =>
+    resolveTarget(git, request, settings.originUrl, sha =>
+      fetchCommit(git, settings.originUrl, auth, sha)
+    )
+  );
+  core.endGroup();
+  if (defaultBranch) {
+    await git.run(
+      ['symbolic-ref', 'refs/remotes/origin/HEAD', `refs/remotes/origin/${defaultBranch}`],
+      {
+        allowFailure: true
+      }
+    );
+  }
+
+  core.startGroup(`Checking out ${target.name} (${target.commit})`);
+  await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
+  core.endGroup();
+  if (settings.persistCredentials)
+    await persistCredentials(gitDir, settings.originUrl, settings.token);
+
+  const staleCommits = cachedCommit
+    ? Number(await git.output(['rev-list', '--count', `${cachedCommit}..${target.commit}`, '--']))
+    : null;
+  return {
+    target,
+    defaultBranch,
+    isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch,
+    staleCommits
+  };
+}

@@ -1,0 +1,96 @@
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import type { ConfigEntry } from '../git/git.js';
+import { Git } from '../git/git.js';
+import {
+  refreshHostClone,
+  hostClonePaths,
+  type HostClonePaths,
+  type RefreshResult
+} from '../host/host-clone.js';
+import { withLock, type LockOptions } from '../host/lock.js';
+import type { Settings } from '../inputs.js';
+import { limits } from '../limits.js';
+import type { RunnerContext } from '../runner-context.js';
+import type { PhaseTimer } from '../timing.js';
+import { createWorktree, type WorktreeResult } from '../worktree/create.js';
+import { folderNameFor } from '../worktree/names.js';
+
+export function lockOptions(): LockOptions {
+  const { lockTimeoutMs, lockStaleMs } = limits();
+  return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
+}
+
+/** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
+export function worktreeFolder(settings: Settings, context: RunnerContext): string {
+  return (
+    settings.worktreePath ||
+    path.join(
+      path.dirname(context.workspace),
+      '_wt',
+      settings.repoName,
+      folderNameFor(settings.branch)
+    )
+  );
+}
+
+/** Creates the task worktree from `repoDir` (the main clone, or the host clone under its lock). */
+export async function createTaskWorktree(
+  repoDir: string,
+  settings: Settings,
+  context: RunnerContext,
+  defaultBranch: string,
+  phases: PhaseTimer
+): Promise<WorktreeResult> {
+  core.startGroup(`Creating the task worktree for ${settings.branch}`);
+  try {
+    return await phases.time('worktree', () =>
+      createWorktree(new Git(repoDir), {
+        branch: settings.branch,
+        base: settings.base || defaultBranch,
+        folder: worktreeFolder(settings, context),
+        removeOnExit: settings.removeWorktree
+      })
+    );
+  } finally {
+    core.endGroup();
+  }
+}
+
+export interface HostWorktree {
+  paths: HostClonePaths;
+  refresh: RefreshResult;
+  worktree: WorktreeResult;
+  staleCommits: number | null;
+}
+
+/**
+ * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
+ * all under the host clone's lock. No copy at all.
+ */
+export async function hostTaskWorktree(
+  settings: Settings,
+  context: RunnerContext,
+  auth: readonly ConfigEntry[],
+  phases: PhaseTimer
+): Promise<HostWorktree> {
+  const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
+  return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
+    core.startGroup(`Refreshing the host clone ${paths.dir}`);
+    const refresh = await phases.time('fetch', () =>
+      refreshHostClone(paths, settings.originUrl, auth)
+    );
+    core.endGroup();
+    const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
+    const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases);
+    const before =
+      refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
+      refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
+    const git = new Git(paths.dir);
+    const staleCommits =
+      before && (await git.resolveCommit(before))
+        ? Number(await git.output(['rev-list', '--count', `${before}..${worktree.commit}`, '--']))
+        : null;
+    return { paths, refresh, worktree, staleCommits };
+  });
+}

@@ -1,0 +1,174 @@
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import { ActionError, InputError } from '../errors.js';
+import { listDir } from '../fs-util.js';
+import type { Git } from '../git/git.js';
+import { identityOf, isAlive } from '../host/process.js';
+import {
+  leasedByLiveJob,
+  listWorktrees,
+  parseLease,
+  type Lease,
+  type WorktreeEntry
+} from './list.js';
+import { slotName } from './names.js';
+import { reapDeadJobs, removeWorktree } from './remove.js';
+
+export interface WorktreeRequest {
+  branch: string;
+  /** Start point of a new branch: a branch name on origin. */
+  base: string;
+  /** First-choice folder; later slots are `<folder>+2`, `<folder>+3`... */
+  folder: string;
+  removeOnExit: boolean;
+}
+
+export type WorktreeMode = 'reused' | 'attached' | 'created' | 'detached';
+
+export interface WorktreeResult {
+  path: string;
+  mode: WorktreeMode;
+  commit: string;
+}
+
+const MAX_SLOTS = 64;
+
+/** The job's lease: its runner process (the step's parent) lives as long as the job does. */
+function newLease(removeOnExit: boolean): Lease {
+  return { cloneCache: 1, ...identityOf(process.ppid), removeOnExit };
+}
+
+function leaseIsDead(reason: string): boolean {
+  const lease = parseLease(reason);
+  return lease !== undefined && !isAlive(lease);
+}
+
+interface Slot {
+  path: string;
+  existing?: WorktreeEntry;
+}
+
+/** The first folder this job may use: free, or this branch's unleased worktree. */
+async function findSlot(
+  git: Git,
+  entries: WorktreeEntry[],
+  request: WorktreeRequest
+): Promise<Slot> {
+  const ref = `refs/heads/${request.branch}`;
+  for (let slot = 1; slot <= MAX_SLOTS; slot++) {
+    const candidate = slotName(request.folder, slot);
+    const existing = entries.find(e => e.path === candidate);
+    if (existing) {
+      if (leasedByLiveJob(existing)) continue;
+      if (existing.lockReason !== undefined && !parseLease(existing.lockReason)) continue; // locked by a person
+      if (existing.branch === ref) return { path: candidate, existing };
+      if (slot > 1) {
+        // A second-job worktree left unleased: ours by its name, safe to replace.
+        await removeWorktree(git, candidate);
+        return { path: candidate };
+      }
+      continue;
+    }
+    if ((await listDir(candidate)).length === 0) return { path: candidate };
+  }
+  throw new ActionError(
+    'No free worktree folder',
+    `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`
+  );
+}
+
+async function alignToOrigin(git: Git, worktreePath: string, branch: string, originCommit: string) {
+  const wt = git.at(worktreePath);
+  const before = await wt.resolveCommit('HEAD');
+  if (before !== originCommit) {
+    await wt.run(['reset', '--hard', '--quiet', originCommit, '--']);
+    core.info(
+      `Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`
+    );
+  }
+  await wt.run(['clean', '-ffdx', '--quiet']);
+}
+
+/**
+ * Creates (or reuses) the task worktree for a branch, under the caller's locks:
+ * an unleased worktree of the branch is reused and aligned to origin when origin has the branch
+ * (a local-only branch is never reset); else an existing branch is attached (moved to origin's
+ * tip when origin has it); else a new branch starts at origin/<base>. When the branch is checked
+ * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
+ * the same commit.
+ */
+export async function createWorktree(git: Git, request: WorktreeRequest): Promise<WorktreeResult> {
+  await reapDeadJobs(git, leaseIsDead);
+  const entries = await listWorktrees(git);
+  const slot = await findSlot(git, entries, request);
+  const ref = `refs/heads/${request.branch}`;
+  const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
+  const localCommit = await git.resolveCommit(ref);
+  const busyElsewhere = entries.some(
+    e =>
+      e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !parseLease(e.lockReason))
+  );
+  let mode: WorktreeMode;
+
+  if (slot.existing) {
+    mode = 'reused';
+    if (originCommit) await alignToOrigin(git, slot.path, request.branch, originCommit);
+  } else if (busyElsewhere) {
+    mode = 'detached';
+    const commit = localCommit || originCommit;
+    await git.run(['worktree', 'add', '--quiet', '--detach', '--', slot.path, commit]);
+    core.info(
+      `${request.branch} is checked out by another job; this job gets a detached worktree at ${commit}.`
+    );
+  } else if (localCommit) {
+    mode = 'attached';
+    if (originCommit && originCommit !== localCommit) {
+      await git.run([
+        'update-ref',
+        '-m',
+        'clone-cache: align to origin',
+        ref,
+        originCommit,
+        localCommit
+      ]);
+      core.info(
+        `Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`
+      );
+    }
+    await git.run(['worktree', 'add', '--quiet', '--', slot.path, request.branch]);
+  } else if (originCommit) {
+    mode = 'attached';
+    await git.run([
+      'worktree',
+      'add',
+      '--quiet',
+      '-b',
+      request.branch,
+      '--',
+      slot.path,
+      originCommit
+    ]);
+    await git.run([
+      'branch',
+      `--set-upstream-to=refs/remotes/origin/${request.branch}`,
+      '--',
+      request.branch
+    ]);
+  } else {
+    const start = await git.resolveCommit(`refs/remotes/origin/${request.base}`);
+    if (!start) {
+      throw new InputError(
+        'base',
+        `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`
+      );
+    }
+    mode = 'created';
+    await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
+  }
+
+  const lease = JSON.stringify(newLease(request.removeOnExit));
+  await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+  const commit = await git.at(slot.path).resolveCommit('HEAD');
+  core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
+  return { path: path.resolve(slot.path), mode, commit };
+}

@@ -1,0 +1,59 @@
+import type { Git } from '../git/git.js';
+import { isAlive, type ProcessIdentity } from '../host/process.js';
+
+/** The lease a job puts on its worktree (as git's own worktree lock reason) for its lifetime. */
+export interface Lease extends ProcessIdentity {
+  cloneCache: 1;
+  removeOnExit: boolean;
+}
+
+export interface WorktreeEntry {
+  path: string;
+  head: string;
+  /** refs/heads/<name>, or '' when detached (or bare). */
+  branch: string;
+  bare: boolean;
+  /** Git's lock reason, '' when unlocked, undefined when not locked at all. */
+  lockReason?: string;
+}
+
+export function parseLease(reason: string | undefined): Lease | undefined {
+  if (!reason) return undefined;
+  try {
+    const lease = JSON.parse(reason) as Lease;
+    return lease.cloneCache === 1 ? lease : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the worktree is leased by a job that may still run. */
+export function leasedByLiveJob(entry: WorktreeEntry): boolean {
+  const lease = parseLease(entry.lockReason);
+  return lease !== undefined && isAlive(lease);
+}
+
+export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {
+  const out = await git.output(['worktree', 'list', '--porcelain']);
+  const entries: WorktreeEntry[] = [];
+  let current: WorktreeEntry | undefined;
+  for (const line of out.split('\n')) {
+    if (line.startsWith('worktree ')) {
+      current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+      entries.push(current);
+    } else if (!current) {
+      continue;
+    } else if (line.startsWith('HEAD ')) {
+      current.head = line.slice(5);
+    } else if (line.startsWith('branch ')) {
+      current.branch = line.slice(7);
+    } else if (line === 'bare') {
+      current.bare = true;
+    } else if (line === 'locked') {
+      current.lockReason = '';
+    } else if (line.startsWith('locked ')) {
+      current.lockReason = line.slice(7);
+    }
+  }
+  return entries;
+}
