@@ -1,7 +1,7 @@
 // Builds dist/main and dist/post with ncc. With --check, builds into a temporary folder and
 // fails when the committed dist/ differs from a fresh build.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,10 +11,14 @@ const outRoot = check ? mkdtempSync(path.join(tmpdir(), 'clone-cache-dist-')) : 
 
 function build(name, entry) {
   const out = path.join(outRoot, name);
-  rmSync(out, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], {
+  const fresh = `${out}.building`;
+  rmSync(fresh, { recursive: true, force: true });
+  execFileSync('npx', ['ncc', 'build', entry, '-o', fresh, '--quiet', '--target', 'es2022'], {
     stdio: 'inherit'
   });
+  // Replace the old bundle only once the new one built: a failed build leaves dist/ as it was.
+  rmSync(out, { recursive: true, force: true });
+  renameSync(fresh, out);
 }
 
 function files(dir) {

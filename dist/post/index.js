@@ -98927,6 +98927,7 @@ function describeHolder(identity) {
 
 
 
+
 const HOLDER_FILE = 'holder.json';
 /** Reclaiming is quick; a reclaim guard older than this was left by a killed process. */
 const RECLAIM_GUARD_STALE_MS = 10_000;
@@ -99015,6 +99016,7 @@ async function reclaim(lockPath, seen, staleMs) {
 async function acquireLock(lockPath, what, options) {
     const started = Date.now();
     const pollMs = options.pollMs ?? 100;
+    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(lockPath), { recursive: true });
     let lastReport = 0;
     for (;;) {
         try {
@@ -99249,11 +99251,16 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
 
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
+const LEASE_PREFIX = 'clone-cache-lease:';
+/** A lease as git's lock reason; base64url, so git never quotes or escapes it. */
+function list_formatLease(lease) {
+    return LEASE_PREFIX + Buffer.from(JSON.stringify(lease), 'utf8').toString('base64url');
+}
 function list_parseLease(reason) {
-    if (!reason)
+    if (!reason?.startsWith(LEASE_PREFIX))
         return undefined;
     try {
-        const lease = JSON.parse(reason);
+        const lease = JSON.parse(Buffer.from(reason.slice(LEASE_PREFIX.length), 'base64url').toString('utf8'));
         return lease.cloneCache === 1 ? lease : undefined;
     }
     catch {
@@ -99514,7 +99521,7 @@ async function create_createWorktree(git, request) {
         mode = 'created';
         await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
     }
-    const lease = JSON.stringify(newLease(request.removeOnExit));
+    const lease = formatLease(newLease(request.removeOnExit));
     await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
     const commit = await git.at(slot.path).resolveCommit('HEAD');
     core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);

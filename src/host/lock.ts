@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { ActionError } from '../errors.js';
 import { describeHolder, identityOf, isAlive, type ProcessIdentity } from './process.js';
 
@@ -112,6 +113,7 @@ export async function acquireLock(
 ): Promise<HeldLock> {
   const started = Date.now();
   const pollMs = options.pollMs ?? 100;
+  await fs.mkdir(path.dirname(lockPath), { recursive: true });
   let lastReport = 0;
   for (;;) {
     try {

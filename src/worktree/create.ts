@@ -5,6 +5,7 @@ import { listDir } from '../fs-util.js';
 import type { Git } from '../git/git.js';
 import { identityOf, isAlive } from '../host/process.js';
 import {
+  formatLease,
   leasedByLiveJob,
   listWorktrees,
   parseLease,
@@ -166,7 +167,7 @@ export async function createWorktree(git: Git, request: WorktreeRequest): Promis
     await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
   }
 
-  const lease = JSON.stringify(newLease(request.removeOnExit));
+  const lease = formatLease(newLease(request.removeOnExit));
   await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
   const commit = await git.at(slot.path).resolveCommit('HEAD');
   core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);

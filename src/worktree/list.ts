@@ -17,10 +17,19 @@ export interface WorktreeEntry {
   lockReason?: string;
 }
 
+const LEASE_PREFIX = 'clone-cache-lease:';
+
+/** A lease as git's lock reason; base64url, so git never quotes or escapes it. */
+export function formatLease(lease: Lease): string {
+  return LEASE_PREFIX + Buffer.from(JSON.stringify(lease), 'utf8').toString('base64url');
+}
+
 export function parseLease(reason: string | undefined): Lease | undefined {
-  if (!reason) return undefined;
+  if (!reason?.startsWith(LEASE_PREFIX)) return undefined;
   try {
-    const lease = JSON.parse(reason) as Lease;
+    const lease = JSON.parse(
+      Buffer.from(reason.slice(LEASE_PREFIX.length), 'base64url').toString('utf8')
+    ) as Lease;
     return lease.cloneCache === 1 ? lease : undefined;
   } catch {
     return undefined;

@@ -17,6 +17,8 @@ export interface Fixture {
   /** Bare repository that origin serves. */
   origin: string;
   originUrl: string;
+  /** A persistent host directory (cache-dir) shared by the fixture's jobs. */
+  hostDir: string;
   newJob(name?: string, options?: { cache?: boolean; extraEnv?: NodeJS.ProcessEnv }): Job;
   /** Runs the main step with the fixture's origin and token unless overridden. */
   main(job: Job, options?: RunOptions): Promise<StepResult>;
@@ -42,6 +44,7 @@ export async function startFixture(history: HistoryOptions = { commits: 20 }): P
     cache,
     origin,
     originUrl,
+    hostDir: path.join(root, 'host-cache'),
     newJob: (name = `job${++jobs}`, options = {}) =>
       createJob(path.join(root, 'jobs', name), {
         repository: REPOSITORY,

@@ -7,6 +7,8 @@ export interface GitServer {
   url: string;
   /** Authorization headers seen, for asserting what the client sent. */
   requests: { path: string; authorized: boolean }[];
+  /** Milliseconds to hold every request before serving it (a slow network). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -17,7 +19,15 @@ export interface GitServer {
 export async function startGitServer(projectRoot: string, token: string): Promise<GitServer> {
   const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   const requests: GitServer['requests'] = [];
+  const state = { delayMs: 0 };
   const server = http.createServer((req, res) => {
+    if (state.delayMs > 0) {
+      setTimeout(() => serve(req, res), state.delayMs);
+      return;
+    }
+    serve(req, res);
+  });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorized = (req.headers.authorization ?? '').toLowerCase() === expected.toLowerCase();
     requests.push({ path: url.pathname, authorized });
@@ -73,12 +83,18 @@ export async function startGitServer(projectRoot: string, token: string): Promis
       res.write(buffered.subarray(end + 4));
     });
     cgi.on('close', () => res.end());
-  });
+  };
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(value: number) {
+      state.delayMs = value;
+    },
     close: () =>
       new Promise(resolve => {
         server.closeAllConnections();

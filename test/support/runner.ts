@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,13 @@ export interface RunOptions {
   gid?: number;
   /** Kill the step after this many milliseconds (a test's own guard against a hang). */
   killAfterMs?: number;
+  /**
+   * Start the step through a wrapper process that exits with it, as a runner that has died would leave it:
+   * the step's parent (which stands for the job) is gone once the step ends.
+   */
+  viaShell?: boolean;
+  /** Called with the child process right after it starts (e.g. to kill it). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** Runs a committed bundle (dist/main or dist/post) the way the runner does. */
@@ -169,13 +176,20 @@ export function runStep(
   }
   const summaryBefore = readFileSync(job.files.summary, 'utf8');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', step, 'index.js')], {
+    const bundle = path.join(ROOT, 'dist', step, 'index.js');
+    // The wrapper is node, not sh: shells drop variables like INPUT_ORIGIN-URL from the environment.
+    const wrapper =
+      "const c = require('child_process').spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' });" +
+      'c.on("exit", code => process.exit(code ?? 1));';
+    const args = options.viaShell ? ['-e', wrapper, bundle] : [bundle];
+    const child = spawn(process.execPath, args, {
       cwd: job.workspace,
       env,
       uid: options.uid,
       gid: options.gid,
       stdio: ['ignore', 'pipe', 'pipe']
     });
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', chunk => (stdout += chunk));

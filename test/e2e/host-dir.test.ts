@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { startFixture, type Fixture } from '../support/fixture.js';
+import { gitSync } from '../support/git.js';
+import { addCommits, revParse } from '../support/repos.js';
+import type { StepResult } from '../support/runner.js';
+
+let fx: Fixture;
+afterEach(async () => fx?.close());
+
+/** The one host clone in the fixture's cache-dir. */
+function hostClone(): string {
+  const scopes = readdirSync(fx.hostDir).filter(
+    name => !name.startsWith('.') && !name.endsWith('.lock')
+  );
+  expect(scopes).toHaveLength(1);
+  expect(scopes[0]).toMatch(/^widgets-[0-9a-f]{8}$/);
+  return path.join(fx.hostDir, scopes[0]);
+}
+
+/** After every post step: no worktree registered, no lock, a clean object store. */
+function expectHostClean(): void {
+  const clone = hostClone();
+  expect(
+    gitSync(clone, ['worktree', 'list', '--porcelain'])
+      .split('\n')
+      .filter(l => l.startsWith('worktree '))
+  ).toEqual([`worktree ${clone}`]);
+  expect(
+    readdirSync(fx.hostDir).filter(name => name.includes('.lock') || name.includes('.tmp-'))
+  ).toEqual([]);
+  expect(gitSync(clone, ['fsck', '--no-progress', '--no-dangling'])).toBe('');
+}
+
+function worktreeInputs(branch: string, extra: Record<string, string> = {}) {
+  return { inputs: { 'cache-dir': fx.hostDir, branch, ...extra } };
+}
+
+function expectWorktreeAt(result: StepResult, commit: string, branch?: string): string {
+  expect(result.annotations.filter(a => a.level === 'error')).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  const worktree = result.outputs['worktree-path'];
+  expect(revParse(worktree, 'HEAD')).toBe(commit);
+  expect(gitSync(worktree, ['status', '--porcelain'])).toBe('');
+  if (branch) expect(gitSync(worktree, ['rev-parse', '--abbrev-ref', 'HEAD'])).toBe(branch);
+  return worktree;
+}
+
+describe('self-hosted host clone (cache-dir)', () => {
+  test('first job clones into cache-dir, later jobs refresh it and add worktrees with no copy', async () => {
+    fx = await startFixture({ commits: 20 });
+    const feature = addCommits(fx.origin, 'feature/login', { commits: 3, seed: 'f' }, 'main');
+    const first = fx.newJob('first');
+    const main1 = await fx.main(first, worktreeInputs('feature/login'));
+    const wt1 = expectWorktreeAt(main1, feature, 'feature/login');
+    expect(main1.outputs).toMatchObject({
+      'cache-source': 'host-dir',
+      'cache-hit': 'false',
+      seeded: 'false',
+      'fallback-reason': 'the host clone was made by this job',
+      'clone-path': hostClone()
+    });
+    expect(wt1).toBe(
+      path.join(first.dir, 'work', '_wt', 'widgets', `feature_login-${wt1.slice(-10)}`)
+    );
+    expect(gitSync(wt1, ['rev-parse', '--abbrev-ref', '@{upstream}'])).toBe('origin/feature/login');
+    // The worktree shares the host clone's object store: its .git is a pointer, not a copy.
+    expect(readFileSync(path.join(wt1, '.git'), 'utf8')).toBe(
+      `gitdir: ${hostClone()}/worktrees/${path.basename(wt1)}\n`
+    );
+    expect((await fx.post(first)).exitCode).toBe(0);
+    expect(existsSync(wt1)).toBe(false);
+    expectHostClean();
+
+    const tip = addCommits(fx.origin, 'feature/login', { commits: 4, seed: 'g' });
+    const second = fx.newJob('second');
+    const main2 = await fx.main(second, worktreeInputs('feature/login'));
+    expectWorktreeAt(main2, tip, 'feature/login');
+    expect(main2.outputs).toMatchObject({
+      'cache-hit': 'true',
+      seeded: 'true',
+      'fallback-reason': '',
+      'stale-commits': '4'
+    });
+    const post2 = await fx.post(second);
+    expect(post2.stdout).toContain(
+      'not saved: the host clone in cache-dir is refreshed by every job'
+    );
+    expectHostClean();
+  });
+
+  test('a new branch starts at origin/<base>; base defaults to the default branch', async () => {
+    fx = await startFixture({ commits: 8 });
+    const release = addCommits(fx.origin, 'release', { commits: 2, seed: 'r' }, 'main');
+    const fromDefault = await fx.main(fx.newJob('a'), worktreeInputs('new/one'));
+    expectWorktreeAt(fromDefault, revParse(fx.origin, 'main'), 'new/one');
+    const fromBase = await fx.main(fx.newJob('b'), worktreeInputs('new/two', { base: 'release' }));
+    expectWorktreeAt(fromBase, release, 'new/two');
+    const noBase = await fx.main(fx.newJob('c'), worktreeInputs('new/three', { base: 'nope' }));
+    expect(noBase.exitCode).toBe(1);
+    expect(noBase.annotations.map(a => a.title)).toEqual(["Invalid input 'base'"]);
+  });
+
+  test('without branch, path is seeded from the host clone and stays valid when the host clone goes', async () => {
+    fx = await startFixture({ commits: 12 });
+    await fx.main(fx.newJob('warmup'), worktreeInputs('main'));
+    const tip = addCommits(fx.origin, 'main', { commits: 3, seed: 'n' });
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { 'cache-dir': fx.hostDir } });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs).toMatchObject({
+      'cache-source': 'host-dir',
+      seeded: 'true',
+      'stale-commits': '3'
+    });
+    expect(revParse(job.workspace, 'HEAD')).toBe(tip);
+    expect(existsSync(path.join(job.workspace, '.git', 'objects', 'info', 'alternates'))).toBe(
+      false
+    );
+    const packs = path.join(job.workspace, '.git', 'objects', 'pack');
+    const pack = readdirSync(packs).find(f => f.endsWith('.pack'));
+    if (pack) expect(statSync(path.join(packs, pack)).nlink).toBeGreaterThan(1); // shared by hard link
+    rmSync(hostClone(), { recursive: true, force: true });
+    expect(gitSync(job.workspace, ['fsck', '--no-progress', '--no-dangling'])).toBe('');
+    expect(gitSync(job.workspace, ['remote', 'get-url', 'origin'])).toBe(fx.originUrl);
+  });
+
+  test('a broken host clone is rebuilt with a warning and the job succeeds', async () => {
+    fx = await startFixture({ commits: 10 });
+    expect((await fx.main(fx.newJob('first'), worktreeInputs('main'))).exitCode).toBe(0);
+    const clone = hostClone();
+    // An interrupted first clone leaves no completion marker; missing objects break the refs.
+    rmSync(path.join(clone, 'clone-cache-complete'));
+    const job = fx.newJob('second');
+    const main = await fx.main(job, worktreeInputs('topic'));
+    expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
+    expect(main.annotations.map(a => a.title)).toEqual(['Host clone rebuilt']);
+    expect(main.annotations[0].message).toContain('its first clone never finished');
+    for (const dir of ['objects/pack', 'objects']) {
+      for (const f of readdirSync(path.join(hostClone(), dir))) {
+        if (/^[0-9a-f]{2}$/.test(f) || f.endsWith('.pack'))
+          rmSync(path.join(hostClone(), dir, f), { recursive: true });
+      }
+    }
+    const third = await fx.main(fx.newJob('third'), worktreeInputs('other'));
+    expectWorktreeAt(third, revParse(fx.origin, 'main'), 'other');
+    expect(third.annotations.map(a => a.title)).toEqual(['Host clone rebuilt']);
+    expect(third.annotations[0].message).toMatch(/is missing/);
+  });
+
+  test('a job that died without its post step: its worktree is removed by the next job', async () => {
+    fx = await startFixture({ commits: 6 });
+    const dead = fx.newJob('dead');
+    const main = await fx.main(dead, { ...worktreeInputs('left/behind'), viaShell: true });
+    const orphan = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'left/behind');
+    writeFileSync(path.join(orphan, 'build.log'), 'output of a job that was killed');
+    const next = await fx.main(fx.newJob('next'), worktreeInputs('another'));
+    expect(next.exitCode).toBe(0);
+    expect(next.stdout).toContain(`Cleaned up the worktree ${orphan} of a job that is gone`);
+    expect(existsSync(orphan)).toBe(false);
+  });
+});
