@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../src/errors.js';
-import { parseSettings } from '../src/inputs.js';
+import { parseSettings, validateBranchInputs } from '../src/inputs.js';
 import type { RunnerContext } from '../src/runner-context.js';
 
 const context: RunnerContext = {
@@ -31,7 +31,12 @@ describe('defaults', () => {
       workspace: context.workspace,
       cacheKeyPrefix: 'clone-cache-Linux-acme-widgets',
       saveCache: 'auto',
-      refreshAfter: 50
+      refreshAfter: 50,
+      branch: '',
+      base: '',
+      worktreePath: '',
+      removeWorktree: true,
+      cacheDir: ''
     });
   });
 
@@ -76,7 +81,11 @@ describe('bad values fail with an error that names the input', () => {
     ['cache-key', 'k'.repeat(472), /at most 471/],
     ['save-cache', 'sometimes', /allowed values: auto, always, never/],
     ['refresh-after', '-1', /not a whole number/],
-    ['refresh-after', '1.5', /not a whole number/]
+    ['refresh-after', '1.5', /not a whole number/],
+    ['remove-worktree', 'maybe', /allowed values: true, false/],
+    ['cache-dir', '/', /file system root/],
+    ['cache-dir', 'inside', /overlaps the workspace/],
+    ['worktree-path', 'sub/wt', /overlaps the clone at path/]
   ])('%s = %j', (input, value, message) => {
     let thrown: unknown;
     try {
@@ -91,6 +100,12 @@ describe('bad values fail with an error that names the input', () => {
     expect((thrown as InputError).message).toMatch(message);
   });
 
+  test('worktree-path inside cache-dir is refused', () => {
+    expect(() => parse({ 'cache-dir': '/srv/cache', 'worktree-path': '/srv/cache/wt' })).toThrow(
+      /Input 'worktree-path': \/srv\/cache\/wt overlaps cache-dir/
+    );
+  });
+
   test('a cache-key of the longest allowed length is accepted', () => {
     expect(parse({ 'cache-key': 'k'.repeat(471) }).cacheKeyPrefix).toHaveLength(471);
   });
@@ -99,5 +114,23 @@ describe('bad values fail with an error that names the input', () => {
     expect(() => parseSettings(() => '', { ...context, workflowRepository: '' })).toThrow(
       /Input 'repository': is empty/
     );
+  });
+});
+
+describe('inputs that need git', () => {
+  test('base or worktree-path without branch is refused', async () => {
+    await expect(validateBranchInputs(parse({ base: 'main' }))).rejects.toThrow(
+      /Input 'base': is set but branch is empty/
+    );
+    await expect(validateBranchInputs(parse({ 'worktree-path': '/tmp/wt' }))).rejects.toThrow(
+      /Input 'worktree-path': is set but branch is empty/
+    );
+  });
+
+  test('branch and base are validated as git validates them', async () => {
+    await expect(validateBranchInputs(parse({ branch: 'ok/name', base: 'bad..base' }))).rejects.toThrow(
+      /Input 'base': 'bad..base' is not a valid branch name/
+    );
+    await expect(validateBranchInputs(parse({ branch: 'ok/name', base: 'main' }))).resolves.toBeUndefined();
   });
 });

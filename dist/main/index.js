@@ -98751,6 +98751,15 @@ async function build(paths, originUrl, auth) {
         await external_node_fs_namespaceObject.promises.rm(staging, { recursive: true, force: true });
     }
 }
+/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
+async function removeLeftovers(paths) {
+    for (const name of await external_node_fs_namespaceObject.promises.readdir(paths.cacheDir)) {
+        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
+            info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
+            await external_node_fs_namespaceObject.promises.rm(external_node_path_namespaceObject.join(paths.cacheDir, name), { recursive: true, force: true });
+        }
+    }
+}
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
 async function maintain(paths) {
     const stamp = external_node_path_namespaceObject.join(paths.dir, GC_STAMP);
@@ -98769,6 +98778,7 @@ const CORRUPTION = /missing (blob|tree|commit|object)|bad object|corrupt|did not
  */
 async function refreshHostClone(paths, originUrl, auth) {
     await external_node_fs_namespaceObject.promises.mkdir(paths.cacheDir, { recursive: true });
+    await removeLeftovers(paths);
     let created = false;
     let tipsBefore = new Map();
     const broken = (await fs_util_exists(paths.dir)) ? await brokenReason(paths) : 'none';

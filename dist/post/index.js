@@ -99188,6 +99188,15 @@ async function build(paths, originUrl, auth) {
         await fs.rm(staging, { recursive: true, force: true });
     }
 }
+/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
+async function removeLeftovers(paths) {
+    for (const name of await fs.readdir(paths.cacheDir)) {
+        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
+            core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
+            await fs.rm(path.join(paths.cacheDir, name), { recursive: true, force: true });
+        }
+    }
+}
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
 async function maintain(paths) {
     const stamp = path.join(paths.dir, GC_STAMP);
@@ -99206,6 +99215,7 @@ const CORRUPTION = /missing (blob|tree|commit|object)|bad object|corrupt|did not
  */
 async function host_clone_refreshHostClone(paths, originUrl, auth) {
     await fs.mkdir(paths.cacheDir, { recursive: true });
+    await removeLeftovers(paths);
     let created = false;
     let tipsBefore = new Map();
     const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';

@@ -95,6 +95,16 @@ async function build(
   }
 }
 
+/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
+async function removeLeftovers(paths: HostClonePaths): Promise<void> {
+  for (const name of await fs.readdir(paths.cacheDir)) {
+    if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
+      core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
+      await fs.rm(path.join(paths.cacheDir, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
 async function maintain(paths: HostClonePaths): Promise<void> {
   const stamp = path.join(paths.dir, GC_STAMP);
@@ -119,6 +129,7 @@ export async function refreshHostClone(
   auth: readonly ConfigEntry[]
 ): Promise<RefreshResult> {
   await fs.mkdir(paths.cacheDir, { recursive: true });
+  await removeLeftovers(paths);
   let created = false;
   let tipsBefore = new Map<string, string>();
   const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';

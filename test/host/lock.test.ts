@@ -1,0 +1,94 @@
+import { describe, expect, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import * as path from 'node:path';
+import { acquireLock, withLock } from '../../src/host/lock.js';
+import { useTempDir } from '../support/tmp.js';
+
+const tempDir = useTempDir();
+const fast = { timeoutMs: 5_000, staleMs: 2_000, pollMs: 10 };
+
+/** A dead process's pid: a child that has exited and been reaped. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0']);
+  await new Promise(resolve => child.on('close', resolve));
+  return child.pid ?? 999_999;
+}
+
+describe('host lock', () => {
+  test('excludes: 20 concurrent holders never overlap', async () => {
+    const lockPath = path.join(tempDir(), 'x.lock');
+    let inside = 0;
+    let maxInside = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        withLock(lockPath, 'the test resource', fast, async () => {
+          inside++;
+          maxInside = Math.max(maxInside, inside);
+          await new Promise(resolve => setTimeout(resolve, 5));
+          inside--;
+        })
+      )
+    );
+    expect(maxInside).toBe(1);
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
+  test('records its holder', async () => {
+    const lockPath = path.join(tempDir(), 'nested', 'x.lock');
+    const lock = await acquireLock(lockPath, 'the test resource', fast);
+    const holder = JSON.parse(readFileSync(path.join(lockPath, 'holder.json'), 'utf8'));
+    expect(holder).toMatchObject({ host: hostname(), pid: process.pid });
+    expect(holder.since).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await lock.release();
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
+  test('a holder whose process is gone is reclaimed at once', async () => {
+    const lockPath = path.join(tempDir(), 'x.lock');
+    mkdirSync(lockPath);
+    const dead = { host: hostname(), pid: await deadPid(), startTime: '', job: 'killed job', token: 't', since: '' };
+    writeFileSync(path.join(lockPath, 'holder.json'), JSON.stringify(dead));
+    const started = Date.now();
+    const lock = await acquireLock(lockPath, 'the test resource', { ...fast, staleMs: 60_000 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await lock.release();
+  });
+
+  test('a holder on another host is reclaimed once its heartbeat is older than staleMs', async () => {
+    const lockPath = path.join(tempDir(), 'x.lock');
+    mkdirSync(lockPath);
+    const remote = { host: 'other-host', pid: 4242, startTime: '', job: 'remote job', token: 't', since: '' };
+    const file = path.join(lockPath, 'holder.json');
+    writeFileSync(file, JSON.stringify(remote));
+    const old = new Date(Date.now() - 10_000);
+    utimesSync(file, old, old);
+    const lock = await acquireLock(lockPath, 'the test resource', fast);
+    await lock.release();
+  });
+
+  test('a live holder makes the waiter fail after the bound, naming the holder', async () => {
+    const lockPath = path.join(tempDir(), 'x.lock');
+    const held = await acquireLock(lockPath, 'the test resource', fast);
+    const started = Date.now();
+    const error = await acquireLock(lockPath, 'the test resource', { ...fast, timeoutMs: 300 }).catch(e => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error).toMatchObject({ title: 'Timed out waiting for a lock' });
+    expect(error.message).toContain(`held by pid ${process.pid} on ${hostname()}`);
+    expect(error.message).toContain(lockPath);
+    await held.release();
+  });
+
+  test('the heartbeat keeps a long holder alive past staleMs', async () => {
+    const lockPath = path.join(tempDir(), 'x.lock');
+    const held = await acquireLock(lockPath, 'the test resource', { ...fast, staleMs: 400, heartbeatMs: 50 });
+    // Pretend to be on another host so only the heartbeat keeps the lock.
+    const file = path.join(lockPath, 'holder.json');
+    const holder = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...holder, host: 'other-host' }));
+    const waiter = await acquireLock(lockPath, 'x', { ...fast, staleMs: 400, timeoutMs: 1_200 }).catch(e => e);
+    expect(waiter).toMatchObject({ title: 'Timed out waiting for a lock' });
+    await held.release();
+  });
+});
