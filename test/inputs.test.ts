@@ -128,9 +128,11 @@ describe('inputs that need git', () => {
   });
 
   test('branch and base are validated as git validates them', async () => {
-    await expect(validateBranchInputs(parse({ branch: 'ok/name', base: 'bad..base' }))).rejects.toThrow(
-      /Input 'base': 'bad..base' is not a valid branch name/
-    );
-    await expect(validateBranchInputs(parse({ branch: 'ok/name', base: 'main' }))).resolves.toBeUndefined();
+    await expect(
+      validateBranchInputs(parse({ branch: 'ok/name', base: 'bad..base' }))
+    ).rejects.toThrow(/Input 'base': 'bad..base' is not a valid branch name/);
+    await expect(
+      validateBranchInputs(parse({ branch: 'ok/name', base: 'main' }))
+    ).resolves.toBeUndefined();
   });
 });

@@ -98965,8 +98965,12 @@ async function ageMs(file) {
 /** Why the current holder is dead, or '' while it may be alive. */
 async function staleness(lockPath, holder, staleMs) {
     if (!holder) {
-        // Being created right now, or its creator died before writing who it is.
-        return (await ageMs(lockPath)) > staleMs ? 'its holder never recorded itself' : '';
+        // Free again (then the caller simply retries), being created right now, or its creator died
+        // before writing who it is.
+        const dir = await external_node_fs_namespaceObject.promises.stat(lockPath).catch(() => undefined);
+        if (!dir)
+            return '';
+        return Date.now() - dir.mtimeMs > staleMs ? 'its holder never recorded itself' : '';
     }
     if (!process_isAlive(holder))
         return `its holder ${describeHolder(holder)} is gone`;

@@ -57,8 +57,11 @@ async function ageMs(file: string): Promise<number> {
 /** Why the current holder is dead, or '' while it may be alive. */
 async function staleness(lockPath: string, holder: Holder | undefined, staleMs: number) {
   if (!holder) {
-    // Being created right now, or its creator died before writing who it is.
-    return (await ageMs(lockPath)) > staleMs ? 'its holder never recorded itself' : '';
+    // Free again (then the caller simply retries), being created right now, or its creator died
+    // before writing who it is.
+    const dir = await fs.stat(lockPath).catch(() => undefined);
+    if (!dir) return '';
+    return Date.now() - dir.mtimeMs > staleMs ? 'its holder never recorded itself' : '';
   }
   if (!isAlive(holder)) return `its holder ${describeHolder(holder)} is gone`;
   const age = await ageMs(`${lockPath}/${HOLDER_FILE}`);

@@ -10,7 +10,9 @@ let fx: Fixture;
 afterEach(async () => fx?.close());
 
 function hostClone(): string {
-  const scope = readdirSync(fx.hostDir).find(name => !name.startsWith('.') && !name.includes('.lock'));
+  const scope = readdirSync(fx.hostDir).find(
+    name => !name.startsWith('.') && !name.includes('.lock')
+  );
   return path.join(fx.hostDir, scope ?? 'missing');
 }
 
@@ -22,7 +24,9 @@ test('10 jobs side by side on one cache-dir, with refreshes running: all succeed
   }
   // Warm the host clone once, as the first job on a host would.
   const warm = fx.newJob('warm');
-  expect((await fx.main(warm, { inputs: { 'cache-dir': fx.hostDir, branch: 'main' } })).exitCode).toBe(0);
+  expect(
+    (await fx.main(warm, { inputs: { 'cache-dir': fx.hostDir, branch: 'main' } })).exitCode
+  ).toBe(0);
   expect((await fx.post(warm)).exitCode).toBe(0);
 
   const plan: { name: string; branch: string; expected: string }[] = [
@@ -44,7 +48,11 @@ test('10 jobs side by side on one cache-dir, with refreshes running: all succeed
   ]);
   mains.forEach((result, i) => {
     const label = i < jobs.length ? jobs[i].name : `refresher ${i}`;
-    expect({ label, exit: result.exitCode, errors: result.annotations.filter(a => a.level === 'error') }).toEqual({
+    expect({
+      label,
+      exit: result.exitCode,
+      errors: result.annotations.filter(a => a.level === 'error')
+    }).toEqual({
       label,
       exit: 0,
       errors: []
@@ -56,12 +64,17 @@ test('10 jobs side by side on one cache-dir, with refreshes running: all succeed
     return wt;
   });
   // The twin on the same branch got its own worktree at the same commit, detached.
-  const twins = [0, 4].map(i => gitSync(worktrees[i], ['rev-parse', '--abbrev-ref', 'HEAD'])).sort();
+  const twins = [0, 4]
+    .map(i => gitSync(worktrees[i], ['rev-parse', '--abbrev-ref', 'HEAD']))
+    .sort();
   expect(twins).toEqual(['HEAD', 'feat/a']);
   expect(new Set(worktrees).size).toBe(worktrees.length);
   for (const job of refreshers) expect(revParse(job.workspace, 'HEAD')).toBe(tips.main);
 
-  const posts = await Promise.all([...jobs.map(j => fx.post(j.job)), ...refreshers.map(job => fx.post(job))]);
+  const posts = await Promise.all([
+    ...jobs.map(j => fx.post(j.job)),
+    ...refreshers.map(job => fx.post(job))
+  ]);
   posts.forEach(post => {
     expect(post.exitCode).toBe(0);
     expect(post.annotations).toEqual([]);
@@ -80,7 +93,8 @@ test('a lock holder killed with SIGKILL: the next job reclaims the lock at once 
   fx = await startFixture({ commits: 10 });
   fx.git.delayMs = 1500; // the first clone is slow, so the job is caught holding the lock
   const victim = fx.newJob('victim');
-  const lockDirs = () => (existsSync(fx.hostDir) ? readdirSync(fx.hostDir).filter(n => n.endsWith('.lock')) : []);
+  const lockDirs = () =>
+    existsSync(fx.hostDir) ? readdirSync(fx.hostDir).filter(n => n.endsWith('.lock')) : [];
   const killed = fx.main(victim, {
     inputs: { 'cache-dir': fx.hostDir, branch: 'main' },
     onSpawn: child => {

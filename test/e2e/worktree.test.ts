@@ -34,7 +34,11 @@ describe('hosted matrix per branch', () => {
     );
     for (const { job, result, m } of results) {
       expect(result.exitCode).toBe(0);
-      expect(result.outputs).toMatchObject({ 'cache-hit': 'true', seeded: 'true', commit: m.expected });
+      expect(result.outputs).toMatchObject({
+        'cache-hit': 'true',
+        seeded: 'true',
+        commit: m.expected
+      });
       const wt = result.outputs['worktree-path'];
       expect(wt).toBe(path.join(job.dir, 'work', '_wt', 'widgets', m.branch));
       expect(revParse(wt, 'HEAD')).toBe(m.expected);
@@ -100,9 +104,15 @@ describe('hosted matrix per branch', () => {
     fx = await startFixture({ commits: 5 });
     const shared = path.join(fx.root, 'shared-wt', 'task');
     const inputs = { 'cache-dir': fx.hostDir, branch: 'topic', 'worktree-path': shared };
-    const [one, two] = await Promise.all([fx.main(fx.newJob('one'), { inputs }), fx.main(fx.newJob('two'), { inputs })]);
+    const [one, two] = await Promise.all([
+      fx.main(fx.newJob('one'), { inputs }),
+      fx.main(fx.newJob('two'), { inputs })
+    ]);
     expect([one.exitCode, two.exitCode]).toEqual([0, 0]);
-    expect([one.outputs['worktree-path'], two.outputs['worktree-path']].sort()).toEqual([shared, `${shared}+2`]);
+    expect([one.outputs['worktree-path'], two.outputs['worktree-path']].sort()).toEqual([
+      shared,
+      `${shared}+2`
+    ]);
     expect(revParse(shared, 'HEAD')).toBe(revParse(`${shared}+2`, 'HEAD'));
   });
 });

@@ -48,7 +48,14 @@ describe('host lock', () => {
   test('a holder whose process is gone is reclaimed at once', async () => {
     const lockPath = path.join(tempDir(), 'x.lock');
     mkdirSync(lockPath);
-    const dead = { host: hostname(), pid: await deadPid(), startTime: '', job: 'killed job', token: 't', since: '' };
+    const dead = {
+      host: hostname(),
+      pid: await deadPid(),
+      startTime: '',
+      job: 'killed job',
+      token: 't',
+      since: ''
+    };
     writeFileSync(path.join(lockPath, 'holder.json'), JSON.stringify(dead));
     const started = Date.now();
     const lock = await acquireLock(lockPath, 'the test resource', { ...fast, staleMs: 60_000 });
@@ -59,7 +66,14 @@ describe('host lock', () => {
   test('a holder on another host is reclaimed once its heartbeat is older than staleMs', async () => {
     const lockPath = path.join(tempDir(), 'x.lock');
     mkdirSync(lockPath);
-    const remote = { host: 'other-host', pid: 4242, startTime: '', job: 'remote job', token: 't', since: '' };
+    const remote = {
+      host: 'other-host',
+      pid: 4242,
+      startTime: '',
+      job: 'remote job',
+      token: 't',
+      since: ''
+    };
     const file = path.join(lockPath, 'holder.json');
     writeFileSync(file, JSON.stringify(remote));
     const old = new Date(Date.now() - 10_000);
@@ -72,7 +86,10 @@ describe('host lock', () => {
     const lockPath = path.join(tempDir(), 'x.lock');
     const held = await acquireLock(lockPath, 'the test resource', fast);
     const started = Date.now();
-    const error = await acquireLock(lockPath, 'the test resource', { ...fast, timeoutMs: 300 }).catch(e => e);
+    const error = await acquireLock(lockPath, 'the test resource', {
+      ...fast,
+      timeoutMs: 300
+    }).catch(e => e);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(error).toMatchObject({ title: 'Timed out waiting for a lock' });
     expect(error.message).toContain(`held by pid ${process.pid} on ${hostname()}`);
@@ -82,12 +99,20 @@ describe('host lock', () => {
 
   test('the heartbeat keeps a long holder alive past staleMs', async () => {
     const lockPath = path.join(tempDir(), 'x.lock');
-    const held = await acquireLock(lockPath, 'the test resource', { ...fast, staleMs: 400, heartbeatMs: 50 });
+    const held = await acquireLock(lockPath, 'the test resource', {
+      ...fast,
+      staleMs: 400,
+      heartbeatMs: 50
+    });
     // Pretend to be on another host so only the heartbeat keeps the lock.
     const file = path.join(lockPath, 'holder.json');
     const holder = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...holder, host: 'other-host' }));
-    const waiter = await acquireLock(lockPath, 'x', { ...fast, staleMs: 400, timeoutMs: 1_200 }).catch(e => e);
+    const waiter = await acquireLock(lockPath, 'x', {
+      ...fast,
+      staleMs: 400,
+      timeoutMs: 1_200
+    }).catch(e => e);
     expect(waiter).toMatchObject({ title: 'Timed out waiting for a lock' });
     await held.release();
   });

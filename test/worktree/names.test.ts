@@ -11,15 +11,21 @@ describe('folderNameFor', () => {
     expect(folderNameFor(branch)).toBe(folder);
   });
 
-  test.each(['a/b', 'feature/x/y', '.hidden', '-x', 'a..b', 'ñandú', 'x'.repeat(200), 'with space'])(
-    'anything else is sanitized and made unique: %s',
-    branch => {
-      const folder = folderNameFor(branch);
-      expect(folder).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*-[0-9a-f]{10}$/);
-      expect(folder).not.toContain('..');
-      expect(folder.length).toBeLessThanOrEqual(80);
-    }
-  );
+  test.each([
+    'a/b',
+    'feature/x/y',
+    '.hidden',
+    '-x',
+    'a..b',
+    'ñandú',
+    'x'.repeat(200),
+    'with space'
+  ])('anything else is sanitized and made unique: %s', branch => {
+    const folder = folderNameFor(branch);
+    expect(folder).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*-[0-9a-f]{10}$/);
+    expect(folder).not.toContain('..');
+    expect(folder.length).toBeLessThanOrEqual(80);
+  });
 
   test('names that sanitize alike never share a folder', () => {
     const names = ['a/b', 'a_b', 'a-b', 'a//b', 'a/b/', 'A/b', 'a.b'];
@@ -39,12 +45,19 @@ describe('validateBranchName', () => {
     await expect(validateBranchName('branch', name)).resolves.toBeUndefined();
   });
 
-  test.each(['-rf', 'a..b', 'x.lock', 'a@{1}', 'has space', 'trailing/', 'HEAD', 'refs/heads/x', 'a\nb'])(
-    'rejects %j naming the input',
-    async name => {
-      const error = await validateBranchName('base', name).catch(e => e);
-      expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).input).toBe('base');
-    }
-  );
+  test.each([
+    '-rf',
+    'a..b',
+    'x.lock',
+    'a@{1}',
+    'has space',
+    'trailing/',
+    'HEAD',
+    'refs/heads/x',
+    'a\nb'
+  ])('rejects %j naming the input', async name => {
+    const error = await validateBranchName('base', name).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe('base');
+  });
 });
