@@ -1,3 +1,4 @@
+import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -18,6 +19,25 @@ export async function listDir(dir: string): Promise<string[]> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
+  }
+}
+
+/**
+ * The path with every symlink in its existing part resolved (what git records for a worktree),
+ * so paths compare equal however they were spelled.
+ */
+export function canonicalPath(target: string): string {
+  const resolved = path.resolve(target);
+  let existing = resolved;
+  const rest: string[] = [];
+  while (!fsSync.existsSync(existing) && path.dirname(existing) !== existing) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  try {
+    return path.join(fsSync.realpathSync(existing), ...rest);
+  } catch {
+    return resolved;
   }
 }
 

@@ -31,6 +31,10 @@ export interface Settings {
   removeWorktree: boolean;
   /** Persistent host directory for the clone cache (absolute), or '' to use @actions/cache. */
   cacheDir: string;
+  /** Kill switch: false leaves every error exactly as git or Node raised it. */
+  diagnosePermissions: boolean;
+  /** Opt-in: chown the offending tree when the runner is root or has passwordless sudo. */
+  fixOwnership: boolean;
 }
 
 export const DEFAULT_REFRESH_AFTER = 50;
@@ -101,10 +105,11 @@ function parseOriginUrl(raw: string, context: RunnerContext, repository: string)
         `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`
       );
     }
-    if (url.password) {
+    // A token in the URL would reach .git/config, the cache archive and every log line.
+    if (url.password || (url.username && /^https?:$/.test(url.protocol))) {
       throw new InputError(
         'origin-url',
-        'embeds a password; remove it and pass the secret through the token input.'
+        'embeds credentials; remove them from the URL and pass the secret through the token input.'
       );
     }
     return value;
@@ -238,9 +243,17 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     base: read('base').trim(),
     worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
     removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
-    cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace)
+    cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
+    diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
+    fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false)
   };
   checkOverlaps(settings);
+  if (settings.persistCredentials && settings.cacheDir && settings.branch) {
+    throw new InputError(
+      'persist-credentials',
+      'cannot be true with cache-dir and branch: the worktree shares the host clone, whose config every job on the host reads.'
+    );
+  }
   return settings;
 }
 

@@ -5,6 +5,8 @@
 export interface Limits {
   restoreTimeoutMs: number;
   seedTimeoutMs: number;
+  /** The post step gives up saving after this long (a stalled upload must not hang the job). */
+  saveTimeoutMs: number;
   /** How long a job waits for a lock on shared host state held by a live job. */
   lockTimeoutMs: number;
   /** A lock whose holder's heartbeat is older than this is presumed dead (holder on another host). */
@@ -21,6 +23,7 @@ export function limits(): Limits {
   return {
     restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
     seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+    saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
     lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
     lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
   };

@@ -11,11 +11,36 @@ import { parseSettings, validateBranchInputs, type Settings } from './inputs.js'
 import { limits } from './limits.js';
 import { prepareClone, type Preparation } from './main/prepare-clone.js';
 import { isWorkflowRepository, syncClone } from './main/sync-clone.js';
-import { createTaskWorktree, hostTaskWorktree, lockOptions } from './main/task-worktree.js';
+import {
+  createTaskWorktree,
+  hostTaskWorktree,
+  lockOptions,
+  worktreeFolder
+} from './main/task-worktree.js';
+import { Diagnoser, type DiagnosisSettings } from './permissions/diagnose.js';
+import * as path from 'node:path';
 import { setOutputs, writeSummary, type MainReport } from './report.js';
 import { readRunnerContext, type RunnerContext } from './runner-context.js';
 import { saveMainState, type MainState } from './state.js';
 import { PhaseTimer } from './timing.js';
+import { persistCredentials } from './sync/credentials.js';
+
+/** The directories the action writes, which the permission diagnosis may scan and fix. */
+function diagnosisSettings(settings: Settings, context: RunnerContext): DiagnosisSettings {
+  const worktreeRoot = settings.branch
+    ? settings.worktreePath || path.dirname(path.dirname(worktreeFolder(settings, context)))
+    : '';
+  const roots = [
+    settings.cacheDir && settings.branch ? '' : settings.clonePath,
+    worktreeRoot,
+    settings.cacheDir
+  ];
+  return {
+    enabled: settings.diagnosePermissions,
+    fixOwnership: settings.fixOwnership,
+    roots: roots.filter(Boolean)
+  };
+}
 
 function maskSecrets(token: string): void {
   if (!token) return;
@@ -36,6 +61,7 @@ interface Outcome {
     | 'keyPrefix'
     | 'saveCache'
     | 'refreshAfter'
+    | 'diagnosis'
   >;
 }
 
@@ -44,13 +70,13 @@ async function runHostWorktree(
   settings: Settings,
   context: RunnerContext,
   auth: readonly ConfigEntry[],
-  phases: PhaseTimer
+  phases: PhaseTimer,
+  diagnoser: Diagnoser
 ): Promise<Outcome> {
-  const { paths, refresh, worktree, staleCommits } = await hostTaskWorktree(
-    settings,
-    context,
-    auth,
-    phases
+  const { paths, refresh, worktree, staleCommits } = await diagnoser.stage(
+    'Refreshing the host clone in cache-dir',
+    () => hostTaskWorktree(settings, context, auth, phases, diagnoser),
+    { cwd: settings.cacheDir, writing: settings.cacheDir }
   );
   return {
     report: {
@@ -92,6 +118,7 @@ async function runClone(
   context: RunnerContext,
   auth: readonly ConfigEntry[],
   phases: PhaseTimer,
+  diagnoser: Diagnoser,
   onPrepared: (prepared: Preparation) => void
 ): Promise<Outcome> {
   const backend: CacheBackend = settings.cacheDir
@@ -105,12 +132,23 @@ async function runClone(
     : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
   const exactCommit =
     !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
-  const prepared = await prepareClone(settings, backend, exactCommit, phases);
+  const prepared = await prepareClone(settings, backend, exactCommit, phases, diagnoser);
   onPrepared(prepared);
-  const synced = await syncClone(settings, context, auth, prepared.cachedCommit, phases);
+  const synced = await diagnoser.stage(
+    'Fetching and checking out',
+    () => syncClone(settings, context, auth, prepared.cachedCommit, phases),
+    { cwd: settings.clonePath }
+  );
   prepared.createdByThisRun = '';
   const worktree = settings.branch
-    ? await createTaskWorktree(settings.clonePath, settings, context, synced.defaultBranch, phases)
+    ? await createTaskWorktree(
+        settings.clonePath,
+        settings,
+        context,
+        synced.defaultBranch,
+        phases,
+        diagnoser
+      )
     : undefined;
   return {
     report: {
@@ -157,12 +195,24 @@ export async function runMain(): Promise<void> {
     const settings = parseSettings(name => core.getInput(name), context);
     maskSecrets(settings.token);
     await validateBranchInputs(settings);
+    const diagnosis = diagnosisSettings(settings, context);
+    const diagnoser = new Diagnoser(diagnosis);
+    await diagnoser.preflight();
     await fs.mkdir(context.workspace, { recursive: true });
     const auth = authConfig(settings.originUrl, settings.token);
     const { report, state } =
       settings.cacheDir && settings.branch
-        ? await runHostWorktree(settings, context, auth, phases)
-        : await runClone(settings, context, auth, phases, p => (prepared = p));
+        ? await runHostWorktree(settings, context, auth, phases, diagnoser)
+        : await runClone(settings, context, auth, phases, diagnoser, p => (prepared = p));
+    // Last of all, so that a failure before it never leaves a token behind without a post step
+    // that knows to remove it.
+    if (settings.persistCredentials) {
+      await persistCredentials(
+        path.join(settings.clonePath, '.git'),
+        settings.originUrl,
+        settings.token
+      );
+    }
     const full: MainReport = { ...report, seconds: (performance.now() - started) / 1000, phases };
     saveMainState({
       version: 1,
@@ -173,6 +223,7 @@ export async function runMain(): Promise<void> {
       keyPrefix: settings.cacheKeyPrefix,
       saveCache: settings.saveCache,
       refreshAfter: settings.refreshAfter,
+      diagnosis,
       ...state
     });
     setOutputs(full);

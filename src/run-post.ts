@@ -5,6 +5,7 @@ import { buildSnapshot } from './cache/snapshot.js';
 import { warnPost } from './errors.js';
 import { Git } from './git/git.js';
 import { limits } from './limits.js';
+import { withTimeout } from './fs-util.js';
 import { writeSaveSummary } from './report.js';
 import { decideSave } from './save-policy.js';
 import { loadMainState, type MainState } from './state.js';
@@ -12,6 +13,7 @@ import { removeCredentials } from './sync/credentials.js';
 import { withLock } from './host/lock.js';
 import { lockOptions } from './main/task-worktree.js';
 import { releaseWorktree, removeWorktree } from './worktree/remove.js';
+import { Diagnoser } from './permissions/diagnose.js';
 
 async function saveEntry(state: MainState): Promise<string> {
   const key = entryKey(state.keyPrefix, state.commit);
@@ -25,7 +27,7 @@ async function saveEntry(state: MainState): Promise<string> {
   );
   try {
     await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
-    const result = await backend.save(key);
+    const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
     if (!result.saved && !result.otherJob) {
       core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
     }
@@ -52,21 +54,36 @@ async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Pr
   else await work();
 }
 
+/** A post-step problem: a warning, with the permission help when it is permission-class. */
+async function warnWithHelp(diagnoser: Diagnoser, what: string, error: unknown, cwd?: string) {
+  const report = await diagnoser.describe(what, error, { cwd }).catch(() => undefined);
+  if (report) core.warning(report.message, { title: report.title });
+  else warnPost(`${what} failed`, error);
+}
+
 export async function runPost(): Promise<void> {
+  let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
   try {
     const state = loadMainState();
     if (!state) {
       core.info('The main step did not finish; nothing to save or clean up.');
       return;
     }
+    diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
     if (state.persistCredentials) {
       await removeCredentials(new Git(state.clonePath), state.originUrl).catch(error =>
-        warnPost('Removing the persisted credentials failed', error)
+        warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath)
       );
     }
     if (state.worktree) {
-      await cleanUpWorktree(state.worktree).catch(error =>
-        warnPost(`Cleaning up the task worktree ${state.worktree?.path} failed`, error)
+      const worktree = state.worktree;
+      await cleanUpWorktree(worktree).catch(error =>
+        warnWithHelp(
+          diagnoser,
+          `Cleaning up the task worktree ${worktree.path}`,
+          error,
+          worktree.repoDir
+        )
       );
     }
     core.startGroup('Saving the clone cache');
@@ -79,6 +96,6 @@ export async function runPost(): Promise<void> {
     core.info(`Clone cache ${line}`);
     if (process.env.GITHUB_STEP_SUMMARY) await writeSaveSummary(line);
   } catch (error) {
-    warnPost('Saving the clone cache failed', error);
+    await warnWithHelp(diagnoser, 'Saving the clone cache', error);
   }
 }

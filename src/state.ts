@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { CacheSource } from './cache/backend.js';
 import type { SavePolicy } from './inputs.js';
 import type { TargetKind } from './sync/ref.js';
+import type { DiagnosisSettings } from './permissions/diagnose.js';
 
 /** The typed contract between the main step and the post step. */
 export interface MainState {
@@ -25,6 +26,8 @@ export interface MainState {
   staleCommits: number | null;
   saveCache: SavePolicy;
   refreshAfter: number;
+  /** How the post step reports permission failures. */
+  diagnosis: DiagnosisSettings;
   /** The task worktree this job made, for the post step to remove or release. */
   worktree?: {
     path: string;

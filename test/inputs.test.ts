@@ -36,7 +36,9 @@ describe('defaults', () => {
       base: '',
       worktreePath: '',
       removeWorktree: true,
-      cacheDir: ''
+      cacheDir: '',
+      diagnosePermissions: true,
+      fixOwnership: false
     });
   });
 
@@ -72,7 +74,8 @@ describe('bad values fail with an error that names the input', () => {
     ['token', 'abc\ndef', /line break/],
     ['persist-credentials', 'yes', /allowed values: true, false/],
     ['origin-url', 'ftp://example.com/x', /scheme 'ftp:' is not supported/],
-    ['origin-url', 'https://user:secret@example.com/x', /embeds a password/],
+    ['origin-url', 'https://user:secret@example.com/x', /embeds credentials/],
+    ['origin-url', 'https://ghp_abc123@github.com/o/r', /embeds credentials/],
     ['origin-url', 'not a url', /whitespace/],
     ['origin-url', '-oProxyCommand=x', /is not a URL/],
     ['path', '../outside', /outside the workspace/],
@@ -83,6 +86,8 @@ describe('bad values fail with an error that names the input', () => {
     ['refresh-after', '-1', /not a whole number/],
     ['refresh-after', '1.5', /not a whole number/],
     ['remove-worktree', 'maybe', /allowed values: true, false/],
+    ['diagnose-permissions', 'off', /allowed values: true, false/],
+    ['fix-ownership', '1', /allowed values: true, false/],
     ['cache-dir', '/', /file system root/],
     ['cache-dir', 'inside', /overlaps the workspace/],
     ['worktree-path', 'sub/wt', /overlaps the clone at path/]
@@ -98,6 +103,12 @@ describe('bad values fail with an error that names the input', () => {
     expect((thrown as InputError).title).toBe(`Invalid input '${input}'`);
     expect((thrown as InputError).message).toMatch(new RegExp(`^Input '${input}': `));
     expect((thrown as InputError).message).toMatch(message);
+  });
+
+  test('persist-credentials with cache-dir and branch is refused', () => {
+    expect(() =>
+      parse({ 'cache-dir': '/srv/c', branch: 'x', 'persist-credentials': 'true' })
+    ).toThrow(/Input 'persist-credentials': cannot be true with cache-dir and branch/);
   });
 
   test('worktree-path inside cache-dir is refused', () => {

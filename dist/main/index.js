@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8563);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9744);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -38415,7 +38415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8563:
+/***/ 9744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98278,6 +98278,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 async function fs_util_exists(target) {
     try {
         await external_node_fs_namespaceObject.promises.lstat(target);
@@ -98296,6 +98297,25 @@ async function listDir(dir) {
         if (error.code === 'ENOENT')
             return [];
         throw error;
+    }
+}
+/**
+ * The path with every symlink in its existing part resolved (what git records for a worktree),
+ * so paths compare equal however they were spelled.
+ */
+function fs_util_canonicalPath(target) {
+    const resolved = external_node_path_namespaceObject.resolve(target);
+    let existing = resolved;
+    const rest = [];
+    while (!external_node_fs_namespaceObject.existsSync(existing) && external_node_path_namespaceObject.dirname(existing) !== existing) {
+        rest.unshift(external_node_path_namespaceObject.basename(existing));
+        existing = external_node_path_namespaceObject.dirname(existing);
+    }
+    try {
+        return external_node_path_namespaceObject.join(external_node_fs_namespaceObject.realpathSync(existing), ...rest);
+    }
+    catch {
+        return resolved;
     }
 }
 /** True when `child` is `parent` or inside it (lexically). */
@@ -98430,6 +98450,10 @@ function startDownloadProgress(runnerTemp) {
  */
 const STAGING_ROOT = '.clone-cache-staging';
 const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+function isEntryOf(prefix, key) {
+    return (key.startsWith(`${prefix}-`) &&
+        /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(key.slice(prefix.length + 1)));
+}
 class ActionsCacheBackend {
     workspace;
     runnerTemp;
@@ -98448,31 +98472,32 @@ class ActionsCacheBackend {
     async cleanStaging() {
         await external_node_fs_namespaceObject.promises.rm(external_node_path_namespaceObject.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
     }
+    /** Restores into the staging folder; every failure is reported in the result, never thrown. */
     async restore(keyPrefix, exactCommit) {
-        await this.cleanStaging();
         const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
         const progress = startDownloadProgress(this.runnerTemp);
         try {
+            await this.cleanStaging();
             const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`]))), this.timeoutMs, 'Cache restore');
+            if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
+                // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
+                info(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
+                await this.cleanStaging();
+                return { matchedKey: '' };
+            }
             if (matchedKey) {
                 return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
             }
             if (findings.problems.length === 0)
                 return { matchedKey: '' };
-            return this.restoreFailed(findings.problems.join('; '));
+            return { matchedKey: '', failure: findings.problems.join('; ') };
         }
         catch (error) {
-            return this.restoreFailed(errorMessage(error));
+            return { matchedKey: '', failure: errorMessage(error), error };
         }
         finally {
             progress.stop();
         }
-    }
-    restoreFailed(failure) {
-        warning(`Restoring the clone cache failed: ${failure}. Cloning instead.`, {
-            title: 'Clone cache not restored'
-        });
-        return { matchedKey: '', failure };
     }
     async save(key) {
         const { value: cacheId, findings } = await this.inWorkspace(() => withLibraryLog(() => cache_saveCache([STAGING_RELATIVE], key)));
@@ -98634,6 +98659,10 @@ const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
 function fetchError(originUrl, error) {
     const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+    const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
+    if (missingRef) {
+        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`);
+    }
     return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
 }
 /**
@@ -98731,6 +98760,27 @@ async function brokenReason(paths) {
     const missing = check.split('\n').find(line => line.endsWith(' missing'));
     return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
 }
+/**
+ * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
+ * can still be read) and the registrations of worktrees that jobs are using.
+ */
+async function carryOver(oldDir, staging) {
+    const fetched = await new Git(staging).run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        oldDir,
+        '+refs/heads/*:refs/heads/*'
+    ], { allowFailure: true });
+    if (fetched.exitCode !== 0) {
+        warning(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
+    }
+    const worktrees = external_node_path_namespaceObject.join(oldDir, 'worktrees');
+    if (await fs_util_exists(worktrees)) {
+        await external_node_fs_namespaceObject.promises.rename(worktrees, external_node_path_namespaceObject.join(staging, 'worktrees')).catch(() => undefined);
+    }
+}
 /** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
 async function build(paths, originUrl, auth) {
     const staging = external_node_path_namespaceObject.join(paths.cacheDir, `.${paths.scope}.tmp-${(0,external_node_crypto_.randomUUID)()}`);
@@ -98738,9 +98788,11 @@ async function build(paths, originUrl, auth) {
         await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
         await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
         await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        const hadOld = await fs_util_exists(paths.dir);
+        if (hadOld)
+            await carryOver(paths.dir, staging);
         await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
         const old = external_node_path_namespaceObject.join(paths.cacheDir, `.${paths.scope}.old-${(0,external_node_crypto_.randomUUID)()}`);
-        const hadOld = await fs_util_exists(paths.dir);
         if (hadOld)
             await external_node_fs_namespaceObject.promises.rename(paths.dir, old);
         await external_node_fs_namespaceObject.promises.rename(staging, paths.dir);
@@ -98771,7 +98823,8 @@ async function maintain(paths) {
         allowFailure: true
     });
 }
-const CORRUPTION = /missing (blob|tree|commit|object)|bad object|corrupt|did not send all necessary objects|unable to read/i;
+/** git's words for a damaged object store (not for a network or server problem). */
+const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
 /**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
@@ -98794,7 +98847,6 @@ async function refreshHostClone(paths, originUrl, auth) {
     else {
         const git = new Git(paths.dir);
         tipsBefore = await refTips(git);
-        await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(paths.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
         try {
             await fetchOrigin(git, originUrl, auth, { prune: true });
         }
@@ -98825,6 +98877,14 @@ async function refreshHostClone(paths, originUrl, auth) {
 ;// CONCATENATED MODULE: ./src/host/process.ts
 
 
+function pidNamespace(pid) {
+    try {
+        return (0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${pid}/ns/pid`);
+    }
+    catch {
+        return '';
+    }
+}
 /** Start time of a process, so a recycled pid is not mistaken for the original process. */
 function processStartTime(pid) {
     try {
@@ -98846,15 +98906,25 @@ function jobDescription(env = process.env) {
     return parts.filter(Boolean).join(' / ') || 'local';
 }
 function identityOf(pid) {
-    return { host: external_node_os_namespaceObject.hostname(), pid, startTime: processStartTime(pid), job: jobDescription() };
+    return {
+        host: external_node_os_namespaceObject.hostname(),
+        pid,
+        startTime: processStartTime(pid),
+        job: jobDescription(),
+        pidNamespace: pidNamespace('self')
+    };
 }
 /**
- * False only when the process is known to be gone: same host and no such pid, or the pid now
- * belongs to a process that started at another time. A process on another host is presumed alive
- * (its lock then expires by age).
+ * False only when the process is known to be gone: same host and pid namespace and no such pid,
+ * or the pid now belongs to a process that started at another time. A process elsewhere is
+ * presumed alive (its lock or lease then expires by age).
  */
 function isAlive(identity) {
     if (identity.host !== external_node_os_namespaceObject.hostname() || !(identity.pid > 1))
+        return true;
+    // Another pid namespace (a container with the host's name): its pids mean nothing here.
+    const ours = pidNamespace('self');
+    if (identity.pidNamespace && ours && identity.pidNamespace !== ours)
         return true;
     try {
         process.kill(identity.pid, 0);
@@ -98981,7 +99051,12 @@ async function acquireLock(lockPath, what, options) {
             await external_node_fs_namespaceObject.promises.mkdir(lockPath);
             const token = (0,external_node_crypto_.randomUUID)();
             const holder = { ...identityOf(process.pid), token, since: new Date().toISOString() };
-            await external_node_fs_namespaceObject.promises.writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder));
+            await external_node_fs_namespaceObject.promises
+                .writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder))
+                .catch(async (error) => {
+                await external_node_fs_namespaceObject.promises.rm(lockPath, { recursive: true, force: true });
+                throw error;
+            });
             const heartbeat = setInterval(() => {
                 const now = new Date();
                 void external_node_fs_namespaceObject.promises.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
@@ -99160,7 +99235,7 @@ function authScope(originUrl) {
     const url = new URL(originUrl);
     return `${url.protocol}//${url.host}/`;
 }
-function auth_authHeaderKey(originUrl) {
+function authHeaderKey(originUrl) {
     const scope = authScope(originUrl);
     return scope ? `http.${scope}.extraheader` : undefined;
 }
@@ -99169,7 +99244,7 @@ function basicAuthValue(token) {
 }
 /** Config that authenticates fetches to origin; empty when there is no token or no http origin. */
 function authConfig(originUrl, token) {
-    const key = auth_authHeaderKey(originUrl);
+    const key = authHeaderKey(originUrl);
     if (!token || !key)
         return [];
     return [{ key, value: basicAuthValue(token) }];
@@ -99280,8 +99355,9 @@ function parseOriginUrl(raw, context, repository) {
         if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(url.protocol)) {
             throw new InputError('origin-url', `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`);
         }
-        if (url.password) {
-            throw new InputError('origin-url', 'embeds a password; remove it and pass the secret through the token input.');
+        // A token in the URL would reach .git/config, the cache archive and every log line.
+        if (url.password || (url.username && /^https?:$/.test(url.protocol))) {
+            throw new InputError('origin-url', 'embeds credentials; remove them from the URL and pass the secret through the token input.');
         }
         return value;
     }
@@ -99389,9 +99465,14 @@ function parseSettings(read, context) {
         base: read('base').trim(),
         worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
         removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
-        cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace)
+        cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
+        diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
+        fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false)
     };
     checkOverlaps(settings);
+    if (settings.persistCredentials && settings.cacheDir && settings.branch) {
+        throw new InputError('persist-credentials', 'cannot be true with cache-dir and branch: the worktree shares the host clone, whose config every job on the host reads.');
+    }
     return settings;
 }
 /** Checks that need git: branch names are validated exactly as git validates them. */
@@ -99416,9 +99497,364 @@ function limits() {
     return {
         restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
         seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+        saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
         lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
         lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/classify.ts
+
+
+/** git (and tar) phrases that mean "the file system said no" (design §4). */
+const PERMISSION_PHRASES = [
+    /Permission denied/i,
+    /could not create leading directories/i,
+    /unable to create file/i,
+    /insufficient permission for adding an object to repository database/i,
+    /unable to unlink/i,
+    /could not lock config file/i,
+    /unable to write new index file/i
+];
+/** Where git and tar put the path in the messages above. */
+const PATH_PATTERNS = [
+    /detected dubious ownership in repository at '([^']+)'/,
+    /insufficient permission for adding an object to repository database (\S+)/,
+    /could not lock config file ([^:]+):/,
+    /could not create leading directories of '([^']+)'/,
+    /unable to create file ([^:]+):/,
+    /unable to unlink '([^']+)'/,
+    /'([^']+)': (?:Permission denied|Read-only file system)/,
+    /tar: ([^:]+): Cannot \w+: (?:Permission denied|Read-only file system)/,
+    /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
+];
+function errorText(error) {
+    if (error instanceof GitError)
+        return `${error.message}\n${error.result.stderr}`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * Decides, without guessing, whether a failure is permission-class: by errno (EACCES, EPERM;
+ * EROFS is its own class) or by git's own phrases. Dubious ownership is its own class too.
+ */
+function classifyFailure(error, baseDir = '') {
+    const errno = error;
+    const text = errorText(error);
+    let kind = 'other';
+    if (/detected dubious ownership/i.test(text))
+        kind = 'dubious-ownership';
+    else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text))
+        kind = 'read-only';
+    else if (errno?.code === 'EACCES' || errno?.code === 'EPERM')
+        kind = 'permission';
+    else if (/cannot lock ref/i.test(text) && /Permission denied/i.test(text))
+        kind = 'permission';
+    else if (PERMISSION_PHRASES.some(phrase => phrase.test(text)))
+        kind = 'permission';
+    let found = typeof errno?.path === 'string' ? errno.path : '';
+    if (!found && kind !== 'other') {
+        for (const pattern of PATH_PATTERNS) {
+            const match = pattern.exec(text);
+            if (match) {
+                found = match[1].trim();
+                break;
+            }
+        }
+    }
+    const resolved = found && baseDir ? external_node_path_namespaceObject.resolve(baseDir, found) : found;
+    return { kind, path: resolved, text };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/ownership.ts
+
+
+function runnerIdentity() {
+    return typeof process.getuid === 'function' && typeof process.getgid === 'function'
+        ? { uid: process.getuid(), gid: process.getgid() }
+        : undefined;
+}
+/** `root (0:0)`, `runner (1001:118)`, or `uid 4242 (4242:4242)` when /etc/passwd does not know it. */
+function describeOwner(owner) {
+    return `${userName(owner.uid) || `uid ${owner.uid}`} (${owner.uid}:${owner.gid})`;
+}
+function userName(uid) {
+    try {
+        const line = (0,external_node_fs_namespaceObject.readFileSync)('/etc/passwd', 'utf8')
+            .split('\n')
+            .find(entry => entry.split(':')[2] === String(uid));
+        return line?.split(':')[0] ?? '';
+    }
+    catch {
+        return uid === 0 ? 'root' : '';
+    }
+}
+/** The path itself, or its nearest existing parent, with its owner. */
+async function nearestExisting(target) {
+    for (let current = external_node_path_namespaceObject.resolve(target);; current = external_node_path_namespaceObject.dirname(current)) {
+        const stat = await external_node_fs_namespaceObject.promises.lstat(current).catch(() => undefined);
+        if (stat)
+            return { path: current, owner: { uid: stat.uid, gid: stat.gid } };
+        if (external_node_path_namespaceObject.dirname(current) === current)
+            return { path: current, owner: { uid: 0, gid: 0 } };
+    }
+}
+/** The root (of `roots`) that contains `target`, if any. */
+function containingRoot(roots, target) {
+    return roots
+        .filter(root => {
+        const relative = external_node_path_namespaceObject.relative(root, target);
+        return relative === '' || (!relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative));
+    })
+        .sort((a, b) => b.length - a.length)[0];
+}
+/**
+ * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest
+ * existing directory, up through parents that the runner does not own, staying inside the root.
+ */
+async function chownTarget(target, runner, roots) {
+    const start = await nearestExisting(target);
+    const stat = await external_node_fs_namespaceObject.promises.lstat(start.path);
+    let dir = stat.isDirectory() ? start.path : external_node_path_namespaceObject.dirname(start.path);
+    const root = containingRoot(roots, dir);
+    if (!root)
+        return dir;
+    for (;;) {
+        const parent = external_node_path_namespaceObject.dirname(dir);
+        if (dir === root || !containingRoot([root], parent))
+            break;
+        const parentStat = await external_node_fs_namespaceObject.promises.lstat(parent).catch(() => undefined);
+        if (!parentStat || parentStat.uid === runner.uid)
+            break;
+        dir = parent;
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/fix.ts
+
+
+
+/**
+ * fix-ownership: gives `dir` (inside one of the action's roots, never elsewhere) to the runner
+ * user, when this process is root or has passwordless sudo. Returns whether it did.
+ */
+function fixOwnership(dir, roots) {
+    const runner = runnerIdentity();
+    if (!runner || !dir || !containingRoot(roots, dir)) {
+        info(`fix-ownership: ${dir || 'the path'} is not inside the action's directories; not touching it.`);
+        return false;
+    }
+    const owner = `${runner.uid}:${runner.gid}`;
+    const asRoot = runner.uid === 0;
+    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    if (!asRoot && !sudo) {
+        info(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
+        return false;
+    }
+    const command = asRoot ? 'chown' : 'sudo';
+    const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
+    if (result.status !== 0) {
+        warning(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
+        return false;
+    }
+    info(`fix-ownership: gave ${dir} to ${owner}.`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/help.ts
+
+function troubleshootingLink(env = process.env) {
+    const repo = env.GITHUB_ACTION_REPOSITORY;
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return repo
+        ? `${server}/${repo}#troubleshooting`
+        : "the Troubleshooting section of the action's README";
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(line => line.trim())
+        .find(line => /denied|permission|read-only|dubious|unable|could not|cannot/i.test(line)) ??
+        text.split('\n')[0]);
+}
+/**
+ * The help for a permission-class failure: what failed, the path, its owner, the runner's
+ * uid:gid, the one command that fixes it, the fix-ownership alternative, and where to read more.
+ */
+async function buildReport(stage, failure, fallbackPath, roots) {
+    const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
+    const offending = failure.path || fallbackPath;
+    const existing = await nearestExisting(offending);
+    const owner = describeOwner(existing.owner);
+    const ownerName = owner.replace(/ \(.*$/, '');
+    const you = describeOwner(runner);
+    const original = `Original error: ${firstLine(failure.text)}`;
+    const more = `More: ${troubleshootingLink()}`;
+    if (failure.kind === 'read-only') {
+        return {
+            title: `Read-only file system: ${offending}`,
+            message: [
+                `${stage} failed: ${offending} is on a read-only file system.`,
+                `Mount it read-write, or point the action at a writable directory (path, worktree-path, cache-dir).`,
+                more,
+                original
+            ].join('\n'),
+            fixDir: ''
+        };
+    }
+    if (failure.kind === 'dubious-ownership') {
+        return {
+            title: `Dubious ownership: ${offending}`,
+            message: [
+                `${stage} failed: git refuses to work in ${offending} because it is owned by ${owner} and this job runs as ${you}.`,
+                `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${offending}`,
+                `Or, if that owner is expected: git config --global --add safe.directory ${offending}`,
+                'Or set fix-ownership: true to let the action change the owner (needs root or passwordless sudo).',
+                more,
+                original
+            ].join('\n'),
+            fixDir: offending
+        };
+    }
+    const fixDir = await chownTarget(offending, runner, roots);
+    const ownedByRunner = existing.owner.uid === runner.uid;
+    return {
+        title: ownedByRunner
+            ? `Permission denied: ${offending}`
+            : `Permission denied: ${offending} is owned by ${ownerName}`,
+        message: [
+            `${stage} failed: permission denied on ${offending}.`,
+            `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
+            ownedByRunner
+                ? `Fix: chmod -R u+rwX ${fixDir}`
+                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown -R ${runner.uid}:${runner.gid} ${fixDir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            more,
+            original
+        ].join('\n'),
+        fixDir: ownedByRunner ? '' : fixDir
+    };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/scan.ts
+
+
+/**
+ * Pre-flight: the first entry under the roots that the runner user does not own, breadth first,
+ * stopping at the first one or at the limits. Symlinks are looked at, never followed.
+ */
+async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
+    const started = Date.now();
+    let seen = 0;
+    const queue = [];
+    for (const root of roots) {
+        const stat = await external_node_fs_namespaceObject.promises.lstat(root).catch(() => undefined);
+        if (!stat)
+            continue;
+        if (stat.uid !== runner.uid)
+            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
+        if (stat.isDirectory())
+            queue.push(root);
+    }
+    while (queue.length > 0) {
+        const dir = queue.shift();
+        const entries = await external_node_fs_namespaceObject.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
+                return undefined;
+            const full = external_node_path_namespaceObject.join(dir, entry.name);
+            const stat = await external_node_fs_namespaceObject.promises.lstat(full).catch(() => undefined);
+            if (!stat)
+                continue;
+            if (stat.uid !== runner.uid)
+                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+            if (entry.isDirectory())
+                queue.push(full);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/diagnose.ts
+
+
+
+
+
+
+
+/** An error that already carries the permission help (so an outer stage does not wrap it again). */
+class PermissionError extends ActionError {
+}
+/** Turns permission-class failures into annotated, actionable errors (design §4). */
+class Diagnoser {
+    settings;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    /** The help for a permission-class failure, or undefined for any other failure. */
+    async describe(stage, error, options = {}) {
+        if (!this.settings.enabled || error instanceof PermissionError)
+            return undefined;
+        const failure = classifyFailure(error, options.cwd);
+        if (failure.kind === 'other')
+            return undefined;
+        const writing = options.writing ?? options.cwd ?? this.settings.roots[0] ?? process.cwd();
+        return buildReport(stage, failure, writing, this.settings.roots);
+    }
+    /**
+     * Runs a stage that must succeed. A permission-class failure fails it with one titled error
+     * and the help; with fix-ownership, the offending directory is given to the runner user and
+     * the stage runs once more.
+     */
+    async stage(stage, work, options = {}) {
+        try {
+            return await work();
+        }
+        catch (error) {
+            const report = await this.describe(stage, error, options);
+            if (!report)
+                throw error;
+            if (this.settings.fixOwnership &&
+                report.fixDir &&
+                fixOwnership(report.fixDir, this.settings.roots)) {
+                try {
+                    return await work();
+                }
+                catch (again) {
+                    const second = await this.describe(stage, again, options);
+                    if (!second)
+                        throw again;
+                    throw new PermissionError(second.title, second.message);
+                }
+            }
+            throw new PermissionError(report.title, report.message);
+        }
+    }
+    /**
+     * Pre-flight: warns (before anything fails) about the first entry under the action's roots
+     * that the runner user does not own; with fix-ownership, gives it back at once.
+     */
+    async preflight() {
+        const runner = runnerIdentity();
+        if (!this.settings.enabled || !runner)
+            return;
+        const foreign = await findForeignEntry(this.settings.roots, runner);
+        if (!foreign)
+            return;
+        const dir = await chownTarget(foreign.path, runner, this.settings.roots);
+        if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots))
+            return;
+        warning([
+            `${foreign.path} is owned by ${describeOwner(foreign.owner)}, but this job runs as ${describeOwner(runner)}; steps that write there will fail.`,
+            `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${dir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            `More: ${troubleshootingLink()}`
+        ].join('\n'), { title: `Not owned by the runner user: ${foreign.path}` });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/seed/marker.ts
@@ -99475,6 +99911,16 @@ async function requireRealDirectory(target, what) {
     if (!stat.isDirectory())
         throw new Error(`the cached clone's ${what} is not a plain directory`);
 }
+/** Refuses a tree that holds a symlink or a special file anywhere: git would follow it. */
+async function requirePlainTree(dir, relative = '') {
+    for (const entry of await external_node_fs_namespaceObject.promises.readdir(external_node_path_namespaceObject.join(dir, relative), { withFileTypes: true })) {
+        const name = external_node_path_namespaceObject.join(relative, entry.name);
+        if (entry.isDirectory())
+            await requirePlainTree(dir, name);
+        else if (!entry.isFile())
+            throw new Error(`the cached clone holds ${name}, which is not a plain file`);
+    }
+}
 /**
  * Makes a restored `.git` trustworthy before any git command runs in it: its config is rebuilt
  * from the template and nothing that could run code (hooks) or point outside it remains.
@@ -99487,6 +99933,7 @@ async function sanitizeGitDir(gitDir, originUrl) {
     const head = await external_node_fs_namespaceObject.promises.lstat(external_node_path_namespaceObject.join(gitDir, 'HEAD')).catch(() => undefined);
     if (!head?.isFile())
         throw new Error('the cached clone has no HEAD file');
+    await requirePlainTree(gitDir);
     const removed = [];
     for (const entry of REMOVED_ENTRIES) {
         const target = external_node_path_namespaceObject.join(gitDir, entry);
@@ -99582,15 +100029,12 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
     }
     catch (error) {
         const reason = errorMessage(error);
-        warning(`Seeding ${clonePath} from the cache failed: ${reason}. Cloning instead.`, {
-            title: 'Clone cache not used'
-        });
         // Let in-flight work stop before removing what it wrote.
         await withTimeout(work.catch(() => undefined), 30_000, 'Stopping the seed').catch(() => undefined);
         if (placed) {
             await external_node_fs_namespaceObject.promises.rm(createdRoot ?? target, { recursive: true, force: true });
         }
-        return { seeded: false, fallbackReason: `seed failed: ${reason}` };
+        return { seeded: false, fallbackReason: `seed failed: ${reason}`, error };
     }
 }
 
@@ -99623,13 +100067,22 @@ async function initClone(clonePath, originUrl) {
 
 
 
+
 async function assertClonePathUsable(settings) {
     const entries = (await listDir(settings.clonePath)).filter(name => name !== STAGING_ROOT);
     if (entries.length > 0) {
         throw new InputError('path', `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
     }
 }
-async function restoreAndSeed(settings, backend, exactCommit, phases) {
+/** A cache problem that the clone works around: one warning, with the permission help when it applies. */
+async function warnAndClone(diagnoser, stage, title, reason, error, cwd) {
+    const report = await diagnoser.describe(stage, error ?? new Error(reason), { cwd });
+    if (report)
+        warning(`${report.message}\nCloning instead.`, { title: report.title });
+    else
+        warning(`${stage} failed: ${reason}. Cloning instead.`, { title });
+}
+async function restoreAndSeed(settings, backend, exactCommit, phases, diagnoser) {
     const createdByThisRun = (await fs_util_exists(settings.clonePath))
         ? external_node_path_namespaceObject.join(settings.clonePath, '.git')
         : settings.clonePath;
@@ -99640,16 +100093,29 @@ async function restoreAndSeed(settings, backend, exactCommit, phases) {
     }
     startGroup(`Restoring the clone cache (${backend.source})`);
     try {
-        const restored = await phases.time('restore', () => backend.restore(settings.cacheKeyPrefix, exactCommit));
+        const restored = await phases
+            .time('restore', () => diagnoser.stage(`Restoring the clone cache (${backend.source})`, () => backend.restore(settings.cacheKeyPrefix, exactCommit), { cwd: settings.workspace }))
+            .catch(error => {
+            // A permission problem in the host clone fails the step with its help; anything else
+            // (a lock timeout, origin down during the refresh) is worked around by a full clone.
+            if (error instanceof PermissionError)
+                throw error;
+            return { matchedKey: '', failure: errorMessage(error), error };
+        });
         const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
         if (!restored.gitDir) {
-            if (restored.failure)
+            if (restored.failure) {
+                await warnAndClone(diagnoser, 'Restoring the clone cache', 'Clone cache not restored', restored.failure, restored.error, settings.workspace);
                 return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
+            }
             info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
             return { ...base, fallbackReason: 'no cache entry' };
         }
         const gitDir = restored.gitDir;
         const outcome = await phases.time('seed', () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs));
+        if (!outcome.seeded) {
+            await warnAndClone(diagnoser, `Seeding ${settings.clonePath} from the cache`, 'Clone cache not used', (outcome.fallbackReason ?? '').replace(/^seed failed: /, ''), outcome.error, settings.clonePath);
+        }
         return {
             ...base,
             archiveBytes: restored.archiveBytes,
@@ -99659,7 +100125,12 @@ async function restoreAndSeed(settings, backend, exactCommit, phases) {
         };
     }
     finally {
-        await backend.cleanStaging();
+        await backend.cleanStaging().catch(async (error) => {
+            const report = await diagnoser.describe('Removing the staging folder', error);
+            warning(report?.message ?? `Could not remove the staging folder: ${errorMessage(error)}`, {
+                title: report?.title ?? 'Clone cache staging folder left behind'
+            });
+        });
         endGroup();
     }
 }
@@ -99667,7 +100138,7 @@ async function restoreAndSeed(settings, backend, exactCommit, phases) {
  * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
  * repository that the sync then fills (a full clone).
  */
-async function prepareClone(settings, backend, exactCommit, phases) {
+async function prepareClone(settings, backend, exactCommit, phases, diagnoser) {
     if (await fs_util_exists(external_node_path_namespaceObject.join(settings.clonePath, '.git'))) {
         info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
         return {
@@ -99679,9 +100150,11 @@ async function prepareClone(settings, backend, exactCommit, phases) {
         };
     }
     await assertClonePathUsable(settings);
-    const prepared = await restoreAndSeed(settings, backend, exactCommit, phases);
+    const prepared = await restoreAndSeed(settings, backend, exactCommit, phases, diagnoser);
     if (!prepared.seeded) {
-        await phases.time('clone', () => initClone(settings.clonePath, settings.originUrl));
+        await phases.time('clone', () => diagnoser.stage('Cloning into path', () => initClone(settings.clonePath, settings.originUrl), {
+            writing: settings.clonePath
+        }));
     }
     return prepared;
 }
@@ -99871,6 +100344,9 @@ async function syncClone(settings, context, auth, cachedCommit, phases) {
     const gitDir = external_node_path_namespaceObject.join(settings.clonePath, '.git');
     const ownClone = await isActionClone(gitDir);
     await setOrigin(git, settings.originUrl);
+    // A header left in the clone (a persisted token, or actions/checkout's) would be sent along
+    // with ours: two Authorization headers, which the server rejects.
+    await removeCredentials(git, settings.originUrl);
     const defaultBranch = await defaultBranchOf(git, settings, context, auth);
     const request = refRequest(settings, context, defaultBranch);
     if (!request.ref || request.ref === 'refs/heads/') {
@@ -99892,8 +100368,6 @@ async function syncClone(settings, context, auth, cachedCommit, phases) {
     startGroup(`Checking out ${target.name} (${target.commit})`);
     await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
     endGroup();
-    if (settings.persistCredentials)
-        await persistCredentials(gitDir, settings.originUrl, settings.token);
     const staleCommits = cachedCommit
         ? Number(await git.output(['rev-list', '--count', `${cachedCommit}..${target.commit}`, '--']))
         : null;
@@ -99907,6 +100381,19 @@ async function syncClone(settings, context, auth, cachedCommit, phases) {
 
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
+
+/** A lease whose job cannot be checked (another host, a container) ends after this long. */
+function leaseMaxAgeMs() {
+    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
+    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
+}
+/** True when the lease's job may still run. */
+function leaseIsLive(lease) {
+    const age = Date.now() - Date.parse(lease.since);
+    if (Number.isFinite(age) && age > leaseMaxAgeMs())
+        return false;
+    return isAlive(lease);
+}
 const LEASE_PREFIX = 'clone-cache-lease:';
 /** A lease as git's lock reason; base64url, so git never quotes or escapes it. */
 function formatLease(lease) {
@@ -99926,7 +100413,7 @@ function list_parseLease(reason) {
 /** True when the worktree is leased by a job that may still run. */
 function leasedByLiveJob(entry) {
     const lease = list_parseLease(entry.lockReason);
-    return lease !== undefined && isAlive(lease);
+    return lease !== undefined && leaseIsLive(lease);
 }
 async function list_listWorktrees(git) {
     const out = await git.output(['worktree', 'list', '--porcelain']);
@@ -99934,7 +100421,12 @@ async function list_listWorktrees(git) {
     let current;
     for (const line of out.split('\n')) {
         if (line.startsWith('worktree ')) {
-            current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+            current = {
+                path: fs_util_canonicalPath(line.slice('worktree '.length)),
+                head: '',
+                branch: '',
+                bare: false
+            };
             entries.push(current);
         }
         else if (!current) {
@@ -99963,13 +100455,14 @@ async function list_listWorktrees(git) {
 
 
 
+
 /**
  * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
  * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
  * gone is not an error.
  */
 async function removeWorktree(git, worktreePath) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === worktreePath);
+    const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
     if (entry) {
         if (entry.lockReason !== undefined) {
             await git.run(['worktree', 'unlock', '--', worktreePath], { allowFailure: true });
@@ -99980,7 +100473,7 @@ async function removeWorktree(git, worktreePath) {
 }
 /** Ends this job's lease on a worktree that stays (remove-worktree: false). */
 async function releaseWorktree(git, worktreePath) {
-    const entry = (await listWorktrees(git)).find(e => e.path === worktreePath);
+    const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
     if (entry && parseLease(entry.lockReason)) {
         await git.run(['worktree', 'unlock', '--', worktreePath]);
     }
@@ -100023,11 +100516,16 @@ async function reapDeadJobs(git, isDead) {
 const MAX_SLOTS = 64;
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit) {
-    return { cloneCache: 1, ...identityOf(process.ppid), removeOnExit };
+    return {
+        cloneCache: 1,
+        ...identityOf(process.ppid),
+        removeOnExit,
+        since: new Date().toISOString()
+    };
 }
 function leaseIsDead(reason) {
     const lease = list_parseLease(reason);
-    return lease !== undefined && !isAlive(lease);
+    return lease !== undefined && !leaseIsLive(lease);
 }
 /** The first folder this job may use: free, or this branch's unleased worktree. */
 async function findSlot(git, entries, request) {
@@ -100054,6 +100552,17 @@ async function findSlot(git, entries, request) {
     }
     throw new ActionError('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
 }
+/**
+ * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
+ * (detached at the same commit) so the worktree can have the branch.
+ */
+async function releaseFromMainCheckout(git, branch) {
+    const main = (await list_listWorktrees(git))[0];
+    if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
+        await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+        info(`The main clone now has ${branch} detached, so the task worktree can have the branch.`);
+    }
+}
 async function alignToOrigin(git, worktreePath, branch, originCommit) {
     const wt = git.at(worktreePath);
     const before = await wt.resolveCommit('HEAD');
@@ -100071,8 +100580,10 @@ async function alignToOrigin(git, worktreePath, branch, originCommit) {
  * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
  * the same commit.
  */
-async function createWorktree(git, request) {
+async function createWorktree(git, given) {
+    const request = { ...given, folder: fs_util_canonicalPath(given.folder) };
     await reapDeadJobs(git, leaseIsDead);
+    await releaseFromMainCheckout(git, request.branch);
     const entries = await list_listWorktrees(git);
     const slot = await findSlot(git, entries, request);
     const ref = `refs/heads/${request.branch}`;
@@ -100159,15 +100670,16 @@ function worktreeFolder(settings, context) {
         external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(context.workspace), '_wt', settings.repoName, folderNameFor(settings.branch)));
 }
 /** Creates the task worktree from `repoDir` (the main clone, or the host clone under its lock). */
-async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases) {
+async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases, diagnoser) {
     startGroup(`Creating the task worktree for ${settings.branch}`);
+    const folder = worktreeFolder(settings, context);
     try {
-        return await phases.time('worktree', () => createWorktree(new Git(repoDir), {
+        return await phases.time('worktree', () => diagnoser.stage('Creating the task worktree', () => createWorktree(new Git(repoDir), {
             branch: settings.branch,
             base: settings.base || defaultBranch,
-            folder: worktreeFolder(settings, context),
+            folder,
             removeOnExit: settings.removeWorktree
-        }));
+        }), { cwd: repoDir, writing: folder }));
     }
     finally {
         endGroup();
@@ -100177,14 +100689,14 @@ async function createTaskWorktree(repoDir, settings, context, defaultBranch, pha
  * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
  * all under the host clone's lock. No copy at all.
  */
-async function hostTaskWorktree(settings, context, auth, phases) {
+async function hostTaskWorktree(settings, context, auth, phases, diagnoser) {
     const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
     return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
         startGroup(`Refreshing the host clone ${paths.dir}`);
         const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
         endGroup();
         const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases);
+        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases, diagnoser);
         const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
             refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
         const git = new Git(paths.dir);
@@ -100328,6 +100840,25 @@ class PhaseTimer {
 
 
 
+
+
+
+/** The directories the action writes, which the permission diagnosis may scan and fix. */
+function diagnosisSettings(settings, context) {
+    const worktreeRoot = settings.branch
+        ? settings.worktreePath || external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(worktreeFolder(settings, context)))
+        : '';
+    const roots = [
+        settings.cacheDir && settings.branch ? '' : settings.clonePath,
+        worktreeRoot,
+        settings.cacheDir
+    ];
+    return {
+        enabled: settings.diagnosePermissions,
+        fixOwnership: settings.fixOwnership,
+        roots: roots.filter(Boolean)
+    };
+}
 function maskSecrets(token) {
     if (!token)
         return;
@@ -100336,8 +100867,8 @@ function maskSecrets(token) {
     core_setSecret(basicAuthValue(token));
 }
 /** Self-hosted with a branch: the worktree comes straight from the host clone; `path` is untouched. */
-async function runHostWorktree(settings, context, auth, phases) {
-    const { paths, refresh, worktree, staleCommits } = await hostTaskWorktree(settings, context, auth, phases);
+async function runHostWorktree(settings, context, auth, phases, diagnoser) {
+    const { paths, refresh, worktree, staleCommits } = await diagnoser.stage('Refreshing the host clone in cache-dir', () => hostTaskWorktree(settings, context, auth, phases, diagnoser), { cwd: settings.cacheDir, writing: settings.cacheDir });
     return {
         report: {
             cacheSource: 'host-dir',
@@ -100372,17 +100903,17 @@ async function runHostWorktree(settings, context, auth, phases) {
     };
 }
 /** Hosted (or self-hosted without a branch): seed or clone `path`, sync it, then the worktree if asked. */
-async function runClone(settings, context, auth, phases, onPrepared) {
+async function runClone(settings, context, auth, phases, diagnoser, onPrepared) {
     const backend = settings.cacheDir
         ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth, lockOptions())
         : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
     const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
-    const prepared = await prepareClone(settings, backend, exactCommit, phases);
+    const prepared = await prepareClone(settings, backend, exactCommit, phases, diagnoser);
     onPrepared(prepared);
-    const synced = await syncClone(settings, context, auth, prepared.cachedCommit, phases);
+    const synced = await diagnoser.stage('Fetching and checking out', () => syncClone(settings, context, auth, prepared.cachedCommit, phases), { cwd: settings.clonePath });
     prepared.createdByThisRun = '';
     const worktree = settings.branch
-        ? await createTaskWorktree(settings.clonePath, settings, context, synced.defaultBranch, phases)
+        ? await createTaskWorktree(settings.clonePath, settings, context, synced.defaultBranch, phases, diagnoser)
         : undefined;
     return {
         report: {
@@ -100428,11 +100959,19 @@ async function runMain() {
         const settings = parseSettings(name => getInput(name), context);
         maskSecrets(settings.token);
         await validateBranchInputs(settings);
+        const diagnosis = diagnosisSettings(settings, context);
+        const diagnoser = new Diagnoser(diagnosis);
+        await diagnoser.preflight();
         await external_node_fs_namespaceObject.promises.mkdir(context.workspace, { recursive: true });
         const auth = authConfig(settings.originUrl, settings.token);
         const { report, state } = settings.cacheDir && settings.branch
-            ? await runHostWorktree(settings, context, auth, phases)
-            : await runClone(settings, context, auth, phases, p => (prepared = p));
+            ? await runHostWorktree(settings, context, auth, phases, diagnoser)
+            : await runClone(settings, context, auth, phases, diagnoser, p => (prepared = p));
+        // Last of all, so that a failure before it never leaves a token behind without a post step
+        // that knows to remove it.
+        if (settings.persistCredentials) {
+            await persistCredentials(external_node_path_namespaceObject.join(settings.clonePath, '.git'), settings.originUrl, settings.token);
+        }
         const full = { ...report, seconds: (performance.now() - started) / 1000, phases };
         saveMainState({
             version: 1,
@@ -100443,6 +100982,7 @@ async function runMain() {
             keyPrefix: settings.cacheKeyPrefix,
             saveCache: settings.saveCache,
             refreshAfter: settings.refreshAfter,
+            diagnosis,
             ...state
         });
         setOutputs(full);

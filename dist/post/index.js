@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5177);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7853);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -38414,7 +38414,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5177:
+/***/ 7853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98277,6 +98277,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 async function fs_util_exists(target) {
     try {
         await fs.lstat(target);
@@ -98295,6 +98296,25 @@ async function fs_util_listDir(dir) {
         if (error.code === 'ENOENT')
             return [];
         throw error;
+    }
+}
+/**
+ * The path with every symlink in its existing part resolved (what git records for a worktree),
+ * so paths compare equal however they were spelled.
+ */
+function fs_util_canonicalPath(target) {
+    const resolved = external_node_path_namespaceObject.resolve(target);
+    let existing = resolved;
+    const rest = [];
+    while (!external_node_fs_namespaceObject.existsSync(existing) && external_node_path_namespaceObject.dirname(existing) !== existing) {
+        rest.unshift(external_node_path_namespaceObject.basename(existing));
+        existing = external_node_path_namespaceObject.dirname(existing);
+    }
+    try {
+        return external_node_path_namespaceObject.join(external_node_fs_namespaceObject.realpathSync(existing), ...rest);
+    }
+    catch {
+        return resolved;
     }
 }
 /** True when `child` is `parent` or inside it (lexically). */
@@ -98429,6 +98449,10 @@ function startDownloadProgress(runnerTemp) {
  */
 const STAGING_ROOT = '.clone-cache-staging';
 const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+function isEntryOf(prefix, key) {
+    return (key.startsWith(`${prefix}-`) &&
+        /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(key.slice(prefix.length + 1)));
+}
 class ActionsCacheBackend {
     workspace;
     runnerTemp;
@@ -98447,31 +98471,32 @@ class ActionsCacheBackend {
     async cleanStaging() {
         await external_node_fs_namespaceObject.promises.rm(external_node_path_namespaceObject.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
     }
+    /** Restores into the staging folder; every failure is reported in the result, never thrown. */
     async restore(keyPrefix, exactCommit) {
-        await this.cleanStaging();
         const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
         const progress = startDownloadProgress(this.runnerTemp);
         try {
+            await this.cleanStaging();
             const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`]))), this.timeoutMs, 'Cache restore');
+            if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
+                // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
+                info(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
+                await this.cleanStaging();
+                return { matchedKey: '' };
+            }
             if (matchedKey) {
                 return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
             }
             if (findings.problems.length === 0)
                 return { matchedKey: '' };
-            return this.restoreFailed(findings.problems.join('; '));
+            return { matchedKey: '', failure: findings.problems.join('; ') };
         }
         catch (error) {
-            return this.restoreFailed(errors_errorMessage(error));
+            return { matchedKey: '', failure: errors_errorMessage(error), error };
         }
         finally {
             progress.stop();
         }
-    }
-    restoreFailed(failure) {
-        warning(`Restoring the clone cache failed: ${failure}. Cloning instead.`, {
-            title: 'Clone cache not restored'
-        });
-        return { matchedKey: '', failure };
     }
     async save(key) {
         const { value: cacheId, findings } = await this.inWorkspace(() => withLibraryLog(() => cache_saveCache([STAGING_RELATIVE], key)));
@@ -98709,6 +98734,7 @@ function limits() {
     return {
         restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
         seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+        saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
         lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
         lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
@@ -98871,6 +98897,14 @@ async function removeCredentials(git, originUrl) {
 ;// CONCATENATED MODULE: ./src/host/process.ts
 
 
+function pidNamespace(pid) {
+    try {
+        return (0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${pid}/ns/pid`);
+    }
+    catch {
+        return '';
+    }
+}
 /** Start time of a process, so a recycled pid is not mistaken for the original process. */
 function processStartTime(pid) {
     try {
@@ -98892,15 +98926,25 @@ function jobDescription(env = process.env) {
     return parts.filter(Boolean).join(' / ') || 'local';
 }
 function process_identityOf(pid) {
-    return { host: external_node_os_namespaceObject.hostname(), pid, startTime: processStartTime(pid), job: jobDescription() };
+    return {
+        host: external_node_os_namespaceObject.hostname(),
+        pid,
+        startTime: processStartTime(pid),
+        job: jobDescription(),
+        pidNamespace: pidNamespace('self')
+    };
 }
 /**
- * False only when the process is known to be gone: same host and no such pid, or the pid now
- * belongs to a process that started at another time. A process on another host is presumed alive
- * (its lock then expires by age).
+ * False only when the process is known to be gone: same host and pid namespace and no such pid,
+ * or the pid now belongs to a process that started at another time. A process elsewhere is
+ * presumed alive (its lock or lease then expires by age).
  */
 function process_isAlive(identity) {
     if (identity.host !== external_node_os_namespaceObject.hostname() || !(identity.pid > 1))
+        return true;
+    // Another pid namespace (a container with the host's name): its pids mean nothing here.
+    const ours = pidNamespace('self');
+    if (identity.pidNamespace && ours && identity.pidNamespace !== ours)
         return true;
     try {
         process.kill(identity.pid, 0);
@@ -99027,7 +99071,12 @@ async function acquireLock(lockPath, what, options) {
             await external_node_fs_namespaceObject.promises.mkdir(lockPath);
             const token = (0,external_node_crypto_.randomUUID)();
             const holder = { ...process_identityOf(process.pid), token, since: new Date().toISOString() };
-            await external_node_fs_namespaceObject.promises.writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder));
+            await external_node_fs_namespaceObject.promises
+                .writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder))
+                .catch(async (error) => {
+                await external_node_fs_namespaceObject.promises.rm(lockPath, { recursive: true, force: true });
+                throw error;
+            });
             const heartbeat = setInterval(() => {
                 const now = new Date();
                 void external_node_fs_namespaceObject.promises.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
@@ -99075,6 +99124,10 @@ const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
 function fetchError(originUrl, error) {
     const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+    const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
+    if (missingRef) {
+        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`);
+    }
     return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
 }
 /**
@@ -99172,6 +99225,27 @@ async function brokenReason(paths) {
     const missing = check.split('\n').find(line => line.endsWith(' missing'));
     return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
 }
+/**
+ * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
+ * can still be read) and the registrations of worktrees that jobs are using.
+ */
+async function carryOver(oldDir, staging) {
+    const fetched = await new Git(staging).run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        oldDir,
+        '+refs/heads/*:refs/heads/*'
+    ], { allowFailure: true });
+    if (fetched.exitCode !== 0) {
+        core.warning(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
+    }
+    const worktrees = path.join(oldDir, 'worktrees');
+    if (await exists(worktrees)) {
+        await fs.rename(worktrees, path.join(staging, 'worktrees')).catch(() => undefined);
+    }
+}
 /** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
 async function build(paths, originUrl, auth) {
     const staging = path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`);
@@ -99179,9 +99253,11 @@ async function build(paths, originUrl, auth) {
         await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
         await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
         await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        const hadOld = await exists(paths.dir);
+        if (hadOld)
+            await carryOver(paths.dir, staging);
         await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
         const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
-        const hadOld = await exists(paths.dir);
         if (hadOld)
             await fs.rename(paths.dir, old);
         await fs.rename(staging, paths.dir);
@@ -99212,7 +99288,8 @@ async function maintain(paths) {
         allowFailure: true
     });
 }
-const CORRUPTION = /missing (blob|tree|commit|object)|bad object|corrupt|did not send all necessary objects|unable to read/i;
+/** git's words for a damaged object store (not for a network or server problem). */
+const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
 /**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
@@ -99235,7 +99312,6 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
     else {
         const git = new Git(paths.dir);
         tipsBefore = await refTips(git);
-        await fs.writeFile(path.join(paths.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
         try {
             await fetchOrigin(git, originUrl, auth, { prune: true });
         }
@@ -99265,6 +99341,19 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
 
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
+
+/** A lease whose job cannot be checked (another host, a container) ends after this long. */
+function leaseMaxAgeMs() {
+    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
+    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
+}
+/** True when the lease's job may still run. */
+function list_leaseIsLive(lease) {
+    const age = Date.now() - Date.parse(lease.since);
+    if (Number.isFinite(age) && age > leaseMaxAgeMs())
+        return false;
+    return isAlive(lease);
+}
 const LEASE_PREFIX = 'clone-cache-lease:';
 /** A lease as git's lock reason; base64url, so git never quotes or escapes it. */
 function list_formatLease(lease) {
@@ -99284,7 +99373,7 @@ function list_parseLease(reason) {
 /** True when the worktree is leased by a job that may still run. */
 function list_leasedByLiveJob(entry) {
     const lease = list_parseLease(entry.lockReason);
-    return lease !== undefined && isAlive(lease);
+    return lease !== undefined && list_leaseIsLive(lease);
 }
 async function list_listWorktrees(git) {
     const out = await git.output(['worktree', 'list', '--porcelain']);
@@ -99292,7 +99381,12 @@ async function list_listWorktrees(git) {
     let current;
     for (const line of out.split('\n')) {
         if (line.startsWith('worktree ')) {
-            current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+            current = {
+                path: fs_util_canonicalPath(line.slice('worktree '.length)),
+                head: '',
+                branch: '',
+                bare: false
+            };
             entries.push(current);
         }
         else if (!current) {
@@ -99365,13 +99459,14 @@ function names_slotName(folder, slot) {
 
 
 
+
 /**
  * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
  * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
  * gone is not an error.
  */
 async function remove_removeWorktree(git, worktreePath) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === worktreePath);
+    const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
     if (entry) {
         if (entry.lockReason !== undefined) {
             await git.run(['worktree', 'unlock', '--', worktreePath], { allowFailure: true });
@@ -99382,7 +99477,7 @@ async function remove_removeWorktree(git, worktreePath) {
 }
 /** Ends this job's lease on a worktree that stays (remove-worktree: false). */
 async function releaseWorktree(git, worktreePath) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === worktreePath);
+    const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
     if (entry && list_parseLease(entry.lockReason)) {
         await git.run(['worktree', 'unlock', '--', worktreePath]);
     }
@@ -99425,11 +99520,16 @@ async function remove_reapDeadJobs(git, isDead) {
 const MAX_SLOTS = 64;
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit) {
-    return { cloneCache: 1, ...identityOf(process.ppid), removeOnExit };
+    return {
+        cloneCache: 1,
+        ...identityOf(process.ppid),
+        removeOnExit,
+        since: new Date().toISOString()
+    };
 }
 function leaseIsDead(reason) {
     const lease = parseLease(reason);
-    return lease !== undefined && !isAlive(lease);
+    return lease !== undefined && !leaseIsLive(lease);
 }
 /** The first folder this job may use: free, or this branch's unleased worktree. */
 async function findSlot(git, entries, request) {
@@ -99456,6 +99556,17 @@ async function findSlot(git, entries, request) {
     }
     throw new ActionError('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
 }
+/**
+ * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
+ * (detached at the same commit) so the worktree can have the branch.
+ */
+async function releaseFromMainCheckout(git, branch) {
+    const main = (await listWorktrees(git))[0];
+    if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
+        await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+        core.info(`The main clone now has ${branch} detached, so the task worktree can have the branch.`);
+    }
+}
 async function alignToOrigin(git, worktreePath, branch, originCommit) {
     const wt = git.at(worktreePath);
     const before = await wt.resolveCommit('HEAD');
@@ -99473,8 +99584,10 @@ async function alignToOrigin(git, worktreePath, branch, originCommit) {
  * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
  * the same commit.
  */
-async function create_createWorktree(git, request) {
+async function create_createWorktree(git, given) {
+    const request = { ...given, folder: canonicalPath(given.folder) };
     await reapDeadJobs(git, leaseIsDead);
+    await releaseFromMainCheckout(git, request.branch);
     const entries = await listWorktrees(git);
     const slot = await findSlot(git, entries, request);
     const ref = `refs/heads/${request.branch}`;
@@ -99561,15 +99674,16 @@ function worktreeFolder(settings, context) {
         path.join(path.dirname(context.workspace), '_wt', settings.repoName, folderNameFor(settings.branch)));
 }
 /** Creates the task worktree from `repoDir` (the main clone, or the host clone under its lock). */
-async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases) {
+async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases, diagnoser) {
     core.startGroup(`Creating the task worktree for ${settings.branch}`);
+    const folder = worktreeFolder(settings, context);
     try {
-        return await phases.time('worktree', () => createWorktree(new Git(repoDir), {
+        return await phases.time('worktree', () => diagnoser.stage('Creating the task worktree', () => createWorktree(new Git(repoDir), {
             branch: settings.branch,
             base: settings.base || defaultBranch,
-            folder: worktreeFolder(settings, context),
+            folder,
             removeOnExit: settings.removeWorktree
-        }));
+        }), { cwd: repoDir, writing: folder }));
     }
     finally {
         core.endGroup();
@@ -99579,14 +99693,14 @@ async function createTaskWorktree(repoDir, settings, context, defaultBranch, pha
  * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
  * all under the host clone's lock. No copy at all.
  */
-async function hostTaskWorktree(settings, context, auth, phases) {
+async function hostTaskWorktree(settings, context, auth, phases, diagnoser) {
     const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
     return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
         core.startGroup(`Refreshing the host clone ${paths.dir}`);
         const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
         core.endGroup();
         const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases);
+        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases, diagnoser);
         const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
             refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
         const git = new Git(paths.dir);
@@ -99597,7 +99711,363 @@ async function hostTaskWorktree(settings, context, auth, phases) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/permissions/classify.ts
+
+
+/** git (and tar) phrases that mean "the file system said no" (design §4). */
+const PERMISSION_PHRASES = [
+    /Permission denied/i,
+    /could not create leading directories/i,
+    /unable to create file/i,
+    /insufficient permission for adding an object to repository database/i,
+    /unable to unlink/i,
+    /could not lock config file/i,
+    /unable to write new index file/i
+];
+/** Where git and tar put the path in the messages above. */
+const PATH_PATTERNS = [
+    /detected dubious ownership in repository at '([^']+)'/,
+    /insufficient permission for adding an object to repository database (\S+)/,
+    /could not lock config file ([^:]+):/,
+    /could not create leading directories of '([^']+)'/,
+    /unable to create file ([^:]+):/,
+    /unable to unlink '([^']+)'/,
+    /'([^']+)': (?:Permission denied|Read-only file system)/,
+    /tar: ([^:]+): Cannot \w+: (?:Permission denied|Read-only file system)/,
+    /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
+];
+function errorText(error) {
+    if (error instanceof git_GitError)
+        return `${error.message}\n${error.result.stderr}`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * Decides, without guessing, whether a failure is permission-class: by errno (EACCES, EPERM;
+ * EROFS is its own class) or by git's own phrases. Dubious ownership is its own class too.
+ */
+function classifyFailure(error, baseDir = '') {
+    const errno = error;
+    const text = errorText(error);
+    let kind = 'other';
+    if (/detected dubious ownership/i.test(text))
+        kind = 'dubious-ownership';
+    else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text))
+        kind = 'read-only';
+    else if (errno?.code === 'EACCES' || errno?.code === 'EPERM')
+        kind = 'permission';
+    else if (/cannot lock ref/i.test(text) && /Permission denied/i.test(text))
+        kind = 'permission';
+    else if (PERMISSION_PHRASES.some(phrase => phrase.test(text)))
+        kind = 'permission';
+    let found = typeof errno?.path === 'string' ? errno.path : '';
+    if (!found && kind !== 'other') {
+        for (const pattern of PATH_PATTERNS) {
+            const match = pattern.exec(text);
+            if (match) {
+                found = match[1].trim();
+                break;
+            }
+        }
+    }
+    const resolved = found && baseDir ? external_node_path_namespaceObject.resolve(baseDir, found) : found;
+    return { kind, path: resolved, text };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/ownership.ts
+
+
+function runnerIdentity() {
+    return typeof process.getuid === 'function' && typeof process.getgid === 'function'
+        ? { uid: process.getuid(), gid: process.getgid() }
+        : undefined;
+}
+/** `root (0:0)`, `runner (1001:118)`, or `uid 4242 (4242:4242)` when /etc/passwd does not know it. */
+function describeOwner(owner) {
+    return `${userName(owner.uid) || `uid ${owner.uid}`} (${owner.uid}:${owner.gid})`;
+}
+function userName(uid) {
+    try {
+        const line = (0,external_node_fs_namespaceObject.readFileSync)('/etc/passwd', 'utf8')
+            .split('\n')
+            .find(entry => entry.split(':')[2] === String(uid));
+        return line?.split(':')[0] ?? '';
+    }
+    catch {
+        return uid === 0 ? 'root' : '';
+    }
+}
+/** The path itself, or its nearest existing parent, with its owner. */
+async function nearestExisting(target) {
+    for (let current = external_node_path_namespaceObject.resolve(target);; current = external_node_path_namespaceObject.dirname(current)) {
+        const stat = await external_node_fs_namespaceObject.promises.lstat(current).catch(() => undefined);
+        if (stat)
+            return { path: current, owner: { uid: stat.uid, gid: stat.gid } };
+        if (external_node_path_namespaceObject.dirname(current) === current)
+            return { path: current, owner: { uid: 0, gid: 0 } };
+    }
+}
+/** The root (of `roots`) that contains `target`, if any. */
+function containingRoot(roots, target) {
+    return roots
+        .filter(root => {
+        const relative = external_node_path_namespaceObject.relative(root, target);
+        return relative === '' || (!relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative));
+    })
+        .sort((a, b) => b.length - a.length)[0];
+}
+/**
+ * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest
+ * existing directory, up through parents that the runner does not own, staying inside the root.
+ */
+async function chownTarget(target, runner, roots) {
+    const start = await nearestExisting(target);
+    const stat = await external_node_fs_namespaceObject.promises.lstat(start.path);
+    let dir = stat.isDirectory() ? start.path : external_node_path_namespaceObject.dirname(start.path);
+    const root = containingRoot(roots, dir);
+    if (!root)
+        return dir;
+    for (;;) {
+        const parent = external_node_path_namespaceObject.dirname(dir);
+        if (dir === root || !containingRoot([root], parent))
+            break;
+        const parentStat = await external_node_fs_namespaceObject.promises.lstat(parent).catch(() => undefined);
+        if (!parentStat || parentStat.uid === runner.uid)
+            break;
+        dir = parent;
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/fix.ts
+
+
+
+/**
+ * fix-ownership: gives `dir` (inside one of the action's roots, never elsewhere) to the runner
+ * user, when this process is root or has passwordless sudo. Returns whether it did.
+ */
+function fixOwnership(dir, roots) {
+    const runner = runnerIdentity();
+    if (!runner || !dir || !containingRoot(roots, dir)) {
+        info(`fix-ownership: ${dir || 'the path'} is not inside the action's directories; not touching it.`);
+        return false;
+    }
+    const owner = `${runner.uid}:${runner.gid}`;
+    const asRoot = runner.uid === 0;
+    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    if (!asRoot && !sudo) {
+        info(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
+        return false;
+    }
+    const command = asRoot ? 'chown' : 'sudo';
+    const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
+    if (result.status !== 0) {
+        warning(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
+        return false;
+    }
+    info(`fix-ownership: gave ${dir} to ${owner}.`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/help.ts
+
+function troubleshootingLink(env = process.env) {
+    const repo = env.GITHUB_ACTION_REPOSITORY;
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return repo
+        ? `${server}/${repo}#troubleshooting`
+        : "the Troubleshooting section of the action's README";
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(line => line.trim())
+        .find(line => /denied|permission|read-only|dubious|unable|could not|cannot/i.test(line)) ??
+        text.split('\n')[0]);
+}
+/**
+ * The help for a permission-class failure: what failed, the path, its owner, the runner's
+ * uid:gid, the one command that fixes it, the fix-ownership alternative, and where to read more.
+ */
+async function buildReport(stage, failure, fallbackPath, roots) {
+    const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
+    const offending = failure.path || fallbackPath;
+    const existing = await nearestExisting(offending);
+    const owner = describeOwner(existing.owner);
+    const ownerName = owner.replace(/ \(.*$/, '');
+    const you = describeOwner(runner);
+    const original = `Original error: ${firstLine(failure.text)}`;
+    const more = `More: ${troubleshootingLink()}`;
+    if (failure.kind === 'read-only') {
+        return {
+            title: `Read-only file system: ${offending}`,
+            message: [
+                `${stage} failed: ${offending} is on a read-only file system.`,
+                `Mount it read-write, or point the action at a writable directory (path, worktree-path, cache-dir).`,
+                more,
+                original
+            ].join('\n'),
+            fixDir: ''
+        };
+    }
+    if (failure.kind === 'dubious-ownership') {
+        return {
+            title: `Dubious ownership: ${offending}`,
+            message: [
+                `${stage} failed: git refuses to work in ${offending} because it is owned by ${owner} and this job runs as ${you}.`,
+                `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${offending}`,
+                `Or, if that owner is expected: git config --global --add safe.directory ${offending}`,
+                'Or set fix-ownership: true to let the action change the owner (needs root or passwordless sudo).',
+                more,
+                original
+            ].join('\n'),
+            fixDir: offending
+        };
+    }
+    const fixDir = await chownTarget(offending, runner, roots);
+    const ownedByRunner = existing.owner.uid === runner.uid;
+    return {
+        title: ownedByRunner
+            ? `Permission denied: ${offending}`
+            : `Permission denied: ${offending} is owned by ${ownerName}`,
+        message: [
+            `${stage} failed: permission denied on ${offending}.`,
+            `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
+            ownedByRunner
+                ? `Fix: chmod -R u+rwX ${fixDir}`
+                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown -R ${runner.uid}:${runner.gid} ${fixDir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            more,
+            original
+        ].join('\n'),
+        fixDir: ownedByRunner ? '' : fixDir
+    };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/scan.ts
+
+
+/**
+ * Pre-flight: the first entry under the roots that the runner user does not own, breadth first,
+ * stopping at the first one or at the limits. Symlinks are looked at, never followed.
+ */
+async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
+    const started = Date.now();
+    let seen = 0;
+    const queue = [];
+    for (const root of roots) {
+        const stat = await external_node_fs_namespaceObject.promises.lstat(root).catch(() => undefined);
+        if (!stat)
+            continue;
+        if (stat.uid !== runner.uid)
+            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
+        if (stat.isDirectory())
+            queue.push(root);
+    }
+    while (queue.length > 0) {
+        const dir = queue.shift();
+        const entries = await external_node_fs_namespaceObject.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
+                return undefined;
+            const full = external_node_path_namespaceObject.join(dir, entry.name);
+            const stat = await external_node_fs_namespaceObject.promises.lstat(full).catch(() => undefined);
+            if (!stat)
+                continue;
+            if (stat.uid !== runner.uid)
+                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+            if (entry.isDirectory())
+                queue.push(full);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/diagnose.ts
+
+
+
+
+
+
+
+/** An error that already carries the permission help (so an outer stage does not wrap it again). */
+class PermissionError extends errors_ActionError {
+}
+/** Turns permission-class failures into annotated, actionable errors (design §4). */
+class Diagnoser {
+    settings;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    /** The help for a permission-class failure, or undefined for any other failure. */
+    async describe(stage, error, options = {}) {
+        if (!this.settings.enabled || error instanceof PermissionError)
+            return undefined;
+        const failure = classifyFailure(error, options.cwd);
+        if (failure.kind === 'other')
+            return undefined;
+        const writing = options.writing ?? options.cwd ?? this.settings.roots[0] ?? process.cwd();
+        return buildReport(stage, failure, writing, this.settings.roots);
+    }
+    /**
+     * Runs a stage that must succeed. A permission-class failure fails it with one titled error
+     * and the help; with fix-ownership, the offending directory is given to the runner user and
+     * the stage runs once more.
+     */
+    async stage(stage, work, options = {}) {
+        try {
+            return await work();
+        }
+        catch (error) {
+            const report = await this.describe(stage, error, options);
+            if (!report)
+                throw error;
+            if (this.settings.fixOwnership &&
+                report.fixDir &&
+                fixOwnership(report.fixDir, this.settings.roots)) {
+                try {
+                    return await work();
+                }
+                catch (again) {
+                    const second = await this.describe(stage, again, options);
+                    if (!second)
+                        throw again;
+                    throw new PermissionError(second.title, second.message);
+                }
+            }
+            throw new PermissionError(report.title, report.message);
+        }
+    }
+    /**
+     * Pre-flight: warns (before anything fails) about the first entry under the action's roots
+     * that the runner user does not own; with fix-ownership, gives it back at once.
+     */
+    async preflight() {
+        const runner = runnerIdentity();
+        if (!this.settings.enabled || !runner)
+            return;
+        const foreign = await findForeignEntry(this.settings.roots, runner);
+        if (!foreign)
+            return;
+        const dir = await chownTarget(foreign.path, runner, this.settings.roots);
+        if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots))
+            return;
+        warning([
+            `${foreign.path} is owned by ${describeOwner(foreign.owner)}, but this job runs as ${describeOwner(runner)}; steps that write there will fail.`,
+            `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${dir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            `More: ${troubleshootingLink()}`
+        ].join('\n'), { title: `Not owned by the runner user: ${foreign.path}` });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run-post.ts
+
+
 
 
 
@@ -99621,7 +100091,7 @@ async function saveEntry(state) {
     const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits().restoreTimeoutMs);
     try {
         await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
-        const result = await backend.save(key);
+        const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
         if (!result.saved && !result.otherJob) {
             warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
         }
@@ -99649,18 +100119,29 @@ async function cleanUpWorktree(worktree) {
     else
         await work();
 }
+/** A post-step problem: a warning, with the permission help when it is permission-class. */
+async function warnWithHelp(diagnoser, what, error, cwd) {
+    const report = await diagnoser.describe(what, error, { cwd }).catch(() => undefined);
+    if (report)
+        warning(report.message, { title: report.title });
+    else
+        warnPost(`${what} failed`, error);
+}
 async function runPost() {
+    let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
     try {
         const state = loadMainState();
         if (!state) {
             info('The main step did not finish; nothing to save or clean up.');
             return;
         }
+        diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
         if (state.persistCredentials) {
-            await removeCredentials(new git_Git(state.clonePath), state.originUrl).catch(error => warnPost('Removing the persisted credentials failed', error));
+            await removeCredentials(new git_Git(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
         }
         if (state.worktree) {
-            await cleanUpWorktree(state.worktree).catch(error => warnPost(`Cleaning up the task worktree ${state.worktree?.path} failed`, error));
+            const worktree = state.worktree;
+            await cleanUpWorktree(worktree).catch(error => warnWithHelp(diagnoser, `Cleaning up the task worktree ${worktree.path}`, error, worktree.repoDir));
         }
         startGroup('Saving the clone cache');
         let line;
@@ -99675,7 +100156,7 @@ async function runPost() {
             await writeSaveSummary(line);
     }
     catch (error) {
-        warnPost('Saving the clone cache failed', error);
+        await warnWithHelp(diagnoser, 'Saving the clone cache', error);
     }
 }
 

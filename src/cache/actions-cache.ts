@@ -15,6 +15,13 @@ import { startDownloadProgress } from './progress.js';
 export const STAGING_ROOT = '.clone-cache-staging';
 export const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
 
+function isEntryOf(prefix: string, key: string): boolean {
+  return (
+    key.startsWith(`${prefix}-`) &&
+    /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(key.slice(prefix.length + 1))
+  );
+}
+
 export class ActionsCacheBackend implements CacheBackend {
   readonly source = 'actions-cache' as const;
   readonly stagingDir: string;
@@ -35,11 +42,12 @@ export class ActionsCacheBackend implements CacheBackend {
     await fs.rm(path.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
   }
 
+  /** Restores into the staging folder; every failure is reported in the result, never thrown. */
   async restore(keyPrefix: string, exactCommit: string): Promise<RestoreResult> {
-    await this.cleanStaging();
     const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
     const progress = startDownloadProgress(this.runnerTemp);
     try {
+      await this.cleanStaging();
       const { value: matchedKey, findings } = await withTimeout(
         this.inWorkspace(() =>
           withLibraryLog(() =>
@@ -49,23 +57,24 @@ export class ActionsCacheBackend implements CacheBackend {
         this.timeoutMs,
         'Cache restore'
       );
+      if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
+        // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
+        core.info(
+          `Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`
+        );
+        await this.cleanStaging();
+        return { matchedKey: '' };
+      }
       if (matchedKey) {
         return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
       }
       if (findings.problems.length === 0) return { matchedKey: '' };
-      return this.restoreFailed(findings.problems.join('; '));
+      return { matchedKey: '', failure: findings.problems.join('; ') };
     } catch (error) {
-      return this.restoreFailed(errorMessage(error));
+      return { matchedKey: '', failure: errorMessage(error), error };
     } finally {
       progress.stop();
     }
-  }
-
-  private restoreFailed(failure: string): RestoreResult {
-    core.warning(`Restoring the clone cache failed: ${failure}. Cloning instead.`, {
-      title: 'Clone cache not restored'
-    });
-    return { matchedKey: '', failure };
   }
 
   async save(key: string): Promise<SaveResult> {

@@ -8,6 +8,8 @@ export interface RestoreResult {
   archiveBytes?: number;
   /** Why nothing was restored although an entry may exist (service down, corrupt archive...). */
   failure?: string;
+  /** The error behind the failure, when there is one (for the permission diagnosis). */
+  error?: unknown;
 }
 
 export interface SaveResult {

@@ -73,6 +73,33 @@ async function brokenReason(paths: HostClonePaths): Promise<string> {
   return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
 }
 
+/**
+ * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
+ * can still be read) and the registrations of worktrees that jobs are using.
+ */
+async function carryOver(oldDir: string, staging: string): Promise<void> {
+  const fetched = await new Git(staging).run(
+    [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      oldDir,
+      '+refs/heads/*:refs/heads/*'
+    ],
+    { allowFailure: true }
+  );
+  if (fetched.exitCode !== 0) {
+    core.warning(
+      `Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`
+    );
+  }
+  const worktrees = path.join(oldDir, 'worktrees');
+  if (await exists(worktrees)) {
+    await fs.rename(worktrees, path.join(staging, 'worktrees')).catch(() => undefined);
+  }
+}
+
 /** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
 async function build(
   paths: HostClonePaths,
@@ -84,9 +111,10 @@ async function build(
     await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
     await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
     await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+    const hadOld = await exists(paths.dir);
+    if (hadOld) await carryOver(paths.dir, staging);
     await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
     const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
-    const hadOld = await exists(paths.dir);
     if (hadOld) await fs.rename(paths.dir, old);
     await fs.rename(staging, paths.dir);
     if (hadOld) await fs.rm(old, { recursive: true, force: true });
@@ -116,8 +144,9 @@ async function maintain(paths: HostClonePaths): Promise<void> {
   });
 }
 
+/** git's words for a damaged object store (not for a network or server problem). */
 const CORRUPTION =
-  /missing (blob|tree|commit|object)|bad object|corrupt|did not send all necessary objects|unable to read/i;
+  /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
 
 /**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
@@ -144,10 +173,6 @@ export async function refreshHostClone(
   } else {
     const git = new Git(paths.dir);
     tipsBefore = await refTips(git);
-    await fs.writeFile(
-      path.join(paths.dir, 'config'),
-      gitConfigTemplate(originUrl, undefined, true)
-    );
     try {
       await fetchOrigin(git, originUrl, auth, { prune: true });
     } catch (error) {

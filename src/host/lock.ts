@@ -123,7 +123,12 @@ export async function acquireLock(
       await fs.mkdir(lockPath);
       const token = randomUUID();
       const holder: Holder = { ...identityOf(process.pid), token, since: new Date().toISOString() };
-      await fs.writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder));
+      await fs
+        .writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder))
+        .catch(async error => {
+          await fs.rm(lockPath, { recursive: true, force: true });
+          throw error;
+        });
       const heartbeat = setInterval(
         () => {
           const now = new Date();

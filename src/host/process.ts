@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import * as os from 'node:os';
 
 /** Who does something on shared host state: enough to tell whether it is still alive. */
@@ -9,6 +9,16 @@ export interface ProcessIdentity {
   startTime: string;
   /** The GitHub job, for humans reading a "held by" message. */
   job: string;
+  /** The pid namespace (containers on one host share a host name but not pids); '' if unknown. */
+  pidNamespace?: string;
+}
+
+function pidNamespace(pid: number | 'self'): string {
+  try {
+    return readlinkSync(`/proc/${pid}/ns/pid`);
+  } catch {
+    return '';
+  }
 }
 
 /** Start time of a process, so a recycled pid is not mistaken for the original process. */
@@ -33,16 +43,27 @@ export function jobDescription(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function identityOf(pid: number): ProcessIdentity {
-  return { host: os.hostname(), pid, startTime: processStartTime(pid), job: jobDescription() };
+  return {
+    host: os.hostname(),
+    pid,
+    startTime: processStartTime(pid),
+    job: jobDescription(),
+    pidNamespace: pidNamespace('self')
+  };
 }
 
 /**
- * False only when the process is known to be gone: same host and no such pid, or the pid now
- * belongs to a process that started at another time. A process on another host is presumed alive
- * (its lock then expires by age).
+ * False only when the process is known to be gone: same host and pid namespace and no such pid,
+ * or the pid now belongs to a process that started at another time. A process elsewhere is
+ * presumed alive (its lock or lease then expires by age).
  */
-export function isAlive(identity: Pick<ProcessIdentity, 'host' | 'pid' | 'startTime'>): boolean {
+export function isAlive(
+  identity: Pick<ProcessIdentity, 'host' | 'pid' | 'startTime' | 'pidNamespace'>
+): boolean {
   if (identity.host !== os.hostname() || !(identity.pid > 1)) return true;
+  // Another pid namespace (a container with the host's name): its pids mean nothing here.
+  const ours = pidNamespace('self');
+  if (identity.pidNamespace && ours && identity.pidNamespace !== ours) return true;
   try {
     process.kill(identity.pid, 0);
   } catch (error) {

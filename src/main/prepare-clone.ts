@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { STAGING_ROOT } from '../cache/actions-cache.js';
-import type { CacheBackend, CacheSource } from '../cache/backend.js';
-import { InputError } from '../errors.js';
+import type { CacheBackend, CacheSource, RestoreResult } from '../cache/backend.js';
+import { errorMessage, InputError } from '../errors.js';
+import { PermissionError, type Diagnoser } from '../permissions/diagnose.js';
 import { exists, listDir } from '../fs-util.js';
 import type { Settings } from '../inputs.js';
 import { limits } from '../limits.js';
@@ -32,11 +33,26 @@ async function assertClonePathUsable(settings: Settings): Promise<void> {
   }
 }
 
+/** A cache problem that the clone works around: one warning, with the permission help when it applies. */
+async function warnAndClone(
+  diagnoser: Diagnoser,
+  stage: string,
+  title: string,
+  reason: string,
+  error: unknown,
+  cwd: string
+): Promise<void> {
+  const report = await diagnoser.describe(stage, error ?? new Error(reason), { cwd });
+  if (report) core.warning(`${report.message}\nCloning instead.`, { title: report.title });
+  else core.warning(`${stage} failed: ${reason}. Cloning instead.`, { title });
+}
+
 async function restoreAndSeed(
   settings: Settings,
   backend: CacheBackend,
   exactCommit: string,
-  phases: PhaseTimer
+  phases: PhaseTimer,
+  diagnoser: Diagnoser
 ): Promise<Preparation> {
   const createdByThisRun = (await exists(settings.clonePath))
     ? path.join(settings.clonePath, '.git')
@@ -48,13 +64,33 @@ async function restoreAndSeed(
   }
   core.startGroup(`Restoring the clone cache (${backend.source})`);
   try {
-    const restored = await phases.time('restore', () =>
-      backend.restore(settings.cacheKeyPrefix, exactCommit)
-    );
+    const restored: RestoreResult = await phases
+      .time('restore', () =>
+        diagnoser.stage(
+          `Restoring the clone cache (${backend.source})`,
+          () => backend.restore(settings.cacheKeyPrefix, exactCommit),
+          { cwd: settings.workspace }
+        )
+      )
+      .catch(error => {
+        // A permission problem in the host clone fails the step with its help; anything else
+        // (a lock timeout, origin down during the refresh) is worked around by a full clone.
+        if (error instanceof PermissionError) throw error;
+        return { matchedKey: '', failure: errorMessage(error), error };
+      });
     const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
     if (!restored.gitDir) {
-      if (restored.failure)
+      if (restored.failure) {
+        await warnAndClone(
+          diagnoser,
+          'Restoring the clone cache',
+          'Clone cache not restored',
+          restored.failure,
+          restored.error,
+          settings.workspace
+        );
         return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
+      }
       core.info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
       return { ...base, fallbackReason: 'no cache entry' };
     }
@@ -62,6 +98,16 @@ async function restoreAndSeed(
     const outcome = await phases.time('seed', () =>
       seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs)
     );
+    if (!outcome.seeded) {
+      await warnAndClone(
+        diagnoser,
+        `Seeding ${settings.clonePath} from the cache`,
+        'Clone cache not used',
+        (outcome.fallbackReason ?? '').replace(/^seed failed: /, ''),
+        outcome.error,
+        settings.clonePath
+      );
+    }
     return {
       ...base,
       archiveBytes: restored.archiveBytes,
@@ -70,7 +116,15 @@ async function restoreAndSeed(
       fallbackReason: outcome.fallbackReason ?? ''
     };
   } finally {
-    await backend.cleanStaging();
+    await backend.cleanStaging().catch(async error => {
+      const report = await diagnoser.describe('Removing the staging folder', error);
+      core.warning(
+        report?.message ?? `Could not remove the staging folder: ${errorMessage(error)}`,
+        {
+          title: report?.title ?? 'Clone cache staging folder left behind'
+        }
+      );
+    });
     core.endGroup();
   }
 }
@@ -83,7 +137,8 @@ export async function prepareClone(
   settings: Settings,
   backend: CacheBackend,
   exactCommit: string,
-  phases: PhaseTimer
+  phases: PhaseTimer,
+  diagnoser: Diagnoser
 ): Promise<Preparation> {
   if (await exists(path.join(settings.clonePath, '.git'))) {
     core.info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
@@ -96,9 +151,17 @@ export async function prepareClone(
     };
   }
   await assertClonePathUsable(settings);
-  const prepared = await restoreAndSeed(settings, backend, exactCommit, phases);
+  const prepared = await restoreAndSeed(settings, backend, exactCommit, phases, diagnoser);
   if (!prepared.seeded) {
-    await phases.time('clone', () => initClone(settings.clonePath, settings.originUrl));
+    await phases.time('clone', () =>
+      diagnoser.stage(
+        'Cloning into path',
+        () => initClone(settings.clonePath, settings.originUrl),
+        {
+          writing: settings.clonePath
+        }
+      )
+    );
   }
   return prepared;
 }

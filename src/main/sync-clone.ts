@@ -7,7 +7,7 @@ import type { Settings } from '../inputs.js';
 import type { RunnerContext } from '../runner-context.js';
 import { isActionClone } from '../seed/marker.js';
 import { checkoutTarget } from '../sync/checkout.js';
-import { persistCredentials } from '../sync/credentials.js';
+import { removeCredentials } from '../sync/credentials.js';
 import { fetchCommit, fetchOrigin, remoteDefaultBranch } from '../sync/fetch.js';
 import { setOrigin } from '../sync/origin.js';
 import { extraRefspecFor, resolveTarget, type RefRequest, type Target } from '../sync/ref.js';
@@ -58,6 +58,9 @@ export async function syncClone(
   const gitDir = path.join(settings.clonePath, '.git');
   const ownClone = await isActionClone(gitDir);
   await setOrigin(git, settings.originUrl);
+  // A header left in the clone (a persisted token, or actions/checkout's) would be sent along
+  // with ours: two Authorization headers, which the server rejects.
+  await removeCredentials(git, settings.originUrl);
 
   const defaultBranch = await defaultBranchOf(git, settings, context, auth);
   const request = refRequest(settings, context, defaultBranch);
@@ -94,8 +97,6 @@ export async function syncClone(
   core.startGroup(`Checking out ${target.name} (${target.commit})`);
   await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
   core.endGroup();
-  if (settings.persistCredentials)
-    await persistCredentials(gitDir, settings.originUrl, settings.token);
 
   const staleCommits = cachedCommit
     ? Number(await git.output(['rev-list', '--count', `${cachedCommit}..${target.commit}`, '--']))

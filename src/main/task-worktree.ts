@@ -13,6 +13,7 @@ import type { Settings } from '../inputs.js';
 import { limits } from '../limits.js';
 import type { RunnerContext } from '../runner-context.js';
 import type { PhaseTimer } from '../timing.js';
+import type { Diagnoser } from '../permissions/diagnose.js';
 import { createWorktree, type WorktreeResult } from '../worktree/create.js';
 import { folderNameFor } from '../worktree/names.js';
 
@@ -40,17 +41,24 @@ export async function createTaskWorktree(
   settings: Settings,
   context: RunnerContext,
   defaultBranch: string,
-  phases: PhaseTimer
+  phases: PhaseTimer,
+  diagnoser: Diagnoser
 ): Promise<WorktreeResult> {
   core.startGroup(`Creating the task worktree for ${settings.branch}`);
+  const folder = worktreeFolder(settings, context);
   try {
     return await phases.time('worktree', () =>
-      createWorktree(new Git(repoDir), {
-        branch: settings.branch,
-        base: settings.base || defaultBranch,
-        folder: worktreeFolder(settings, context),
-        removeOnExit: settings.removeWorktree
-      })
+      diagnoser.stage(
+        'Creating the task worktree',
+        () =>
+          createWorktree(new Git(repoDir), {
+            branch: settings.branch,
+            base: settings.base || defaultBranch,
+            folder,
+            removeOnExit: settings.removeWorktree
+          }),
+        { cwd: repoDir, writing: folder }
+      )
     );
   } finally {
     core.endGroup();
@@ -72,7 +80,8 @@ export async function hostTaskWorktree(
   settings: Settings,
   context: RunnerContext,
   auth: readonly ConfigEntry[],
-  phases: PhaseTimer
+  phases: PhaseTimer,
+  diagnoser: Diagnoser
 ): Promise<HostWorktree> {
   const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
   return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
@@ -82,7 +91,14 @@ export async function hostTaskWorktree(
     );
     core.endGroup();
     const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-    const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases);
+    const worktree = await createTaskWorktree(
+      paths.dir,
+      settings,
+      context,
+      defaultBranch,
+      phases,
+      diagnoser
+    );
     const before =
       refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
       refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);

@@ -42,6 +42,16 @@ async function requireRealDirectory(target: string, what: string): Promise<void>
   if (!stat.isDirectory()) throw new Error(`the cached clone's ${what} is not a plain directory`);
 }
 
+/** Refuses a tree that holds a symlink or a special file anywhere: git would follow it. */
+async function requirePlainTree(dir: string, relative = ''): Promise<void> {
+  for (const entry of await fs.readdir(path.join(dir, relative), { withFileTypes: true })) {
+    const name = path.join(relative, entry.name);
+    if (entry.isDirectory()) await requirePlainTree(dir, name);
+    else if (!entry.isFile())
+      throw new Error(`the cached clone holds ${name}, which is not a plain file`);
+  }
+}
+
 /**
  * Makes a restored `.git` trustworthy before any git command runs in it: its config is rebuilt
  * from the template and nothing that could run code (hooks) or point outside it remains.
@@ -54,6 +64,7 @@ export async function sanitizeGitDir(gitDir: string, originUrl: string): Promise
   const head = await fs.lstat(path.join(gitDir, 'HEAD')).catch(() => undefined);
   if (!head?.isFile()) throw new Error('the cached clone has no HEAD file');
 
+  await requirePlainTree(gitDir);
   const removed: string[] = [];
   for (const entry of REMOVED_ENTRIES) {
     const target = path.join(gitDir, entry);

@@ -15,6 +15,8 @@ export interface SeedOutcome {
   cachedCommit?: string;
   /** Why the seed was given up (then nothing of it remains). */
   fallbackReason?: string;
+  /** The error that made the seed give up. */
+  error?: unknown;
 }
 
 /** The outermost directory of `target` that does not exist yet (what mkdir -p will create). */
@@ -86,9 +88,6 @@ export async function seedClone(
     return await withTimeout(work, timeoutMs, 'Seeding the workspace', () => abort.abort());
   } catch (error) {
     const reason = errorMessage(error);
-    core.warning(`Seeding ${clonePath} from the cache failed: ${reason}. Cloning instead.`, {
-      title: 'Clone cache not used'
-    });
     // Let in-flight work stop before removing what it wrote.
     await withTimeout(
       work.catch(() => undefined),
@@ -98,6 +97,6 @@ export async function seedClone(
     if (placed) {
       await fs.rm(createdRoot ?? target, { recursive: true, force: true });
     }
-    return { seeded: false, fallbackReason: `seed failed: ${reason}` };
+    return { seeded: false, fallbackReason: `seed failed: ${reason}`, error };
   }
 }

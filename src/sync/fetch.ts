@@ -7,6 +7,13 @@ export const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
 
 function fetchError(originUrl: string, error: unknown): ActionError {
   const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+  const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
+  if (missingRef) {
+    return new ActionError(
+      'Ref not found',
+      `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`
+    );
+  }
   return new ActionError(
     'Fetch from origin failed',
     `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`

@@ -1,12 +1,13 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { ActionError, InputError } from '../errors.js';
-import { listDir } from '../fs-util.js';
+import { canonicalPath, listDir } from '../fs-util.js';
 import type { Git } from '../git/git.js';
-import { identityOf, isAlive } from '../host/process.js';
+import { identityOf } from '../host/process.js';
 import {
   formatLease,
   leasedByLiveJob,
+  leaseIsLive,
   listWorktrees,
   parseLease,
   type Lease,
@@ -36,12 +37,17 @@ const MAX_SLOTS = 64;
 
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit: boolean): Lease {
-  return { cloneCache: 1, ...identityOf(process.ppid), removeOnExit };
+  return {
+    cloneCache: 1,
+    ...identityOf(process.ppid),
+    removeOnExit,
+    since: new Date().toISOString()
+  };
 }
 
 function leaseIsDead(reason: string): boolean {
   const lease = parseLease(reason);
-  return lease !== undefined && !isAlive(lease);
+  return lease !== undefined && !leaseIsLive(lease);
 }
 
 interface Slot {
@@ -78,6 +84,20 @@ async function findSlot(
   );
 }
 
+/**
+ * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
+ * (detached at the same commit) so the worktree can have the branch.
+ */
+async function releaseFromMainCheckout(git: Git, branch: string): Promise<void> {
+  const main = (await listWorktrees(git))[0];
+  if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
+    await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+    core.info(
+      `The main clone now has ${branch} detached, so the task worktree can have the branch.`
+    );
+  }
+}
+
 async function alignToOrigin(git: Git, worktreePath: string, branch: string, originCommit: string) {
   const wt = git.at(worktreePath);
   const before = await wt.resolveCommit('HEAD');
@@ -98,8 +118,10 @@ async function alignToOrigin(git: Git, worktreePath: string, branch: string, ori
  * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
  * the same commit.
  */
-export async function createWorktree(git: Git, request: WorktreeRequest): Promise<WorktreeResult> {
+export async function createWorktree(git: Git, given: WorktreeRequest): Promise<WorktreeResult> {
+  const request = { ...given, folder: canonicalPath(given.folder) };
   await reapDeadJobs(git, leaseIsDead);
+  await releaseFromMainCheckout(git, request.branch);
   const entries = await listWorktrees(git);
   const slot = await findSlot(git, entries, request);
   const ref = `refs/heads/${request.branch}`;

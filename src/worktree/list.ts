@@ -1,10 +1,26 @@
 import type { Git } from '../git/git.js';
+import { canonicalPath } from '../fs-util.js';
 import { isAlive, type ProcessIdentity } from '../host/process.js';
 
 /** The lease a job puts on its worktree (as git's own worktree lock reason) for its lifetime. */
 export interface Lease extends ProcessIdentity {
   cloneCache: 1;
   removeOnExit: boolean;
+  /** When the lease was taken (ISO time). */
+  since: string;
+}
+
+/** A lease whose job cannot be checked (another host, a container) ends after this long. */
+function leaseMaxAgeMs(): number {
+  const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
+  return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
+}
+
+/** True when the lease's job may still run. */
+export function leaseIsLive(lease: Lease): boolean {
+  const age = Date.now() - Date.parse(lease.since);
+  if (Number.isFinite(age) && age > leaseMaxAgeMs()) return false;
+  return isAlive(lease);
 }
 
 export interface WorktreeEntry {
@@ -39,7 +55,7 @@ export function parseLease(reason: string | undefined): Lease | undefined {
 /** True when the worktree is leased by a job that may still run. */
 export function leasedByLiveJob(entry: WorktreeEntry): boolean {
   const lease = parseLease(entry.lockReason);
-  return lease !== undefined && isAlive(lease);
+  return lease !== undefined && leaseIsLive(lease);
 }
 
 export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {
@@ -48,7 +64,12 @@ export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {
   let current: WorktreeEntry | undefined;
   for (const line of out.split('\n')) {
     if (line.startsWith('worktree ')) {
-      current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+      current = {
+        path: canonicalPath(line.slice('worktree '.length)),
+        head: '',
+        branch: '',
+        bare: false
+      };
       entries.push(current);
     } else if (!current) {
       continue;

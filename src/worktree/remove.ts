@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
 import type { Git } from '../git/git.js';
+import { canonicalPath } from '../fs-util.js';
 import { listWorktrees, parseLease } from './list.js';
 
 /**
@@ -9,7 +10,7 @@ import { listWorktrees, parseLease } from './list.js';
  * gone is not an error.
  */
 export async function removeWorktree(git: Git, worktreePath: string): Promise<void> {
-  const entry = (await listWorktrees(git)).find(e => e.path === worktreePath);
+  const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
   if (entry) {
     if (entry.lockReason !== undefined) {
       await git.run(['worktree', 'unlock', '--', worktreePath], { allowFailure: true });
@@ -21,7 +22,7 @@ export async function removeWorktree(git: Git, worktreePath: string): Promise<vo
 
 /** Ends this job's lease on a worktree that stays (remove-worktree: false). */
 export async function releaseWorktree(git: Git, worktreePath: string): Promise<void> {
-  const entry = (await listWorktrees(git)).find(e => e.path === worktreePath);
+  const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
   if (entry && parseLease(entry.lockReason)) {
     await git.run(['worktree', 'unlock', '--', worktreePath]);
   }

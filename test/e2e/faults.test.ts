@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  symlinkSync,
+  readdirSync,
+  writeFileSync
+} from 'node:fs';
 import * as path from 'node:path';
 import { packLike, putEntry, unpackEntry } from '../support/archive.js';
 import { startFixture, type Fixture } from '../support/fixture.js';
@@ -128,6 +136,49 @@ describe('post step never fails the job', () => {
 });
 
 describe('untrusted cache entries', () => {
+  test("an entry of a longer key prefix (another repository's clone) is not used", async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await savedEntry();
+    const unpacked = path.join(fx.root, 'other');
+    unpackEntry(reference, unpacked);
+    const archive = path.join(fx.root, 'other.tar');
+    packLike(reference, unpacked, '.clone-cache-staging', archive);
+    fx.cache.entries.clear();
+    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-docs-${'d'.repeat(40)}`, archive);
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs).toMatchObject({
+      'cache-hit': 'false',
+      seeded: 'false',
+      'fallback-reason': 'no cache entry'
+    });
+    expect(main.stdout).toContain('Ignoring the cache entry clone-cache-Linux-acme-widgets-docs-');
+  });
+
+  test('a symlink inside the cached .git is refused: fallback, nothing followed', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await savedEntry();
+    const crafted = path.join(fx.root, 'crafted');
+    unpackEntry(reference, crafted);
+    const outside = path.join(fx.root, 'outside');
+    mkdirSync(outside);
+    const refsRemotes = path.join(crafted, '.clone-cache-staging', 'clone.git', 'refs', 'remotes');
+    rmSync(refsRemotes, { recursive: true, force: true });
+    symlinkSync(outside, refsRemotes);
+    const archive = path.join(fx.root, 'crafted.tar');
+    packLike(reference, crafted, '.clone-cache-staging', archive);
+    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'e'.repeat(40)}`, archive);
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expectFallback(
+      main,
+      job,
+      /^seed failed: the cached clone holds refs\/remotes, which is not a plain file/
+    );
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
   test('hooks and dangerous config in an entry never run; the seed is sanitized', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await savedEntry();
@@ -148,16 +199,12 @@ describe('untrusted cache entries', () => {
     const archive = path.join(fx.root, 'crafted.tar');
     packLike(reference, crafted, '.clone-cache-staging', archive);
     addCommits(fx.origin, 'main', { commits: 1, seed: 'newer' });
-    putEntry(
-      fx.cache,
-      reference,
-      `${reference.key.replace(/-[0-9a-f]{40}$/, '')}-crafted`,
-      archive
-    );
+    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'c'.repeat(40)}`, archive);
 
     const job = fx.newJob();
     const main = await fx.main(job);
     expect(main.exitCode).toBe(0);
+    expect(main.outputs['fallback-reason']).toBe('');
     expect(main.outputs.seeded).toBe('true');
     expect(main.annotations.map(a => [a.level, a.title])).toEqual([
       ['warning', 'Clone cache sanitized']
@@ -180,7 +227,7 @@ describe('untrusted cache entries', () => {
     );
     const archive = path.join(fx.root, 'crafted.tar');
     packLike(reference, crafted, '.clone-cache-staging', archive);
-    putEntry(fx.cache, reference, 'clone-cache-Linux-acme-widgets-broken', archive);
+    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'b'.repeat(40)}`, archive);
     const job = fx.newJob();
     const main = await fx.main(job);
     expectFallback(

@@ -24,7 +24,8 @@ describe('hosted matrix per branch', () => {
     const matrix = [
       { branch: 'feature', expected: feature, mode: 'attached', head: 'feature' },
       { branch: 'brand-new', expected: main, mode: 'created', head: 'brand-new' },
-      { branch: 'main', expected: main, mode: 'detached', head: 'HEAD' } // main is the clone's own checkout
+      // main is the clone's own checkout: the clone steps aside so the worktree gets the branch.
+      { branch: 'main', expected: main, mode: 'attached', head: 'main' }
     ];
     const results = await Promise.all(
       matrix.map(m => {

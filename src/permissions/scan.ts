@@ -1,0 +1,46 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Owner } from './ownership.js';
+
+export interface ScanLimits {
+  maxEntries: number;
+  maxMs: number;
+}
+
+export interface ForeignEntry {
+  path: string;
+  owner: Owner;
+}
+
+/**
+ * Pre-flight: the first entry under the roots that the runner user does not own, breadth first,
+ * stopping at the first one or at the limits. Symlinks are looked at, never followed.
+ */
+export async function findForeignEntry(
+  roots: readonly string[],
+  runner: Owner,
+  limits: ScanLimits = { maxEntries: 20_000, maxMs: 2_000 }
+): Promise<ForeignEntry | undefined> {
+  const started = Date.now();
+  let seen = 0;
+  const queue: string[] = [];
+  for (const root of roots) {
+    const stat = await fs.lstat(root).catch(() => undefined);
+    if (!stat) continue;
+    if (stat.uid !== runner.uid) return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
+    if (stat.isDirectory()) queue.push(root);
+  }
+  while (queue.length > 0) {
+    const dir = queue.shift() as string;
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs) return undefined;
+      const full = path.join(dir, entry.name);
+      const stat = await fs.lstat(full).catch(() => undefined);
+      if (!stat) continue;
+      if (stat.uid !== runner.uid) return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+      if (entry.isDirectory()) queue.push(full);
+    }
+  }
+  return undefined;
+}
