@@ -76,7 +76,10 @@ async function runHostWorktree(
   const { paths, refresh, worktree, staleCommits } = await diagnoser.stage(
     'Refreshing the host clone in cache-dir',
     () => hostTaskWorktree(settings, context, auth, phases, diagnoser),
-    { cwd: settings.cacheDir, writing: settings.cacheDir }
+    {
+      cwd: hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl).dir,
+      writing: settings.cacheDir
+    }
   );
   return {
     report: {

@@ -99664,7 +99664,47 @@ function fixOwnership(dir, roots) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/permissions/scan.ts
+
+
+/**
+ * Pre-flight: the first entry under the roots that the runner user does not own, breadth first,
+ * stopping at the first one or at the limits. Symlinks are looked at, never followed.
+ */
+async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
+    const started = Date.now();
+    let seen = 0;
+    const queue = [];
+    for (const root of roots) {
+        const stat = await external_node_fs_namespaceObject.promises.lstat(root).catch(() => undefined);
+        if (!stat)
+            continue;
+        if (stat.uid !== runner.uid)
+            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
+        if (stat.isDirectory())
+            queue.push(root);
+    }
+    while (queue.length > 0) {
+        const dir = queue.shift();
+        const entries = await external_node_fs_namespaceObject.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
+                return undefined;
+            const full = external_node_path_namespaceObject.join(dir, entry.name);
+            const stat = await external_node_fs_namespaceObject.promises.lstat(full).catch(() => undefined);
+            if (!stat)
+                continue;
+            if (stat.uid !== runner.uid)
+                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+            if (entry.isDirectory())
+                queue.push(full);
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/permissions/help.ts
+
 
 function troubleshootingLink(env = process.env) {
     const repo = env.GITHUB_ACTION_REPOSITORY;
@@ -99686,8 +99726,17 @@ function firstLine(text) {
  */
 async function buildReport(stage, failure, fallbackPath, roots) {
     const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
-    const offending = failure.path || fallbackPath;
-    const existing = await nearestExisting(offending);
+    let offending = failure.path || fallbackPath;
+    let existing = await nearestExisting(offending);
+    if (existing.owner.uid === runner.uid && failure.kind === 'permission') {
+        // The directory is the runner's: the culprit is something inside it (e.g. a root-owned
+        // build folder that stops `git worktree remove`).
+        const inside = await findForeignEntry([existing.path], runner);
+        if (inside) {
+            offending = inside.path;
+            existing = { path: inside.path, owner: inside.owner };
+        }
+    }
     const owner = describeOwner(existing.owner);
     const ownerName = owner.replace(/ \(.*$/, '');
     const you = describeOwner(runner);
@@ -99737,45 +99786,6 @@ async function buildReport(stage, failure, fallbackPath, roots) {
         ].join('\n'),
         fixDir: ownedByRunner ? '' : fixDir
     };
-}
-
-;// CONCATENATED MODULE: ./src/permissions/scan.ts
-
-
-/**
- * Pre-flight: the first entry under the roots that the runner user does not own, breadth first,
- * stopping at the first one or at the limits. Symlinks are looked at, never followed.
- */
-async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
-    const started = Date.now();
-    let seen = 0;
-    const queue = [];
-    for (const root of roots) {
-        const stat = await external_node_fs_namespaceObject.promises.lstat(root).catch(() => undefined);
-        if (!stat)
-            continue;
-        if (stat.uid !== runner.uid)
-            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
-        if (stat.isDirectory())
-            queue.push(root);
-    }
-    while (queue.length > 0) {
-        const dir = queue.shift();
-        const entries = await external_node_fs_namespaceObject.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
-                return undefined;
-            const full = external_node_path_namespaceObject.join(dir, entry.name);
-            const stat = await external_node_fs_namespaceObject.promises.lstat(full).catch(() => undefined);
-            if (!stat)
-                continue;
-            if (stat.uid !== runner.uid)
-                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
-            if (entry.isDirectory())
-                queue.push(full);
-        }
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/permissions/diagnose.ts
@@ -100868,7 +100878,10 @@ function maskSecrets(token) {
 }
 /** Self-hosted with a branch: the worktree comes straight from the host clone; `path` is untouched. */
 async function runHostWorktree(settings, context, auth, phases, diagnoser) {
-    const { paths, refresh, worktree, staleCommits } = await diagnoser.stage('Refreshing the host clone in cache-dir', () => hostTaskWorktree(settings, context, auth, phases, diagnoser), { cwd: settings.cacheDir, writing: settings.cacheDir });
+    const { paths, refresh, worktree, staleCommits } = await diagnoser.stage('Refreshing the host clone in cache-dir', () => hostTaskWorktree(settings, context, auth, phases, diagnoser), {
+        cwd: hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl).dir,
+        writing: settings.cacheDir
+    });
     return {
         report: {
             cacheSource: 'host-dir',

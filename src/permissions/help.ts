@@ -1,5 +1,6 @@
 import type { ClassifiedFailure } from './classify.js';
 import { chownTarget, describeOwner, nearestExisting, runnerIdentity } from './ownership.js';
+import { findForeignEntry } from './scan.js';
 
 export interface Report {
   title: string;
@@ -37,8 +38,17 @@ export async function buildReport(
   roots: readonly string[]
 ): Promise<Report> {
   const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
-  const offending = failure.path || fallbackPath;
-  const existing = await nearestExisting(offending);
+  let offending = failure.path || fallbackPath;
+  let existing = await nearestExisting(offending);
+  if (existing.owner.uid === runner.uid && failure.kind === 'permission') {
+    // The directory is the runner's: the culprit is something inside it (e.g. a root-owned
+    // build folder that stops `git worktree remove`).
+    const inside = await findForeignEntry([existing.path], runner);
+    if (inside) {
+      offending = inside.path;
+      existing = { path: inside.path, owner: inside.owner };
+    }
+  }
   const owner = describeOwner(existing.owner);
   const ownerName = owner.replace(/ \(.*$/, '');
   const you = describeOwner(runner);

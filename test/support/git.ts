@@ -7,7 +7,11 @@ const quietEnv = {
   GIT_AUTHOR_EMAIL: 'test@example.com',
   GIT_COMMITTER_NAME: 'Test',
   GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1'
+  GIT_CONFIG_NOSYSTEM: '1',
+  // Tests inspect clones that the action made as another uid.
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'safe.directory',
+  GIT_CONFIG_VALUE_0: '*'
 };
 
 /** Runs git synchronously; only for commands that do not talk to an in-process server. */
