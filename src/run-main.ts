@@ -42,6 +42,11 @@ function diagnosisSettings(settings: Settings, context: RunnerContext): Diagnosi
   };
 }
 
+function peakMemoryMiB(): number {
+  // maxRSS is in kilobytes.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 function maskSecrets(token: string): void {
   if (!token) return;
   core.setSecret(token);
@@ -231,6 +236,7 @@ export async function runMain(): Promise<void> {
     });
     setOutputs(full);
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(full);
+    core.info(`Peak memory of the action process: ${peakMemoryMiB()} MiB`);
     core.info(
       `Ready: ${full.refDescription} at ${full.commit} in ${full.seconds.toFixed(2)} s (${full.worktreePath || full.clonePath}).`
     );

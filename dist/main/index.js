@@ -100869,6 +100869,10 @@ function diagnosisSettings(settings, context) {
         roots: roots.filter(Boolean)
     };
 }
+function peakMemoryMiB() {
+    // maxRSS is in kilobytes.
+    return Math.round(process.resourceUsage().maxRSS / 1024);
+}
 function maskSecrets(token) {
     if (!token)
         return;
@@ -101001,6 +101005,7 @@ async function runMain() {
         setOutputs(full);
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(full);
+        info(`Peak memory of the action process: ${peakMemoryMiB()} MiB`);
         info(`Ready: ${full.refDescription} at ${full.commit} in ${full.seconds.toFixed(2)} s (${full.worktreePath || full.clonePath}).`);
     }
     catch (error) {

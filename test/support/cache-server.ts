@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { throttle, type Bandwidth } from './throttle.js';
 
 /** Faults the server can inject, each a switch a test flips. */
 export interface CacheFaults {
@@ -28,6 +29,8 @@ export interface CacheServer {
   faults: CacheFaults;
   entries: Map<string, CacheEntry>;
   calls: string[];
+  /** Transfer bandwidth for downloads and uploads; 0 is unlimited. */
+  bandwidth: Bandwidth;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function startCacheServer(
   const entries = new Map<string, CacheEntry>();
   const faults: CacheFaults = {};
   const calls: string[] = [];
+  const bandwidth: Bandwidth = { bytesPerSecond: 0 };
   let nextId = 1;
   let base = '';
   const entryFile = (id: string) => path.join(storageDir, `entry-${id}.bin`);
@@ -141,7 +145,11 @@ export async function startCacheServer(
     const comp = url.searchParams.get('comp');
     if (comp === 'block') {
       const blockId = Buffer.from(url.searchParams.get('blockid') ?? '', 'base64').toString('hex');
-      await pipeline(req, createWriteStream(`${entryFile(id)}.block-${blockId}`));
+      await pipeline(
+        req,
+        throttle(bandwidth),
+        createWriteStream(`${entryFile(id)}.block-${blockId}`)
+      );
     } else if (comp === 'blocklist') {
       const xml = (await readBody(req)).toString('utf8');
       const ids = [...xml.matchAll(/<Latest>([^<]*)<\/Latest>/g)].map(m =>
@@ -154,7 +162,7 @@ export async function startCacheServer(
       }
       await out.close();
     } else {
-      await pipeline(req, createWriteStream(entryFile(id)));
+      await pipeline(req, throttle(bandwidth), createWriteStream(entryFile(id)));
     }
     res.writeHead(201, {
       ETag: `"0x${id}"`,
@@ -189,7 +197,7 @@ export async function startCacheServer(
       return;
     }
     res.writeHead(200, { 'Content-Length': stat.size });
-    await pipeline(createReadStream(file), res);
+    await pipeline(createReadStream(file), throttle(bandwidth), res);
   }
 
   const server = http.createServer((req, res) => {
@@ -218,6 +226,7 @@ export async function startCacheServer(
     faults,
     entries,
     calls,
+    bandwidth,
     close: () =>
       new Promise(resolve => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { throttle, type Bandwidth } from './throttle.js';
 
 export interface GitServer {
   /** Base URL; a repository at <root>/<owner>/<name>.git is served as <url>/<owner>/<name>. */
@@ -9,6 +10,8 @@ export interface GitServer {
   requests: { path: string; authorized: boolean }[];
   /** Milliseconds to hold every request before serving it (a slow network). */
   delayMs: number;
+  /** Response bandwidth; 0 is unlimited. */
+  bandwidth: Bandwidth;
   close(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export async function startGitServer(projectRoot: string, token: string): Promis
   const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   const requests: GitServer['requests'] = [];
   const state = { delayMs: 0 };
+  const bandwidth: Bandwidth = { bytesPerSecond: 0 };
   const server = http.createServer((req, res) => {
     if (state.delayMs > 0) {
       setTimeout(() => serve(req, res), state.delayMs);
@@ -60,9 +64,11 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     req.pipe(cgi.stdin);
     let headerDone = false;
     let buffered = Buffer.alloc(0);
+    const body = throttle(bandwidth);
+    body.pipe(res);
     cgi.stdout.on('data', (chunk: Buffer) => {
       if (headerDone) {
-        res.write(chunk);
+        body.write(chunk);
         return;
       }
       buffered = Buffer.concat([buffered, chunk]);
@@ -80,15 +86,16 @@ export async function startGitServer(projectRoot: string, token: string): Promis
         else headers[name] = value;
       }
       res.writeHead(status, headers);
-      res.write(buffered.subarray(end + 4));
+      body.write(buffered.subarray(end + 4));
     });
-    cgi.on('close', () => res.end());
+    cgi.on('close', () => body.end());
   };
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    bandwidth,
     get delayMs() {
       return state.delayMs;
     },

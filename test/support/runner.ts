@@ -158,12 +158,12 @@ export interface RunOptions {
   onSpawn?: (child: ChildProcess) => void;
 }
 
-/** Runs a committed bundle (dist/main or dist/post) the way the runner does. */
-export function runStep(
+/** The environment the runner gives a step: the job's, the inputs, and (for post) the saved state. */
+export function stepEnv(
   step: 'main' | 'post',
   job: Job,
   options: RunOptions = {}
-): Promise<StepResult> {
+): NodeJS.ProcessEnv {
   const repository = job.env.GITHUB_REPOSITORY ?? '';
   const env: NodeJS.ProcessEnv = {
     ...job.env,
@@ -171,12 +171,25 @@ export function runStep(
     ...options.env
   };
   if (step === 'post') {
-    for (const [name, value] of Object.entries(parseRunnerFile(job.files.state)))
+    for (const [name, value] of Object.entries(parseRunnerFile(job.files.state))) {
       env[`STATE_${name}`] = value;
+    }
   }
+  return env;
+}
+
+export const bundlePath = (step: 'main' | 'post') => path.join(ROOT, 'dist', step, 'index.js');
+
+/** Runs a committed bundle (dist/main or dist/post) the way the runner does. */
+export function runStep(
+  step: 'main' | 'post',
+  job: Job,
+  options: RunOptions = {}
+): Promise<StepResult> {
+  const env = stepEnv(step, job, options);
   const summaryBefore = readFileSync(job.files.summary, 'utf8');
   return new Promise((resolve, reject) => {
-    const bundle = path.join(ROOT, 'dist', step, 'index.js');
+    const bundle = bundlePath(step);
     // The wrapper is node, not sh: shells drop variables like INPUT_ORIGIN-URL from the environment.
     const wrapper =
       "const c = require('child_process').spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' });" +

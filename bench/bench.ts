@@ -1,0 +1,320 @@
+// npm run bench -- [--preset smoke|small|large] [--runs 5] [--warmup 1] [--stale 50]
+//                  [--mbytes-per-sec 90] [--out bench-results]
+// BENCH_REPO=<path> benchmarks a local repository of your own instead of a generated one.
+//
+// Every method runs in every round, interleaved (A B C ... A B C ...), in a fresh directory;
+// the first --warmup rounds are not counted. Origin is served by `git http-backend` over loopback
+// HTTP and the cache by the loopback cache service, optionally at a limited bandwidth.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCacheServer } from '../test/support/cache-server.js';
+import { startGitServer } from '../test/support/git-server.js';
+import {
+  bundlePath,
+  createJob,
+  parseRunnerFile,
+  stepEnv,
+  type Job
+} from '../test/support/runner.js';
+import { measure, type Measurement } from './measure.js';
+import { addCommits, bareName, generateRepository, PRESETS, repoSizeBytes } from './workload.js';
+import { renderMarkdown, summarize, type MethodResult } from './report.js';
+
+const { values } = parseArgs({
+  options: {
+    preset: { type: 'string', default: 'small' },
+    runs: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    stale: { type: 'string', default: '50' },
+    'mbytes-per-sec': { type: 'string', default: '0' },
+    out: { type: 'string', default: 'bench-results' }
+  }
+});
+const runs = Number(values.runs);
+const warmup = Number(values.warmup);
+const stale = Number(values.stale);
+const bytesPerSecond = Number(values['mbytes-per-sec']) * 1_000_000;
+const TOKEN = 'bench-token';
+const AUTH = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'clone-cache-bench-'));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function prepareOrigin(): Promise<string> {
+  // Returns the bare repository that origin serves.
+  const bare = bareName(path.join(root, 'origin'));
+  if (process.env.BENCH_REPO) {
+    log(`Mirroring ${process.env.BENCH_REPO}...`);
+    execFileSync('git', ['clone', '--quiet', '--mirror', process.env.BENCH_REPO, bare]);
+    execFileSync('git', ['-C', bare, 'config', 'uploadpack.allowFilter', 'true']);
+    execFileSync('git', ['-C', bare, 'config', 'uploadpack.allowAnySHA1InWant', 'true']);
+    const head = execFileSync('git', ['-C', bare, 'symbolic-ref', '--short', 'HEAD'])
+      .toString()
+      .trim();
+    if (head !== 'main') execFileSync('git', ['-C', bare, 'branch', '-m', head, 'main']);
+    execFileSync('git', ['-C', bare, 'symbolic-ref', 'HEAD', 'refs/heads/main']);
+    return bare;
+  }
+  const preset = PRESETS[values.preset ?? 'small'];
+  if (!preset)
+    throw new Error(`unknown preset ${values.preset}; choose ${Object.keys(PRESETS).join(', ')}`);
+  log(`Generating the ${values.preset} repository (${preset.commits} commits)...`);
+  await generateRepository(bare, preset);
+  return bare;
+}
+
+const gitEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'http.extraheader',
+  GIT_CONFIG_VALUE_0: AUTH,
+  ...extra
+});
+
+async function main(): Promise<void> {
+  const bare = await prepareOrigin();
+  const git = await startGitServer(path.join(root, 'origin'), TOKEN);
+  const cache = await startCacheServer(path.join(root, 'cache-storage'));
+  git.bandwidth.bytesPerSecond = bytesPerSecond;
+  cache.bandwidth.bytesPerSecond = bytesPerSecond;
+  const url = `${git.url}/acme/widgets`;
+  const hostDir = path.join(root, 'host-cache');
+  let jobs = 0;
+  const newJob = () =>
+    createJob(path.join(root, 'jobs', `job${++jobs}`), {
+      repository: 'acme/widgets',
+      cacheUrl: cache.url
+    });
+
+  const step = async (which: 'main' | 'post', job: Job, inputs: Record<string, string>) => {
+    const env = stepEnv(which, job, { inputs: { 'origin-url': url, ...inputs }, token: TOKEN });
+    return measure(process.execPath, [bundlePath(which)], { cwd: job.workspace, env });
+  };
+
+  // Method 9's entry is saved K commits behind the tip; every other entry at the tip.
+  log('Preparing the warm caches...');
+  const staleJob = newJob();
+  await step('main', staleJob, { 'cache-key': 'bench-stale', 'save-cache': 'always' });
+  await step('post', staleJob, {});
+  const tip =
+    stale > 0
+      ? addCommits(bare, stale)
+      : execFileSync('git', ['-C', bare, 'rev-parse', 'main']).toString().trim();
+  const warmJob = newJob();
+  await step('main', warmJob, { 'cache-key': 'bench-warm' });
+  await step('post', warmJob, {});
+  const warmEntry = [...cache.entries.values()].find(e => e.key === `bench-warm-${tip}`);
+  if (!warmEntry) throw new Error('the warm entry was not saved');
+  await step('main', newJob(), { 'cache-dir': hostDir, branch: 'main', 'remove-worktree': 'true' });
+  const mirror = path.join(root, 'mirror.git');
+  execFileSync('git', ['clone', '--quiet', '--mirror', bare, mirror]);
+  const localClone = path.join(root, 'local-clone');
+  execFileSync('git', ['clone', '--quiet', bare, localClone]);
+  const head = (job: Job) => parseRunnerFile(job.files.output).commit;
+
+  const scratch = () => mkdtempSync(path.join(root, 'run-'));
+  type Method = {
+    name: string;
+    floor: 'tar' | 'worktree' | '';
+    run(): Promise<Measurement & { actionRssMiB?: number; overheadMs?: number }>;
+  };
+  const actionRun = async (inputs: Record<string, string>, after?: (job: Job) => Promise<void>) => {
+    const job = newJob();
+    const m = await step('main', job, inputs);
+    if (head(job) !== tip) throw new Error(`action checked out ${head(job)}, expected ${tip}`);
+    const peak = /Peak memory of the action process: (\d+) MiB/.exec(m.stdout);
+    const summary = readFileSync(job.files.summary, 'utf8');
+    const phases = [
+      ...summary.matchAll(
+        /<td>(Restore|Seed|Full clone|Fetch|Checkout|Worktree) \(s\)<\/td><td>([\d.]+)<\/td>/g
+      )
+    ];
+    const inPhases = phases.reduce((sum, match) => sum + Number(match[2]) * 1000, 0);
+    if (after) await after(job);
+    return { ...m, actionRssMiB: peak ? Number(peak[1]) : undefined, overheadMs: m.ms - inPhases };
+  };
+  let coldSeq = 0;
+  let coldPost: Measurement | undefined;
+  const methods: Method[] = [
+    {
+      name: 'git clone (full)',
+      floor: 'tar',
+      run: () =>
+        measure('git', ['clone', '--quiet', url, path.join(scratch(), 'c')], { env: gitEnv() })
+    },
+    {
+      name: 'actions/checkout default (fetch --depth=1)',
+      floor: 'tar',
+      run: async () => {
+        const dir = path.join(scratch(), 'c');
+        const script = `git init -q "$1" && cd "$1" && git remote add origin "$2" && git fetch -q --no-tags --prune --no-recurse-submodules --depth=1 origin "$3" && git checkout -q --force "$3"`;
+        return measure('sh', ['-c', script, 'sh', dir, url, tip], { env: gitEnv() });
+      }
+    },
+    {
+      name: 'git clone --filter=blob:none',
+      floor: 'tar',
+      run: () =>
+        measure('git', ['clone', '--quiet', '--filter=blob:none', url, path.join(scratch(), 'c')], {
+          env: gitEnv()
+        })
+    },
+    {
+      name: 'git clone --reference --dissociate',
+      floor: 'tar',
+      run: () =>
+        measure(
+          'git',
+          [
+            'clone',
+            '--quiet',
+            '--reference',
+            mirror,
+            '--dissociate',
+            url,
+            path.join(scratch(), 'c')
+          ],
+          { env: gitEnv() }
+        )
+    },
+    {
+      name: 'action, cold (miss: clone)',
+      floor: 'tar',
+      run: () =>
+        actionRun({ 'cache-key': `bench-cold-${++coldSeq}` }, async job => {
+          coldPost = await step('post', job, {});
+        })
+    },
+    {
+      name: 'action, warm hosted cache',
+      floor: 'tar',
+      run: () => actionRun({ 'cache-key': 'bench-warm' })
+    },
+    {
+      name: 'action, warm cache-dir, seeded path',
+      floor: 'tar',
+      run: () => actionRun({ 'cache-dir': hostDir })
+    },
+    {
+      name: 'action, warm cache-dir, task worktree',
+      floor: 'worktree',
+      run: () =>
+        actionRun({ 'cache-dir': hostDir, branch: 'main' }, async job => {
+          await step('post', job, {});
+        })
+    },
+    {
+      name: `action, warm hosted, entry ${stale} commits stale`,
+      floor: 'tar',
+      run: () => actionRun({ 'cache-key': 'bench-stale' })
+    },
+    {
+      name: 'floor: tar extract of the same archive',
+      floor: '',
+      run: async () => {
+        const dir = scratch();
+        const zstd = readFileSync(warmEntry.file)
+          .subarray(0, 4)
+          .equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
+        return measure('tar', [
+          '-xf',
+          warmEntry.file,
+          zstd ? '--use-compress-program=unzstd' : '-z',
+          '-C',
+          dir
+        ]);
+      }
+    },
+    {
+      name: 'floor: git worktree add from a local clone',
+      floor: '',
+      run: async () => {
+        const dir = path.join(scratch(), 'wt');
+        const m = await measure('git', [
+          '-C',
+          localClone,
+          'worktree',
+          'add',
+          '--quiet',
+          '--detach',
+          dir,
+          tip
+        ]);
+        execFileSync('git', ['-C', localClone, 'worktree', 'remove', '--force', dir]);
+        return m;
+      }
+    }
+  ];
+
+  const samples = new Map<
+    string,
+    (Measurement & { actionRssMiB?: number; overheadMs?: number })[]
+  >();
+  const coldPosts: Measurement[] = [];
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const method of methods) {
+      const result = await method.run();
+      if (round >= warmup) {
+        samples.set(method.name, [...(samples.get(method.name) ?? []), result]);
+        if (method.name.startsWith('action, cold') && coldPost) coldPosts.push(coldPost);
+      }
+      for (const entry of await import('node:fs/promises').then(fs => fs.readdir(root))) {
+        if (entry.startsWith('run-'))
+          rmSync(path.join(root, entry), { recursive: true, force: true });
+      }
+      rmSync(path.join(root, 'jobs'), { recursive: true, force: true });
+    }
+    log(`round ${round + 1}/${warmup + runs}${round < warmup ? ' (warm-up)' : ''} done`);
+  }
+
+  const results: MethodResult[] = summarize(methods, samples, coldPosts);
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    git: execFileSync('git', ['--version']).toString().trim(),
+    zstd: (() => {
+      try {
+        return execFileSync('zstd', ['--version']).toString().trim();
+      } catch {
+        return 'absent (gzip)';
+      }
+    })()
+  };
+  const workload = {
+    preset: process.env.BENCH_REPO ? `BENCH_REPO=${process.env.BENCH_REPO}` : values.preset,
+    packBytes: repoSizeBytes(bare),
+    archiveBytes: warmEntry.size,
+    staleCommits: stale,
+    bandwidth: bytesPerSecond ? `${values['mbytes-per-sec']} MB/s` : 'unlimited',
+    runs,
+    warmup
+  };
+  mkdirSync(values.out ?? 'bench-results', { recursive: true });
+  const markdown = renderMarkdown(results, machine, workload);
+  writeFileSync(path.join(values.out ?? 'bench-results', 'bench.md'), markdown);
+  writeFileSync(
+    path.join(values.out ?? 'bench-results', 'bench.json'),
+    JSON.stringify({ machine, workload, results }, null, 2)
+  );
+  process.stdout.write(markdown);
+  await git.close();
+  await cache.close();
+}
+
+main()
+  .catch(error => {
+    process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    rmSync(root, { recursive: true, force: true });
+    // The loopback servers keep the event loop alive.
+    process.exit();
+  });

@@ -1,0 +1,91 @@
+import type { Measurement } from './measure.js';
+
+export interface MethodResult {
+  method: string;
+  samples: number[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  ratioToClone: number;
+  ratioToFloor: number | null;
+  peakRssMiB: number;
+  actionRssMiB: number | null;
+  overheadMs: number | null;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+type Sample = Measurement & { actionRssMiB?: number; overheadMs?: number };
+
+export function summarize(
+  methods: { name: string; floor: 'tar' | 'worktree' | '' }[],
+  samples: Map<string, Sample[]>,
+  coldPosts: Measurement[]
+): MethodResult[] {
+  const medianOf = (name: string) => median((samples.get(name) ?? []).map(s => s.ms));
+  const clone = medianOf(methods[0].name);
+  const floors = {
+    tar: medianOf(methods.find(m => m.name.startsWith('floor: tar'))?.name ?? ''),
+    worktree: medianOf(methods.find(m => m.name.startsWith('floor: git worktree'))?.name ?? '')
+  };
+  const rows = methods.map(method => {
+    const list = samples.get(method.name) ?? [];
+    const ms = list.map(s => s.ms);
+    const rss = list.map(s => s.actionRssMiB).filter((v): v is number => v !== undefined);
+    const overhead = list.map(s => s.overheadMs).filter((v): v is number => v !== undefined);
+    const medianMs = median(ms);
+    return {
+      method: method.name,
+      samples: ms,
+      medianMs,
+      minMs: Math.min(...ms),
+      maxMs: Math.max(...ms),
+      ratioToClone: clone / medianMs,
+      ratioToFloor: method.floor ? medianMs / floors[method.floor] : null,
+      peakRssMiB: Math.max(...list.map(s => s.rssKiB)) / 1024,
+      actionRssMiB: rss.length ? Math.max(...rss) : null,
+      overheadMs: overhead.length ? median(overhead) : null
+    };
+  });
+  if (coldPosts.length > 0) {
+    const ms = coldPosts.map(s => s.ms);
+    rows.splice(5, 0, {
+      method: 'action, cold: post step save (separately)',
+      samples: ms,
+      medianMs: median(ms),
+      minMs: Math.min(...ms),
+      maxMs: Math.max(...ms),
+      ratioToClone: clone / median(ms),
+      ratioToFloor: null,
+      peakRssMiB: Math.max(...coldPosts.map(s => s.rssKiB)) / 1024,
+      actionRssMiB: null,
+      overheadMs: null
+    });
+  }
+  return rows;
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+export function renderMarkdown(
+  results: MethodResult[],
+  machine: Record<string, string | number>,
+  workload: Record<string, string | number | undefined>
+): string {
+  const lines = [
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.git}; node ${machine.node}; zstd ${machine.zstd}`,
+    `Workload: ${workload.preset}, pack ${(Number(workload.packBytes) / 2 ** 20).toFixed(0)} MiB, cache archive ${(Number(workload.archiveBytes) / 2 ** 20).toFixed(0)} MiB, bandwidth ${workload.bandwidth}, ${workload.runs} counted runs after ${workload.warmup} warm-up`,
+    '',
+    '| method | median (s) | min-max (s) | x faster than full clone | x the floor | peak RSS (MiB) | action process RSS (MiB) | action overhead (s) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      r =>
+        `| ${r.method} | ${s(r.medianMs)} | ${s(r.minMs)}-${s(r.maxMs)} | ${r.ratioToClone.toFixed(1)} | ${r.ratioToFloor === null ? '' : r.ratioToFloor.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${r.actionRssMiB ?? ''} | ${r.overheadMs === null ? '' : s(r.overheadMs)} |`
+    )
+  ];
+  return `${lines.join('\n')}\n`;
+}
