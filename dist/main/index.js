@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9744);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2812);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -38415,7 +38415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9744:
+/***/ 2812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98435,7 +98435,43 @@ function startDownloadProgress(runnerTemp) {
     return { stop: () => clearInterval(timer) };
 }
 
+;// CONCATENATED MODULE: ./src/cache/safe-tar.ts
+
+
+
+const shellQuote = (value) => `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * @actions/cache extracts with `tar -P`, which keeps absolute and `..` member names: a hostile
+ * archive could write anywhere. While `work` runs, the `tar` found on PATH is a wrapper that
+ * drops -P (so tar strips leading `/` and refuses `..` members) and never restores the
+ * archive's owners.
+ */
+async function withSafeTar(tempRoot, work) {
+    if (process.platform === 'win32')
+        return work();
+    const realTar = await which('tar', true);
+    await external_node_fs_namespaceObject.promises.mkdir(tempRoot, { recursive: true });
+    const dir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_namespaceObject.join(tempRoot, 'clone-cache-tar-'));
+    const script = [
+        '#!/bin/sh',
+        'for arg in "$@"; do shift; [ "$arg" = "-P" ] || set -- "$@" "$arg"; done',
+        `exec ${shellQuote(realTar)} --no-same-owner "$@"`,
+        ''
+    ].join('\n');
+    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(dir, 'tar'), script, { mode: 0o755 });
+    const previous = process.env.PATH;
+    process.env.PATH = `${dir}${external_node_path_namespaceObject.delimiter}${previous ?? ''}`;
+    try {
+        return await work();
+    }
+    finally {
+        process.env.PATH = previous;
+        await external_node_fs_namespaceObject.promises.rm(dir, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
+
 
 
 
@@ -98478,7 +98514,7 @@ class ActionsCacheBackend {
         const progress = startDownloadProgress(this.runnerTemp);
         try {
             await this.cleanStaging();
-            const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`]))), this.timeoutMs, 'Cache restore');
+            const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withSafeTar(this.runnerTemp, () => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
             if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 info(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
@@ -99983,6 +100019,8 @@ async function firstMissingAncestor(target) {
     }
     return missing;
 }
+/** A copy in progress; a leftover one (from a killed job) is removed by the next seed. */
+const PARTIAL_SUFFIX = '.clone-cache-partial';
 async function moveIntoPlace(staged, target, signal) {
     try {
         await external_node_fs_namespaceObject.promises.rename(staged, target);
@@ -99992,7 +100030,11 @@ async function moveIntoPlace(staged, target, signal) {
         if (error.code !== 'EXDEV')
             throw error;
     }
-    await copyTree(staged, target, signal);
+    // Copied beside the target and renamed into place, so a killed copy never looks like a .git.
+    const partial = `${target}${PARTIAL_SUFFIX}`;
+    await external_node_fs_namespaceObject.promises.rm(partial, { recursive: true, force: true });
+    await copyTree(staged, partial, signal);
+    await external_node_fs_namespaceObject.promises.rename(partial, target);
     await external_node_fs_namespaceObject.promises.rm(staged, { recursive: true, force: true });
     return 'copy';
 }
@@ -100043,6 +100085,7 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
         await withTimeout(work.catch(() => undefined), 30_000, 'Stopping the seed').catch(() => undefined);
         if (placed) {
             await external_node_fs_namespaceObject.promises.rm(createdRoot ?? target, { recursive: true, force: true });
+            await external_node_fs_namespaceObject.promises.rm(`${target}${PARTIAL_SUFFIX}`, { recursive: true, force: true });
         }
         return { seeded: false, fallbackReason: `seed failed: ${reason}`, error };
     }
@@ -100079,7 +100122,9 @@ async function initClone(clonePath, originUrl) {
 
 
 async function assertClonePathUsable(settings) {
-    const entries = (await listDir(settings.clonePath)).filter(name => name !== STAGING_ROOT);
+    // Leftovers of a killed run of this action are not the user's files.
+    const ours = [STAGING_ROOT, `.git${PARTIAL_SUFFIX}`];
+    const entries = (await listDir(settings.clonePath)).filter(name => !ours.includes(name));
     if (entries.length > 0) {
         throw new InputError('path', `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
     }

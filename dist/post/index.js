@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7853);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8256);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -38414,7 +38414,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7853:
+/***/ 8256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98434,7 +98434,43 @@ function startDownloadProgress(runnerTemp) {
     return { stop: () => clearInterval(timer) };
 }
 
+;// CONCATENATED MODULE: ./src/cache/safe-tar.ts
+
+
+
+const shellQuote = (value) => `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * @actions/cache extracts with `tar -P`, which keeps absolute and `..` member names: a hostile
+ * archive could write anywhere. While `work` runs, the `tar` found on PATH is a wrapper that
+ * drops -P (so tar strips leading `/` and refuses `..` members) and never restores the
+ * archive's owners.
+ */
+async function withSafeTar(tempRoot, work) {
+    if (process.platform === 'win32')
+        return work();
+    const realTar = await which('tar', true);
+    await external_node_fs_namespaceObject.promises.mkdir(tempRoot, { recursive: true });
+    const dir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_namespaceObject.join(tempRoot, 'clone-cache-tar-'));
+    const script = [
+        '#!/bin/sh',
+        'for arg in "$@"; do shift; [ "$arg" = "-P" ] || set -- "$@" "$arg"; done',
+        `exec ${shellQuote(realTar)} --no-same-owner "$@"`,
+        ''
+    ].join('\n');
+    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(dir, 'tar'), script, { mode: 0o755 });
+    const previous = process.env.PATH;
+    process.env.PATH = `${dir}${external_node_path_namespaceObject.delimiter}${previous ?? ''}`;
+    try {
+        return await work();
+    }
+    finally {
+        process.env.PATH = previous;
+        await external_node_fs_namespaceObject.promises.rm(dir, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
+
 
 
 
@@ -98477,7 +98513,7 @@ class ActionsCacheBackend {
         const progress = startDownloadProgress(this.runnerTemp);
         try {
             await this.cleanStaging();
-            const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`]))), this.timeoutMs, 'Cache restore');
+            const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withSafeTar(this.runnerTemp, () => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
             if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 info(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);

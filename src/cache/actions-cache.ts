@@ -7,6 +7,7 @@ import { withTimeout } from '../fs-util.js';
 import type { CacheBackend, RestoreResult, SaveResult } from './backend.js';
 import { withLibraryLog } from './library-log.js';
 import { startDownloadProgress } from './progress.js';
+import { withSafeTar } from './safe-tar.js';
 
 /**
  * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
@@ -50,8 +51,10 @@ export class ActionsCacheBackend implements CacheBackend {
       await this.cleanStaging();
       const { value: matchedKey, findings } = await withTimeout(
         this.inWorkspace(() =>
-          withLibraryLog(() =>
-            cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])
+          withSafeTar(this.runnerTemp, () =>
+            withLibraryLog(() =>
+              cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])
+            )
           )
         ),
         this.timeoutMs,

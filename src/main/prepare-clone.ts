@@ -7,7 +7,7 @@ import { PermissionError, type Diagnoser } from '../permissions/diagnose.js';
 import { exists, listDir } from '../fs-util.js';
 import type { Settings } from '../inputs.js';
 import { limits } from '../limits.js';
-import { seedClone } from '../seed/seed.js';
+import { PARTIAL_SUFFIX, seedClone } from '../seed/seed.js';
 import { initClone } from '../sync/init-clone.js';
 import type { PhaseTimer } from '../timing.js';
 
@@ -24,7 +24,9 @@ export interface Preparation {
 }
 
 async function assertClonePathUsable(settings: Settings): Promise<void> {
-  const entries = (await listDir(settings.clonePath)).filter(name => name !== STAGING_ROOT);
+  // Leftovers of a killed run of this action are not the user's files.
+  const ours = [STAGING_ROOT, `.git${PARTIAL_SUFFIX}`];
+  const entries = (await listDir(settings.clonePath)).filter(name => !ours.includes(name));
   if (entries.length > 0) {
     throw new InputError(
       'path',

@@ -29,6 +29,9 @@ async function firstMissingAncestor(target: string): Promise<string | undefined>
   return missing;
 }
 
+/** A copy in progress; a leftover one (from a killed job) is removed by the next seed. */
+export const PARTIAL_SUFFIX = '.clone-cache-partial';
+
 async function moveIntoPlace(staged: string, target: string, signal: AbortSignal) {
   try {
     await fs.rename(staged, target);
@@ -36,7 +39,11 @@ async function moveIntoPlace(staged: string, target: string, signal: AbortSignal
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
   }
-  await copyTree(staged, target, signal);
+  // Copied beside the target and renamed into place, so a killed copy never looks like a .git.
+  const partial = `${target}${PARTIAL_SUFFIX}`;
+  await fs.rm(partial, { recursive: true, force: true });
+  await copyTree(staged, partial, signal);
+  await fs.rename(partial, target);
   await fs.rm(staged, { recursive: true, force: true });
   return 'copy' as const;
 }
@@ -96,6 +103,7 @@ export async function seedClone(
     ).catch(() => undefined);
     if (placed) {
       await fs.rm(createdRoot ?? target, { recursive: true, force: true });
+      await fs.rm(`${target}${PARTIAL_SUFFIX}`, { recursive: true, force: true });
     }
     return { seeded: false, fallbackReason: `seed failed: ${reason}`, error };
   }

@@ -156,6 +156,29 @@ describe('untrusted cache entries', () => {
     expect(main.stdout).toContain('Ignoring the cache entry clone-cache-Linux-acme-widgets-docs-');
   });
 
+  test('archive members with absolute or .. paths never land outside the workspace', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await savedEntry();
+    const crafted = path.join(fx.root, 'crafted', 'ws');
+    unpackEntry(reference, crafted);
+    // ../escaped lands beside the workspace with tar -P; the absolute member anywhere at all.
+    writeFileSync(path.join(fx.root, 'crafted', 'escaped'), 'escaped');
+    const absolute = path.join(fx.root, 'abs-target', 'planted');
+    mkdirSync(path.dirname(absolute));
+    writeFileSync(absolute, 'planted');
+    const archive = path.join(fx.root, 'crafted.tar');
+    packLike(reference, crafted, '.clone-cache-staging', archive, ['../escaped', absolute]);
+    rmSync(absolute);
+    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'f'.repeat(40)}`, archive);
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(0);
+    expect(existsSync(path.join(path.dirname(job.workspace), 'escaped'))).toBe(false);
+    expect(existsSync(absolute)).toBe(false);
+    expect(revParse(job.workspace, 'HEAD')).toBe(revParse(fx.origin, 'refs/heads/main'));
+    expect(gitSync(job.workspace, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  });
+
   test('a symlink inside the cached .git is refused: fallback, nothing followed', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await savedEntry();

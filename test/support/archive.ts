@@ -29,22 +29,29 @@ export function unpackEntry(entry: CacheEntry, dir: string): void {
   execFileSync('tar', ['-xf', entry.file, ...(flag ? [flag] : []), '-C', dir]);
 }
 
-/** Packs `<workspaceLike>/<relative>` the way @actions/cache does, with the same compression. */
+/**
+ * Packs `<workspaceLike>/<relative>` the way @actions/cache does, with the same compression;
+ * `extraMembers` (absolute or `..` names, kept as given with -P) make a hostile archive.
+ */
 export function packLike(
   reference: CacheEntry,
   workspaceLike: string,
   relative: string,
-  out: string
+  out: string,
+  extraMembers: string[] = []
 ): void {
   const flag = compressionFlag(reference.file);
+  const compress = flag ? [flag.replace('unzstd', 'zstd')] : [];
   execFileSync('tar', [
     '--posix',
+    '-P',
     '-cf',
     out,
-    ...(flag ? [flag.replace('unzstd', 'zstd')] : []),
+    ...compress,
     '-C',
     workspaceLike,
-    relative
+    relative,
+    ...extraMembers
   ]);
 }
 

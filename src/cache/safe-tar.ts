@@ -1,0 +1,33 @@
+import * as io from '@actions/io';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * @actions/cache extracts with `tar -P`, which keeps absolute and `..` member names: a hostile
+ * archive could write anywhere. While `work` runs, the `tar` found on PATH is a wrapper that
+ * drops -P (so tar strips leading `/` and refuses `..` members) and never restores the
+ * archive's owners.
+ */
+export async function withSafeTar<T>(tempRoot: string, work: () => Promise<T>): Promise<T> {
+  if (process.platform === 'win32') return work();
+  const realTar = await io.which('tar', true);
+  await fs.mkdir(tempRoot, { recursive: true });
+  const dir = await fs.mkdtemp(path.join(tempRoot, 'clone-cache-tar-'));
+  const script = [
+    '#!/bin/sh',
+    'for arg in "$@"; do shift; [ "$arg" = "-P" ] || set -- "$@" "$arg"; done',
+    `exec ${shellQuote(realTar)} --no-same-owner "$@"`,
+    ''
+  ].join('\n');
+  await fs.writeFile(path.join(dir, 'tar'), script, { mode: 0o755 });
+  const previous = process.env.PATH;
+  process.env.PATH = `${dir}${path.delimiter}${previous ?? ''}`;
+  try {
+    return await work();
+  } finally {
+    process.env.PATH = previous;
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
