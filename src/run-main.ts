@@ -23,6 +23,7 @@ import { setOutputs, writeSummary, type MainReport } from './report.js';
 import { readRunnerContext, type RunnerContext } from './runner-context.js';
 import { saveMainState, type MainState } from './state.js';
 import { PhaseTimer } from './timing.js';
+import { requireGit } from './git/version.js';
 import { persistCredentials } from './sync/credentials.js';
 
 /** The directories the action writes, which the permission diagnosis may scan and fix. */
@@ -202,6 +203,7 @@ export async function runMain(): Promise<void> {
     const context = readRunnerContext();
     const settings = parseSettings(name => core.getInput(name), context);
     maskSecrets(settings.token);
+    await requireGit();
     await validateBranchInputs(settings);
     const diagnosis = diagnosisSettings(settings, context);
     const diagnoser = new Diagnoser(diagnosis);

@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2812);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6447);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -38415,7 +38415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2812:
+/***/ 6447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98629,7 +98629,7 @@ class Git {
             child.on('error', error => {
                 const code = error.code;
                 reject(code === 'ENOENT'
-                    ? new Error('git was not found on PATH; install git 2.28 or newer on the runner.')
+                    ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
                     : error);
             });
             child.on('close', code => {
@@ -98848,6 +98848,24 @@ async function removeLeftovers(paths) {
         }
     }
 }
+/**
+ * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
+ * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
+ * local branches are not touched: jobs commit in their worktrees without the host lock.)
+ */
+async function removeStaleGitLocks(dir) {
+    const candidates = ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid'];
+    for (const name of candidates)
+        await external_node_fs_namespaceObject.promises.rm(external_node_path_namespaceObject.join(dir, name), { force: true });
+    for (const refs of ['refs/remotes', 'refs/tags']) {
+        const root = external_node_path_namespaceObject.join(dir, refs);
+        const entries = await external_node_fs_namespaceObject.promises.readdir(root, { recursive: true }).catch(() => []);
+        for (const entry of entries) {
+            if (String(entry).endsWith('.lock'))
+                await external_node_fs_namespaceObject.promises.rm(external_node_path_namespaceObject.join(root, String(entry)), { force: true });
+        }
+    }
+}
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
 async function maintain(paths) {
     const stamp = external_node_path_namespaceObject.join(paths.dir, GC_STAMP);
@@ -98882,6 +98900,7 @@ async function refreshHostClone(paths, originUrl, auth) {
     }
     else {
         const git = new Git(paths.dir);
+        await removeStaleGitLocks(paths.dir);
         tipsBefore = await refTips(git);
         try {
             await fetchOrigin(git, originUrl, auth, { prune: true });
@@ -100540,6 +100559,13 @@ async function releaseWorktree(git, worktreePath) {
 async function reapDeadJobs(git, isDead) {
     let reaped = 0;
     for (const entry of await list_listWorktrees(git)) {
+        // git locks a worktree "initializing" while adding it; callers hold the repository's lock,
+        // so one still initializing now was left by a killed job.
+        if (entry.lockReason === 'initializing') {
+            await removeWorktree(git, entry.path).catch(() => undefined);
+            reaped++;
+            continue;
+        }
         const lease = list_parseLease(entry.lockReason);
         if (!lease || !isDead(entry.lockReason ?? ''))
             continue;
@@ -100878,7 +100904,30 @@ class PhaseTimer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/version.ts
+
+
+/** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
+const MINIMUM_GIT = [2, 29];
+function parseGitVersion(output) {
+    const match = /git version (\d+)\.(\d+)/.exec(output);
+    return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+/** Fails with a clear error when git is missing or older than the minimum. */
+async function requireGit() {
+    const output = await new Git(process.cwd()).output(['--version']).catch(error => {
+        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
+    });
+    const version = parseGitVersion(output);
+    const [major, minor] = MINIMUM_GIT;
+    if (!version || version[0] < major || (version[0] === major && version[1] < minor)) {
+        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
+    }
+    return output.trim();
+}
+
 ;// CONCATENATED MODULE: ./src/run-main.ts
+
 
 
 
@@ -101020,6 +101069,7 @@ async function runMain() {
         const context = readRunnerContext();
         const settings = parseSettings(name => getInput(name), context);
         maskSecrets(settings.token);
+        await requireGit();
         await validateBranchInputs(settings);
         const diagnosis = diagnosisSettings(settings, context);
         const diagnoser = new Diagnoser(diagnosis);

@@ -98658,7 +98658,7 @@ class git_Git {
             child.on('error', error => {
                 const code = error.code;
                 reject(code === 'ENOENT'
-                    ? new Error('git was not found on PATH; install git 2.28 or newer on the runner.')
+                    ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
                     : error);
             });
             child.on('close', code => {
@@ -99313,6 +99313,24 @@ async function removeLeftovers(paths) {
         }
     }
 }
+/**
+ * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
+ * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
+ * local branches are not touched: jobs commit in their worktrees without the host lock.)
+ */
+async function removeStaleGitLocks(dir) {
+    const candidates = ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid'];
+    for (const name of candidates)
+        await fs.rm(path.join(dir, name), { force: true });
+    for (const refs of ['refs/remotes', 'refs/tags']) {
+        const root = path.join(dir, refs);
+        const entries = await fs.readdir(root, { recursive: true }).catch(() => []);
+        for (const entry of entries) {
+            if (String(entry).endsWith('.lock'))
+                await fs.rm(path.join(root, String(entry)), { force: true });
+        }
+    }
+}
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
 async function maintain(paths) {
     const stamp = path.join(paths.dir, GC_STAMP);
@@ -99347,6 +99365,7 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
     }
     else {
         const git = new Git(paths.dir);
+        await removeStaleGitLocks(paths.dir);
         tipsBefore = await refTips(git);
         try {
             await fetchOrigin(git, originUrl, auth, { prune: true });
@@ -99525,6 +99544,13 @@ async function releaseWorktree(git, worktreePath) {
 async function remove_reapDeadJobs(git, isDead) {
     let reaped = 0;
     for (const entry of await listWorktrees(git)) {
+        // git locks a worktree "initializing" while adding it; callers hold the repository's lock,
+        // so one still initializing now was left by a killed job.
+        if (entry.lockReason === 'initializing') {
+            await remove_removeWorktree(git, entry.path).catch(() => undefined);
+            reaped++;
+            continue;
+        }
         const lease = parseLease(entry.lockReason);
         if (!lease || !isDead(entry.lockReason ?? ''))
             continue;

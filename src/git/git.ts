@@ -91,7 +91,7 @@ export class Git {
         const code = (error as NodeJS.ErrnoException).code;
         reject(
           code === 'ENOENT'
-            ? new Error('git was not found on PATH; install git 2.28 or newer on the runner.')
+            ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
             : error
         );
       });

@@ -133,6 +133,24 @@ async function removeLeftovers(paths: HostClonePaths): Promise<void> {
   }
 }
 
+/**
+ * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
+ * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
+ * local branches are not touched: jobs commit in their worktrees without the host lock.)
+ */
+async function removeStaleGitLocks(dir: string): Promise<void> {
+  const candidates = ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid'];
+  for (const name of candidates) await fs.rm(path.join(dir, name), { force: true });
+  for (const refs of ['refs/remotes', 'refs/tags']) {
+    const root = path.join(dir, refs);
+    const entries = await fs.readdir(root, { recursive: true }).catch(() => [] as string[]);
+    for (const entry of entries) {
+      if (String(entry).endsWith('.lock'))
+        await fs.rm(path.join(root, String(entry)), { force: true });
+    }
+  }
+}
+
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
 async function maintain(paths: HostClonePaths): Promise<void> {
   const stamp = path.join(paths.dir, GC_STAMP);
@@ -172,6 +190,7 @@ export async function refreshHostClone(
     created = true;
   } else {
     const git = new Git(paths.dir);
+    await removeStaleGitLocks(paths.dir);
     tipsBefore = await refTips(git);
     try {
       await fetchOrigin(git, originUrl, auth, { prune: true });

@@ -35,6 +35,13 @@ export async function releaseWorktree(git: Git, worktreePath: string): Promise<v
 export async function reapDeadJobs(git: Git, isDead: (reason: string) => boolean): Promise<number> {
   let reaped = 0;
   for (const entry of await listWorktrees(git)) {
+    // git locks a worktree "initializing" while adding it; callers hold the repository's lock,
+    // so one still initializing now was left by a killed job.
+    if (entry.lockReason === 'initializing') {
+      await removeWorktree(git, entry.path).catch(() => undefined);
+      reaped++;
+      continue;
+    }
     const lease = parseLease(entry.lockReason);
     if (!lease || !isDead(entry.lockReason ?? '')) continue;
     try {

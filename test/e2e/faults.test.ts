@@ -99,6 +99,61 @@ describe('cache service faults fall back to a full clone', () => {
   });
 });
 
+describe('the environment', () => {
+  test('git missing from PATH: a clear error saying which git is needed', async () => {
+    fx = await startFixture({ commits: 2 });
+    const job = fx.newJob();
+    const main = await fx.main(job, { env: { PATH: '/nonexistent' } });
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([['error', 'git not found']]);
+    expect(main.annotations[0].message).toContain('install git 2.29 or newer');
+  });
+
+  test('git older than the minimum: a clear error with both versions', async () => {
+    fx = await startFixture({ commits: 2 });
+    const fake = path.join(fx.root, 'old-git');
+    mkdirSync(fake);
+    writeFileSync(path.join(fake, 'git'), '#!/bin/sh\necho "git version 2.20.1"\n');
+    chmodSync(path.join(fake, 'git'), 0o755);
+    const job = fx.newJob();
+    const main = await fx.main(job, { env: { PATH: `${fake}:${process.env.PATH}` } });
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.map(a => a.title)).toEqual(['git is too old']);
+    expect(main.annotations[0].message).toBe(
+      'This action needs git 2.29 or newer; the runner has git version 2.20.1. Install a newer git before this step.'
+    );
+  });
+
+  test('origin unreachable after a successful seed: an error naming origin, no stale checkout', async () => {
+    fx = await startFixture({ commits: 6 });
+    await savedEntry();
+    const job = fx.newJob();
+    const unreachable = 'http://127.0.0.1:9/acme/widgets';
+    const main = await fx.main(job, { inputs: { 'origin-url': unreachable } });
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.map(a => a.title)).toEqual(['Fetch from origin failed']);
+    expect(main.annotations[0].message).toContain(`Could not fetch from ${unreachable}`);
+    expect(existsSync(path.join(job.workspace, '.git'))).toBe(false);
+    expect(main.outputs.commit).toBeUndefined();
+  });
+
+  test('killed with SIGKILL in the middle of a restore, then run again: a correct workspace', async () => {
+    fx = await startFixture({ commits: 40, blobBytes: 20_000 });
+    const entry = await savedEntry();
+    fx.cache.bandwidth.bytesPerSecond = Math.ceil(entry.size / 8); // about 8 s to download
+    const job = fx.newJob();
+    const killed = await fx.main(job, { killAfterMs: 1_500 });
+    expect(killed.exitCode).toBe(-1);
+    expect(existsSync(path.join(job.workspace, '.git'))).toBe(false);
+    fx.cache.bandwidth.bytesPerSecond = 0;
+    const again = await fx.main(job);
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.seeded).toBe('true');
+    expect(revParse(job.workspace, 'HEAD')).toBe(revParse(fx.origin, 'refs/heads/main'));
+    expect(gitSync(job.workspace, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  });
+});
+
 describe('post step never fails the job', () => {
   test('refused upload is a warning', async () => {
     fx = await startFixture({ commits: 4 });

@@ -23,6 +23,8 @@ export interface Fixture {
   /** Runs the main step with the fixture's origin and token unless overridden. */
   main(job: Job, options?: RunOptions): Promise<StepResult>;
   post(job: Job, options?: RunOptions): Promise<StepResult>;
+  /** The run options main and post use: the fixture's origin and token unless overridden. */
+  defaults(options?: RunOptions): RunOptions;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startFixture(history: HistoryOptions = { commits: 20 }): P
       }),
     main: (job, options) => runStep('main', job, withDefaults(options)),
     post: (job, options) => runStep('post', job, withDefaults(options)),
+    defaults: withDefaults,
     close: async () => {
       await git.close();
       await cache.close();
