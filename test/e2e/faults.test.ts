@@ -6,12 +6,17 @@ import {
   rmSync,
   symlinkSync,
   readdirSync,
+  readFileSync,
   writeFileSync
 } from 'node:fs';
 import * as path from 'node:path';
 import { packLike, putEntry, unpackEntry } from '../support/archive.js';
-import { startFixture, type Fixture } from '../support/fixture.js';
-import { gitSync } from '../support/git.js';
+import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
+
+const authHeader = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
+import { gitAsync, gitSync } from '../support/git.js';
+import { mountSmallDisk, smallDisksWork } from '../support/users.js';
+import { tmpdir } from 'node:os';
 import { addCommits, revParse } from '../support/repos.js';
 import type { Job, StepResult } from '../support/runner.js';
 
@@ -154,6 +159,45 @@ describe('the environment', () => {
   });
 });
 
+const smallDisks = smallDisksWork(tmpdir());
+if (smallDisks !== true) {
+  console.warn(
+    `SKIPPED: cannot mount a small tmpfs here (${smallDisks}); the disk-full test cannot run`
+  );
+}
+
+describe('disk full', () => {
+  (smallDisks === true ? test : test.skip)(
+    'during the restore and the clone: space given back, a clear error, never a half-written workspace',
+    async () => {
+      fx = await startFixture({ commits: 40, blobBytes: 20_000 });
+      const entry = await savedEntry();
+      const job = fx.newJob();
+      const disk = mountSmallDisk(job.workspace, '600k');
+      if ('reason' in disk) {
+        console.warn(
+          `NOT RUN: cannot mount a small tmpfs here (${disk.reason}); the disk-full test needs one`
+        );
+        return;
+      }
+      try {
+        expect(entry.size).toBeGreaterThan(1_000_000);
+        const main = await fx.main(job);
+        expect(main.exitCode).toBe(1);
+        const warnings = main.annotations.filter(a => a.level === 'warning');
+        expect(warnings.map(a => a.title)).toContain('Clone cache not restored');
+        const errors = main.annotations.filter(a => a.level === 'error');
+        expect(errors).toHaveLength(1);
+        expect(errors[0].message).toMatch(/No space left on device|write error|unable to write/i);
+        expect(readdirSync(job.workspace)).toEqual([]);
+        expect(main.outputs.seeded).toBeUndefined();
+      } finally {
+        disk.unmount();
+      }
+    }
+  );
+});
+
 describe('post step never fails the job', () => {
   test('refused upload is a warning', async () => {
     fx = await startFixture({ commits: 4 });
@@ -270,10 +314,31 @@ describe('untrusted cache entries', () => {
       writeFileSync(path.join(gitDir, 'hooks', hook), script);
       chmodSync(path.join(gitDir, 'hooks', hook), 0o755);
     }
+    const run = (what: string) => `"sh -c 'echo ${what} >> ${marker}'"`;
+    const include = path.join(fx.root, 'evil-include');
+    writeFileSync(include, `[core]\n\tpager = ${run('pager')}\n`);
     writeFileSync(
       path.join(gitDir, 'config'),
-      `[core]\n\trepositoryformatversion = 0\n\tfsmonitor = "sh -c 'echo fsmonitor >> ${marker}'"\n\thooksPath = hooks\n[diff "x"]\n\ttextconv = sh -c 'echo textconv >> ${marker}'\n`
+      [
+        '[core]',
+        '\trepositoryformatversion = 0',
+        `\tfsmonitor = ${run('fsmonitor')}`,
+        '\thooksPath = hooks',
+        `\tsshCommand = ${run('ssh')}`,
+        '[credential]',
+        `\thelper = !${run('credential').slice(1, -1)}`,
+        '[include]',
+        `\tpath = ${include}`,
+        '[diff "x"]',
+        `\ttextconv = ${run('textconv')}`,
+        '[filter "x"]',
+        `\tsmudge = ${run('smudge')}`,
+        `\tclean = ${run('clean')}`,
+        ''
+      ].join('\n')
     );
+    mkdirSync(path.join(gitDir, 'info'), { recursive: true });
+    writeFileSync(path.join(gitDir, 'info', 'attributes'), '* diff=x filter=x\n');
     const archive = path.join(fx.root, 'crafted.tar');
     packLike(reference, crafted, '.clone-cache-staging', archive);
     addCommits(fx.origin, 'main', { commits: 1, seed: 'newer' });
@@ -288,9 +353,23 @@ describe('untrusted cache entries', () => {
       ['warning', 'Clone cache sanitized']
     ]);
     expect(main.annotations[0].message).toContain('hooks');
+    // Typical later commands in the seeded clone, including a pull that fetches and merges.
+    writeFileSync(path.join(job.workspace, 'touched.txt'), 'x');
     gitSync(job.workspace, ['status']);
     gitSync(job.workspace, ['diff', 'HEAD~1']);
+    gitSync(job.workspace, ['log', '-p', '-2']);
+    addCommits(fx.origin, 'main', { commits: 1, seed: 'pulled' });
+    await gitAsync(job.workspace, [
+      '-c',
+      `http.extraheader=${authHeader}`,
+      'pull',
+      '--no-rebase',
+      '--quiet'
+    ]);
     expect(existsSync(marker)).toBe(false);
+    expect(readFileSync(path.join(job.workspace, '.git', 'config'), 'utf8')).not.toMatch(
+      /fsmonitor|hooksPath|sshCommand|credential|include|textconv|smudge/
+    );
     expect(readdirSync(path.join(job.workspace, '.git', 'hooks'))).toEqual([]);
   });
 

@@ -61,3 +61,27 @@ export function readOnlyMountsWork(probeRoot: string): string | true {
   rmSync(probe, { recursive: true, force: true });
   return true;
 }
+
+/** Mounts a small tmpfs at `dir` (a disk that fills up), or says why this machine cannot. */
+export function mountSmallDisk(
+  dir: string,
+  size: string
+): { unmount: () => void } | { reason: string } {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
+    return { unmount: () => execFileSync('umount', [dir]) };
+  } catch (error) {
+    return { reason: (error as Error).message.split('\n')[0] };
+  }
+}
+
+/** Probes once whether a tmpfs can be mounted here; true, or the reason it cannot. */
+export function smallDisksWork(probeRoot: string): string | true {
+  const probe = path.join(probeRoot, `tmpfs-probe-${process.pid}`);
+  mkdirSync(probe, { recursive: true });
+  const mounted = mountSmallDisk(probe, '64k');
+  const result = 'reason' in mounted ? mounted.reason : true;
+  if (!('reason' in mounted)) mounted.unmount();
+  rmSync(probe, { recursive: true, force: true });
+  return result;
+}
