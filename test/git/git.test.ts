@@ -16,11 +16,10 @@ test('config passed to a command reaches git through the environment, not argv',
   });
   expect(seen).toBe(value);
   const env = gitEnvironment([{ key: 'k.x', value: 'v' }]);
-  expect(env).toMatchObject({
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: 'k.x',
-    GIT_CONFIG_VALUE_0: 'v'
-  });
+  const last = Number(env.GIT_CONFIG_COUNT) - 1;
+  expect(env[`GIT_CONFIG_KEY_${last}`]).toBe('k.x');
+  expect(env[`GIT_CONFIG_VALUE_${last}`]).toBe('v');
+  expect(env.GIT_CONFIG_KEY_0).toBe('checkout.workers');
   expect(env.GIT_TERMINAL_PROMPT).toBe('0');
   expect(env.GCM_INTERACTIVE).toBe('Never');
 });
