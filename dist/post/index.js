@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8256);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1457);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -38414,7 +38414,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8256:
+/***/ 1457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98448,16 +98448,21 @@ const shellQuote = (value) => `'${value.replace(/'/g, `'\\''`)}'`;
 async function withSafeTar(tempRoot, work) {
     if (process.platform === 'win32')
         return work();
-    const realTar = await which('tar', true);
     await external_node_fs_namespaceObject.promises.mkdir(tempRoot, { recursive: true });
     const dir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_namespaceObject.join(tempRoot, 'clone-cache-tar-'));
-    const script = [
-        '#!/bin/sh',
-        'for arg in "$@"; do shift; [ "$arg" = "-P" ] || set -- "$@" "$arg"; done',
-        `exec ${shellQuote(realTar)} --no-same-owner "$@"`,
-        ''
-    ].join('\n');
-    await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(dir, 'tar'), script, { mode: 0o755 });
+    // @actions/cache prefers gtar where it exists (macOS): wrap whichever tars are there.
+    for (const name of ['tar', 'gtar']) {
+        const real = await which(name, false);
+        if (!real)
+            continue;
+        const script = [
+            '#!/bin/sh',
+            'for arg in "$@"; do shift; [ "$arg" = "-P" ] || set -- "$@" "$arg"; done',
+            `exec ${shellQuote(real)} --no-same-owner "$@"`,
+            ''
+        ].join('\n');
+        await external_node_fs_namespaceObject.promises.writeFile(external_node_path_namespaceObject.join(dir, name), script, { mode: 0o755 });
+    }
     const previous = process.env.PATH;
     process.env.PATH = `${dir}${external_node_path_namespaceObject.delimiter}${previous ?? ''}`;
     try {
@@ -98489,6 +98494,22 @@ function isEntryOf(prefix, key) {
     return (key.startsWith(`${prefix}-`) &&
         /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(key.slice(prefix.length + 1)));
 }
+/** Runs `work` with some environment variables changed, restoring them afterwards. */
+async function withEnv(vars, work) {
+    const previous = Object.fromEntries(Object.keys(vars).map(name => [name, process.env[name]]));
+    Object.assign(process.env, vars);
+    try {
+        return await work();
+    }
+    finally {
+        for (const [name, value] of Object.entries(previous)) {
+            if (value === undefined)
+                delete process.env[name];
+            else
+                process.env[name] = value;
+        }
+    }
+}
 class ActionsCacheBackend {
     workspace;
     runnerTemp;
@@ -98513,7 +98534,11 @@ class ActionsCacheBackend {
         const progress = startDownloadProgress(this.runnerTemp);
         try {
             await this.cleanStaging();
-            const { value: matchedKey, findings } = await withTimeout(this.inWorkspace(() => withSafeTar(this.runnerTemp, () => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
+            // tar extracts relative to GITHUB_WORKSPACE: pointing it at a private folder inside the
+            // staging root keeps every member of the archive, whatever its name, out of the workspace.
+            const extractRoot = external_node_path_namespaceObject.join(this.workspace, STAGING_ROOT, 'extract');
+            await external_node_fs_namespaceObject.promises.mkdir(extractRoot, { recursive: true });
+            const { value: matchedKey, findings } = await withTimeout(withEnv({ GITHUB_WORKSPACE: extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
             if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 info(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
@@ -98521,7 +98546,8 @@ class ActionsCacheBackend {
                 return { matchedKey: '' };
             }
             if (matchedKey) {
-                return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
+                const gitDir = external_node_path_namespaceObject.join(extractRoot, STAGING_RELATIVE);
+                return { matchedKey, gitDir, archiveBytes: findings.archiveBytes };
             }
             if (findings.problems.length === 0)
                 return { matchedKey: '' };
@@ -99003,7 +99029,23 @@ function process_isAlive(identity) {
         if (now && now !== identity.startTime)
             return false;
     }
+    // A zombie (exited, not yet reaped by a container without an init) is gone too.
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${identity.pid}/stat`, 'utf8');
+        if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z'))
+            return false;
+    }
+    catch {
+        // no /proc: presumed alive
+    }
     return true;
+}
+/** True when isAlive's answer is certain: the holder is on this host, in this pid namespace. */
+function livenessIsKnown(identity) {
+    if (identity.host !== external_node_os_namespaceObject.hostname() || !(identity.pid > 1))
+        return false;
+    const ours = pidNamespace('self');
+    return !identity.pidNamespace || !ours || identity.pidNamespace === ours;
 }
 function describeHolder(identity) {
     const since = identity.since ? ` since ${identity.since}` : '';
@@ -99063,6 +99105,10 @@ async function staleness(lockPath, holder, staleMs) {
     }
     if (!process_isAlive(holder))
         return `its holder ${describeHolder(holder)} is gone`;
+    // A live holder on this host keeps its lock however long it works; age decides only for
+    // holders whose process cannot be checked from here.
+    if (livenessIsKnown(holder))
+        return '';
     const age = await ageMs(`${lockPath}/${HOLDER_FILE}`);
     if (age > staleMs) {
         return `its holder ${describeHolder(holder)} has not shown life for ${Math.round(age / 1000)} s`;
@@ -99223,7 +99269,54 @@ async function fetch_remoteDefaultBranch(git, originUrl, auth) {
     return match ? match[1] : '';
 }
 
+;// CONCATENATED MODULE: ./src/host/trust.ts
+
+
+
+
+/**
+ * Config keys that make git run a program or read other files. The host clone's config is shared
+ * (jobs add branch.* entries), so it is not rewritten; these keys are removed from it instead.
+ */
+const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+/**
+ * The host clone lives in a shared directory that any job (or person) on the host can change:
+ * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
+ * returns what was removed.
+ */
+async function trust_makeHostCloneTrustworthy(dir) {
+    const removed = [];
+    const hooks = path.join(dir, 'hooks');
+    for (const name of await fs.readdir(hooks).catch(() => [])) {
+        await fs.rm(path.join(hooks, name), { recursive: true, force: true });
+        removed.push(`hooks/${name}`);
+    }
+    const configFile = path.join(dir, 'config');
+    const git = new Git(dir);
+    const listed = await git.run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], {
+        allowFailure: true
+    });
+    const keys = [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+    for (const key of keys) {
+        await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
+        removed.push(key);
+    }
+    for (const attributes of ['info/attributes']) {
+        if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
+            await fs.rm(path.join(dir, attributes), { force: true });
+            removed.push(attributes);
+        }
+    }
+    if (removed.length > 0) {
+        core.warning(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
+            title: 'Host clone sanitized'
+        });
+    }
+    return removed;
+}
+
 ;// CONCATENATED MODULE: ./src/host/host-clone.ts
+
 
 
 
@@ -99328,15 +99421,22 @@ async function removeLeftovers(paths) {
  * local branches are not touched: jobs commit in their worktrees without the host lock.)
  */
 async function removeStaleGitLocks(dir) {
-    const candidates = ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid'];
-    for (const name of candidates)
-        await fs.rm(path.join(dir, name), { force: true });
+    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
+    // only one older than a minute is a leftover.
+    const removeIfOld = async (file) => {
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (stat && Date.now() - stat.mtimeMs > 60_000)
+            await fs.rm(file, { force: true });
+    };
+    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
+        await removeIfOld(path.join(dir, name));
+    }
     for (const refs of ['refs/remotes', 'refs/tags']) {
         const root = path.join(dir, refs);
         const entries = await fs.readdir(root, { recursive: true }).catch(() => []);
         for (const entry of entries) {
             if (String(entry).endsWith('.lock'))
-                await fs.rm(path.join(root, String(entry)), { force: true });
+                await removeIfOld(path.join(root, String(entry)));
         }
     }
 }
@@ -99360,6 +99460,11 @@ const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corr
 async function host_clone_refreshHostClone(paths, originUrl, auth) {
     await fs.mkdir(paths.cacheDir, { recursive: true });
     await removeLeftovers(paths);
+    if (await exists(paths.dir)) {
+        // Before any git command runs in it.
+        await removeStaleGitLocks(paths.dir);
+        await makeHostCloneTrustworthy(paths.dir);
+    }
     let created = false;
     let tipsBefore = new Map();
     const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';
@@ -99374,7 +99479,6 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
     }
     else {
         const git = new Git(paths.dir);
-        await removeStaleGitLocks(paths.dir);
         tipsBefore = await refTips(git);
         try {
             await fetchOrigin(git, originUrl, auth, { prune: true });
@@ -99754,7 +99858,9 @@ async function createTaskWorktree(repoDir, settings, context, defaultBranch, pha
             base: settings.base || defaultBranch,
             folder,
             removeOnExit: settings.removeWorktree
-        }), { cwd: repoDir, writing: folder }));
+        }), 
+        // git names files in a worktree relative to the worktree.
+        { cwd: folder, writing: folder }));
     }
     finally {
         core.endGroup();
@@ -99822,15 +99928,17 @@ function classifyFailure(error, baseDir = '') {
     const errno = error;
     const text = errorText(error);
     let kind = 'other';
+    // An SSH login refused by the server is about keys, not files.
+    const fileText = text.replace(/^.*Permission denied \(publickey.*$/gm, '');
     if (/detected dubious ownership/i.test(text))
         kind = 'dubious-ownership';
     else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text))
         kind = 'read-only';
     else if (errno?.code === 'EACCES' || errno?.code === 'EPERM')
         kind = 'permission';
-    else if (/cannot lock ref/i.test(text) && /Permission denied/i.test(text))
+    else if (/cannot lock ref/i.test(fileText) && /Permission denied/i.test(fileText))
         kind = 'permission';
-    else if (PERMISSION_PHRASES.some(phrase => phrase.test(text)))
+    else if (PERMISSION_PHRASES.some(phrase => phrase.test(fileText)))
         kind = 'permission';
     let found = typeof errno?.path === 'string' ? errno.path : '';
     if (!found && kind !== 'other') {
@@ -99946,8 +100054,14 @@ function fixOwnership(dir, roots) {
 ;// CONCATENATED MODULE: ./src/permissions/scan.ts
 
 
+/** Not the runner's and not writable by it (a shared, group- or world-writable folder is fine). */
+async function scan_blocks(target, uid, runner) {
+    if (uid === runner.uid)
+        return false;
+    return external_node_fs_namespaceObject.promises.access(target, external_node_fs_namespaceObject.constants.W_OK).then(() => false, () => true);
+}
 /**
- * Pre-flight: the first entry under the roots that the runner user does not own, breadth first,
+ * Pre-flight: the first entry under the roots that the runner user does not own and cannot write, breadth first,
  * stopping at the first one or at the limits. Symlinks are looked at, never followed.
  */
 async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
@@ -99958,7 +100072,7 @@ async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, ma
         const stat = await external_node_fs_namespaceObject.promises.lstat(root).catch(() => undefined);
         if (!stat)
             continue;
-        if (stat.uid !== runner.uid)
+        if (await scan_blocks(root, stat.uid, runner))
             return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
         if (stat.isDirectory())
             queue.push(root);
@@ -99973,8 +100087,9 @@ async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, ma
             const stat = await external_node_fs_namespaceObject.promises.lstat(full).catch(() => undefined);
             if (!stat)
                 continue;
-            if (stat.uid !== runner.uid)
+            if (!stat.isSymbolicLink() && (await scan_blocks(full, stat.uid, runner))) {
                 return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+            }
             if (entry.isDirectory())
                 queue.push(full);
         }
@@ -100047,7 +100162,9 @@ async function buildReport(stage, failure, fallbackPath, roots) {
             fixDir: offending
         };
     }
-    const fixDir = await chownTarget(offending, runner, roots);
+    const inRoots = containingRoot(roots, existing.path) !== undefined;
+    // Outside the action's folders only the one path is named, never a recursive chown.
+    const fixDir = inRoots ? await chownTarget(offending, runner, roots) : existing.path;
     const ownedByRunner = existing.owner.uid === runner.uid;
     return {
         title: ownedByRunner
@@ -100058,12 +100175,12 @@ async function buildReport(stage, failure, fallbackPath, roots) {
             `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
             ownedByRunner
                 ? `Fix: chmod -R u+rwX ${fixDir}`
-                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown -R ${runner.uid}:${runner.gid} ${fixDir}`,
+                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown ${inRoots ? '-R ' : ''}${runner.uid}:${runner.gid} ${fixDir}`,
             'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
             more,
             original
         ].join('\n'),
-        fixDir: ownedByRunner ? '' : fixDir
+        fixDir: ownedByRunner || !inRoots ? '' : fixDir
     };
 }
 
@@ -100129,12 +100246,18 @@ class Diagnoser {
      */
     async preflight() {
         const runner = runnerIdentity();
-        if (!this.settings.enabled || !runner)
+        // Root can write anywhere: nothing to warn about, and handing other users' files to root
+        // would break the next job that runs as that user.
+        if (!this.settings.enabled || !runner || runner.uid === 0)
             return;
-        const foreign = await findForeignEntry(this.settings.roots, runner);
-        if (!foreign)
+        const found = await findForeignEntry(this.settings.roots, runner)
+            .then(async (foreign) => foreign
+            ? { foreign, dir: await chownTarget(foreign.path, runner, this.settings.roots) }
+            : undefined)
+            .catch(() => undefined);
+        if (!found)
             return;
-        const dir = await chownTarget(foreign.path, runner, this.settings.roots);
+        const { foreign, dir } = found;
         if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots))
             return;
         warning([

@@ -23,6 +23,20 @@ function isEntryOf(prefix: string, key: string): boolean {
   );
 }
 
+/** Runs `work` with some environment variables changed, restoring them afterwards. */
+async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const previous = Object.fromEntries(Object.keys(vars).map(name => [name, process.env[name]]));
+  Object.assign(process.env, vars);
+  try {
+    return await work();
+  } finally {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
 export class ActionsCacheBackend implements CacheBackend {
   readonly source = 'actions-cache' as const;
   readonly stagingDir: string;
@@ -49,8 +63,12 @@ export class ActionsCacheBackend implements CacheBackend {
     const progress = startDownloadProgress(this.runnerTemp);
     try {
       await this.cleanStaging();
+      // tar extracts relative to GITHUB_WORKSPACE: pointing it at a private folder inside the
+      // staging root keeps every member of the archive, whatever its name, out of the workspace.
+      const extractRoot = path.join(this.workspace, STAGING_ROOT, 'extract');
+      await fs.mkdir(extractRoot, { recursive: true });
       const { value: matchedKey, findings } = await withTimeout(
-        this.inWorkspace(() =>
+        withEnv({ GITHUB_WORKSPACE: extractRoot }, () =>
           withSafeTar(this.runnerTemp, () =>
             withLibraryLog(() =>
               cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])
@@ -69,7 +87,8 @@ export class ActionsCacheBackend implements CacheBackend {
         return { matchedKey: '' };
       }
       if (matchedKey) {
-        return { matchedKey, gitDir: this.stagingDir, archiveBytes: findings.archiveBytes };
+        const gitDir = path.join(extractRoot, STAGING_RELATIVE);
+        return { matchedKey, gitDir, archiveBytes: findings.archiveBytes };
       }
       if (findings.problems.length === 0) return { matchedKey: '' };
       return { matchedKey: '', failure: findings.problems.join('; ') };

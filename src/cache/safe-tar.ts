@@ -12,16 +12,20 @@ const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
  */
 export async function withSafeTar<T>(tempRoot: string, work: () => Promise<T>): Promise<T> {
   if (process.platform === 'win32') return work();
-  const realTar = await io.which('tar', true);
   await fs.mkdir(tempRoot, { recursive: true });
   const dir = await fs.mkdtemp(path.join(tempRoot, 'clone-cache-tar-'));
-  const script = [
-    '#!/bin/sh',
-    'for arg in "$@"; do shift; [ "$arg" = "-P" ] || set -- "$@" "$arg"; done',
-    `exec ${shellQuote(realTar)} --no-same-owner "$@"`,
-    ''
-  ].join('\n');
-  await fs.writeFile(path.join(dir, 'tar'), script, { mode: 0o755 });
+  // @actions/cache prefers gtar where it exists (macOS): wrap whichever tars are there.
+  for (const name of ['tar', 'gtar']) {
+    const real = await io.which(name, false);
+    if (!real) continue;
+    const script = [
+      '#!/bin/sh',
+      'for arg in "$@"; do shift; [ "$arg" = "-P" ] || set -- "$@" "$arg"; done',
+      `exec ${shellQuote(real)} --no-same-owner "$@"`,
+      ''
+    ].join('\n');
+    await fs.writeFile(path.join(dir, name), script, { mode: 0o755 });
+  }
   const previous = process.env.PATH;
   process.env.PATH = `${dir}${path.delimiter}${previous ?? ''}`;
   try {

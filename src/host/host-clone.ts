@@ -7,6 +7,7 @@ import { exists } from '../fs-util.js';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Git, GitError, type ConfigEntry } from '../git/git.js';
 import { fetchOrigin, remoteDefaultBranch } from '../sync/fetch.js';
+import { makeHostCloneTrustworthy } from './trust.js';
 
 /** Where one repository's persistent clone lives inside `cache-dir`. */
 export interface HostClonePaths {
@@ -139,14 +140,20 @@ async function removeLeftovers(paths: HostClonePaths): Promise<void> {
  * local branches are not touched: jobs commit in their worktrees without the host lock.)
  */
 async function removeStaleGitLocks(dir: string): Promise<void> {
-  const candidates = ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid'];
-  for (const name of candidates) await fs.rm(path.join(dir, name), { force: true });
+  // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
+  // only one older than a minute is a leftover.
+  const removeIfOld = async (file: string) => {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > 60_000) await fs.rm(file, { force: true });
+  };
+  for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
+    await removeIfOld(path.join(dir, name));
+  }
   for (const refs of ['refs/remotes', 'refs/tags']) {
     const root = path.join(dir, refs);
     const entries = await fs.readdir(root, { recursive: true }).catch(() => [] as string[]);
     for (const entry of entries) {
-      if (String(entry).endsWith('.lock'))
-        await fs.rm(path.join(root, String(entry)), { force: true });
+      if (String(entry).endsWith('.lock')) await removeIfOld(path.join(root, String(entry)));
     }
   }
 }
@@ -177,6 +184,11 @@ export async function refreshHostClone(
 ): Promise<RefreshResult> {
   await fs.mkdir(paths.cacheDir, { recursive: true });
   await removeLeftovers(paths);
+  if (await exists(paths.dir)) {
+    // Before any git command runs in it.
+    await removeStaleGitLocks(paths.dir);
+    await makeHostCloneTrustworthy(paths.dir);
+  }
   let created = false;
   let tipsBefore = new Map<string, string>();
   const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';
@@ -190,7 +202,6 @@ export async function refreshHostClone(
     created = true;
   } else {
     const git = new Git(paths.dir);
-    await removeStaleGitLocks(paths.dir);
     tipsBefore = await refTips(git);
     try {
       await fetchOrigin(git, originUrl, auth, { prune: true });

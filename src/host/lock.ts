@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../errors.js';
-import { describeHolder, identityOf, isAlive, type ProcessIdentity } from './process.js';
+import {
+  describeHolder,
+  identityOf,
+  isAlive,
+  livenessIsKnown,
+  type ProcessIdentity
+} from './process.js';
 
 export interface LockOptions {
   /** How long to wait for a live holder before failing. */
@@ -64,6 +70,9 @@ async function staleness(lockPath: string, holder: Holder | undefined, staleMs: 
     return Date.now() - dir.mtimeMs > staleMs ? 'its holder never recorded itself' : '';
   }
   if (!isAlive(holder)) return `its holder ${describeHolder(holder)} is gone`;
+  // A live holder on this host keeps its lock however long it works; age decides only for
+  // holders whose process cannot be checked from here.
+  if (livenessIsKnown(holder)) return '';
   const age = await ageMs(`${lockPath}/${HOLDER_FILE}`);
   if (age > staleMs) {
     return `its holder ${describeHolder(holder)} has not shown life for ${Math.round(age / 1000)} s`;

@@ -73,7 +73,23 @@ export function isAlive(
     const now = processStartTime(identity.pid);
     if (now && now !== identity.startTime) return false;
   }
+  // A zombie (exited, not yet reaped by a container without an init) is gone too.
+  try {
+    const stat = readFileSync(`/proc/${identity.pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false;
+  } catch {
+    // no /proc: presumed alive
+  }
   return true;
+}
+
+/** True when isAlive's answer is certain: the holder is on this host, in this pid namespace. */
+export function livenessIsKnown(
+  identity: Pick<ProcessIdentity, 'host' | 'pid' | 'pidNamespace'>
+): boolean {
+  if (identity.host !== os.hostname() || !(identity.pid > 1)) return false;
+  const ours = pidNamespace('self');
+  return !identity.pidNamespace || !ours || identity.pidNamespace === ours;
 }
 
 export function describeHolder(identity: ProcessIdentity & { since?: string }): string {

@@ -57,7 +57,8 @@ export async function createTaskWorktree(
             folder,
             removeOnExit: settings.removeWorktree
           }),
-        { cwd: repoDir, writing: folder }
+        // git names files in a worktree relative to the worktree.
+        { cwd: folder, writing: folder }
       )
     );
   } finally {

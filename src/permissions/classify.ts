@@ -49,11 +49,14 @@ export function classifyFailure(error: unknown, baseDir = ''): ClassifiedFailure
   const errno = error as NodeJS.ErrnoException;
   const text = errorText(error);
   let kind: FailureClass = 'other';
+  // An SSH login refused by the server is about keys, not files.
+  const fileText = text.replace(/^.*Permission denied \(publickey.*$/gm, '');
   if (/detected dubious ownership/i.test(text)) kind = 'dubious-ownership';
   else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text)) kind = 'read-only';
   else if (errno?.code === 'EACCES' || errno?.code === 'EPERM') kind = 'permission';
-  else if (/cannot lock ref/i.test(text) && /Permission denied/i.test(text)) kind = 'permission';
-  else if (PERMISSION_PHRASES.some(phrase => phrase.test(text))) kind = 'permission';
+  else if (/cannot lock ref/i.test(fileText) && /Permission denied/i.test(fileText))
+    kind = 'permission';
+  else if (PERMISSION_PHRASES.some(phrase => phrase.test(fileText))) kind = 'permission';
 
   let found = typeof errno?.path === 'string' ? errno.path : '';
   if (!found && kind !== 'other') {

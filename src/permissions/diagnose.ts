@@ -75,10 +75,18 @@ export class Diagnoser {
    */
   async preflight(): Promise<void> {
     const runner = runnerIdentity();
-    if (!this.settings.enabled || !runner) return;
-    const foreign = await findForeignEntry(this.settings.roots, runner);
-    if (!foreign) return;
-    const dir = await chownTarget(foreign.path, runner, this.settings.roots);
+    // Root can write anywhere: nothing to warn about, and handing other users' files to root
+    // would break the next job that runs as that user.
+    if (!this.settings.enabled || !runner || runner.uid === 0) return;
+    const found = await findForeignEntry(this.settings.roots, runner)
+      .then(async foreign =>
+        foreign
+          ? { foreign, dir: await chownTarget(foreign.path, runner, this.settings.roots) }
+          : undefined
+      )
+      .catch(() => undefined);
+    if (!found) return;
+    const { foreign, dir } = found;
     if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots)) return;
     core.warning(
       [

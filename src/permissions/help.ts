@@ -1,5 +1,11 @@
 import type { ClassifiedFailure } from './classify.js';
-import { chownTarget, describeOwner, nearestExisting, runnerIdentity } from './ownership.js';
+import {
+  chownTarget,
+  containingRoot,
+  describeOwner,
+  nearestExisting,
+  runnerIdentity
+} from './ownership.js';
 import { findForeignEntry } from './scan.js';
 
 export interface Report {
@@ -81,7 +87,9 @@ export async function buildReport(
       fixDir: offending
     };
   }
-  const fixDir = await chownTarget(offending, runner, roots);
+  const inRoots = containingRoot(roots, existing.path) !== undefined;
+  // Outside the action's folders only the one path is named, never a recursive chown.
+  const fixDir = inRoots ? await chownTarget(offending, runner, roots) : existing.path;
   const ownedByRunner = existing.owner.uid === runner.uid;
   return {
     title: ownedByRunner
@@ -92,11 +100,11 @@ export async function buildReport(
       `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
       ownedByRunner
         ? `Fix: chmod -R u+rwX ${fixDir}`
-        : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown -R ${runner.uid}:${runner.gid} ${fixDir}`,
+        : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown ${inRoots ? '-R ' : ''}${runner.uid}:${runner.gid} ${fixDir}`,
       'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
       more,
       original
     ].join('\n'),
-    fixDir: ownedByRunner ? '' : fixDir
+    fixDir: ownedByRunner || !inRoots ? '' : fixDir
   };
 }

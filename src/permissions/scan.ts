@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Owner } from './ownership.js';
 
@@ -12,8 +12,17 @@ export interface ForeignEntry {
   owner: Owner;
 }
 
+/** Not the runner's and not writable by it (a shared, group- or world-writable folder is fine). */
+async function blocks(target: string, uid: number, runner: Owner): Promise<boolean> {
+  if (uid === runner.uid) return false;
+  return fs.access(target, constants.W_OK).then(
+    () => false,
+    () => true
+  );
+}
+
 /**
- * Pre-flight: the first entry under the roots that the runner user does not own, breadth first,
+ * Pre-flight: the first entry under the roots that the runner user does not own and cannot write, breadth first,
  * stopping at the first one or at the limits. Symlinks are looked at, never followed.
  */
 export async function findForeignEntry(
@@ -27,7 +36,8 @@ export async function findForeignEntry(
   for (const root of roots) {
     const stat = await fs.lstat(root).catch(() => undefined);
     if (!stat) continue;
-    if (stat.uid !== runner.uid) return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
+    if (await blocks(root, stat.uid, runner))
+      return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
     if (stat.isDirectory()) queue.push(root);
   }
   while (queue.length > 0) {
@@ -38,7 +48,9 @@ export async function findForeignEntry(
       const full = path.join(dir, entry.name);
       const stat = await fs.lstat(full).catch(() => undefined);
       if (!stat) continue;
-      if (stat.uid !== runner.uid) return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+      if (!stat.isSymbolicLink() && (await blocks(full, stat.uid, runner))) {
+        return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+      }
       if (entry.isDirectory()) queue.push(full);
     }
   }

@@ -73,6 +73,28 @@ describe('cache service faults fall back to a full clone', () => {
     );
   });
 
+  test('download answering 500', async () => {
+    fx = await startFixture({ commits: 6 });
+    await savedEntry();
+    fx.cache.faults.download = 'error500';
+    const job = fx.newJob();
+    expectFallback(await fx.main(job), job, /^restore failed: /);
+  });
+
+  test('a download that stalls is abandoned after the restore bound', async () => {
+    fx = await startFixture({ commits: 6 });
+    await savedEntry();
+    fx.cache.faults.download = 'stall';
+    const job = fx.newJob();
+    const started = Date.now();
+    const main = await fx.main(job, {
+      env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '3' },
+      killAfterMs: 60_000
+    });
+    expectFallback(main, job, /^restore failed: Cache restore did not finish within 3 s/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   test('service that refuses connections', async () => {
     fx = await startFixture({ commits: 6 });
     const job = fx.newJob('down', { extraEnv: { ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' } });
@@ -213,6 +235,19 @@ describe('post step never fails the job', () => {
       /^Clone cache not saved: saving clone-cache-\S+ failed: /
     );
     expect(existsSync(path.join(job.workspace, '.clone-cache-staging'))).toBe(false);
+  });
+
+  test('upload answering 500 is a warning, and the post step exits 0', async () => {
+    fx = await startFixture({ commits: 4 });
+    const job = fx.newJob();
+    expect((await fx.main(job)).exitCode).toBe(0);
+    fx.cache.faults.upload = 'error500';
+    const post = await fx.post(job, { env: { CLONE_CACHE_SAVE_TIMEOUT_SECONDS: '60' } });
+    expect(post.exitCode).toBe(0);
+    expect(post.annotations.map(a => [a.level, a.title])).toEqual([
+      ['warning', 'Clone cache post step']
+    ]);
+    expect([...fx.cache.entries.values()].filter(e => e.finalized)).toEqual([]);
   });
 
   test('another job saving the same key is an info line, not a warning', async () => {

@@ -149,6 +149,31 @@ describe('self-hosted host clone (cache-dir)', () => {
     expect(third.annotations[0].message).toMatch(/is missing/);
   });
 
+  test('hooks and dangerous config planted in the shared host clone never run', async () => {
+    fx = await startFixture({ commits: 6 });
+    expect((await fx.main(fx.newJob('first'), worktreeInputs('main'))).exitCode).toBe(0);
+    const clone = hostClone();
+    const marker = path.join(fx.root, 'planted-ran');
+    const hook = `#!/bin/sh\necho hook >> ${marker}\n`;
+    for (const name of ['post-checkout', 'reference-transaction']) {
+      writeFileSync(path.join(clone, 'hooks', name), hook, { mode: 0o755 });
+    }
+    const include = path.join(fx.root, 'planted-include');
+    writeFileSync(include, `[core]\n\thooksPath = ${path.join(clone, 'hooks')}\n`);
+    gitSync(clone, ['config', 'core.fsmonitor', `sh -c 'echo fsmonitor >> ${marker}'`]);
+    gitSync(clone, ['config', 'include.path', include]);
+    const job = fx.newJob('second');
+    const main = await fx.main(job, worktreeInputs('topic'));
+    const wt = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
+    expect(main.annotations.map(a => a.title)).toEqual(['Host clone sanitized']);
+    gitSync(wt, ['status']);
+    gitSync(wt, ['commit', '--allow-empty', '-qm', 'work in the worktree']);
+    expect(existsSync(marker)).toBe(false);
+    expect(gitSync(clone, ['config', '--list', '--no-includes'])).not.toMatch(
+      /fsmonitor|include\.path/
+    );
+  });
+
   test('a job that died without its post step: its worktree is removed by the next job', async () => {
     fx = await startFixture({ commits: 6 });
     const dead = fx.newJob('dead');

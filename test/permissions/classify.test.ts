@@ -90,6 +90,9 @@ describe('classifyFailure', () => {
   test.each([
     gitError("fatal: cannot lock ref 'refs/heads/x': reference already exists"),
     gitError('fatal: repository not found'),
+    gitError(
+      'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.'
+    ),
     gitError("fatal: couldn't find remote ref refs/heads/nope"),
     new Error('ENOSPC: no space left on device'),
     'a string'

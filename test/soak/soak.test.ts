@@ -11,4 +11,5 @@ test('soak: 16 jobs at a time, 2 rounds, random SIGKILLs: every surviving job is
   expect(totals.leftovers).toEqual([]);
   expect(totals.jobs).toBe(32);
   expect(totals.kills).toBeGreaterThan(0);
+  expect(totals.killedBeforeExit).toBeGreaterThan(0);
 }, 600_000);

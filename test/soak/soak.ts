@@ -85,7 +85,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakTotals> {
             : undefined;
           const result: StepResult = await runner.run('main', job, fx.defaults({ inputs }));
           clearTimeout(timer);
-          return { p, job, result, runner, killed: killed && result.exitCode !== 0 };
+          // A kill that lands after main ended still ends the job: no post step then.
+          return { p, job, result, runner, killed };
         })
       );
       for (const { p, job, result, runner, killed } of results) {
@@ -112,8 +113,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakTotals> {
         if (head !== expected) totals.failures.push(`${label}: HEAD ${head}, expected ${expected}`);
         const post = await runner.run('post', job, fx.defaults());
         runner.end();
-        if (post.exitCode !== 0 || post.annotations.some(a => a.level === 'error')) {
-          totals.failures.push(`${label}: post step exit ${post.exitCode}`);
+        if (post.exitCode !== 0 || post.annotations.length > 0) {
+          totals.failures.push(
+            `${label}: post step exit ${post.exitCode}: ${post.annotations.map(a => a.message).join(' | ')}`
+          );
         }
       }
       log(

@@ -10,7 +10,7 @@ export interface CacheFaults {
   lookup?: 'error500' | 'stall';
   download?: 'error500' | 'truncate' | 'stall' | 'corrupt';
   create?: 'error500' | 'refuse';
-  upload?: 'refuse';
+  upload?: 'refuse' | 'error500';
 }
 
 export interface CacheEntry {
@@ -137,6 +137,11 @@ export async function startCacheServer(
 
   async function upload(id: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
     calls.push(`PUT ${url.searchParams.get('comp') ?? 'blob'}`);
+    if (faults.upload === 'error500') {
+      await readBody(req);
+      res.writeHead(500, { 'x-ms-error-code': 'InternalError' });
+      return res.end();
+    }
     if (faults.upload === 'refuse') {
       await readBody(req);
       res.writeHead(403, { 'x-ms-error-code': 'AuthorizationFailure' });

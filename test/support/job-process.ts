@@ -53,7 +53,9 @@ export function startJobProcess(): JobProcess {
       if (match) waiting.shift()?.(Number(match[1]));
     }
   });
+  let exited = false;
   worker.on('exit', () => {
+    exited = true;
     for (const resolve of waiting.splice(0)) resolve(-1);
   });
   let steps = 0;
@@ -62,6 +64,17 @@ export function startJobProcess(): JobProcess {
       const out = path.join(job.dir, `${step}-${++steps}`);
       const summaryBefore = readFileSync(job.files.summary, 'utf8');
       return new Promise(resolve => {
+        if (exited) {
+          resolve({
+            exitCode: -1,
+            stdout: '',
+            stderr: '',
+            outputs: {},
+            annotations: [],
+            summary: ''
+          });
+          return;
+        }
         waiting.push(code => {
           const read = (file: string) => {
             try {
@@ -81,6 +94,7 @@ export function startJobProcess(): JobProcess {
           });
         });
         writeFileSync(`${out}.stdout`, '');
+        worker.stdin?.on('error', () => undefined);
         worker.stdin?.write(
           `${JSON.stringify({ bundle: bundlePath(step), env: stepEnv(step, job, options), cwd: job.workspace, out })}\n`
         );

@@ -1,0 +1,50 @@
+import * as core from '@actions/core';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Git } from '../git/git.js';
+
+/**
+ * Config keys that make git run a program or read other files. The host clone's config is shared
+ * (jobs add branch.* entries), so it is not rewritten; these keys are removed from it instead.
+ */
+const DANGEROUS_KEY =
+  /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+
+/**
+ * The host clone lives in a shared directory that any job (or person) on the host can change:
+ * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
+ * returns what was removed.
+ */
+export async function makeHostCloneTrustworthy(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const hooks = path.join(dir, 'hooks');
+  for (const name of await fs.readdir(hooks).catch(() => [] as string[])) {
+    await fs.rm(path.join(hooks, name), { recursive: true, force: true });
+    removed.push(`hooks/${name}`);
+  }
+  const configFile = path.join(dir, 'config');
+  const git = new Git(dir);
+  const listed = await git.run(
+    ['config', '--file', configFile, '--no-includes', '--name-only', '--list'],
+    {
+      allowFailure: true
+    }
+  );
+  const keys = [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+  for (const key of keys) {
+    await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
+    removed.push(key);
+  }
+  for (const attributes of ['info/attributes']) {
+    if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
+      await fs.rm(path.join(dir, attributes), { force: true });
+      removed.push(attributes);
+    }
+  }
+  if (removed.length > 0) {
+    core.warning(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
+      title: 'Host clone sanitized'
+    });
+  }
+  return removed;
+}
