@@ -235,7 +235,12 @@ async function main(): Promise<void> {
       floor: '',
       run: async () => {
         const dir = path.join(scratch(), 'wt');
+        // With the checkout settings the action uses, so the floor is git's best, not its default.
         const m = await measure('git', [
+          '-c',
+          'checkout.workers=0',
+          '-c',
+          'core.deltaBaseCacheLimit=256m',
           '-C',
           localClone,
           'worktree',
