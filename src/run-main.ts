@@ -32,6 +32,7 @@ function diagnosisSettings(settings: Settings, context: RunnerContext): Diagnosi
     ? settings.worktreePath || path.dirname(path.dirname(worktreeFolder(settings, context)))
     : '';
   const roots = [
+    settings.cacheDir && settings.branch ? '' : settings.workspace,
     settings.cacheDir && settings.branch ? '' : settings.clonePath,
     worktreeRoot,
     settings.cacheDir

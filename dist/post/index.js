@@ -99115,6 +99115,18 @@ async function staleness(lockPath, holder, staleMs) {
     }
     return '';
 }
+/** Drafts of killed processes (older than a minute; a live one is renamed within milliseconds). */
+async function removeOldDrafts(lockPath) {
+    const dir = external_node_path_namespaceObject.dirname(lockPath);
+    const prefix = `${external_node_path_namespaceObject.basename(lockPath)}.new-`;
+    for (const name of await external_node_fs_namespaceObject.promises.readdir(dir).catch(() => [])) {
+        if (!name.startsWith(prefix))
+            continue;
+        const draft = external_node_path_namespaceObject.join(dir, name);
+        if ((await ageMs(draft)) > 60_000)
+            await external_node_fs_namespaceObject.promises.rm(draft, { recursive: true, force: true });
+    }
+}
 /**
  * Removes a dead holder's lock. Every reclaimer first takes a small guard directory and checks
  * again inside it, so a lock that another reclaimer just replaced with a live one is never removed.
@@ -99159,21 +99171,28 @@ async function acquireLock(lockPath, what, options) {
     let lastReport = 0;
     for (;;) {
         try {
-            await external_node_fs_namespaceObject.promises.mkdir(lockPath);
+            // The lock appears with its holder record in one rename: there is never a lock without
+            // a holder to check (a process killed before the rename leaves only a stray draft).
             const token = (0,external_node_crypto_.randomUUID)();
             const holder = { ...process_identityOf(process.pid), token, since: new Date().toISOString() };
-            await external_node_fs_namespaceObject.promises
-                .writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder))
-                .catch(async (error) => {
-                await external_node_fs_namespaceObject.promises.rm(lockPath, { recursive: true, force: true });
-                throw error;
+            const draft = `${lockPath}.new-${token}`;
+            await external_node_fs_namespaceObject.promises.mkdir(draft);
+            await external_node_fs_namespaceObject.promises.writeFile(`${draft}/${HOLDER_FILE}`, JSON.stringify(holder));
+            const taken = await external_node_fs_namespaceObject.promises.rename(draft, lockPath).then(() => true, async (error) => {
+                await external_node_fs_namespaceObject.promises.rm(draft, { recursive: true, force: true });
+                if (error.code !== 'EEXIST' && error.code !== 'ENOTEMPTY')
+                    throw error;
+                return false;
             });
-            const heartbeat = setInterval(() => {
-                const now = new Date();
-                void external_node_fs_namespaceObject.promises.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
-            }, options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4)));
-            heartbeat.unref();
-            return new HeldLock(lockPath, token, heartbeat);
+            if (taken) {
+                await removeOldDrafts(lockPath);
+                const heartbeat = setInterval(() => {
+                    const now = new Date();
+                    void external_node_fs_namespaceObject.promises.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
+                }, options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4)));
+                heartbeat.unref();
+                return new HeldLock(lockPath, token, heartbeat);
+            }
         }
         catch (error) {
             if (error.code !== 'EEXIST')

@@ -80,6 +80,17 @@ async function staleness(lockPath: string, holder: Holder | undefined, staleMs: 
   return '';
 }
 
+/** Drafts of killed processes (older than a minute; a live one is renamed within milliseconds). */
+async function removeOldDrafts(lockPath: string): Promise<void> {
+  const dir = path.dirname(lockPath);
+  const prefix = `${path.basename(lockPath)}.new-`;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const draft = path.join(dir, name);
+    if ((await ageMs(draft)) > 60_000) await fs.rm(draft, { recursive: true, force: true });
+  }
+}
+
 /**
  * Removes a dead holder's lock. Every reclaimer first takes a small guard directory and checks
  * again inside it, so a lock that another reclaimer just replaced with a live one is never removed.
@@ -129,24 +140,33 @@ export async function acquireLock(
   let lastReport = 0;
   for (;;) {
     try {
-      await fs.mkdir(lockPath);
+      // The lock appears with its holder record in one rename: there is never a lock without
+      // a holder to check (a process killed before the rename leaves only a stray draft).
       const token = randomUUID();
       const holder: Holder = { ...identityOf(process.pid), token, since: new Date().toISOString() };
-      await fs
-        .writeFile(`${lockPath}/${HOLDER_FILE}`, JSON.stringify(holder))
-        .catch(async error => {
-          await fs.rm(lockPath, { recursive: true, force: true });
-          throw error;
-        });
-      const heartbeat = setInterval(
-        () => {
-          const now = new Date();
-          void fs.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
-        },
-        options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4))
+      const draft = `${lockPath}.new-${token}`;
+      await fs.mkdir(draft);
+      await fs.writeFile(`${draft}/${HOLDER_FILE}`, JSON.stringify(holder));
+      const taken = await fs.rename(draft, lockPath).then(
+        () => true,
+        async (error: NodeJS.ErrnoException) => {
+          await fs.rm(draft, { recursive: true, force: true });
+          if (error.code !== 'EEXIST' && error.code !== 'ENOTEMPTY') throw error;
+          return false;
+        }
       );
-      heartbeat.unref();
-      return new HeldLock(lockPath, token, heartbeat);
+      if (taken) {
+        await removeOldDrafts(lockPath);
+        const heartbeat = setInterval(
+          () => {
+            const now = new Date();
+            void fs.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
+          },
+          options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4))
+        );
+        heartbeat.unref();
+        return new HeldLock(lockPath, token, heartbeat);
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
@@ -155,6 +163,7 @@ describe('self-hosted host clone (cache-dir)', () => {
     const clone = hostClone();
     const marker = path.join(fx.root, 'planted-ran');
     const hook = `#!/bin/sh\necho hook >> ${marker}\n`;
+    mkdirSync(path.join(clone, 'hooks'), { recursive: true });
     for (const name of ['post-checkout', 'reference-transaction']) {
       writeFileSync(path.join(clone, 'hooks', name), hook, { mode: 0o755 });
     }
