@@ -23,13 +23,6 @@ import type { Job, StepResult } from '../support/runner.js';
 let fx: Fixture;
 afterEach(async () => fx?.close());
 
-async function savedEntry() {
-  const job = fx.newJob('cold');
-  expect((await fx.main(job)).exitCode).toBe(0);
-  expect((await fx.post(job)).exitCode).toBe(0);
-  return [...fx.cache.entries.values()][0];
-}
-
 /** The step fell back to a full clone and still produced a correct workspace. */
 function expectFallback(main: StepResult, job: Job, reason: RegExp) {
   expect(main.exitCode).toBe(0);
@@ -45,7 +38,7 @@ function expectFallback(main: StepResult, job: Job, reason: RegExp) {
 describe('cache service faults fall back to a full clone', () => {
   test('corrupt archive', async () => {
     fx = await startFixture({ commits: 6 });
-    await savedEntry();
+    await fx.saveEntry();
     fx.cache.faults.download = 'corrupt';
     const job = fx.newJob();
     expectFallback(await fx.main(job), job, /^restore failed: /);
@@ -53,7 +46,7 @@ describe('cache service faults fall back to a full clone', () => {
 
   test('truncated download', async () => {
     fx = await startFixture({ commits: 6 });
-    await savedEntry();
+    await fx.saveEntry();
     fx.cache.faults.download = 'truncate';
     const job = fx.newJob();
     expectFallback(await fx.main(job), job, /^restore failed: /);
@@ -75,7 +68,7 @@ describe('cache service faults fall back to a full clone', () => {
 
   test('download answering 500', async () => {
     fx = await startFixture({ commits: 6 });
-    await savedEntry();
+    await fx.saveEntry();
     fx.cache.faults.download = 'error500';
     const job = fx.newJob();
     expectFallback(await fx.main(job), job, /^restore failed: /);
@@ -83,7 +76,7 @@ describe('cache service faults fall back to a full clone', () => {
 
   test('a download that stalls is abandoned after the restore bound', async () => {
     fx = await startFixture({ commits: 6 });
-    await savedEntry();
+    await fx.saveEntry();
     fx.cache.faults.download = 'stall';
     const job = fx.newJob();
     const started = Date.now();
@@ -153,7 +146,7 @@ describe('the environment', () => {
 
   test('origin unreachable after a successful seed: an error naming origin, no stale checkout', async () => {
     fx = await startFixture({ commits: 6 });
-    await savedEntry();
+    await fx.saveEntry();
     const job = fx.newJob();
     const unreachable = 'http://127.0.0.1:9/acme/widgets';
     const main = await fx.main(job, { inputs: { 'origin-url': unreachable } });
@@ -166,7 +159,7 @@ describe('the environment', () => {
 
   test('killed with SIGKILL in the middle of a restore, then run again: a correct workspace', async () => {
     fx = await startFixture({ commits: 40, blobBytes: 20_000 });
-    const entry = await savedEntry();
+    const entry = await fx.saveEntry();
     fx.cache.bandwidth.bytesPerSecond = Math.ceil(entry.size / 8); // about 8 s to download
     const job = fx.newJob();
     const killed = await fx.main(job, { killAfterMs: 1_500 });
@@ -193,7 +186,7 @@ describe('disk full', () => {
     'during the restore and the clone: space given back, a clear error, never a half-written workspace',
     async () => {
       fx = await startFixture({ commits: 40, blobBytes: 20_000 });
-      const entry = await savedEntry();
+      const entry = await fx.saveEntry();
       const job = fx.newJob();
       const disk = mountSmallDisk(job.workspace, '600k');
       if ('reason' in disk) {
@@ -272,7 +265,7 @@ describe('post step never fails the job', () => {
 describe('untrusted cache entries', () => {
   test("an entry of a longer key prefix (another repository's clone) is not used", async () => {
     fx = await startFixture({ commits: 6 });
-    const reference = await savedEntry();
+    const reference = await fx.saveEntry();
     const unpacked = path.join(fx.root, 'other');
     unpackEntry(reference, unpacked);
     const archive = path.join(fx.root, 'other.tar');
@@ -292,7 +285,7 @@ describe('untrusted cache entries', () => {
 
   test('archive members with absolute or .. paths never land outside the workspace', async () => {
     fx = await startFixture({ commits: 6 });
-    const reference = await savedEntry();
+    const reference = await fx.saveEntry();
     const crafted = path.join(fx.root, 'crafted', 'ws');
     unpackEntry(reference, crafted);
     // ../escaped lands beside the workspace with tar -P; the absolute member anywhere at all.
@@ -315,7 +308,7 @@ describe('untrusted cache entries', () => {
 
   test('a symlink inside the cached .git is refused: fallback, nothing followed', async () => {
     fx = await startFixture({ commits: 6 });
-    const reference = await savedEntry();
+    const reference = await fx.saveEntry();
     const crafted = path.join(fx.root, 'crafted');
     unpackEntry(reference, crafted);
     const outside = path.join(fx.root, 'outside');
@@ -338,7 +331,7 @@ describe('untrusted cache entries', () => {
 
   test('hooks and dangerous config in an entry never run; the seed is sanitized', async () => {
     fx = await startFixture({ commits: 6 });
-    const reference = await savedEntry();
+    const reference = await fx.saveEntry();
     const crafted = path.join(fx.root, 'crafted');
     unpackEntry(reference, crafted);
     const gitDir = path.join(crafted, '.clone-cache-staging', 'clone.git');
@@ -410,7 +403,7 @@ describe('untrusted cache entries', () => {
 
   test('an entry whose HEAD names a missing commit falls back and leaves nothing of the seed', async () => {
     fx = await startFixture({ commits: 6 });
-    const reference = await savedEntry();
+    const reference = await fx.saveEntry();
     const crafted = path.join(fx.root, 'crafted');
     unpackEntry(reference, crafted);
     writeFileSync(

@@ -22,13 +22,6 @@ function expectCleanCheckout(result: StepResult, job: Job, commit: string) {
   expect(gitSync(job.workspace, ['remote', 'get-url', '--push', 'origin'])).toBe(fx.originUrl);
 }
 
-async function coldRunThatSaves(): Promise<void> {
-  const job = fx.newJob('cold');
-  expect((await fx.main(job)).exitCode).toBe(0);
-  expect((await fx.post(job)).exitCode).toBe(0);
-  expect(fx.cache.entries.size).toBe(1);
-}
-
 describe('hosted runner, one branch', () => {
   test('cold run: miss, full clone, post saves an entry named after the commit', async () => {
     fx = await startFixture({ commits: 30 });
@@ -64,7 +57,7 @@ describe('hosted runner, one branch', () => {
 
   test('warm run after new commits: hit, seed, delta fetch, stale-commits counts them', async () => {
     fx = await startFixture({ commits: 30 });
-    await coldRunThatSaves();
+    await fx.saveEntry();
     const cachedKey = [...fx.cache.entries.values()][0].key;
     const tip = addCommits(fx.origin, 'main', { commits: 7, seed: 'later' });
 
@@ -98,7 +91,7 @@ describe('hosted runner, one branch', () => {
 
   test('an entry staler than refresh-after makes auto save a fresh one, which the next job uses', async () => {
     fx = await startFixture({ commits: 10 });
-    await coldRunThatSaves();
+    await fx.saveEntry();
     const tip = addCommits(fx.origin, 'main', { commits: 4, seed: 'more' });
     const job = fx.newJob('stale');
     const main = await fx.main(job, { inputs: { 'refresh-after': '3' } });
@@ -141,7 +134,7 @@ describe('hosted runner, one branch', () => {
 
   test('path in a subfolder of the workspace', async () => {
     fx = await startFixture({ commits: 5 });
-    await coldRunThatSaves();
+    await fx.saveEntry();
     const job = fx.newJob();
     const main = await fx.main(job, { inputs: { path: 'nested/clone' } });
     expect(main.exitCode).toBe(0);
@@ -160,7 +153,7 @@ describe('ref', () => {
     ['a sha', 'SHA', 'sha']
   ])('%s', async (_label, ref, kind) => {
     fx = await startFixture({ commits: 12 });
-    await coldRunThatSaves();
+    await fx.saveEntry();
     const feature = addCommits(fx.origin, 'feature/x', { commits: 3, seed: 'feature' }, 'main');
     const old = revParse(fx.origin, 'main~5');
     const tagged = createTag(fx.origin, 'v1.0', 'main~2');

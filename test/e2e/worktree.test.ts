@@ -8,17 +8,10 @@ import { addCommits, revParse } from '../support/repos.js';
 let fx: Fixture;
 afterEach(async () => fx?.close());
 
-async function coldRunThatSaves(): Promise<void> {
-  const job = fx.newJob('cold');
-  expect((await fx.main(job)).exitCode).toBe(0);
-  expect((await fx.post(job)).exitCode).toBe(0);
-  expect(fx.cache.entries.size).toBe(1);
-}
-
 describe('hosted matrix per branch', () => {
   test('jobs restore one entry and each creates the worktree for its branch', async () => {
     fx = await startFixture({ commits: 15 });
-    await coldRunThatSaves();
+    await fx.saveEntry();
     const feature = addCommits(fx.origin, 'feature', { commits: 2, seed: 'feature' }, 'main');
     const main = revParse(fx.origin, 'main');
     const matrix = [

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startCacheServer, type CacheServer } from './cache-server.js';
+import { startCacheServer, type CacheEntry, type CacheServer } from './cache-server.js';
 import { startGitServer, type GitServer } from './git-server.js';
 import { createOrigin, type HistoryOptions } from './repos.js';
 import { createJob, runStep, type Job, type RunOptions, type StepResult } from './runner.js';
@@ -25,6 +25,8 @@ export interface Fixture {
   post(job: Job, options?: RunOptions): Promise<StepResult>;
   /** The run options main and post use: the fixture's origin and token unless overridden. */
   defaults(options?: RunOptions): RunOptions;
+  /** A cold job (main, then post) that saves the one cache entry; returns it. */
+  saveEntry(): Promise<CacheEntry>;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startFixture(history: HistoryOptions = { commits: 20 }): P
     token: options.token ?? TOKEN,
     inputs: { 'origin-url': originUrl, ...options.inputs }
   });
-  return {
+  const fixture: Fixture = {
     root,
     git,
     cache,
@@ -57,10 +59,21 @@ export async function startFixture(history: HistoryOptions = { commits: 20 }): P
     main: (job, options) => runStep('main', job, withDefaults(options)),
     post: (job, options) => runStep('post', job, withDefaults(options)),
     defaults: withDefaults,
+    async saveEntry() {
+      const job = fixture.newJob('cold');
+      const main = await fixture.main(job);
+      const post = await fixture.post(job);
+      const entries = [...cache.entries.values()];
+      if (main.exitCode !== 0 || post.exitCode !== 0 || entries.length !== 1) {
+        throw new Error(`the cold job did not save one entry: ${main.stdout}\n${post.stdout}`);
+      }
+      return entries[0];
+    },
     close: async () => {
       await git.close();
       await cache.close();
       rmSync(root, { recursive: true, force: true });
     }
   };
+  return fixture;
 }
