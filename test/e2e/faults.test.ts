@@ -36,18 +36,14 @@ function expectFallback(main: StepResult, job: Job, reason: RegExp) {
 }
 
 describe('cache service faults fall back to a full clone', () => {
-  test('corrupt archive', async () => {
+  test.each([
+    ['corrupt archive', 'corrupt'],
+    ['truncated download', 'truncate'],
+    ['download answering 500', 'error500']
+  ] as const)('%s', async (_label, fault) => {
     fx = await startFixture({ commits: 6 });
     await fx.saveEntry();
-    fx.cache.faults.download = 'corrupt';
-    const job = fx.newJob();
-    expectFallback(await fx.main(job), job, /^restore failed: /);
-  });
-
-  test('truncated download', async () => {
-    fx = await startFixture({ commits: 6 });
-    await fx.saveEntry();
-    fx.cache.faults.download = 'truncate';
+    fx.cache.faults.download = fault;
     const job = fx.newJob();
     expectFallback(await fx.main(job), job, /^restore failed: /);
   });
@@ -64,14 +60,6 @@ describe('cache service faults fall back to a full clone', () => {
     expect(main.annotations[0].message).toMatch(
       /^Restoring the clone cache failed: .*500.*Cloning instead\.$/
     );
-  });
-
-  test('download answering 500', async () => {
-    fx = await startFixture({ commits: 6 });
-    await fx.saveEntry();
-    fx.cache.faults.download = 'error500';
-    const job = fx.newJob();
-    expectFallback(await fx.main(job), job, /^restore failed: /);
   });
 
   test('a download that stalls is abandoned after the restore bound', async () => {
