@@ -1,39 +1,15 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  rmSync,
-  symlinkSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync
-} from 'node:fs';
-import * as path from 'node:path';
-import { packLike, putEntry, unpackEntry } from '../support/archive.js';
-import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
-
-const authHeader = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
-import { gitAsync, gitSync } from '../support/git.js';
-import { mountSmallDisk, smallDisksWork } from '../support/users.js';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { addCommits, revParse } from '../support/repos.js';
-import type { Job, StepResult } from '../support/runner.js';
+import * as path from 'node:path';
+import { expectFallback } from '../support/expectations.js';
+import { startFixture, type Fixture } from '../support/fixture.js';
+import { gitSync } from '../support/git.js';
+import { revParse } from '../support/repos.js';
+import { mountSmallDisk, smallDisksWork } from '../support/users.js';
 
 let fx: Fixture;
 afterEach(async () => fx?.close());
-
-/** The step fell back to a full clone and still produced a correct workspace. */
-function expectFallback(main: StepResult, job: Job, reason: RegExp) {
-  expect(main.exitCode).toBe(0);
-  expect(main.annotations.filter(a => a.level === 'error')).toEqual([]);
-  expect(main.annotations.filter(a => a.level === 'warning').length).toBeGreaterThanOrEqual(1);
-  expect(main.outputs.seeded).toBe('false');
-  expect(main.outputs['fallback-reason']).toMatch(reason);
-  expect(revParse(job.workspace, 'HEAD')).toBe(revParse(fx.origin, 'refs/heads/main'));
-  expect(gitSync(job.workspace, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
-  expect(existsSync(path.join(job.workspace, '.clone-cache-staging'))).toBe(false);
-}
 
 describe('cache service faults fall back to a full clone', () => {
   test.each([
@@ -45,7 +21,7 @@ describe('cache service faults fall back to a full clone', () => {
     await fx.saveEntry();
     fx.cache.faults.download = fault;
     const job = fx.newJob();
-    expectFallback(await fx.main(job), job, /^restore failed: /);
+    expectFallback(fx, await fx.main(job), job, /^restore failed: /);
   });
 
   test('service answering 500 to the lookup', async () => {
@@ -53,7 +29,7 @@ describe('cache service faults fall back to a full clone', () => {
     fx.cache.faults.lookup = 'error500';
     const job = fx.newJob();
     const main = await fx.main(job);
-    expectFallback(main, job, /^restore failed: /);
+    expectFallback(fx, main, job, /^restore failed: /);
     expect(main.annotations.map(a => [a.level, a.title])).toEqual([
       ['warning', 'Clone cache not restored']
     ]);
@@ -72,14 +48,14 @@ describe('cache service faults fall back to a full clone', () => {
       env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '3' },
       killAfterMs: 60_000
     });
-    expectFallback(main, job, /^restore failed: Cache restore did not finish within 3 s/);
+    expectFallback(fx, main, job, /^restore failed: Cache restore did not finish within 3 s/);
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   test('service that refuses connections', async () => {
     fx = await startFixture({ commits: 6 });
     const job = fx.newJob('down', { extraEnv: { ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' } });
-    expectFallback(await fx.main(job), job, /^restore failed: /);
+    expectFallback(fx, await fx.main(job), job, /^restore failed: /);
   });
 
   test('a stalled lookup is abandoned after the restore bound', async () => {
@@ -91,7 +67,7 @@ describe('cache service faults fall back to a full clone', () => {
       env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '3' },
       killAfterMs: 60_000
     });
-    expectFallback(main, job, /^restore failed: Cache restore did not finish within 3 s/);
+    expectFallback(fx, main, job, /^restore failed: Cache restore did not finish within 3 s/);
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
@@ -247,168 +223,5 @@ describe('post step never fails the job', () => {
     const post = await fx.post(fx.newJob());
     expect(post.exitCode).toBe(0);
     expect(post.stdout).toContain('The main step did not finish');
-  });
-});
-
-describe('untrusted cache entries', () => {
-  test("an entry of a longer key prefix (another repository's clone) is not used", async () => {
-    fx = await startFixture({ commits: 6 });
-    const reference = await fx.saveEntry();
-    const unpacked = path.join(fx.root, 'other');
-    unpackEntry(reference, unpacked);
-    const archive = path.join(fx.root, 'other.tar');
-    packLike(reference, unpacked, '.clone-cache-staging', archive);
-    fx.cache.entries.clear();
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-docs-${'d'.repeat(40)}`, archive);
-    const job = fx.newJob();
-    const main = await fx.main(job);
-    expect(main.exitCode).toBe(0);
-    expect(main.outputs).toMatchObject({
-      'cache-hit': 'false',
-      seeded: 'false',
-      'fallback-reason': 'no cache entry'
-    });
-    expect(main.stdout).toContain('Ignoring the cache entry clone-cache-Linux-acme-widgets-docs-');
-  });
-
-  test('archive members with absolute or .. paths never land outside the workspace', async () => {
-    fx = await startFixture({ commits: 6 });
-    const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted', 'ws');
-    unpackEntry(reference, crafted);
-    // ../escaped lands beside the workspace with tar -P; the absolute member anywhere at all.
-    writeFileSync(path.join(fx.root, 'crafted', 'escaped'), 'escaped');
-    const absolute = path.join(fx.root, 'abs-target', 'planted');
-    mkdirSync(path.dirname(absolute));
-    writeFileSync(absolute, 'planted');
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive, ['../escaped', absolute]);
-    rmSync(absolute);
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'f'.repeat(40)}`, archive);
-    const job = fx.newJob();
-    const main = await fx.main(job);
-    expect(main.exitCode).toBe(0);
-    expect(existsSync(path.join(path.dirname(job.workspace), 'escaped'))).toBe(false);
-    expect(existsSync(absolute)).toBe(false);
-    expect(revParse(job.workspace, 'HEAD')).toBe(revParse(fx.origin, 'refs/heads/main'));
-    expect(gitSync(job.workspace, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
-  });
-
-  test('a symlink inside the cached .git is refused: fallback, nothing followed', async () => {
-    fx = await startFixture({ commits: 6 });
-    const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted');
-    unpackEntry(reference, crafted);
-    const outside = path.join(fx.root, 'outside');
-    mkdirSync(outside);
-    const refsRemotes = path.join(crafted, '.clone-cache-staging', 'clone.git', 'refs', 'remotes');
-    rmSync(refsRemotes, { recursive: true, force: true });
-    symlinkSync(outside, refsRemotes);
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive);
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'e'.repeat(40)}`, archive);
-    const job = fx.newJob();
-    const main = await fx.main(job);
-    expectFallback(
-      main,
-      job,
-      /^seed failed: the cached clone holds refs\/remotes, which is not a plain file/
-    );
-    expect(readdirSync(outside)).toEqual([]);
-  });
-
-  test('hooks and dangerous config in an entry never run; the seed is sanitized', async () => {
-    fx = await startFixture({ commits: 6 });
-    const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted');
-    unpackEntry(reference, crafted);
-    const gitDir = path.join(crafted, '.clone-cache-staging', 'clone.git');
-    const marker = path.join(fx.root, 'hook-ran');
-    const script = `#!/bin/sh\necho ran >> ${marker}\n`;
-    mkdirSync(path.join(gitDir, 'hooks'));
-    for (const hook of ['post-checkout', 'post-merge', 'reference-transaction', 'pre-commit']) {
-      writeFileSync(path.join(gitDir, 'hooks', hook), script);
-      chmodSync(path.join(gitDir, 'hooks', hook), 0o755);
-    }
-    const run = (what: string) => `"sh -c 'echo ${what} >> ${marker}'"`;
-    const include = path.join(fx.root, 'evil-include');
-    writeFileSync(include, `[core]\n\tpager = ${run('pager')}\n`);
-    writeFileSync(
-      path.join(gitDir, 'config'),
-      [
-        '[core]',
-        '\trepositoryformatversion = 0',
-        `\tfsmonitor = ${run('fsmonitor')}`,
-        '\thooksPath = hooks',
-        `\tsshCommand = ${run('ssh')}`,
-        '[credential]',
-        `\thelper = !${run('credential').slice(1, -1)}`,
-        '[include]',
-        `\tpath = ${include}`,
-        '[diff "x"]',
-        `\ttextconv = ${run('textconv')}`,
-        '[filter "x"]',
-        `\tsmudge = ${run('smudge')}`,
-        `\tclean = ${run('clean')}`,
-        ''
-      ].join('\n')
-    );
-    mkdirSync(path.join(gitDir, 'info'), { recursive: true });
-    writeFileSync(path.join(gitDir, 'info', 'attributes'), '* diff=x filter=x\n');
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive);
-    addCommits(fx.origin, 'main', { commits: 1, seed: 'newer' });
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'c'.repeat(40)}`, archive);
-
-    const job = fx.newJob();
-    const main = await fx.main(job);
-    expect(main.exitCode).toBe(0);
-    expect(main.outputs['fallback-reason']).toBe('');
-    expect(main.outputs.seeded).toBe('true');
-    expect(main.annotations.map(a => [a.level, a.title])).toEqual([
-      ['warning', 'Clone cache sanitized']
-    ]);
-    expect(main.annotations[0].message).toContain('hooks');
-    // Typical later commands in the seeded clone, including a pull that fetches and merges.
-    writeFileSync(path.join(job.workspace, 'touched.txt'), 'x');
-    gitSync(job.workspace, ['status']);
-    gitSync(job.workspace, ['diff', 'HEAD~1']);
-    gitSync(job.workspace, ['log', '-p', '-2']);
-    addCommits(fx.origin, 'main', { commits: 1, seed: 'pulled' });
-    await gitAsync(job.workspace, [
-      '-c',
-      `http.extraheader=${authHeader}`,
-      'pull',
-      '--no-rebase',
-      '--quiet'
-    ]);
-    expect(existsSync(marker)).toBe(false);
-    expect(readFileSync(path.join(job.workspace, '.git', 'config'), 'utf8')).not.toMatch(
-      /fsmonitor|hooksPath|sshCommand|credential|include|textconv|smudge/
-    );
-    expect(readdirSync(path.join(job.workspace, '.git', 'hooks'))).toEqual([]);
-  });
-
-  test('an entry whose HEAD names a missing commit falls back and leaves nothing of the seed', async () => {
-    fx = await startFixture({ commits: 6 });
-    const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted');
-    unpackEntry(reference, crafted);
-    writeFileSync(
-      path.join(crafted, '.clone-cache-staging', 'clone.git', 'HEAD'),
-      `${'1'.repeat(40)}\n`
-    );
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive);
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'b'.repeat(40)}`, archive);
-    const job = fx.newJob();
-    const main = await fx.main(job);
-    expectFallback(
-      main,
-      job,
-      /^seed failed: HEAD of the cached clone does not resolve to a commit/
-    );
-    expect(main.outputs['cache-hit']).toBe('true');
-    expect(main.annotations.map(a => a.title)).toEqual(['Clone cache not used']);
   });
 });
