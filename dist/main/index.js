@@ -99135,7 +99135,11 @@ class HeldLock {
             warning(`The lock ${this.path} was taken over while this job held it.`);
             return;
         }
-        await external_node_fs_namespaceObject.promises.rm(this.path, { recursive: true, force: true });
+        // Moved aside in one step, then deleted: a lock directory is never seen empty (a waiter's
+        // rename would replace an empty directory and take a lock that is still being released).
+        const aside = `${this.path}.released-${this.token}`;
+        await external_node_fs_namespaceObject.promises.rename(this.path, aside);
+        await external_node_fs_namespaceObject.promises.rm(aside, { recursive: true, force: true });
     }
 }
 async function readHolder(lockPath) {
@@ -99172,16 +99176,19 @@ async function staleness(lockPath, holder, staleMs) {
     }
     return '';
 }
-/** Drafts of killed processes (older than a minute; a live one is renamed within milliseconds). */
+/** Drafts and released locks left by killed processes. */
 async function removeOldDrafts(lockPath) {
     const dir = external_node_path_namespaceObject.dirname(lockPath);
-    const prefix = `${external_node_path_namespaceObject.basename(lockPath)}.new-`;
+    const base = external_node_path_namespaceObject.basename(lockPath);
     for (const name of await external_node_fs_namespaceObject.promises.readdir(dir).catch(() => [])) {
-        if (!name.startsWith(prefix))
-            continue;
-        const draft = external_node_path_namespaceObject.join(dir, name);
-        if ((await ageMs(draft)) > 60_000)
-            await external_node_fs_namespaceObject.promises.rm(draft, { recursive: true, force: true });
+        const leftover = external_node_path_namespaceObject.join(dir, name);
+        // A released lock is never used again; a draft is renamed within milliseconds.
+        if (name.startsWith(`${base}.released-`)) {
+            await external_node_fs_namespaceObject.promises.rm(leftover, { recursive: true, force: true });
+        }
+        else if (name.startsWith(`${base}.new-`) && (await ageMs(leftover)) > 60_000) {
+            await external_node_fs_namespaceObject.promises.rm(leftover, { recursive: true, force: true });
+        }
     }
 }
 /**

@@ -43,7 +43,11 @@ export class HeldLock {
       core.warning(`The lock ${this.path} was taken over while this job held it.`);
       return;
     }
-    await fs.rm(this.path, { recursive: true, force: true });
+    // Moved aside in one step, then deleted: a lock directory is never seen empty (a waiter's
+    // rename would replace an empty directory and take a lock that is still being released).
+    const aside = `${this.path}.released-${this.token}`;
+    await fs.rename(this.path, aside);
+    await fs.rm(aside, { recursive: true, force: true });
   }
 }
 
@@ -80,14 +84,18 @@ async function staleness(lockPath: string, holder: Holder | undefined, staleMs: 
   return '';
 }
 
-/** Drafts of killed processes (older than a minute; a live one is renamed within milliseconds). */
+/** Drafts and released locks left by killed processes. */
 async function removeOldDrafts(lockPath: string): Promise<void> {
   const dir = path.dirname(lockPath);
-  const prefix = `${path.basename(lockPath)}.new-`;
+  const base = path.basename(lockPath);
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix)) continue;
-    const draft = path.join(dir, name);
-    if ((await ageMs(draft)) > 60_000) await fs.rm(draft, { recursive: true, force: true });
+    const leftover = path.join(dir, name);
+    // A released lock is never used again; a draft is renamed within milliseconds.
+    if (name.startsWith(`${base}.released-`)) {
+      await fs.rm(leftover, { recursive: true, force: true });
+    } else if (name.startsWith(`${base}.new-`) && (await ageMs(leftover)) > 60_000) {
+      await fs.rm(leftover, { recursive: true, force: true });
+    }
   }
 }
 
