@@ -47,14 +47,6 @@ export function isInside(parent: string, child: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Removes `target` (never following symlinks); refuses anything outside `root`. */
-export async function removeInside(root: string, target: string): Promise<void> {
-  if (!isInside(root, target) || path.resolve(target) === path.resolve(root)) {
-    throw new Error(`refusing to remove ${target}: it is not inside ${root}`);
-  }
-  await fs.rm(target, { recursive: true, force: true, maxRetries: 3 });
-}
-
 /** Copies a tree preserving modes, times and symlinks (never followed); reflinks where possible. */
 export function copyTree(source: string, destination: string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { InputError } from './errors.js';
+import { isInside } from './fs-util.js';
 import type { RunnerContext } from './runner-context.js';
 import { validateBranchName } from './worktree/names.js';
 
@@ -129,8 +130,7 @@ export function resolveInsideWorkspace(name: string, raw: string, workspace: str
     throw new InputError(name, 'contains control characters.');
   }
   const resolved = path.resolve(workspace, value);
-  const relative = path.relative(workspace, resolved);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (!isInside(workspace, resolved)) {
     throw new InputError(
       name,
       `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`
@@ -193,11 +193,7 @@ function parseAbsoluteDir(name: string, raw: string, workspace: string): string 
 }
 
 function overlaps(a: string, b: string): boolean {
-  const inside = (parent: string, child: string) => {
-    const relative = path.relative(parent, child);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
-  return inside(a, b) || inside(b, a);
+  return isInside(a, b) || isInside(b, a);
 }
 
 /** Directories that must stay apart: a worktree inside the clone, or a cache inside a workspace, break both. */

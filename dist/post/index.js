@@ -98319,15 +98319,8 @@ function fs_util_canonicalPath(target) {
 }
 /** True when `child` is `parent` or inside it (lexically). */
 function isInside(parent, child) {
-    const relative = path.relative(parent, child);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-/** Removes `target` (never following symlinks); refuses anything outside `root`. */
-async function removeInside(root, target) {
-    if (!isInside(root, target) || path.resolve(target) === path.resolve(root)) {
-        throw new Error(`refusing to remove ${target}: it is not inside ${root}`);
-    }
-    await fs.rm(target, { recursive: true, force: true, maxRetries: 3 });
+    const relative = external_node_path_namespaceObject.relative(parent, child);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative));
 }
 /** Copies a tree preserving modes, times and symlinks (never followed); reflinks where possible. */
 function copyTree(source, destination, signal) {
@@ -99365,29 +99358,30 @@ function host_clone_hostClonePaths(cacheDir, repoName, originUrl) {
         lock: path.join(cacheDir, `${scope}.lock`)
     };
 }
-async function refTips(git) {
-    const out = await git.output([
-        'for-each-ref',
-        '--format=%(refname) %(objectname)',
-        'refs/remotes/origin/',
-        'refs/tags/'
-    ]);
-    return new Map(out
-        .split('\n')
-        .filter(Boolean)
-        .map(line => line.split(' ')));
-}
-/** Why the clone cannot be trusted, or '' when it looks whole (cheap: marker, refs, tip objects). */
-async function brokenReason(paths) {
-    if (!(await exists(path.join(paths.dir, COMPLETE_MARKER))))
-        return 'its first clone never finished';
+/** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
+async function inspect(paths) {
+    const tips = new Map();
+    if (!(await exists(path.join(paths.dir, COMPLETE_MARKER)))) {
+        return { broken: 'its first clone never finished', tips };
+    }
     const git = new Git(paths.dir);
-    const tips = await git.run(['for-each-ref', '--format=%(objectname)'], { allowFailure: true });
-    if (tips.exitCode !== 0)
-        return `its refs cannot be read: ${tips.stderr.trim()}`;
-    const check = (await git.run(['cat-file', '--batch-check'], { input: tips.stdout })).stdout;
+    const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
+        allowFailure: true
+    });
+    if (refs.exitCode !== 0)
+        return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
+    const lines = refs.stdout.split('\n').filter(Boolean);
+    const objects = lines.map(line => line.split(' ')[0]).join('\n');
+    const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
     const missing = check.split('\n').find(line => line.endsWith(' missing'));
-    return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
+    if (missing)
+        return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
+    for (const line of lines) {
+        const [object, ref] = line.split(' ');
+        if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
+            tips.set(ref, object);
+    }
+    return { broken: '', tips };
 }
 /**
  * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
@@ -99493,7 +99487,10 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
     }
     let created = false;
     let tipsBefore = new Map();
-    const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';
+    const inspection = (await exists(paths.dir))
+        ? await inspect(paths)
+        : { broken: 'none', tips: new Map() };
+    const broken = inspection.broken;
     if (broken !== '') {
         if (broken !== 'none') {
             core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
@@ -99505,7 +99502,7 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
     }
     else {
         const git = new Git(paths.dir);
-        tipsBefore = await refTips(git);
+        tipsBefore = inspection.tips;
         try {
             await fetchOrigin(git, originUrl, auth, { prune: true });
         }
@@ -99983,6 +99980,7 @@ function classifyFailure(error, baseDir = '') {
 ;// CONCATENATED MODULE: ./src/permissions/ownership.ts
 
 
+
 function runnerIdentity() {
     return typeof process.getuid === 'function' && typeof process.getgid === 'function'
         ? { uid: process.getuid(), gid: process.getgid() }
@@ -100015,12 +100013,7 @@ async function nearestExisting(target) {
 }
 /** The root (of `roots`) that contains `target`, if any. */
 function containingRoot(roots, target) {
-    return roots
-        .filter(root => {
-        const relative = external_node_path_namespaceObject.relative(root, target);
-        return relative === '' || (!relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative));
-    })
-        .sort((a, b) => b.length - a.length)[0];
+    return roots.filter(root => isInside(root, target)).sort((a, b) => b.length - a.length)[0];
 }
 /**
  * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest

@@ -47,31 +47,37 @@ export function hostClonePaths(
   };
 }
 
-async function refTips(git: Git): Promise<Map<string, string>> {
-  const out = await git.output([
-    'for-each-ref',
-    '--format=%(refname) %(objectname)',
-    'refs/remotes/origin/',
-    'refs/tags/'
-  ]);
-  return new Map(
-    out
-      .split('\n')
-      .filter(Boolean)
-      .map(line => line.split(' ') as [string, string])
-  );
+interface Inspection {
+  /** Why the clone cannot be trusted, or '' when it looks whole. */
+  broken: string;
+  /** origin's branch and tag tips, to count what the refresh brings. */
+  tips: Map<string, string>;
 }
 
-/** Why the clone cannot be trusted, or '' when it looks whole (cheap: marker, refs, tip objects). */
-async function brokenReason(paths: HostClonePaths): Promise<string> {
-  if (!(await exists(path.join(paths.dir, COMPLETE_MARKER))))
-    return 'its first clone never finished';
+/** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
+async function inspect(paths: HostClonePaths): Promise<Inspection> {
+  const tips = new Map<string, string>();
+  if (!(await exists(path.join(paths.dir, COMPLETE_MARKER)))) {
+    return { broken: 'its first clone never finished', tips };
+  }
   const git = new Git(paths.dir);
-  const tips = await git.run(['for-each-ref', '--format=%(objectname)'], { allowFailure: true });
-  if (tips.exitCode !== 0) return `its refs cannot be read: ${tips.stderr.trim()}`;
-  const check = (await git.run(['cat-file', '--batch-check'], { input: tips.stdout })).stdout;
+  const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
+    allowFailure: true
+  });
+  if (refs.exitCode !== 0)
+    return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
+  const lines = refs.stdout.split('\n').filter(Boolean);
+  const objects = lines.map(line => line.split(' ')[0]).join('\n');
+  const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
   const missing = check.split('\n').find(line => line.endsWith(' missing'));
-  return missing ? `the object ${missing.split(' ')[0]} a ref points to is missing` : '';
+  if (missing)
+    return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
+  for (const line of lines) {
+    const [object, ref] = line.split(' ');
+    if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
+      tips.set(ref, object);
+  }
+  return { broken: '', tips };
 }
 
 /**
@@ -191,7 +197,10 @@ export async function refreshHostClone(
   }
   let created = false;
   let tipsBefore = new Map<string, string>();
-  const broken = (await exists(paths.dir)) ? await brokenReason(paths) : 'none';
+  const inspection: Inspection = (await exists(paths.dir))
+    ? await inspect(paths)
+    : { broken: 'none', tips: new Map() };
+  const broken = inspection.broken;
   if (broken !== '') {
     if (broken !== 'none') {
       core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
@@ -202,7 +211,7 @@ export async function refreshHostClone(
     created = true;
   } else {
     const git = new Git(paths.dir);
-    tipsBefore = await refTips(git);
+    tipsBefore = inspection.tips;
     try {
       await fetchOrigin(git, originUrl, auth, { prune: true });
     } catch (error) {

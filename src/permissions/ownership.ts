@@ -1,5 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from '../fs-util.js';
 
 export interface Owner {
   uid: number;
@@ -39,12 +40,7 @@ export async function nearestExisting(target: string): Promise<{ path: string; o
 
 /** The root (of `roots`) that contains `target`, if any. */
 export function containingRoot(roots: readonly string[], target: string): string | undefined {
-  return roots
-    .filter(root => {
-      const relative = path.relative(root, target);
-      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-    })
-    .sort((a, b) => b.length - a.length)[0];
+  return roots.filter(root => isInside(root, target)).sort((a, b) => b.length - a.length)[0];
 }
 
 /**

@@ -15,5 +15,3 @@ export async function isActionClone(gitDir: string): Promise<boolean> {
   const stat = await fs.lstat(path.join(gitDir, MARKER)).catch(() => undefined);
   return stat?.isFile() ?? false;
 }
-
-export const ACTION_MARKER_FILE = MARKER;

@@ -38,38 +38,28 @@ describe('cache service faults fall back to a full clone', () => {
     );
   });
 
-  test('a download that stalls is abandoned after the restore bound', async () => {
-    fx = await startFixture({ commits: 6 });
-    await fx.saveEntry();
-    fx.cache.faults.download = 'stall';
-    const job = fx.newJob();
-    const started = Date.now();
-    const main = await fx.main(job, {
-      env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '3' },
-      killAfterMs: 60_000
-    });
-    expectFallback(fx, main, job, /^restore failed: Cache restore did not finish within 3 s/);
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
-
   test('service that refuses connections', async () => {
     fx = await startFixture({ commits: 6 });
     const job = fx.newJob('down', { extraEnv: { ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' } });
     expectFallback(fx, await fx.main(job), job, /^restore failed: /);
   });
 
-  test('a stalled lookup is abandoned after the restore bound', async () => {
-    fx = await startFixture({ commits: 6 });
-    fx.cache.faults.lookup = 'stall';
-    const job = fx.newJob();
-    const started = Date.now();
-    const main = await fx.main(job, {
-      env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '3' },
-      killAfterMs: 60_000
-    });
-    expectFallback(fx, main, job, /^restore failed: Cache restore did not finish within 3 s/);
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
+  test.each(['lookup', 'download'] as const)(
+    'a stalled %s is abandoned after the restore bound',
+    async stalled => {
+      fx = await startFixture({ commits: 6 });
+      if (stalled === 'download') await fx.saveEntry();
+      fx.cache.faults[stalled] = 'stall';
+      const job = fx.newJob();
+      const started = Date.now();
+      const main = await fx.main(job, {
+        env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '3' },
+        killAfterMs: 60_000
+      });
+      expectFallback(fx, main, job, /^restore failed: Cache restore did not finish within 3 s/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+  );
 
   test('no cache service at all: a plain clone, nothing saved', async () => {
     fx = await startFixture({ commits: 6 });

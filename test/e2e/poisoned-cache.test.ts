@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import {
-  chmodSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -10,7 +9,7 @@ import {
   writeFileSync
 } from 'node:fs';
 import * as path from 'node:path';
-import { packLike, putEntry, unpackEntry } from '../support/archive.js';
+import { craftEntry } from '../support/archive.js';
 import { expectFallback } from '../support/expectations.js';
 import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
@@ -25,12 +24,10 @@ describe('untrusted cache entries', () => {
   test("an entry of a longer key prefix (another repository's clone) is not used", async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    const unpacked = path.join(fx.root, 'other');
-    unpackEntry(reference, unpacked);
-    const archive = path.join(fx.root, 'other.tar');
-    packLike(reference, unpacked, '.clone-cache-staging', archive);
     fx.cache.entries.clear();
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-docs-${'d'.repeat(40)}`, archive);
+    craftEntry(fx.cache, reference, fx.root, () => undefined, {
+      key: `clone-cache-Linux-acme-widgets-docs-${'d'.repeat(40)}`
+    });
     const job = fx.newJob();
     const main = await fx.main(job);
     expect(main.exitCode).toBe(0);
@@ -45,17 +42,16 @@ describe('untrusted cache entries', () => {
   test('archive members with absolute or .. paths never land outside the workspace', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted', 'ws');
-    unpackEntry(reference, crafted);
     // ../escaped lands beside the workspace with tar -P; the absolute member anywhere at all.
+    mkdirSync(path.join(fx.root, 'crafted'));
     writeFileSync(path.join(fx.root, 'crafted', 'escaped'), 'escaped');
     const absolute = path.join(fx.root, 'abs-target', 'planted');
     mkdirSync(path.dirname(absolute));
     writeFileSync(absolute, 'planted');
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive, ['../escaped', absolute]);
+    craftEntry(fx.cache, reference, fx.root, () => undefined, {
+      extraMembers: ['../escaped', absolute]
+    });
     rmSync(absolute);
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'f'.repeat(40)}`, archive);
     const job = fx.newJob();
     const main = await fx.main(job);
     expect(main.exitCode).toBe(0);
@@ -68,16 +64,12 @@ describe('untrusted cache entries', () => {
   test('a symlink inside the cached .git is refused: fallback, nothing followed', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted');
-    unpackEntry(reference, crafted);
     const outside = path.join(fx.root, 'outside');
     mkdirSync(outside);
-    const refsRemotes = path.join(crafted, '.clone-cache-staging', 'clone.git', 'refs', 'remotes');
-    rmSync(refsRemotes, { recursive: true, force: true });
-    symlinkSync(outside, refsRemotes);
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive);
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'e'.repeat(40)}`, archive);
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      rmSync(path.join(gitDir, 'refs', 'remotes'), { recursive: true, force: true });
+      symlinkSync(outside, path.join(gitDir, 'refs', 'remotes'));
+    });
     const job = fx.newJob();
     const main = await fx.main(job);
     expectFallback(
@@ -92,45 +84,38 @@ describe('untrusted cache entries', () => {
   test('hooks and dangerous config in an entry never run; the seed is sanitized', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted');
-    unpackEntry(reference, crafted);
-    const gitDir = path.join(crafted, '.clone-cache-staging', 'clone.git');
     const marker = path.join(fx.root, 'hook-ran');
     const script = `#!/bin/sh\necho ran >> ${marker}\n`;
-    mkdirSync(path.join(gitDir, 'hooks'));
-    for (const hook of ['post-checkout', 'post-merge', 'reference-transaction', 'pre-commit']) {
-      writeFileSync(path.join(gitDir, 'hooks', hook), script);
-      chmodSync(path.join(gitDir, 'hooks', hook), 0o755);
-    }
     const run = (what: string) => `"sh -c 'echo ${what} >> ${marker}'"`;
     const include = path.join(fx.root, 'evil-include');
     writeFileSync(include, `[core]\n\tpager = ${run('pager')}\n`);
-    writeFileSync(
-      path.join(gitDir, 'config'),
-      [
-        '[core]',
-        '\trepositoryformatversion = 0',
-        `\tfsmonitor = ${run('fsmonitor')}`,
-        '\thooksPath = hooks',
-        `\tsshCommand = ${run('ssh')}`,
-        '[credential]',
-        `\thelper = !${run('credential').slice(1, -1)}`,
-        '[include]',
-        `\tpath = ${include}`,
-        '[diff "x"]',
-        `\ttextconv = ${run('textconv')}`,
-        '[filter "x"]',
-        `\tsmudge = ${run('smudge')}`,
-        `\tclean = ${run('clean')}`,
-        ''
-      ].join('\n')
-    );
-    mkdirSync(path.join(gitDir, 'info'), { recursive: true });
-    writeFileSync(path.join(gitDir, 'info', 'attributes'), '* diff=x filter=x\n');
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive);
+    const config = [
+      '[core]',
+      '\trepositoryformatversion = 0',
+      `\tfsmonitor = ${run('fsmonitor')}`,
+      '\thooksPath = hooks',
+      `\tsshCommand = ${run('ssh')}`,
+      '[credential]',
+      `\thelper = !${run('credential').slice(1, -1)}`,
+      '[include]',
+      `\tpath = ${include}`,
+      '[diff "x"]',
+      `\ttextconv = ${run('textconv')}`,
+      '[filter "x"]',
+      `\tsmudge = ${run('smudge')}`,
+      `\tclean = ${run('clean')}`,
+      ''
+    ].join('\n');
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      mkdirSync(path.join(gitDir, 'hooks'));
+      for (const hook of ['post-checkout', 'post-merge', 'reference-transaction', 'pre-commit']) {
+        writeFileSync(path.join(gitDir, 'hooks', hook), script, { mode: 0o755 });
+      }
+      writeFileSync(path.join(gitDir, 'config'), config);
+      mkdirSync(path.join(gitDir, 'info'), { recursive: true });
+      writeFileSync(path.join(gitDir, 'info', 'attributes'), '* diff=x filter=x\n');
+    });
     addCommits(fx.origin, 'main', { commits: 1, seed: 'newer' });
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'c'.repeat(40)}`, archive);
 
     const job = fx.newJob();
     const main = await fx.main(job);
@@ -164,15 +149,9 @@ describe('untrusted cache entries', () => {
   test('an entry whose HEAD names a missing commit falls back and leaves nothing of the seed', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    const crafted = path.join(fx.root, 'crafted');
-    unpackEntry(reference, crafted);
-    writeFileSync(
-      path.join(crafted, '.clone-cache-staging', 'clone.git', 'HEAD'),
-      `${'1'.repeat(40)}\n`
+    craftEntry(fx.cache, reference, fx.root, gitDir =>
+      writeFileSync(path.join(gitDir, 'HEAD'), `${'1'.repeat(40)}\n`)
     );
-    const archive = path.join(fx.root, 'crafted.tar');
-    packLike(reference, crafted, '.clone-cache-staging', archive);
-    putEntry(fx.cache, reference, `clone-cache-Linux-acme-widgets-${'b'.repeat(40)}`, archive);
     const job = fx.newJob();
     const main = await fx.main(job);
     expectFallback(

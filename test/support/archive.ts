@@ -90,3 +90,33 @@ export function filesContaining(dir: string, needle: string): string[] {
   walk(dir);
   return found;
 }
+
+export interface CraftOptions {
+  /** The key's commit part, so the entry is `<prefix>-<sha>`; defaults to 40 'c'. */
+  key?: string;
+  /** Archive members beside the staging folder (absolute or `..` names make a hostile one). */
+  extraMembers?: string[];
+}
+
+/**
+ * A hostile entry made from a genuine one: unpacks `reference`, lets `change` edit its `.git`
+ * (`root` is the folder the archive paths are relative to), packs it the way @actions/cache does
+ * and stores it as the newest entry.
+ */
+export function craftEntry(
+  cache: CacheServer,
+  reference: CacheEntry,
+  workDir: string,
+  change: (gitDir: string, root: string) => void,
+  options: CraftOptions = {}
+): string {
+  const root = path.join(workDir, 'crafted', 'ws');
+  unpackEntry(reference, root);
+  const gitDir = path.join(root, '.clone-cache-staging', 'clone.git');
+  change(gitDir, root);
+  const archive = path.join(workDir, 'crafted.tar');
+  packLike(reference, root, '.clone-cache-staging', archive, options.extraMembers);
+  const key = options.key ?? `clone-cache-Linux-acme-widgets-${'c'.repeat(40)}`;
+  putEntry(cache, reference, key, archive);
+  return key;
+}
