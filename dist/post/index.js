@@ -99112,20 +99112,39 @@ async function staleness(lockPath, holder, staleMs) {
     }
     return '';
 }
-/** Drafts and released locks left by killed processes. */
+/** Drafts, released and reclaimed locks left by killed processes. */
 async function removeOldDrafts(lockPath) {
     const dir = external_node_path_namespaceObject.dirname(lockPath);
     const base = external_node_path_namespaceObject.basename(lockPath);
     for (const name of await external_node_fs_namespaceObject.promises.readdir(dir).catch(() => [])) {
         const leftover = external_node_path_namespaceObject.join(dir, name);
-        // A released lock is never used again; a draft is renamed within milliseconds.
-        if (name.startsWith(`${base}.released-`)) {
-            await external_node_fs_namespaceObject.promises.rm(leftover, { recursive: true, force: true });
-        }
-        else if (name.startsWith(`${base}.new-`) && (await ageMs(leftover)) > 60_000) {
+        // A released or reclaimed lock is never used again; a draft is renamed within milliseconds
+        // of being made, so one whose maker is gone (or that is a minute old) is a leftover.
+        const done = name.startsWith(`${base}.released-`) || name.startsWith(`${base}.stale-`);
+        const draft = name.startsWith(`${base}.new-`);
+        if (done || (draft && (await draftIsAbandoned(leftover, base)))) {
             await external_node_fs_namespaceObject.promises.rm(leftover, { recursive: true, force: true });
         }
     }
+}
+/** Where a process runs (host and pid namespace), as a short tag for draft names. */
+function placeTag(identity) {
+    const place = `${identity.host}\0${identity.pidNamespace ?? ''}`;
+    return (0,external_node_crypto_.createHash)('sha256').update(place).digest('hex').slice(0, 8);
+}
+/** A draft's name says who made it, so a dead maker is seen even before it wrote its record. */
+function draftName(lockPath, maker, token) {
+    return `${lockPath}.new-${placeTag(maker)}-${maker.pid}-${maker.startTime}-${token}`;
+}
+async function draftIsAbandoned(draft, lockBase) {
+    const maker = /^([0-9a-f]{8})-(\d+)-(\d*)-/.exec(external_node_path_namespaceObject.basename(draft).slice(`${lockBase}.new-`.length));
+    const me = process_identityOf(process.pid);
+    if (maker && maker[1] === placeTag(me)) {
+        const pid = Number(maker[2]);
+        if (!process_isAlive({ ...me, pid, startTime: maker[3] }))
+            return true;
+    }
+    return (await ageMs(draft)) > 60_000;
 }
 /**
  * Removes a dead holder's lock. Every reclaimer first takes a small guard directory and checks
@@ -99175,7 +99194,7 @@ async function acquireLock(lockPath, what, options) {
             // a holder to check (a process killed before the rename leaves only a stray draft).
             const token = (0,external_node_crypto_.randomUUID)();
             const holder = { ...process_identityOf(process.pid), token, since: new Date().toISOString() };
-            const draft = `${lockPath}.new-${token}`;
+            const draft = draftName(lockPath, holder, token);
             await external_node_fs_namespaceObject.promises.mkdir(draft);
             await external_node_fs_namespaceObject.promises.writeFile(`${draft}/${HOLDER_FILE}`, JSON.stringify(holder));
             const taken = await external_node_fs_namespaceObject.promises.rename(draft, lockPath).then(() => true, async (error) => {
@@ -99195,8 +99214,12 @@ async function acquireLock(lockPath, what, options) {
             }
         }
         catch (error) {
-            if (error.code !== 'EEXIST')
+            // ENOENT: an old draft of ours was taken for abandoned and removed; simply try again.
+            const code = error.code;
+            if (code !== 'EEXIST' && code !== 'ENOENT')
                 throw error;
+            if (code === 'ENOENT')
+                await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(lockPath), { recursive: true });
         }
         const holder = await readHolder(lockPath);
         if (await staleness(lockPath, holder, options.staleMs)) {
@@ -99431,7 +99454,11 @@ async function removeLeftovers(paths) {
     for (const name of await fs.readdir(paths.cacheDir)) {
         if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
             core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
-            await fs.rm(path.join(paths.cacheDir, name), { recursive: true, force: true });
+            // A git process that outlived its killed job may still be writing there: retry, and if it
+            // cannot be removed yet, leave it for the next job rather than fail this one.
+            await fs
+                .rm(path.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
+                .catch((error) => core.warning(`Could not remove ${name} from ${paths.cacheDir} (${errorMessage(error)}); the next refresh tries again.`));
         }
     }
 }

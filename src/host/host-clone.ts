@@ -135,7 +135,15 @@ async function removeLeftovers(paths: HostClonePaths): Promise<void> {
   for (const name of await fs.readdir(paths.cacheDir)) {
     if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
       core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
-      await fs.rm(path.join(paths.cacheDir, name), { recursive: true, force: true });
+      // A git process that outlived its killed job may still be writing there: retry, and if it
+      // cannot be removed yet, leave it for the next job rather than fail this one.
+      await fs
+        .rm(path.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
+        .catch((error: unknown) =>
+          core.warning(
+            `Could not remove ${name} from ${paths.cacheDir} (${errorMessage(error)}); the next refresh tries again.`
+          )
+        );
     }
   }
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../errors.js';
@@ -84,19 +84,43 @@ async function staleness(lockPath: string, holder: Holder | undefined, staleMs: 
   return '';
 }
 
-/** Drafts and released locks left by killed processes. */
+/** Drafts, released and reclaimed locks left by killed processes. */
 async function removeOldDrafts(lockPath: string): Promise<void> {
   const dir = path.dirname(lockPath);
   const base = path.basename(lockPath);
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
     const leftover = path.join(dir, name);
-    // A released lock is never used again; a draft is renamed within milliseconds.
-    if (name.startsWith(`${base}.released-`)) {
-      await fs.rm(leftover, { recursive: true, force: true });
-    } else if (name.startsWith(`${base}.new-`) && (await ageMs(leftover)) > 60_000) {
+    // A released or reclaimed lock is never used again; a draft is renamed within milliseconds
+    // of being made, so one whose maker is gone (or that is a minute old) is a leftover.
+    const done = name.startsWith(`${base}.released-`) || name.startsWith(`${base}.stale-`);
+    const draft = name.startsWith(`${base}.new-`);
+    if (done || (draft && (await draftIsAbandoned(leftover, base)))) {
       await fs.rm(leftover, { recursive: true, force: true });
     }
   }
+}
+
+/** Where a process runs (host and pid namespace), as a short tag for draft names. */
+function placeTag(identity: ProcessIdentity): string {
+  const place = `${identity.host}\0${identity.pidNamespace ?? ''}`;
+  return createHash('sha256').update(place).digest('hex').slice(0, 8);
+}
+
+/** A draft's name says who made it, so a dead maker is seen even before it wrote its record. */
+export function draftName(lockPath: string, maker: ProcessIdentity, token: string): string {
+  return `${lockPath}.new-${placeTag(maker)}-${maker.pid}-${maker.startTime}-${token}`;
+}
+
+async function draftIsAbandoned(draft: string, lockBase: string): Promise<boolean> {
+  const maker = /^([0-9a-f]{8})-(\d+)-(\d*)-/.exec(
+    path.basename(draft).slice(`${lockBase}.new-`.length)
+  );
+  const me = identityOf(process.pid);
+  if (maker && maker[1] === placeTag(me)) {
+    const pid = Number(maker[2]);
+    if (!isAlive({ ...me, pid, startTime: maker[3] })) return true;
+  }
+  return (await ageMs(draft)) > 60_000;
 }
 
 /**
@@ -152,7 +176,7 @@ export async function acquireLock(
       // a holder to check (a process killed before the rename leaves only a stray draft).
       const token = randomUUID();
       const holder: Holder = { ...identityOf(process.pid), token, since: new Date().toISOString() };
-      const draft = `${lockPath}.new-${token}`;
+      const draft = draftName(lockPath, holder, token);
       await fs.mkdir(draft);
       await fs.writeFile(`${draft}/${HOLDER_FILE}`, JSON.stringify(holder));
       const taken = await fs.rename(draft, lockPath).then(
@@ -176,7 +200,10 @@ export async function acquireLock(
         return new HeldLock(lockPath, token, heartbeat);
       }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // ENOENT: an old draft of ours was taken for abandoned and removed; simply try again.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOENT') throw error;
+      if (code === 'ENOENT') await fs.mkdir(path.dirname(lockPath), { recursive: true });
     }
     const holder = await readHolder(lockPath);
     if (await staleness(lockPath, holder, options.staleMs)) {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
+import { startJobProcess } from '../support/job-process.js';
 import { addCommits, revParse } from '../support/repos.js';
 import type { Job, StepResult } from '../support/runner.js';
 
@@ -95,18 +96,21 @@ test('a lock holder killed with SIGKILL: the next job reclaims the lock at once 
   const victim = fx.newJob('victim');
   const lockDirs = () =>
     existsSync(fx.hostDir) ? readdirSync(fx.hostDir).filter(n => n.endsWith('.lock')) : [];
-  const killed = fx.main(victim, {
-    inputs: { 'cache-dir': fx.hostDir, branch: 'main' },
-    onSpawn: child => {
-      const poll = setInterval(() => {
-        if (lockDirs().length > 0) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-        }
-      }, 20);
+  // The job's whole process tree dies (git included), as when a runner is killed or cancels a job.
+  const runner = startJobProcess();
+  const killed = runner.run(
+    'main',
+    victim,
+    fx.defaults({ inputs: { 'cache-dir': fx.hostDir, branch: 'main' } })
+  );
+  const poll = setInterval(() => {
+    if (lockDirs().length > 0) {
+      clearInterval(poll);
+      runner.kill();
     }
-  });
+  }, 20);
   const result: StepResult = await killed;
+  clearInterval(poll);
   expect(result.exitCode).toBe(-1); // killed by a signal
   expect(lockDirs()).toHaveLength(1); // the dead holder's lock is still there
 

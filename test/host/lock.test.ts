@@ -1,9 +1,17 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
-import { acquireLock, withLock } from '../../src/host/lock.js';
+import { acquireLock, draftName, withLock } from '../../src/host/lock.js';
+import { identityOf } from '../../src/host/process.js';
 import { useTempDir } from '../support/tmp.js';
 
 const tempDir = useTempDir();
@@ -115,5 +123,25 @@ describe('host lock', () => {
     }).catch(e => e);
     expect(waiter).toMatchObject({ title: 'Timed out waiting for a lock' });
     await held.release();
+  });
+
+  test("leftovers of killed processes go at the next acquisition; a live process's draft stays", async () => {
+    const dir = tempDir();
+    const lockPath = path.join(dir, 'x.lock');
+    const leave = (name: string, pid: number) => {
+      mkdirSync(path.join(dir, name));
+      const holder = { host: hostname(), pid, startTime: '', job: 'j', token: name, since: '' };
+      writeFileSync(path.join(dir, name, 'holder.json'), JSON.stringify(holder));
+    };
+    const dead = await deadPid();
+    // A draft is named after its maker, so it goes even when its maker died before writing into it.
+    mkdirSync(draftName(lockPath, identityOf(dead), 'dead'));
+    const live = path.basename(draftName(lockPath, identityOf(process.pid), 'live'));
+    mkdirSync(path.join(dir, live));
+    leave('x.lock.released-1', process.pid);
+    leave('x.lock.stale-2', dead);
+    const lock = await acquireLock(lockPath, 'the test resource', fast);
+    await lock.release();
+    expect(readdirSync(dir)).toEqual([live]);
   });
 });
