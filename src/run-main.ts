@@ -22,7 +22,7 @@ import * as path from 'node:path';
 import { setOutputs, writeSummary, type MainReport } from './report.js';
 import { readRunnerContext, type RunnerContext } from './runner-context.js';
 import { saveMainState, type MainState } from './state.js';
-import { PhaseTimer } from './timing.js';
+import { peakMemoryMiB, PhaseTimer } from './timing.js';
 import { requireGit } from './git/version.js';
 import { persistCredentials } from './sync/credentials.js';
 
@@ -42,11 +42,6 @@ function diagnosisSettings(settings: Settings, context: RunnerContext): Diagnosi
     fixOwnership: settings.fixOwnership,
     roots: roots.filter(Boolean)
   };
-}
-
-function peakMemoryMiB(): number {
-  // maxRSS is in kilobytes.
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 function maskSecrets(token: string): void {

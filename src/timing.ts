@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 export type Phase = 'restore' | 'seed' | 'clone' | 'fetch' | 'checkout' | 'worktree';
 
 /** Wall time of each phase of the main step, in milliseconds. */
@@ -17,4 +19,17 @@ export class PhaseTimer {
     const ms = this.durations.get(phase);
     return ms === undefined ? '' : (ms / 1000).toFixed(2);
   }
+}
+
+/** Peak resident memory of this process, in MiB. */
+export function peakMemoryMiB(): number {
+  // VmHWM, not getrusage: Linux carries the peak of the parent that forked this process (the
+  // runner) into getrusage's maxRSS across the exec, so that reports the runner's size, not ours.
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // no /proc (macOS): getrusage is the best there is
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }

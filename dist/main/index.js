@@ -101059,6 +101059,7 @@ function loadMainState() {
 }
 
 ;// CONCATENATED MODULE: ./src/timing.ts
+
 /** Wall time of each phase of the main step, in milliseconds. */
 class PhaseTimer {
     durations = new Map();
@@ -101075,6 +101076,20 @@ class PhaseTimer {
         const ms = this.durations.get(phase);
         return ms === undefined ? '' : (ms / 1000).toFixed(2);
     }
+}
+/** Peak resident memory of this process, in MiB. */
+function peakMemoryMiB() {
+    // VmHWM, not getrusage: Linux carries the peak of the parent that forked this process (the
+    // runner) into getrusage's maxRSS across the exec, so that reports the runner's size, not ours.
+    try {
+        const hwm = /^VmHWM:\s+(\d+) kB/m.exec((0,external_node_fs_namespaceObject.readFileSync)('/proc/self/status', 'utf8'));
+        if (hwm)
+            return Math.round(Number(hwm[1]) / 1024);
+    }
+    catch {
+        // no /proc (macOS): getrusage is the best there is
+    }
+    return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 ;// CONCATENATED MODULE: ./src/git/version.ts
@@ -101136,10 +101151,6 @@ function diagnosisSettings(settings, context) {
         fixOwnership: settings.fixOwnership,
         roots: roots.filter(Boolean)
     };
-}
-function peakMemoryMiB() {
-    // maxRSS is in kilobytes.
-    return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 function maskSecrets(token) {
     if (!token)
