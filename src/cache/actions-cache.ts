@@ -1,4 +1,3 @@
-import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +14,12 @@ import { withSafeTar } from './safe-tar.js';
  */
 export const STAGING_ROOT = '.clone-cache-staging';
 export const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+
+/**
+ * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
+ * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
+ */
+const library = () => import('@actions/cache');
 
 function isEntryOf(prefix: string, key: string): boolean {
   return (
@@ -49,8 +54,8 @@ export class ActionsCacheBackend implements CacheBackend {
     this.stagingDir = path.join(workspace, STAGING_RELATIVE);
   }
 
-  available(): boolean {
-    return cache.isFeatureAvailable();
+  async available(): Promise<boolean> {
+    return (await library()).isFeatureAvailable();
   }
 
   async cleanStaging(): Promise<void> {
@@ -67,6 +72,7 @@ export class ActionsCacheBackend implements CacheBackend {
       // staging root keeps every member of the archive, whatever its name, out of the workspace.
       const extractRoot = path.join(this.workspace, STAGING_ROOT, 'extract');
       await fs.mkdir(extractRoot, { recursive: true });
+      const cache = await library();
       const { value: matchedKey, findings } = await withTimeout(
         withEnv({ GITHUB_WORKSPACE: extractRoot }, () =>
           withSafeTar(this.runnerTemp, () =>
@@ -100,6 +106,7 @@ export class ActionsCacheBackend implements CacheBackend {
   }
 
   async save(key: string): Promise<SaveResult> {
+    const cache = await library();
     const { value: cacheId, findings } = await this.inWorkspace(() =>
       withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key))
     );

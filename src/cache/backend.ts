@@ -31,7 +31,7 @@ export interface CacheBackend {
   /** Where restore puts the cached `.git` and where save expects the snapshot. */
   readonly stagingDir: string;
   /** False when the backend cannot work in this environment (e.g. no cache service). */
-  available(): boolean;
+  available(): Promise<boolean>;
   restore(keyPrefix: string, exactCommit: string): Promise<RestoreResult>;
   save(key: string): Promise<SaveResult>;
   /** Removes the staging directory and anything a restore left in it. */

@@ -29,7 +29,7 @@ export class HostDirBackend implements CacheBackend {
     this.stagingDir = path.join(workspace, STAGING_RELATIVE);
   }
 
-  available(): boolean {
+  async available(): Promise<boolean> {
     return true;
   }
 

@@ -60,7 +60,7 @@ async function restoreAndSeed(
     ? path.join(settings.clonePath, '.git')
     : settings.clonePath;
   const none = { seeded: false, createdByThisRun };
-  if (!backend.available()) {
+  if (!(await backend.available())) {
     core.info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
     return { ...none, cacheSource: 'none', matchedKey: '', fallbackReason: 'no cache service' };
   }
