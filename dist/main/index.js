@@ -29162,6 +29162,7 @@ async function refreshHostClone(paths, originUrl, auth) {
     }
     let created = false;
     let tipsBefore = new Map();
+    let asked;
     const inspection = (await exists(paths.dir))
         ? await inspect(paths)
         : { broken: 'none', tips: new Map() };
@@ -29178,6 +29179,9 @@ async function refreshHostClone(paths, originUrl, auth) {
     else {
         const git = new Git(paths.dir);
         tipsBefore = inspection.tips;
+        // Origin's default branch is asked for alongside the fetch: two round trips at once.
+        asked = remoteDefaultBranch(git, originUrl, auth);
+        asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
         try {
             await fetchOrigin(git, originUrl, auth, { prune: true });
         }
@@ -29190,10 +29194,11 @@ async function refreshHostClone(paths, originUrl, auth) {
             });
             await build(paths, originUrl, auth);
             created = true;
+            asked = undefined;
         }
     }
     const git = new Git(paths.dir);
-    const defaultBranch = await remoteDefaultBranch(git, originUrl, auth);
+    const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
     if (defaultBranch) {
         await git.run([
             'symbolic-ref',

@@ -205,6 +205,7 @@ export async function refreshHostClone(
   }
   let created = false;
   let tipsBefore = new Map<string, string>();
+  let asked: Promise<string> | undefined;
   const inspection: Inspection = (await exists(paths.dir))
     ? await inspect(paths)
     : { broken: 'none', tips: new Map() };
@@ -220,6 +221,9 @@ export async function refreshHostClone(
   } else {
     const git = new Git(paths.dir);
     tipsBefore = inspection.tips;
+    // Origin's default branch is asked for alongside the fetch: two round trips at once.
+    asked = remoteDefaultBranch(git, originUrl, auth);
+    asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
     try {
       await fetchOrigin(git, originUrl, auth, { prune: true });
     } catch (error) {
@@ -233,10 +237,11 @@ export async function refreshHostClone(
       );
       await build(paths, originUrl, auth);
       created = true;
+      asked = undefined;
     }
   }
   const git = new Git(paths.dir);
-  const defaultBranch = await remoteDefaultBranch(git, originUrl, auth);
+  const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
   if (defaultBranch) {
     await git.run([
       'symbolic-ref',
