@@ -12,9 +12,12 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCacheServer } from '../test/support/cache-server.js';
 import { startGitServer } from '../test/support/git-server.js';
+import { pathToFileURL } from 'node:url';
+import { STAGING_RELATIVE } from '../src/cache/actions-cache.js';
 import {
   bundlePath,
   createJob,
+  ROOT,
   parseRunnerFile,
   stepEnv,
   type Job
@@ -228,6 +231,28 @@ async function main(): Promise<void> {
           '-C',
           dir
         ]);
+      }
+    },
+    {
+      // What @actions/cache itself costs for the same entry (it downloads to a file, then
+      // extracts): the part of the hosted restore that the action does not control.
+      name: 'floor: @actions/cache restore alone',
+      floor: '',
+      run: async () => {
+        const dir = scratch();
+        const job = newJob();
+        const library = pathToFileURL(
+          path.join(ROOT, 'node_modules', '@actions', 'cache', 'lib', 'cache.js')
+        ).href;
+        const script = [
+          `const cache = await import(${JSON.stringify(library)});`,
+          `const key = await cache.restoreCache([${JSON.stringify(STAGING_RELATIVE)}], ${JSON.stringify(warmEntry.key)});`,
+          `if (key !== ${JSON.stringify(warmEntry.key)}) throw new Error('no cache hit: ' + key);`
+        ].join('\n');
+        return measure(process.execPath, ['--input-type=module', '-e', script], {
+          cwd: dir,
+          env: { ...job.env, GITHUB_WORKSPACE: dir }
+        });
       }
     },
     {

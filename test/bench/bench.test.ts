@@ -17,6 +17,7 @@ const METHODS = [
   'action, warm cache-dir, task worktree',
   'action, warm hosted, entry 3 commits stale',
   'floor: tar extract of the same archive',
+  'floor: @actions/cache restore alone',
   'floor: git worktree add from a local clone'
 ];
 
