@@ -1,5 +1,5 @@
 // npm run bench -- [--preset smoke|small|large] [--runs 5] [--warmup 1] [--stale 50]
-//                  [--mbytes-per-sec 90] [--out bench-results]
+//                  [--mbytes-per-sec 90] [--out bench-results] [--only <regex of method names>]
 // BENCH_REPO=<path> benchmarks a local repository of your own instead of a generated one.
 //
 // Every method runs in every round, interleaved (A B C ... A B C ...), in a fresh directory;
@@ -24,7 +24,7 @@ import {
 } from '../test/support/runner.js';
 import { measure, type Measurement } from './measure.js';
 import { addCommits, bareName, generateRepository, PRESETS, repoSizeBytes } from './workload.js';
-import { renderMarkdown, summarize, type MethodResult } from './report.js';
+import { renderMarkdown, summarize, type MethodResult, type Sample } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,10 +33,19 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1' },
     stale: { type: 'string', default: '50' },
     'mbytes-per-sec': { type: 'string', default: '0' },
-    out: { type: 'string', default: 'bench-results' }
+    out: { type: 'string', default: 'bench-results' },
+    only: { type: 'string' }
   }
 });
 const runs = Number(values.runs);
+// --only <regex>: run just the matching methods (plus the full clone and the floors, which the
+// ratios need), e.g. to look into one of them.
+const only = values.only ? new RegExp(values.only) : undefined;
+const selected = (method: { name: string }) =>
+  !only ||
+  only.test(method.name) ||
+  method.name === 'git clone (full)' ||
+  method.name.startsWith('floor:');
 const warmup = Number(values.warmup);
 const stale = Number(values.stale);
 const bytesPerSecond = Number(values['mbytes-per-sec']) * 1_000_000;
@@ -124,7 +133,7 @@ async function main(): Promise<void> {
   type Method = {
     name: string;
     floor: 'tar' | 'worktree' | '';
-    run(): Promise<Measurement & { actionRssMiB?: number; overheadMs?: number }>;
+    run(): Promise<Sample>;
   };
   const actionRun = async (inputs: Record<string, string>, after?: (job: Job) => Promise<void>) => {
     const job = newJob();
@@ -139,7 +148,12 @@ async function main(): Promise<void> {
     ];
     const inPhases = phases.reduce((sum, match) => sum + Number(match[2]) * 1000, 0);
     if (after) await after(job);
-    return { ...m, actionRssMiB: peak ? Number(peak[1]) : undefined, overheadMs: m.ms - inPhases };
+    return {
+      ...m,
+      actionRssMiB: peak ? Number(peak[1]) : undefined,
+      overheadMs: m.ms - inPhases,
+      phasesMs: Object.fromEntries(phases.map(match => [match[1], Number(match[2]) * 1000]))
+    };
   };
   let coldSeq = 0;
   let coldPost: Measurement | undefined;
@@ -281,13 +295,10 @@ async function main(): Promise<void> {
     }
   ];
 
-  const samples = new Map<
-    string,
-    (Measurement & { actionRssMiB?: number; overheadMs?: number })[]
-  >();
+  const samples = new Map<string, Sample[]>();
   const coldPosts: Measurement[] = [];
   for (let round = 0; round < warmup + runs; round++) {
-    for (const method of methods) {
+    for (const method of methods.filter(selected)) {
       const result = await method.run();
       if (round >= warmup) {
         samples.set(method.name, [...(samples.get(method.name) ?? []), result]);
@@ -302,7 +313,7 @@ async function main(): Promise<void> {
     log(`round ${round + 1}/${warmup + runs}${round < warmup ? ' (warm-up)' : ''} done`);
   }
 
-  const results: MethodResult[] = summarize(methods, samples, coldPosts);
+  const results: MethodResult[] = summarize(methods.filter(selected), samples, coldPosts);
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,

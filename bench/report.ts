@@ -11,6 +11,8 @@ export interface MethodResult {
   peakRssMiB: number;
   actionRssMiB: number | null;
   overheadMs: number | null;
+  /** Median of each phase of the action's runs. */
+  phasesMedianMs: Record<string, number> | null;
 }
 
 const median = (values: number[]) => {
@@ -19,7 +21,20 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-type Sample = Measurement & { actionRssMiB?: number; overheadMs?: number };
+export type Sample = Measurement & {
+  actionRssMiB?: number;
+  overheadMs?: number;
+  /** The action's own phases (restore, seed, fetch...) from its job summary. */
+  phasesMs?: Record<string, number>;
+};
+
+function phaseMedians(list: Sample[]): Record<string, number> | null {
+  const names = [...new Set(list.flatMap(sample => Object.keys(sample.phasesMs ?? {})))];
+  if (names.length === 0) return null;
+  return Object.fromEntries(
+    names.map(name => [name, median(list.map(sample => sample.phasesMs?.[name] ?? 0))])
+  );
+}
 
 export function summarize(
   methods: { name: string; floor: 'tar' | 'worktree' | '' }[],
@@ -48,12 +63,14 @@ export function summarize(
       ratioToFloor: method.floor ? medianMs / floors[method.floor] : null,
       peakRssMiB: Math.max(...list.map(s => s.rssKiB)) / 1024,
       actionRssMiB: rss.length ? Math.max(...rss) : null,
-      overheadMs: overhead.length ? median(overhead) : null
+      overheadMs: overhead.length ? median(overhead) : null,
+      phasesMedianMs: phaseMedians(list)
     };
   });
   if (coldPosts.length > 0) {
     const ms = coldPosts.map(s => s.ms);
-    rows.splice(5, 0, {
+    const cold = rows.findIndex(row => row.method.startsWith('action, cold'));
+    rows.splice(cold + 1, 0, {
       method: 'action, cold: post step save (separately)',
       samples: ms,
       medianMs: median(ms),
@@ -63,7 +80,8 @@ export function summarize(
       ratioToFloor: null,
       peakRssMiB: Math.max(...coldPosts.map(s => s.rssKiB)) / 1024,
       actionRssMiB: null,
-      overheadMs: null
+      overheadMs: null,
+      phasesMedianMs: null
     });
   }
   return rows;
