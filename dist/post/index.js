@@ -29296,7 +29296,7 @@ async function staleness(lockPath, holder, staleMs) {
     }
     return '';
 }
-/** Drafts, released and reclaimed locks left by killed processes. */
+/** Drafts, released and reclaimed locks, and reclaim guards left by killed processes. */
 async function removeOldDrafts(lockPath) {
     const dir = external_node_path_.dirname(lockPath);
     const base = external_node_path_.basename(lockPath);
@@ -29306,7 +29306,10 @@ async function removeOldDrafts(lockPath) {
         // of being made, so one whose maker is gone (or that is a minute old) is a leftover.
         const done = name.startsWith(`${base}.released-`) || name.startsWith(`${base}.stale-`);
         const draft = name.startsWith(`${base}.new-`);
-        if (done || (draft && (await draftIsAbandoned(leftover, base)))) {
+        const guard = name === `${base}.reclaim`;
+        if (done ||
+            (draft && (await draftIsAbandoned(leftover, base))) ||
+            (guard && (await guardIsAbandoned(leftover)))) {
             await external_node_fs_.promises.rm(leftover, { recursive: true, force: true });
         }
     }
@@ -29319,6 +29322,16 @@ function placeTag(identity) {
 /** A draft's name says who made it, so a dead maker is seen even before it wrote its record. */
 function draftName(lockPath, maker, token) {
     return `${lockPath}.new-${placeTag(maker)}-${maker.pid}-${maker.startTime}-${token}`;
+}
+/**
+ * A reclaim guard whose maker is gone, or that is older than any reclaim takes. Judged only by a
+ * lock holder: while its live lock is there, a reclaimer that takes the guard leaves the lock alone.
+ */
+async function guardIsAbandoned(guard) {
+    const maker = await readHolder(guard);
+    if (maker && !process_isAlive(maker))
+        return true;
+    return (await ageMs(guard)) > RECLAIM_GUARD_STALE_MS;
 }
 async function draftIsAbandoned(draft, lockBase) {
     const maker = /^([0-9a-f]{8})-(\d+)-(\d*)-/.exec(external_node_path_.basename(draft).slice(`${lockBase}.new-`.length));
@@ -29340,10 +29353,15 @@ async function reclaim(lockPath, seen, staleMs) {
         await external_node_fs_.promises.mkdir(guard);
     }
     catch {
-        if ((await ageMs(guard)) > RECLAIM_GUARD_STALE_MS)
+        // By age only: a guard judged by its maker could be removed just as a live one replaces it.
+        if ((await ageMs(guard)) > RECLAIM_GUARD_STALE_MS) {
             await external_node_fs_.promises.rm(guard, { recursive: true, force: true });
+        }
         return false;
     }
+    await external_node_fs_.promises
+        .writeFile(`${guard}/${HOLDER_FILE}`, JSON.stringify(process_identityOf(process.pid)))
+        .catch(() => undefined); // lets the next lock holder remove the guard of a killed reclaimer
     try {
         const current = await readHolder(lockPath);
         if (current?.token !== seen?.token)

@@ -84,7 +84,7 @@ async function staleness(lockPath: string, holder: Holder | undefined, staleMs: 
   return '';
 }
 
-/** Drafts, released and reclaimed locks left by killed processes. */
+/** Drafts, released and reclaimed locks, and reclaim guards left by killed processes. */
 async function removeOldDrafts(lockPath: string): Promise<void> {
   const dir = path.dirname(lockPath);
   const base = path.basename(lockPath);
@@ -94,7 +94,12 @@ async function removeOldDrafts(lockPath: string): Promise<void> {
     // of being made, so one whose maker is gone (or that is a minute old) is a leftover.
     const done = name.startsWith(`${base}.released-`) || name.startsWith(`${base}.stale-`);
     const draft = name.startsWith(`${base}.new-`);
-    if (done || (draft && (await draftIsAbandoned(leftover, base)))) {
+    const guard = name === `${base}.reclaim`;
+    if (
+      done ||
+      (draft && (await draftIsAbandoned(leftover, base))) ||
+      (guard && (await guardIsAbandoned(leftover)))
+    ) {
       await fs.rm(leftover, { recursive: true, force: true });
     }
   }
@@ -109,6 +114,16 @@ function placeTag(identity: ProcessIdentity): string {
 /** A draft's name says who made it, so a dead maker is seen even before it wrote its record. */
 export function draftName(lockPath: string, maker: ProcessIdentity, token: string): string {
   return `${lockPath}.new-${placeTag(maker)}-${maker.pid}-${maker.startTime}-${token}`;
+}
+
+/**
+ * A reclaim guard whose maker is gone, or that is older than any reclaim takes. Judged only by a
+ * lock holder: while its live lock is there, a reclaimer that takes the guard leaves the lock alone.
+ */
+async function guardIsAbandoned(guard: string): Promise<boolean> {
+  const maker = await readHolder(guard);
+  if (maker && !isAlive(maker)) return true;
+  return (await ageMs(guard)) > RECLAIM_GUARD_STALE_MS;
 }
 
 async function draftIsAbandoned(draft: string, lockBase: string): Promise<boolean> {
@@ -136,10 +151,15 @@ async function reclaim(
   try {
     await fs.mkdir(guard);
   } catch {
-    if ((await ageMs(guard)) > RECLAIM_GUARD_STALE_MS)
+    // By age only: a guard judged by its maker could be removed just as a live one replaces it.
+    if ((await ageMs(guard)) > RECLAIM_GUARD_STALE_MS) {
       await fs.rm(guard, { recursive: true, force: true });
+    }
     return false;
   }
+  await fs
+    .writeFile(`${guard}/${HOLDER_FILE}`, JSON.stringify(identityOf(process.pid)))
+    .catch(() => undefined); // lets the next lock holder remove the guard of a killed reclaimer
   try {
     const current = await readHolder(lockPath);
     if (current?.token !== seen?.token) return false;

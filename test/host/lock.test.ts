@@ -107,9 +107,10 @@ describe('host lock', () => {
 
   test('the heartbeat keeps a long holder alive past staleMs', async () => {
     const lockPath = path.join(tempDir(), 'x.lock');
+    // A wide margin (30 heartbeats per staleMs): a loaded machine may stall the event loop.
     const held = await acquireLock(lockPath, 'the test resource', {
       ...fast,
-      staleMs: 400,
+      staleMs: 1_500,
       heartbeatMs: 50
     });
     // Pretend to be on another host so only the heartbeat keeps the lock.
@@ -118,8 +119,8 @@ describe('host lock', () => {
     writeFileSync(file, JSON.stringify({ ...holder, host: 'other-host' }));
     const waiter = await acquireLock(lockPath, 'x', {
       ...fast,
-      staleMs: 400,
-      timeoutMs: 1_200
+      staleMs: 1_500,
+      timeoutMs: 3_000
     }).catch(e => e);
     expect(waiter).toMatchObject({ title: 'Timed out waiting for a lock' });
     await held.release();
@@ -140,6 +141,7 @@ describe('host lock', () => {
     mkdirSync(path.join(dir, live));
     leave('x.lock.released-1', process.pid);
     leave('x.lock.stale-2', dead);
+    leave('x.lock.reclaim', dead); // a reclaimer killed while it held the guard
     const lock = await acquireLock(lockPath, 'the test resource', fast);
     await lock.release();
     expect(readdirSync(dir)).toEqual([live]);
