@@ -4,8 +4,9 @@
 #   with tree:    extract .git, index and working tree, then the first `git status` (which must
 #                 re-hash every file: the entry's stat data belongs to another machine)
 #   history only: extract .git without the index, then check out (what the action does)
-# Usage: bash bench/entry-contents.sh <repository> [rounds]   (needs git, tar and zstd)
+# Usage: bash bench/entry-contents.sh <repository> [rounds]   (needs GNU tar, date and stat, git, zstd)
 set -euo pipefail
+shopt -s inherit_errexit # a failing command inside $(...) stops the script, never prints a time
 repo=$(realpath "${1:?usage: bash bench/entry-contents.sh <repository> [rounds]}")
 rounds=${2:-8}
 work=$(mktemp -d "${TMPDIR:-/tmp}/clone-cache-entry-XXXXXX")
@@ -22,22 +23,25 @@ ms() {
   "$@" >/dev/null
   echo $((($(date +%s%N) - start) / 1000000))
 }
+extract() { # <archive> <directory>
+  bash -o pipefail -c 'zstd -dc "$1" | tar -xf - -C "$2"' extract "$1" "$2"
+}
 with_tree() {
   mkdir "$work/a"
-  local extract status
-  extract=$(ms sh -c "zstd -dc '$work/with-tree.tar.zst' | tar -xf - -C '$work/a'")
+  local extracted status
+  extracted=$(ms extract "$work/with-tree.tar.zst" "$work/a")
   status=$(ms git -C "$work/a" status --porcelain)
-  echo "with tree:    extract ${extract} ms + first status ${status} ms = $((extract + status)) ms"
+  echo "with tree:    extract ${extracted} ms + first status ${status} ms = $((extracted + status)) ms"
   rm -rf "$work/a"
 }
 history_only() {
   mkdir "$work/b"
-  local extract checkout branch
-  extract=$(ms sh -c "zstd -dc '$work/history.tar.zst' | tar -xf - -C '$work/b'")
+  local extracted checkout branch
+  extracted=$(ms extract "$work/history.tar.zst" "$work/b")
   branch=$(git -C "$work/b" symbolic-ref --short HEAD)
   checkout=$(ms git -C "$work/b" -c checkout.workers=0 -c core.deltaBaseCacheLimit=256m \
     checkout --quiet --force "$branch")
-  echo "history only: extract ${extract} ms + checkout ${checkout} ms = $((extract + checkout)) ms"
+  echo "history only: extract ${extracted} ms + checkout ${checkout} ms = $((extracted + checkout)) ms"
   rm -rf "$work/b"
 }
 for round in $(seq 1 "$rounds"); do

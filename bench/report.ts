@@ -32,7 +32,12 @@ function phaseMedians(list: Sample[]): Record<string, number> | null {
   const names = [...new Set(list.flatMap(sample => Object.keys(sample.phasesMs ?? {})))];
   if (names.length === 0) return null;
   return Object.fromEntries(
-    names.map(name => [name, median(list.map(sample => sample.phasesMs?.[name] ?? 0))])
+    names.map(name => [
+      name,
+      median(
+        list.map(sample => sample.phasesMs?.[name]).filter((ms): ms is number => ms !== undefined)
+      )
+    ])
   );
 }
 

@@ -29103,10 +29103,14 @@ async function removeLeftovers(paths) {
         if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
             lib_core/* info */.pq(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
             // A git process that outlived its killed job may still be writing there: retry, and if it
-            // cannot be removed yet, leave it for the next job rather than fail this one.
+            // is still busy, leave it for the next job rather than fail this one.
             await external_node_fs_.promises
                 .rm(external_node_path_.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
-                .catch((error) => lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} (${errorMessage(error)}); the next refresh tries again.`));
+                .catch((error) => {
+                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
+                    throw error;
+                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
+            });
         }
     }
 }
@@ -29307,7 +29311,10 @@ function describeHolder(identity) {
 
 
 const HOLDER_FILE = 'holder.json';
-/** Reclaiming is quick; a reclaim guard older than this was left by a killed process. */
+/**
+ * Reclaiming is quick; a reclaim guard older than this was left by a killed process. (Waiters wait
+ * this long after a reclaimer dies inside the guard: no lock holder exists then to remove it.)
+ */
 const RECLAIM_GUARD_STALE_MS = 10_000;
 class HeldLock {
     path;
@@ -29377,10 +29384,17 @@ async function removeOldDrafts(lockPath) {
         const done = name.startsWith(`${base}.released-`) || name.startsWith(`${base}.stale-`);
         const draft = name.startsWith(`${base}.new-`);
         const guard = name === `${base}.reclaim`;
-        if (done ||
-            (draft && (await draftIsAbandoned(leftover, base))) ||
-            (guard && (await guardIsAbandoned(leftover)))) {
+        if (done) {
             await external_node_fs_.promises.rm(leftover, { recursive: true, force: true });
+        }
+        else if ((draft && (await draftIsAbandoned(leftover, base))) ||
+            (guard && (await guardIsAbandoned(leftover)))) {
+            // Moved aside first: if its maker was alive after all and renames it into place at this
+            // moment, one of the two renames fails whole, and no lock loses its holder record.
+            const aside = `${lockPath}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+            if (await external_node_fs_.promises.rename(leftover, aside).then(() => true, () => false)) {
+                await external_node_fs_.promises.rm(aside, { recursive: true, force: true });
+            }
         }
     }
 }
@@ -29476,12 +29490,14 @@ async function acquireLock(lockPath, what, options) {
                 return false;
             });
             if (taken) {
-                await removeOldDrafts(lockPath);
                 const heartbeat = setInterval(() => {
                     const now = new Date();
                     void external_node_fs_.promises.utimes(`${lockPath}/${HOLDER_FILE}`, now, now).catch(() => undefined);
                 }, options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4)));
                 heartbeat.unref();
+                // Outside the lock's own error handling: a leftover that cannot go is never a reason to
+                // fail (or to hold the lock without a heartbeat).
+                await removeOldDrafts(lockPath).catch((error) => lib_core/* warning */.$e(`Could not remove leftovers beside ${lockPath}: ${errorMessage(error)}`));
                 return new HeldLock(lockPath, token, heartbeat);
             }
         }

@@ -136,14 +136,15 @@ async function removeLeftovers(paths: HostClonePaths): Promise<void> {
     if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
       core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
       // A git process that outlived its killed job may still be writing there: retry, and if it
-      // cannot be removed yet, leave it for the next job rather than fail this one.
+      // is still busy, leave it for the next job rather than fail this one.
       await fs
         .rm(path.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
-        .catch((error: unknown) =>
+        .catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY') throw error;
           core.warning(
-            `Could not remove ${name} from ${paths.cacheDir} (${errorMessage(error)}); the next refresh tries again.`
-          )
-        );
+            `Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`
+          );
+        });
     }
   }
 }

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ActionError } from '../errors.js';
+import { ActionError, errorMessage } from '../errors.js';
 import {
   describeHolder,
   identityOf,
@@ -26,7 +26,10 @@ interface Holder extends ProcessIdentity {
 }
 
 const HOLDER_FILE = 'holder.json';
-/** Reclaiming is quick; a reclaim guard older than this was left by a killed process. */
+/**
+ * Reclaiming is quick; a reclaim guard older than this was left by a killed process. (Waiters wait
+ * this long after a reclaimer dies inside the guard: no lock holder exists then to remove it.)
+ */
 const RECLAIM_GUARD_STALE_MS = 10_000;
 
 export class HeldLock {
@@ -95,12 +98,23 @@ async function removeOldDrafts(lockPath: string): Promise<void> {
     const done = name.startsWith(`${base}.released-`) || name.startsWith(`${base}.stale-`);
     const draft = name.startsWith(`${base}.new-`);
     const guard = name === `${base}.reclaim`;
-    if (
-      done ||
+    if (done) {
+      await fs.rm(leftover, { recursive: true, force: true });
+    } else if (
       (draft && (await draftIsAbandoned(leftover, base))) ||
       (guard && (await guardIsAbandoned(leftover)))
     ) {
-      await fs.rm(leftover, { recursive: true, force: true });
+      // Moved aside first: if its maker was alive after all and renames it into place at this
+      // moment, one of the two renames fails whole, and no lock loses its holder record.
+      const aside = `${lockPath}.stale-${randomUUID()}`;
+      if (
+        await fs.rename(leftover, aside).then(
+          () => true,
+          () => false
+        )
+      ) {
+        await fs.rm(aside, { recursive: true, force: true });
+      }
     }
   }
 }
@@ -208,7 +222,6 @@ export async function acquireLock(
         }
       );
       if (taken) {
-        await removeOldDrafts(lockPath);
         const heartbeat = setInterval(
           () => {
             const now = new Date();
@@ -217,6 +230,11 @@ export async function acquireLock(
           options.heartbeatMs ?? Math.max(250, Math.floor(options.staleMs / 4))
         );
         heartbeat.unref();
+        // Outside the lock's own error handling: a leftover that cannot go is never a reason to
+        // fail (or to hold the lock without a heartbeat).
+        await removeOldDrafts(lockPath).catch((error: unknown) =>
+          core.warning(`Could not remove leftovers beside ${lockPath}: ${errorMessage(error)}`)
+        );
         return new HeldLock(lockPath, token, heartbeat);
       }
     } catch (error) {

@@ -109,8 +109,13 @@ test('a lock holder killed with SIGKILL: the next job reclaims the lock at once 
       runner.kill();
     }
   }, 20);
-  const result: StepResult = await killed;
-  clearInterval(poll);
+  let result: StepResult;
+  try {
+    result = await killed;
+  } finally {
+    clearInterval(poll);
+    runner.kill(); // also when the lock never showed: the runner process must not outlive the test
+  }
   expect(result.exitCode).toBe(-1); // killed by a signal
   expect(lockDirs()).toHaveLength(1); // the dead holder's lock is still there
 
