@@ -52,7 +52,7 @@ export async function writeSummary(report: MainReport): Promise<void> {
     ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
     ['Restore (s)', report.phases.seconds('restore')],
     ['Seed (s)', report.phases.seconds('seed')],
-    ['Full clone (s)', report.phases.seconds('clone')],
+    ['Clone init (s)', report.phases.seconds('clone')],
     ['Fetch (s)', report.phases.seconds('fetch')],
     ['Checkout (s)', report.phases.seconds('checkout')],
     ['Worktree (s)', report.phases.seconds('worktree')],

@@ -31216,7 +31216,7 @@ async function writeSummary(report) {
         ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
         ['Restore (s)', report.phases.seconds('restore')],
         ['Seed (s)', report.phases.seconds('seed')],
-        ['Full clone (s)', report.phases.seconds('clone')],
+        ['Clone init (s)', report.phases.seconds('clone')],
         ['Fetch (s)', report.phases.seconds('fetch')],
         ['Checkout (s)', report.phases.seconds('checkout')],
         ['Worktree (s)', report.phases.seconds('worktree')],
