@@ -137,7 +137,7 @@ async function runClone(
     : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
   const exactCommit =
     !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
-  const prepared = await prepareClone(settings, backend, exactCommit, phases, diagnoser);
+  const prepared = await prepareClone({ settings, backend, exactCommit, phases, diagnoser });
   onPrepared(prepared);
   const synced = await diagnoser.stage(
     'Fetching and checking out',

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7794);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5395);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7794:
+/***/ 5395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28789,6 +28789,8 @@ function gitEnvironment(config = []) {
         SSH_ASKPASS: '',
         GIT_EDITOR: 'true',
         GIT_PAGER: 'cat',
+        // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
+        GIT_LFS_SKIP_SMUDGE: '1',
         LC_ALL: 'C'
     };
     for (const name of Object.keys(env)) {
@@ -28959,16 +28961,23 @@ async function remoteDefaultBranch(git, originUrl, auth) {
     return match ? match[1] : '';
 }
 
+;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
+
+
+/** Config keys that make git run a program or read other files. */
+const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
+async function dangerousConfigKeys(configFile) {
+    const listed = await new Git(external_node_path_.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
 
 
 
 
-/**
- * Config keys that make git run a program or read other files. The host clone's config is shared
- * (jobs add branch.* entries), so it is not rewritten; these keys are removed from it instead.
- */
-const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
  * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
@@ -28983,10 +28992,9 @@ async function makeHostCloneTrustworthy(dir) {
     }
     const configFile = external_node_path_.join(dir, 'config');
     const git = new Git(dir);
-    const listed = await git.run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], {
-        allowFailure: true
-    });
-    const keys = [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
+    // dangerous keys are removed from it instead.
+    const keys = await dangerousConfigKeys(configFile);
     for (const key of keys) {
         await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
         removed.push(key);
@@ -30338,6 +30346,7 @@ async function isActionClone(gitDir) {
 
 
 
+
 /** Parts of a `.git` that a restored cache may not bring: each can run code or point elsewhere. */
 const REMOVED_ENTRIES = [
     'hooks',
@@ -30383,7 +30392,8 @@ async function requirePlainTree(dir, relative = '') {
 /**
  * Makes a restored `.git` trustworthy before any git command runs in it: its config is rebuilt
  * from the template and nothing that could run code (hooks) or point outside it remains.
- * Returns what was removed, for the log.
+ * Returns what was removed (entries, and the dangerous config keys the rebuilt config drops), for
+ * the log.
  */
 async function sanitizeGitDir(gitDir, originUrl) {
     await requireRealDirectory(gitDir, '.git directory');
@@ -30408,6 +30418,9 @@ async function sanitizeGitDir(gitDir, originUrl) {
     await external_node_fs_.promises.mkdir(external_node_path_.join(gitDir, 'hooks'));
     const configPath = external_node_path_.join(gitDir, 'config');
     const format = await readFormat(configPath);
+    const configIsFile = (await external_node_fs_.promises.lstat(configPath).catch(() => undefined))?.isFile();
+    if (configIsFile)
+        removed.push(...(await dangerousConfigKeys(configPath)));
     await external_node_fs_.promises.rm(configPath, { force: true });
     await external_node_fs_.promises.writeFile(configPath, gitConfigTemplate(originUrl, format), { mode: 0o644 });
     return removed;
@@ -30550,7 +30563,7 @@ async function warnAndClone(diagnoser, stage, title, reason, error, cwd) {
     else
         lib_core/* warning */.$e(`${stage} failed: ${reason}. Cloning instead.`, { title });
 }
-async function restoreAndSeed(settings, backend, exactCommit, phases, diagnoser) {
+async function restoreAndSeed({ settings, backend, exactCommit, phases, diagnoser }) {
     const createdByThisRun = (await exists(settings.clonePath))
         ? external_node_path_.join(settings.clonePath, '.git')
         : settings.clonePath;
@@ -30606,7 +30619,8 @@ async function restoreAndSeed(settings, backend, exactCommit, phases, diagnoser)
  * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
  * repository that the sync then fills (a full clone).
  */
-async function prepareClone(settings, backend, exactCommit, phases, diagnoser) {
+async function prepareClone(input) {
+    const { settings, phases, diagnoser } = input;
     if (await exists(external_node_path_.join(settings.clonePath, '.git'))) {
         lib_core/* info */.pq(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
         return {
@@ -30618,7 +30632,7 @@ async function prepareClone(settings, backend, exactCommit, phases, diagnoser) {
         };
     }
     await assertClonePathUsable(settings);
-    const prepared = await restoreAndSeed(settings, backend, exactCommit, phases, diagnoser);
+    const prepared = await restoreAndSeed(input);
     if (!prepared.seeded) {
         await phases.time('clone', () => diagnoser.stage('Cloning into path', () => initClone(settings.clonePath, settings.originUrl), {
             writing: settings.clonePath
@@ -31427,7 +31441,7 @@ async function runClone(settings, context, auth, phases, diagnoser, onPrepared) 
         ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth, lockOptions())
         : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
     const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
-    const prepared = await prepareClone(settings, backend, exactCommit, phases, diagnoser);
+    const prepared = await prepareClone({ settings, backend, exactCommit, phases, diagnoser });
     onPrepared(prepared);
     const synced = await diagnoser.stage('Fetching and checking out', () => syncClone(settings, context, auth, prepared.cachedCommit, phases), { cwd: settings.clonePath });
     prepared.createdByThisRun = '';

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8445);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6519);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8445:
+/***/ 6519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28818,6 +28818,8 @@ function gitEnvironment(config = []) {
         SSH_ASKPASS: '',
         GIT_EDITOR: 'true',
         GIT_PAGER: 'cat',
+        // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
+        GIT_LFS_SKIP_SMUDGE: '1',
         LC_ALL: 'C'
     };
     for (const name of Object.keys(env)) {
@@ -29525,16 +29527,23 @@ async function fetch_remoteDefaultBranch(git, originUrl, auth) {
     return match ? match[1] : '';
 }
 
+;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
+
+
+/** Config keys that make git run a program or read other files. */
+const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
+async function dangerous_config_dangerousConfigKeys(configFile) {
+    const listed = await new Git(path.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
 
 
 
 
-/**
- * Config keys that make git run a program or read other files. The host clone's config is shared
- * (jobs add branch.* entries), so it is not rewritten; these keys are removed from it instead.
- */
-const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
  * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
@@ -29549,10 +29558,9 @@ async function trust_makeHostCloneTrustworthy(dir) {
     }
     const configFile = path.join(dir, 'config');
     const git = new Git(dir);
-    const listed = await git.run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], {
-        allowFailure: true
-    });
-    const keys = [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
+    // dangerous keys are removed from it instead.
+    const keys = await dangerousConfigKeys(configFile);
     for (const key of keys) {
         await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
         removed.push(key);

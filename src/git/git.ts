@@ -53,6 +53,8 @@ export function gitEnvironment(config: readonly ConfigEntry[] = []): NodeJS.Proc
     SSH_ASKPASS: '',
     GIT_EDITOR: 'true',
     GIT_PAGER: 'cat',
+    // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
+    GIT_LFS_SKIP_SMUDGE: '1',
     LC_ALL: 'C'
   };
   for (const name of Object.keys(env)) {

@@ -1,14 +1,8 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { dangerousConfigKeys } from '../git/dangerous-config.js';
 import { Git } from '../git/git.js';
-
-/**
- * Config keys that make git run a program or read other files. The host clone's config is shared
- * (jobs add branch.* entries), so it is not rewritten; these keys are removed from it instead.
- */
-const DANGEROUS_KEY =
-  /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
 
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
@@ -24,13 +18,9 @@ export async function makeHostCloneTrustworthy(dir: string): Promise<string[]> {
   }
   const configFile = path.join(dir, 'config');
   const git = new Git(dir);
-  const listed = await git.run(
-    ['config', '--file', configFile, '--no-includes', '--name-only', '--list'],
-    {
-      allowFailure: true
-    }
-  );
-  const keys = [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+  // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
+  // dangerous keys are removed from it instead.
+  const keys = await dangerousConfigKeys(configFile);
   for (const key of keys) {
     await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
     removed.push(key);

@@ -23,6 +23,15 @@ export interface Preparation {
   createdByThisRun: string;
 }
 
+export interface PrepareInput {
+  settings: Settings;
+  backend: CacheBackend;
+  /** The commit the job wants, when known before the fetch (its entry is tried first). */
+  exactCommit: string;
+  phases: PhaseTimer;
+  diagnoser: Diagnoser;
+}
+
 async function assertClonePathUsable(settings: Settings): Promise<void> {
   // Leftovers of a killed run of this action are not the user's files.
   const ours = [STAGING_ROOT, `.git${PARTIAL_SUFFIX}`];
@@ -49,13 +58,13 @@ async function warnAndClone(
   else core.warning(`${stage} failed: ${reason}. Cloning instead.`, { title });
 }
 
-async function restoreAndSeed(
-  settings: Settings,
-  backend: CacheBackend,
-  exactCommit: string,
-  phases: PhaseTimer,
-  diagnoser: Diagnoser
-): Promise<Preparation> {
+async function restoreAndSeed({
+  settings,
+  backend,
+  exactCommit,
+  phases,
+  diagnoser
+}: PrepareInput): Promise<Preparation> {
   const createdByThisRun = (await exists(settings.clonePath))
     ? path.join(settings.clonePath, '.git')
     : settings.clonePath;
@@ -135,13 +144,8 @@ async function restoreAndSeed(
  * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
  * repository that the sync then fills (a full clone).
  */
-export async function prepareClone(
-  settings: Settings,
-  backend: CacheBackend,
-  exactCommit: string,
-  phases: PhaseTimer,
-  diagnoser: Diagnoser
-): Promise<Preparation> {
+export async function prepareClone(input: PrepareInput): Promise<Preparation> {
+  const { settings, phases, diagnoser } = input;
   if (await exists(path.join(settings.clonePath, '.git'))) {
     core.info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
     return {
@@ -153,7 +157,7 @@ export async function prepareClone(
     };
   }
   await assertClonePathUsable(settings);
-  const prepared = await restoreAndSeed(settings, backend, exactCommit, phases, diagnoser);
+  const prepared = await restoreAndSeed(input);
   if (!prepared.seeded) {
     await phases.time('clone', () =>
       diagnoser.stage(

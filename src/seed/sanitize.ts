@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { dangerousConfigKeys } from '../git/dangerous-config.js';
 import { Git } from '../git/git.js';
 import { gitConfigTemplate, type RepositoryFormat } from '../git/config-template.js';
 
@@ -55,7 +56,8 @@ async function requirePlainTree(dir: string, relative = ''): Promise<void> {
 /**
  * Makes a restored `.git` trustworthy before any git command runs in it: its config is rebuilt
  * from the template and nothing that could run code (hooks) or point outside it remains.
- * Returns what was removed, for the log.
+ * Returns what was removed (entries, and the dangerous config keys the rebuilt config drops), for
+ * the log.
  */
 export async function sanitizeGitDir(gitDir: string, originUrl: string): Promise<string[]> {
   await requireRealDirectory(gitDir, '.git directory');
@@ -80,6 +82,8 @@ export async function sanitizeGitDir(gitDir: string, originUrl: string): Promise
 
   const configPath = path.join(gitDir, 'config');
   const format = await readFormat(configPath);
+  const configIsFile = (await fs.lstat(configPath).catch(() => undefined))?.isFile();
+  if (configIsFile) removed.push(...(await dangerousConfigKeys(configPath)));
   await fs.rm(configPath, { force: true });
   await fs.writeFile(configPath, gitConfigTemplate(originUrl, format), { mode: 0o644 });
   return removed;

@@ -22,6 +22,7 @@ test('config passed to a command reaches git through the environment, not argv',
   expect(env.GIT_CONFIG_KEY_0).toBe('checkout.workers');
   expect(env.GIT_TERMINAL_PROMPT).toBe('0');
   expect(env.GCM_INTERACTIVE).toBe('Never');
+  expect(env.GIT_LFS_SKIP_SMUDGE).toBe('1');
 });
 
 test('config inherited from the caller environment is not passed on', () => {

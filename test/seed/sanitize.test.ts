@@ -31,12 +31,25 @@ test('config is rebuilt from the template; hooks, alternates and worktrees are r
   mkdirSync(path.join(gitDir, 'worktrees', 'old'), { recursive: true });
   const removed = await sanitizeGitDir(gitDir, URL);
   expect(removed).toEqual(
-    expect.arrayContaining(['hooks', 'worktrees', 'objects/info/alternates'])
+    expect.arrayContaining([
+      'hooks',
+      'worktrees',
+      'objects/info/alternates',
+      'core.fsmonitor',
+      'include.path'
+    ])
   );
   expect(readFileSync(path.join(gitDir, 'config'), 'utf8')).toBe(gitConfigTemplate(URL));
   expect(readdirSync(path.join(gitDir, 'hooks'))).toEqual([]);
   expect(existsSync(path.join(gitDir, 'objects', 'info', 'alternates'))).toBe(false);
   expect(existsSync(path.join(gitDir, 'worktrees'))).toBe(false);
+});
+
+test('a config whose only poison is a key is still reported', async () => {
+  const { gitDir } = createLocalClone(tempDir());
+  rmSync(path.join(gitDir, 'hooks'), { recursive: true }); // git's sample hooks
+  writeFileSync(path.join(gitDir, 'config'), '[diff "x"]\n\ttextconv = evil\n[user]\n\tname = a\n');
+  expect(await sanitizeGitDir(gitDir, URL)).toEqual(['diff.x.textconv']);
 });
 
 test('a symlinked objects directory is refused, never followed', async () => {
