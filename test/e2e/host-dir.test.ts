@@ -128,7 +128,8 @@ describe('self-hosted host clone (cache-dir)', () => {
     );
     const packs = path.join(job.workspace, '.git', 'objects', 'pack');
     const pack = readdirSync(packs).find(f => f.endsWith('.pack'));
-    if (pack) expect(statSync(path.join(packs, pack)).nlink).toBeGreaterThan(1); // shared by hard link
+    expect(pack).toBeDefined();
+    expect(statSync(path.join(packs, pack ?? '')).nlink).toBeGreaterThan(1); // shared by hard link
     rmSync(hostClone(), { recursive: true, force: true });
     expect(gitSync(job.workspace, ['fsck', '--no-progress', '--no-dangling'])).toBe('');
     expect(gitSync(job.workspace, ['remote', 'get-url', 'origin'])).toBe(fx.originUrl);

@@ -199,7 +199,8 @@ describe('credentials', () => {
     const post = await fx.post(job);
     expect(fx.git.requests.every(r => r.authorized)).toBe(true);
     for (const secret of [TOKEN, base64Token]) {
-      expect(filesContaining(path.join(job.workspace, '.git'), secret)).toEqual([]);
+      // The whole job: workspace, HOME, RUNNER_TEMP and the runner's files.
+      expect(filesContaining(job.dir, secret)).toEqual([]);
       expect(JSON.stringify(main.outputs)).not.toContain(secret);
       expect(readFileSync(job.files.summary, 'utf8')).not.toContain(secret);
       for (const log of [main.stdout, main.stderr, post.stdout, post.stderr]) {
