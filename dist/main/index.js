@@ -30861,6 +30861,43 @@ async function syncClone(settings, context, auth, cachedCommit, phases) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/git/version.ts
+
+
+/** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
+const MINIMUM_GIT = [2, 29];
+function parseGitVersion(output) {
+    const match = /git version (\d+)\.(\d+)/.exec(output);
+    return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+function versionAtLeast(version, wanted) {
+    if (!version)
+        return false;
+    return version[0] > wanted[0] || (version[0] === wanted[0] && version[1] >= wanted[1]);
+}
+let probed;
+/** `git --version`, asked once per process. */
+function gitVersionOutput() {
+    probed ??= new Git(process.cwd()).output(['--version']);
+    return probed;
+}
+/** True when the runner's git is at least `wanted`; false when git cannot say. */
+async function gitAtLeast(wanted) {
+    const output = await gitVersionOutput().catch(() => '');
+    return versionAtLeast(parseGitVersion(output), wanted);
+}
+/** Fails with a clear error when git is missing or older than the minimum. */
+async function requireGit() {
+    const output = await gitVersionOutput().catch(error => {
+        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
+    });
+    const [major, minor] = MINIMUM_GIT;
+    if (!versionAtLeast(parseGitVersion(output), MINIMUM_GIT)) {
+        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
+    }
+    return output.trim();
+}
+
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
 
@@ -31002,7 +31039,10 @@ async function reapDeadJobs(git, isDead) {
 
 
 
+
 const MAX_SLOTS = 64;
+/** `worktree add --lock --reason` arrived in git 2.33. */
+const LEASE_AT_ADD = [2, 33];
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit) {
     return {
@@ -31066,8 +31106,8 @@ async function alignToOrigin(git, worktreePath, branch, originCommit) {
  * an unleased worktree of the branch is reused and aligned to origin when origin has the branch
  * (a local-only branch is never reset); else an existing branch is attached (moved to origin's
  * tip when origin has it); else a new branch starts at origin/<base>. When the branch is checked
- * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
- * the same commit.
+ * out in another worktree (a live job's, one kept by an earlier job, or a person's), this job gets
+ * its own worktree detached at origin's tip of the branch (the local tip for a local-only branch).
  */
 async function createWorktree(git, given) {
     const request = { ...given, folder: fs_util_canonicalPath(given.folder) };
@@ -31078,18 +31118,26 @@ async function createWorktree(git, given) {
     const ref = `refs/heads/${request.branch}`;
     const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
     const localCommit = await git.resolveCommit(ref);
-    const busyElsewhere = entries.some(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !list_parseLease(e.lockReason)));
+    // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
+    const holder = entries.find(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !list_parseLease(e.lockReason)));
+    const lease = formatLease(newLease(request.removeOnExit));
+    // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
+    // leaves a worktree the next job can tell is dead; older git gets the lease just after.
+    const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
+    const add = ['worktree', 'add', '--quiet', ...(leasedAtAdd ? ['--lock', '--reason', lease] : [])];
     let mode;
     if (slot.existing) {
         mode = 'reused';
+        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
         if (originCommit)
             await alignToOrigin(git, slot.path, request.branch, originCommit);
     }
-    else if (busyElsewhere) {
+    else if (holder) {
         mode = 'detached';
-        const commit = localCommit || originCommit;
-        await git.run(['worktree', 'add', '--quiet', '--detach', '--', slot.path, commit]);
-        lib_core/* info */.pq(`${request.branch} is checked out by another job; this job gets a detached worktree at ${commit}.`);
+        // origin's tip, not the local branch: the holder may be a worktree kept days ago.
+        const commit = originCommit || localCommit;
+        await git.run([...add, '--detach', '--', slot.path, commit]);
+        lib_core/* info */.pq(`${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`);
     }
     else if (localCommit) {
         mode = 'attached';
@@ -31104,20 +31152,11 @@ async function createWorktree(git, given) {
             ]);
             lib_core/* info */.pq(`Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`);
         }
-        await git.run(['worktree', 'add', '--quiet', '--', slot.path, request.branch]);
+        await git.run([...add, '--', slot.path, request.branch]);
     }
     else if (originCommit) {
         mode = 'attached';
-        await git.run([
-            'worktree',
-            'add',
-            '--quiet',
-            '-b',
-            request.branch,
-            '--',
-            slot.path,
-            originCommit
-        ]);
+        await git.run([...add, '-b', request.branch, '--', slot.path, originCommit]);
         await git.run([
             'branch',
             `--set-upstream-to=refs/remotes/origin/${request.branch}`,
@@ -31131,10 +31170,11 @@ async function createWorktree(git, given) {
             throw new InputError('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
         }
         mode = 'created';
-        await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
+        await git.run([...add, '-b', request.branch, '--', slot.path, start]);
     }
-    const lease = formatLease(newLease(request.removeOnExit));
-    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+    if (!slot.existing && !leasedAtAdd) {
+        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+    }
     const commit = await git.at(slot.path).resolveCommit('HEAD');
     lib_core/* info */.pq(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
     return { path: external_node_path_.resolve(slot.path), mode, commit };
@@ -31327,28 +31367,6 @@ function peakMemoryMiB() {
         // no /proc (macOS): getrusage is the best there is
     }
     return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
-;// CONCATENATED MODULE: ./src/git/version.ts
-
-
-/** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
-const MINIMUM_GIT = [2, 29];
-function parseGitVersion(output) {
-    const match = /git version (\d+)\.(\d+)/.exec(output);
-    return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-/** Fails with a clear error when git is missing or older than the minimum. */
-async function requireGit() {
-    const output = await new Git(process.cwd()).output(['--version']).catch(error => {
-        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
-    });
-    const version = parseGitVersion(output);
-    const [major, minor] = MINIMUM_GIT;
-    if (!version || version[0] < major || (version[0] === major && version[1] < minor)) {
-        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
-    }
-    return output.trim();
 }
 
 ;// CONCATENATED MODULE: ./src/run-main.ts

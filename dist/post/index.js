@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6519);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2783);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6519:
+/***/ 2783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29788,6 +29788,43 @@ async function host_clone_refreshHostClone(paths, originUrl, auth) {
     return { created, tipsBefore, defaultBranch };
 }
 
+;// CONCATENATED MODULE: ./src/git/version.ts
+
+
+/** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
+const MINIMUM_GIT = (/* unused pure expression or super */ null && ([2, 29]));
+function parseGitVersion(output) {
+    const match = /git version (\d+)\.(\d+)/.exec(output);
+    return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+function versionAtLeast(version, wanted) {
+    if (!version)
+        return false;
+    return version[0] > wanted[0] || (version[0] === wanted[0] && version[1] >= wanted[1]);
+}
+let probed;
+/** `git --version`, asked once per process. */
+function gitVersionOutput() {
+    probed ??= new Git(process.cwd()).output(['--version']);
+    return probed;
+}
+/** True when the runner's git is at least `wanted`; false when git cannot say. */
+async function version_gitAtLeast(wanted) {
+    const output = await gitVersionOutput().catch(() => '');
+    return versionAtLeast(parseGitVersion(output), wanted);
+}
+/** Fails with a clear error when git is missing or older than the minimum. */
+async function requireGit() {
+    const output = await gitVersionOutput().catch(error => {
+        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
+    });
+    const [major, minor] = MINIMUM_GIT;
+    if (!versionAtLeast(parseGitVersion(output), MINIMUM_GIT)) {
+        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
+    }
+    return output.trim();
+}
+
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
 
@@ -29973,7 +30010,10 @@ async function remove_reapDeadJobs(git, isDead) {
 
 
 
+
 const MAX_SLOTS = 64;
+/** `worktree add --lock --reason` arrived in git 2.33. */
+const LEASE_AT_ADD = (/* unused pure expression or super */ null && ([2, 33]));
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit) {
     return {
@@ -30037,8 +30077,8 @@ async function alignToOrigin(git, worktreePath, branch, originCommit) {
  * an unleased worktree of the branch is reused and aligned to origin when origin has the branch
  * (a local-only branch is never reset); else an existing branch is attached (moved to origin's
  * tip when origin has it); else a new branch starts at origin/<base>. When the branch is checked
- * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
- * the same commit.
+ * out in another worktree (a live job's, one kept by an earlier job, or a person's), this job gets
+ * its own worktree detached at origin's tip of the branch (the local tip for a local-only branch).
  */
 async function create_createWorktree(git, given) {
     const request = { ...given, folder: canonicalPath(given.folder) };
@@ -30049,18 +30089,26 @@ async function create_createWorktree(git, given) {
     const ref = `refs/heads/${request.branch}`;
     const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
     const localCommit = await git.resolveCommit(ref);
-    const busyElsewhere = entries.some(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !parseLease(e.lockReason)));
+    // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
+    const holder = entries.find(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !parseLease(e.lockReason)));
+    const lease = formatLease(newLease(request.removeOnExit));
+    // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
+    // leaves a worktree the next job can tell is dead; older git gets the lease just after.
+    const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
+    const add = ['worktree', 'add', '--quiet', ...(leasedAtAdd ? ['--lock', '--reason', lease] : [])];
     let mode;
     if (slot.existing) {
         mode = 'reused';
+        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
         if (originCommit)
             await alignToOrigin(git, slot.path, request.branch, originCommit);
     }
-    else if (busyElsewhere) {
+    else if (holder) {
         mode = 'detached';
-        const commit = localCommit || originCommit;
-        await git.run(['worktree', 'add', '--quiet', '--detach', '--', slot.path, commit]);
-        core.info(`${request.branch} is checked out by another job; this job gets a detached worktree at ${commit}.`);
+        // origin's tip, not the local branch: the holder may be a worktree kept days ago.
+        const commit = originCommit || localCommit;
+        await git.run([...add, '--detach', '--', slot.path, commit]);
+        core.info(`${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`);
     }
     else if (localCommit) {
         mode = 'attached';
@@ -30075,20 +30123,11 @@ async function create_createWorktree(git, given) {
             ]);
             core.info(`Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`);
         }
-        await git.run(['worktree', 'add', '--quiet', '--', slot.path, request.branch]);
+        await git.run([...add, '--', slot.path, request.branch]);
     }
     else if (originCommit) {
         mode = 'attached';
-        await git.run([
-            'worktree',
-            'add',
-            '--quiet',
-            '-b',
-            request.branch,
-            '--',
-            slot.path,
-            originCommit
-        ]);
+        await git.run([...add, '-b', request.branch, '--', slot.path, originCommit]);
         await git.run([
             'branch',
             `--set-upstream-to=refs/remotes/origin/${request.branch}`,
@@ -30102,10 +30141,11 @@ async function create_createWorktree(git, given) {
             throw new InputError('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
         }
         mode = 'created';
-        await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
+        await git.run([...add, '-b', request.branch, '--', slot.path, start]);
     }
-    const lease = formatLease(newLease(request.removeOnExit));
-    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+    if (!slot.existing && !leasedAtAdd) {
+        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+    }
     const commit = await git.at(slot.path).resolveCommit('HEAD');
     core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
     return { path: path.resolve(slot.path), mode, commit };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ActionError, InputError } from '../errors.js';
 import { canonicalPath, listDir } from '../fs-util.js';
 import type { Git } from '../git/git.js';
+import { gitAtLeast } from '../git/version.js';
 import { identityOf } from '../host/process.js';
 import {
   formatLease,
@@ -34,6 +35,9 @@ export interface WorktreeResult {
 }
 
 const MAX_SLOTS = 64;
+
+/** `worktree add --lock --reason` arrived in git 2.33. */
+const LEASE_AT_ADD = [2, 33] as const;
 
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit: boolean): Lease {
@@ -115,8 +119,8 @@ async function alignToOrigin(git: Git, worktreePath: string, branch: string, ori
  * an unleased worktree of the branch is reused and aligned to origin when origin has the branch
  * (a local-only branch is never reset); else an existing branch is attached (moved to origin's
  * tip when origin has it); else a new branch starts at origin/<base>. When the branch is checked
- * out in a live job's worktree (or the main clone), this job gets its own detached worktree at
- * the same commit.
+ * out in another worktree (a live job's, one kept by an earlier job, or a person's), this job gets
+ * its own worktree detached at origin's tip of the branch (the local tip for a local-only branch).
  */
 export async function createWorktree(git: Git, given: WorktreeRequest): Promise<WorktreeResult> {
   const request = { ...given, folder: canonicalPath(given.folder) };
@@ -127,21 +131,29 @@ export async function createWorktree(git: Git, given: WorktreeRequest): Promise<
   const ref = `refs/heads/${request.branch}`;
   const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
   const localCommit = await git.resolveCommit(ref);
-  const busyElsewhere = entries.some(
+  // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
+  const holder = entries.find(
     e =>
       e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !parseLease(e.lockReason))
   );
+  const lease = formatLease(newLease(request.removeOnExit));
+  // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
+  // leaves a worktree the next job can tell is dead; older git gets the lease just after.
+  const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
+  const add = ['worktree', 'add', '--quiet', ...(leasedAtAdd ? ['--lock', '--reason', lease] : [])];
   let mode: WorktreeMode;
 
   if (slot.existing) {
     mode = 'reused';
+    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
     if (originCommit) await alignToOrigin(git, slot.path, request.branch, originCommit);
-  } else if (busyElsewhere) {
+  } else if (holder) {
     mode = 'detached';
-    const commit = localCommit || originCommit;
-    await git.run(['worktree', 'add', '--quiet', '--detach', '--', slot.path, commit]);
+    // origin's tip, not the local branch: the holder may be a worktree kept days ago.
+    const commit = originCommit || localCommit;
+    await git.run([...add, '--detach', '--', slot.path, commit]);
     core.info(
-      `${request.branch} is checked out by another job; this job gets a detached worktree at ${commit}.`
+      `${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`
     );
   } else if (localCommit) {
     mode = 'attached';
@@ -158,19 +170,10 @@ export async function createWorktree(git: Git, given: WorktreeRequest): Promise<
         `Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`
       );
     }
-    await git.run(['worktree', 'add', '--quiet', '--', slot.path, request.branch]);
+    await git.run([...add, '--', slot.path, request.branch]);
   } else if (originCommit) {
     mode = 'attached';
-    await git.run([
-      'worktree',
-      'add',
-      '--quiet',
-      '-b',
-      request.branch,
-      '--',
-      slot.path,
-      originCommit
-    ]);
+    await git.run([...add, '-b', request.branch, '--', slot.path, originCommit]);
     await git.run([
       'branch',
       `--set-upstream-to=refs/remotes/origin/${request.branch}`,
@@ -186,11 +189,11 @@ export async function createWorktree(git: Git, given: WorktreeRequest): Promise<
       );
     }
     mode = 'created';
-    await git.run(['worktree', 'add', '--quiet', '-b', request.branch, '--', slot.path, start]);
+    await git.run([...add, '-b', request.branch, '--', slot.path, start]);
   }
-
-  const lease = formatLease(newLease(request.removeOnExit));
-  await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+  if (!slot.existing && !leasedAtAdd) {
+    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+  }
   const commit = await git.at(slot.path).resolveCommit('HEAD');
   core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
   return { path: path.resolve(slot.path), mode, commit };

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { expectFallback } from '../support/expectations.js';
 import { startFixture, type Fixture } from '../support/fixture.js';
-import { gitSync } from '../support/git.js';
+import { gitSync, gitWrapper } from '../support/git.js';
 import { revParse } from '../support/repos.js';
 import { mountSmallDisk, smallDisksWork } from '../support/users.js';
 
@@ -85,12 +85,9 @@ describe('the environment', () => {
 
   test('git older than the minimum: a clear error with both versions', async () => {
     fx = await startFixture({ commits: 2 });
-    const fake = path.join(fx.root, 'old-git');
-    mkdirSync(fake);
-    writeFileSync(path.join(fake, 'git'), '#!/bin/sh\necho "git version 2.20.1"\n');
-    chmodSync(path.join(fake, 'git'), 0o755);
+    const env = gitWrapper(path.join(fx.root, 'old-git'), 'echo "git version 2.20.1"');
     const job = fx.newJob();
-    const main = await fx.main(job, { env: { PATH: `${fake}:${process.env.PATH}` } });
+    const main = await fx.main(job, { env });
     expect(main.exitCode).toBe(1);
     expect(main.annotations.map(a => a.title)).toEqual(['git is too old']);
     expect(main.annotations[0].message).toBe(

@@ -1,4 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const quietEnv = {
   ...process.env,
@@ -42,4 +44,17 @@ export function gitAsync(
         error ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve(stdout.trim())
     );
   });
+}
+
+/**
+ * A `git` on a PATH of its own that runs `script` (sh) in front of the real git, which the script
+ * reaches as "$REAL_GIT". Returns the env entry that puts it first on PATH.
+ */
+export function gitWrapper(dir: string, script: string): NodeJS.ProcessEnv {
+  mkdirSync(dir, { recursive: true });
+  const real = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
+  writeFileSync(path.join(dir, 'git'), `#!/bin/sh\nREAL_GIT=${real}\n${script}\n`, {
+    mode: 0o755
+  });
+  return { PATH: `${dir}:${process.env.PATH}` };
 }
