@@ -30983,10 +30983,8 @@ async function list_listWorktrees(git) {
 async function removeWorktree(git, worktreePath) {
     const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
     if (entry) {
-        if (entry.lockReason !== undefined) {
-            await git.run(['worktree', 'unlock', '--', worktreePath], { allowFailure: true });
-        }
-        await git.run(['worktree', 'remove', '--force', '--', worktreePath]);
+        // Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked.
+        await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
     }
     await git.run(['worktree', 'prune']);
 }

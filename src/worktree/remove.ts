@@ -12,10 +12,8 @@ import { listWorktrees, parseLease } from './list.js';
 export async function removeWorktree(git: Git, worktreePath: string): Promise<void> {
   const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
   if (entry) {
-    if (entry.lockReason !== undefined) {
-      await git.run(['worktree', 'unlock', '--', worktreePath], { allowFailure: true });
-    }
-    await git.run(['worktree', 'remove', '--force', '--', worktreePath]);
+    // Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked.
+    await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
   }
   await git.run(['worktree', 'prune']);
 }
