@@ -1,21 +1,14 @@
 import { afterEach, expect, test } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
-import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
+import { hostLeftovers, hostLocks } from '../support/host-clone.js';
 import { startJobProcess } from '../support/job-process.js';
 import { addCommits, revParse } from '../support/repos.js';
 import type { Job, StepResult } from '../support/runner.js';
 
 let fx: Fixture;
 afterEach(async () => fx?.close());
-
-function hostClone(): string {
-  const scope = readdirSync(fx.hostDir).find(
-    name => !name.startsWith('.') && !name.includes('.lock')
-  );
-  return path.join(fx.hostDir, scope ?? 'missing');
-}
 
 test('10 jobs side by side on one cache-dir, with refreshes running: all succeed, nothing is left', async () => {
   fx = await startFixture({ commits: 40 });
@@ -81,21 +74,14 @@ test('10 jobs side by side on one cache-dir, with refreshes running: all succeed
     expect(post.annotations).toEqual([]);
   });
   for (const wt of worktrees) expect(existsSync(wt)).toBe(false);
-  const clone = hostClone();
-  const registered = gitSync(clone, ['worktree', 'list', '--porcelain'])
-    .split('\n')
-    .filter(l => l.startsWith('worktree '));
-  expect(registered).toEqual([`worktree ${clone}`]);
-  expect(readdirSync(fx.hostDir).filter(n => n !== path.basename(clone))).toEqual([]);
-  expect(gitSync(clone, ['fsck', '--no-progress', '--no-dangling'])).toBe('');
+  expect(hostLeftovers(fx.hostDir)).toEqual([]);
 });
 
 test('a lock holder killed with SIGKILL: the next job reclaims the lock at once and succeeds', async () => {
   fx = await startFixture({ commits: 10 });
   fx.git.delayMs = 1500; // the first clone is slow, so the job is caught holding the lock
   const victim = fx.newJob('victim');
-  const lockDirs = () =>
-    existsSync(fx.hostDir) ? readdirSync(fx.hostDir).filter(n => n.endsWith('.lock')) : [];
+  const lockDirs = () => (existsSync(fx.hostDir) ? hostLocks(fx.hostDir) : []);
   // The job's whole process tree dies (git included), as when a runner is killed or cancels a job.
   const runner = startJobProcess();
   const killed = runner.run(

@@ -11,6 +11,7 @@ import {
 import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync, gitWrapper } from '../support/git.js';
+import { hostCloneIn, hostLeftovers } from '../support/host-clone.js';
 import { startJobProcess } from '../support/job-process.js';
 import { addCommits, revParse } from '../support/repos.js';
 import type { StepResult } from '../support/runner.js';
@@ -20,26 +21,14 @@ afterEach(async () => fx?.close());
 
 /** The one host clone in the fixture's cache-dir. */
 function hostClone(): string {
-  const scopes = readdirSync(fx.hostDir).filter(
-    name => !name.startsWith('.') && !name.endsWith('.lock')
-  );
-  expect(scopes).toHaveLength(1);
-  expect(scopes[0]).toMatch(/^widgets-[0-9a-f]{8}$/);
-  return path.join(fx.hostDir, scopes[0]);
+  const clone = hostCloneIn(fx.hostDir);
+  expect(path.basename(clone)).toMatch(/^widgets-[0-9a-f]{8}$/);
+  return clone;
 }
 
 /** After every post step: no worktree registered, no lock, a clean object store. */
 function expectHostClean(): void {
-  const clone = hostClone();
-  expect(
-    gitSync(clone, ['worktree', 'list', '--porcelain'])
-      .split('\n')
-      .filter(l => l.startsWith('worktree '))
-  ).toEqual([`worktree ${clone}`]);
-  expect(
-    readdirSync(fx.hostDir).filter(name => name.includes('.lock') || name.includes('.tmp-'))
-  ).toEqual([]);
-  expect(gitSync(clone, ['fsck', '--no-progress', '--no-dangling'])).toBe('');
+  expect(hostLeftovers(fx.hostDir)).toEqual([]);
 }
 
 function worktreeInputs(branch: string, extra: Record<string, string> = {}) {

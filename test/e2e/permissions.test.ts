@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
+import { hostCloneIn, hostLocks } from '../support/host-clone.js';
 import { addCommits, revParse } from '../support/repos.js';
 import type { Annotation, Job } from '../support/runner.js';
 import {
@@ -159,10 +160,7 @@ describe('permission failures become annotated errors', () => {
         (await fx.main(first, { inputs: { 'cache-dir': fx.hostDir, branch: 'a' }, ...asRunner }))
           .exitCode
       ).toBe(0);
-      const clone = path.join(
-        fx.hostDir,
-        readdirSync(fx.hostDir).find(n => !n.includes('.lock')) ?? ''
-      );
+      const clone = hostCloneIn(fx.hostDir);
       chownTree(path.join(clone, 'objects'), { uid: 0, gid: 0 });
       addCommits(fx.origin, 'main', { commits: 3, seed: 'new' });
       const second = await runnerJob('second');
@@ -179,7 +177,7 @@ describe('permission failures become annotated errors', () => {
       expect(error.message).toContain(
         `Fix: sudo chown -R 4242:4242 ${path.join(clone, 'objects')}`
       );
-      expect(readdirSync(fx.hostDir).filter(n => n.endsWith('.lock'))).toEqual([]);
+      expect(hostLocks(fx.hostDir)).toEqual([]);
     }
   );
 

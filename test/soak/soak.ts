@@ -1,9 +1,7 @@
 // The concurrency soak: rounds of many jobs at once on one cache-dir, mixing branches and
 // same-branch pairs, new commits on origin between rounds, and random SIGKILLs of running jobs.
-import { readdirSync } from 'node:fs';
-import * as path from 'node:path';
 import { startFixture } from '../support/fixture.js';
-import { gitSync } from '../support/git.js';
+import { hostLeftovers } from '../support/host-clone.js';
 import { addCommits, revParse } from '../support/repos.js';
 import type { StepResult } from '../support/runner.js';
 import { startJobProcess } from '../support/job-process.js';
@@ -130,19 +128,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakTotals> {
     const final = await fx.main(last, { inputs: { 'cache-dir': fx.hostDir, branch: 'main' } });
     if (final.exitCode !== 0) totals.failures.push(`final job: exit ${final.exitCode}`);
     await fx.post(last);
-    const clone = path.join(
-      fx.hostDir,
-      readdirSync(fx.hostDir).find(n => !n.startsWith('.') && !n.includes('.lock')) ?? ''
-    );
-    const registered = gitSync(clone, ['worktree', 'list', '--porcelain'])
-      .split('\n')
-      .filter(l => l.startsWith('worktree ') && l !== `worktree ${clone}`);
-    totals.leftovers.push(...registered);
-    totals.leftovers.push(
-      ...readdirSync(fx.hostDir).filter(n => n.includes('.lock') || n.startsWith('.'))
-    );
-    const fsck = gitSync(clone, ['fsck', '--no-progress', '--no-dangling']);
-    if (fsck) totals.leftovers.push(`fsck: ${fsck}`);
+    totals.leftovers.push(...hostLeftovers(fx.hostDir));
   } finally {
     await fx.close();
     totals.seconds = (Date.now() - started) / 1000;
