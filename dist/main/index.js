@@ -30918,7 +30918,7 @@ const LEASE_PREFIX = 'clone-cache-lease:';
 function formatLease(lease) {
     return LEASE_PREFIX + Buffer.from(JSON.stringify(lease), 'utf8').toString('base64url');
 }
-function list_parseLease(reason) {
+function parseLease(reason) {
     if (!reason?.startsWith(LEASE_PREFIX))
         return undefined;
     try {
@@ -30929,10 +30929,13 @@ function list_parseLease(reason) {
         return undefined;
     }
 }
-/** True when the worktree is leased by a job that may still run. */
-function leasedByLiveJob(entry) {
-    const lease = list_parseLease(entry.lockReason);
-    return lease !== undefined && leaseIsLive(lease);
+function list_holderOf(entry) {
+    if (entry.lockReason === undefined)
+        return { kind: 'free' };
+    if (entry.lockReason === 'initializing')
+        return { kind: 'initializing' };
+    const lease = parseLease(entry.lockReason);
+    return lease ? { kind: 'job', lease, live: leaseIsLive(lease) } : { kind: 'person' };
 }
 async function list_listWorktrees(git) {
     const out = await git.output(['worktree', 'list', '--porcelain']);
@@ -30975,57 +30978,65 @@ async function list_listWorktrees(git) {
 
 
 
+/** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
+async function forceRemove(git, worktreePath) {
+    await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
+}
 /**
  * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
  * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
  * gone is not an error.
  */
 async function removeWorktree(git, worktreePath) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
-    if (entry) {
-        // Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked.
-        await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
-    }
+    const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
+    if (entry)
+        await forceRemove(git, worktreePath);
     await git.run(['worktree', 'prune']);
 }
 /** Ends this job's lease on a worktree that stays (remove-worktree: false). */
 async function releaseWorktree(git, worktreePath) {
     const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-    if (entry && parseLease(entry.lockReason)) {
+    if (entry && holderOf(entry).kind === 'job') {
         await git.run(['worktree', 'unlock', '--', worktreePath]);
     }
 }
 /**
- * Worktrees of jobs that died without their post step: removed when their lease asked for it,
- * otherwise just released for reuse. Worktrees locked by anyone else are left alone.
+ * Prunes the registry, then cleans up after jobs that died without their post step: a worktree
+ * is removed when its lease asked for it, otherwise released for reuse. Worktrees locked by anyone
+ * else are left alone. Returns the registry as it is afterwards.
  */
-async function reapDeadJobs(git, isDead) {
-    let reaped = 0;
-    for (const entry of await list_listWorktrees(git)) {
-        // git locks a worktree "initializing" while adding it; callers hold the repository's lock,
-        // so one still initializing now was left by a killed job.
-        if (entry.lockReason === 'initializing') {
-            await removeWorktree(git, entry.path).catch(() => undefined);
-            reaped++;
+async function reapDeadJobs(git) {
+    await git.run(['worktree', 'prune']);
+    const entries = await list_listWorktrees(git);
+    const kept = [];
+    for (const entry of entries) {
+        const holder = list_holderOf(entry);
+        if (holder.kind === 'initializing') {
+            const removed = await forceRemove(git, entry.path).then(() => true, () => false);
+            if (!removed)
+                kept.push(entry);
             continue;
         }
-        const lease = list_parseLease(entry.lockReason);
-        if (!lease || !isDead(entry.lockReason ?? ''))
+        if (holder.kind !== 'job' || holder.live) {
+            kept.push(entry);
             continue;
+        }
         try {
-            if (lease.removeOnExit)
-                await removeWorktree(git, entry.path);
-            else
+            if (holder.lease.removeOnExit) {
+                await forceRemove(git, entry.path);
+            }
+            else {
                 await git.run(['worktree', 'unlock', '--', entry.path]);
-            reaped++;
-            lib_core/* info */.pq(`Cleaned up the worktree ${entry.path} of a job that is gone (${lease.job}).`);
+                kept.push({ ...entry, lockReason: undefined });
+            }
+            lib_core/* info */.pq(`Cleaned up the worktree ${entry.path} of a job that is gone (${holder.lease.job}).`);
         }
         catch (error) {
+            kept.push(entry);
             lib_core/* warning */.$e(`Could not clean up the worktree ${entry.path} of a dead job: ${errorMessage(error)}`);
         }
     }
-    await git.run(['worktree', 'prune']);
-    return reaped;
+    return kept;
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/create.ts
@@ -31050,26 +31061,20 @@ function newLease(removeOnExit) {
         since: new Date().toISOString()
     };
 }
-function leaseIsDead(reason) {
-    const lease = list_parseLease(reason);
-    return lease !== undefined && !leaseIsLive(lease);
-}
-/** The first folder this job may use: free, or this branch's unleased worktree. */
+/** The first folder this job may use: empty, or this branch's unleased worktree. */
 async function findSlot(git, entries, request) {
     const ref = `refs/heads/${request.branch}`;
     for (let slot = 1; slot <= MAX_SLOTS; slot++) {
         const candidate = slotName(request.folder, slot);
         const existing = entries.find(e => e.path === candidate);
         if (existing) {
-            if (leasedByLiveJob(existing))
+            if (list_holderOf(existing).kind !== 'free')
                 continue;
-            if (existing.lockReason !== undefined && !list_parseLease(existing.lockReason))
-                continue; // locked by a person
             if (existing.branch === ref)
                 return { path: candidate, existing };
             if (slot > 1) {
                 // A second-job worktree left unleased: ours by its name, safe to replace.
-                await removeWorktree(git, candidate);
+                await forceRemove(git, candidate);
                 return { path: candidate };
             }
             continue;
@@ -31083,10 +31088,10 @@ async function findSlot(git, entries, request) {
  * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
  * (detached at the same commit) so the worktree can have the branch.
  */
-async function releaseFromMainCheckout(git, branch) {
-    const main = (await list_listWorktrees(git))[0];
+async function releaseFromMainCheckout(git, main, branch) {
     if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
         await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+        main.branch = '';
         lib_core/* info */.pq(`The main clone now has ${branch} detached, so the task worktree can have the branch.`);
     }
 }
@@ -31109,15 +31114,14 @@ async function alignToOrigin(git, worktreePath, branch, originCommit) {
  */
 async function createWorktree(git, given) {
     const request = { ...given, folder: fs_util_canonicalPath(given.folder) };
-    await reapDeadJobs(git, leaseIsDead);
-    await releaseFromMainCheckout(git, request.branch);
-    const entries = await list_listWorktrees(git);
+    const entries = await reapDeadJobs(git);
+    await releaseFromMainCheckout(git, entries[0], request.branch);
     const slot = await findSlot(git, entries, request);
     const ref = `refs/heads/${request.branch}`;
     const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
     const localCommit = await git.resolveCommit(ref);
     // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
-    const holder = entries.find(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !list_parseLease(e.lockReason)));
+    const holder = entries.find(e => e.branch === ref && e.path !== slot.path);
     const lease = formatLease(newLease(request.removeOnExit));
     // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
     // leaves a worktree the next job can tell is dead; older git gets the lease just after.

@@ -29189,7 +29189,7 @@ function process_identityOf(pid) {
  * or the pid now belongs to a process that started at another time. A process elsewhere is
  * presumed alive (its lock or lease then expires by age).
  */
-function process_isAlive(identity) {
+function isAlive(identity) {
     if (identity.host !== external_node_os_.hostname() || !(identity.pid > 1))
         return true;
     // Another pid namespace (a container with the host's name): its pids mean nothing here.
@@ -29289,7 +29289,7 @@ async function staleness(lockPath, holder, staleMs) {
             return '';
         return Date.now() - dir.mtimeMs > staleMs ? 'its holder never recorded itself' : '';
     }
-    if (!process_isAlive(holder))
+    if (!isAlive(holder))
         return `its holder ${describeHolder(holder)} is gone`;
     // A live holder on this host keeps its lock however long it works; age decides only for
     // holders whose process cannot be checked from here.
@@ -29341,7 +29341,7 @@ function draftName(lockPath, maker, token) {
  */
 async function guardIsAbandoned(guard) {
     const maker = await readHolder(guard);
-    if (maker && !process_isAlive(maker))
+    if (maker && !isAlive(maker))
         return true;
     return (await ageMs(guard)) > RECLAIM_GUARD_STALE_MS;
 }
@@ -29350,7 +29350,7 @@ async function draftIsAbandoned(draft, lockBase) {
     const me = process_identityOf(process.pid);
     if (maker && maker[1] === placeTag(me)) {
         const pid = Number(maker[2]);
-        if (!process_isAlive({ ...me, pid, startTime: maker[3] }))
+        if (!isAlive({ ...me, pid, startTime: maker[3] }))
             return true;
     }
     return (await ageMs(draft)) > 60_000;
@@ -29834,7 +29834,7 @@ function leaseMaxAgeMs() {
     return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
 }
 /** True when the lease's job may still run. */
-function list_leaseIsLive(lease) {
+function leaseIsLive(lease) {
     const age = Date.now() - Date.parse(lease.since);
     if (Number.isFinite(age) && age > leaseMaxAgeMs())
         return false;
@@ -29845,7 +29845,7 @@ const LEASE_PREFIX = 'clone-cache-lease:';
 function list_formatLease(lease) {
     return LEASE_PREFIX + Buffer.from(JSON.stringify(lease), 'utf8').toString('base64url');
 }
-function list_parseLease(reason) {
+function parseLease(reason) {
     if (!reason?.startsWith(LEASE_PREFIX))
         return undefined;
     try {
@@ -29856,10 +29856,13 @@ function list_parseLease(reason) {
         return undefined;
     }
 }
-/** True when the worktree is leased by a job that may still run. */
-function list_leasedByLiveJob(entry) {
-    const lease = list_parseLease(entry.lockReason);
-    return lease !== undefined && list_leaseIsLive(lease);
+function list_holderOf(entry) {
+    if (entry.lockReason === undefined)
+        return { kind: 'free' };
+    if (entry.lockReason === 'initializing')
+        return { kind: 'initializing' };
+    const lease = parseLease(entry.lockReason);
+    return lease ? { kind: 'job', lease, live: leaseIsLive(lease) } : { kind: 'person' };
 }
 async function list_listWorktrees(git) {
     const out = await git.output(['worktree', 'list', '--porcelain']);
@@ -29946,57 +29949,65 @@ function names_slotName(folder, slot) {
 
 
 
+/** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
+async function remove_forceRemove(git, worktreePath) {
+    await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
+}
 /**
  * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
  * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
  * gone is not an error.
  */
-async function remove_removeWorktree(git, worktreePath) {
+async function removeWorktree(git, worktreePath) {
     const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
-    if (entry) {
-        // Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked.
-        await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
-    }
+    if (entry)
+        await remove_forceRemove(git, worktreePath);
     await git.run(['worktree', 'prune']);
 }
 /** Ends this job's lease on a worktree that stays (remove-worktree: false). */
 async function releaseWorktree(git, worktreePath) {
     const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
-    if (entry && list_parseLease(entry.lockReason)) {
+    if (entry && list_holderOf(entry).kind === 'job') {
         await git.run(['worktree', 'unlock', '--', worktreePath]);
     }
 }
 /**
- * Worktrees of jobs that died without their post step: removed when their lease asked for it,
- * otherwise just released for reuse. Worktrees locked by anyone else are left alone.
+ * Prunes the registry, then cleans up after jobs that died without their post step: a worktree
+ * is removed when its lease asked for it, otherwise released for reuse. Worktrees locked by anyone
+ * else are left alone. Returns the registry as it is afterwards.
  */
-async function remove_reapDeadJobs(git, isDead) {
-    let reaped = 0;
-    for (const entry of await listWorktrees(git)) {
-        // git locks a worktree "initializing" while adding it; callers hold the repository's lock,
-        // so one still initializing now was left by a killed job.
-        if (entry.lockReason === 'initializing') {
-            await remove_removeWorktree(git, entry.path).catch(() => undefined);
-            reaped++;
+async function remove_reapDeadJobs(git) {
+    await git.run(['worktree', 'prune']);
+    const entries = await listWorktrees(git);
+    const kept = [];
+    for (const entry of entries) {
+        const holder = holderOf(entry);
+        if (holder.kind === 'initializing') {
+            const removed = await remove_forceRemove(git, entry.path).then(() => true, () => false);
+            if (!removed)
+                kept.push(entry);
             continue;
         }
-        const lease = parseLease(entry.lockReason);
-        if (!lease || !isDead(entry.lockReason ?? ''))
+        if (holder.kind !== 'job' || holder.live) {
+            kept.push(entry);
             continue;
+        }
         try {
-            if (lease.removeOnExit)
-                await remove_removeWorktree(git, entry.path);
-            else
+            if (holder.lease.removeOnExit) {
+                await remove_forceRemove(git, entry.path);
+            }
+            else {
                 await git.run(['worktree', 'unlock', '--', entry.path]);
-            reaped++;
-            core.info(`Cleaned up the worktree ${entry.path} of a job that is gone (${lease.job}).`);
+                kept.push({ ...entry, lockReason: undefined });
+            }
+            core.info(`Cleaned up the worktree ${entry.path} of a job that is gone (${holder.lease.job}).`);
         }
         catch (error) {
+            kept.push(entry);
             core.warning(`Could not clean up the worktree ${entry.path} of a dead job: ${errorMessage(error)}`);
         }
     }
-    await git.run(['worktree', 'prune']);
-    return reaped;
+    return kept;
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/create.ts
@@ -30021,26 +30032,20 @@ function newLease(removeOnExit) {
         since: new Date().toISOString()
     };
 }
-function leaseIsDead(reason) {
-    const lease = parseLease(reason);
-    return lease !== undefined && !leaseIsLive(lease);
-}
-/** The first folder this job may use: free, or this branch's unleased worktree. */
+/** The first folder this job may use: empty, or this branch's unleased worktree. */
 async function findSlot(git, entries, request) {
     const ref = `refs/heads/${request.branch}`;
     for (let slot = 1; slot <= MAX_SLOTS; slot++) {
         const candidate = slotName(request.folder, slot);
         const existing = entries.find(e => e.path === candidate);
         if (existing) {
-            if (leasedByLiveJob(existing))
+            if (holderOf(existing).kind !== 'free')
                 continue;
-            if (existing.lockReason !== undefined && !parseLease(existing.lockReason))
-                continue; // locked by a person
             if (existing.branch === ref)
                 return { path: candidate, existing };
             if (slot > 1) {
                 // A second-job worktree left unleased: ours by its name, safe to replace.
-                await removeWorktree(git, candidate);
+                await forceRemove(git, candidate);
                 return { path: candidate };
             }
             continue;
@@ -30054,10 +30059,10 @@ async function findSlot(git, entries, request) {
  * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
  * (detached at the same commit) so the worktree can have the branch.
  */
-async function releaseFromMainCheckout(git, branch) {
-    const main = (await listWorktrees(git))[0];
+async function releaseFromMainCheckout(git, main, branch) {
     if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
         await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+        main.branch = '';
         core.info(`The main clone now has ${branch} detached, so the task worktree can have the branch.`);
     }
 }
@@ -30080,15 +30085,14 @@ async function alignToOrigin(git, worktreePath, branch, originCommit) {
  */
 async function create_createWorktree(git, given) {
     const request = { ...given, folder: canonicalPath(given.folder) };
-    await reapDeadJobs(git, leaseIsDead);
-    await releaseFromMainCheckout(git, request.branch);
-    const entries = await listWorktrees(git);
+    const entries = await reapDeadJobs(git);
+    await releaseFromMainCheckout(git, entries[0], request.branch);
     const slot = await findSlot(git, entries, request);
     const ref = `refs/heads/${request.branch}`;
     const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
     const localCommit = await git.resolveCommit(ref);
     // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
-    const holder = entries.find(e => e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !parseLease(e.lockReason)));
+    const holder = entries.find(e => e.branch === ref && e.path !== slot.path);
     const lease = formatLease(newLease(request.removeOnExit));
     // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
     // leaves a worktree the next job can tell is dead; older git gets the lease just after.
@@ -30625,7 +30629,7 @@ async function cleanUpWorktree(worktree) {
     const git = new git_Git(worktree.repoDir);
     const work = async () => {
         if (worktree.removeOnExit) {
-            await remove_removeWorktree(git, worktree.path);
+            await removeWorktree(git, worktree.path);
             lib_core/* info */.pq(`Removed the task worktree ${worktree.path}.`);
         }
         else {

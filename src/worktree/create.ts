@@ -5,17 +5,9 @@ import { canonicalPath, listDir } from '../fs-util.js';
 import type { Git } from '../git/git.js';
 import { gitAtLeast } from '../git/version.js';
 import { identityOf } from '../host/process.js';
-import {
-  formatLease,
-  leasedByLiveJob,
-  leaseIsLive,
-  listWorktrees,
-  parseLease,
-  type Lease,
-  type WorktreeEntry
-} from './list.js';
+import { formatLease, holderOf, type Lease, type WorktreeEntry } from './list.js';
 import { slotName } from './names.js';
-import { reapDeadJobs, removeWorktree } from './remove.js';
+import { forceRemove, reapDeadJobs } from './remove.js';
 
 export interface WorktreeRequest {
   branch: string;
@@ -49,17 +41,12 @@ function newLease(removeOnExit: boolean): Lease {
   };
 }
 
-function leaseIsDead(reason: string): boolean {
-  const lease = parseLease(reason);
-  return lease !== undefined && !leaseIsLive(lease);
-}
-
 interface Slot {
   path: string;
   existing?: WorktreeEntry;
 }
 
-/** The first folder this job may use: free, or this branch's unleased worktree. */
+/** The first folder this job may use: empty, or this branch's unleased worktree. */
 async function findSlot(
   git: Git,
   entries: WorktreeEntry[],
@@ -70,12 +57,11 @@ async function findSlot(
     const candidate = slotName(request.folder, slot);
     const existing = entries.find(e => e.path === candidate);
     if (existing) {
-      if (leasedByLiveJob(existing)) continue;
-      if (existing.lockReason !== undefined && !parseLease(existing.lockReason)) continue; // locked by a person
+      if (holderOf(existing).kind !== 'free') continue;
       if (existing.branch === ref) return { path: candidate, existing };
       if (slot > 1) {
         // A second-job worktree left unleased: ours by its name, safe to replace.
-        await removeWorktree(git, candidate);
+        await forceRemove(git, candidate);
         return { path: candidate };
       }
       continue;
@@ -92,10 +78,10 @@ async function findSlot(
  * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
  * (detached at the same commit) so the worktree can have the branch.
  */
-async function releaseFromMainCheckout(git: Git, branch: string): Promise<void> {
-  const main = (await listWorktrees(git))[0];
+async function releaseFromMainCheckout(git: Git, main: WorktreeEntry | undefined, branch: string) {
   if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
     await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+    main.branch = '';
     core.info(
       `The main clone now has ${branch} detached, so the task worktree can have the branch.`
     );
@@ -124,18 +110,14 @@ async function alignToOrigin(git: Git, worktreePath: string, branch: string, ori
  */
 export async function createWorktree(git: Git, given: WorktreeRequest): Promise<WorktreeResult> {
   const request = { ...given, folder: canonicalPath(given.folder) };
-  await reapDeadJobs(git, leaseIsDead);
-  await releaseFromMainCheckout(git, request.branch);
-  const entries = await listWorktrees(git);
+  const entries = await reapDeadJobs(git);
+  await releaseFromMainCheckout(git, entries[0], request.branch);
   const slot = await findSlot(git, entries, request);
   const ref = `refs/heads/${request.branch}`;
   const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
   const localCommit = await git.resolveCommit(ref);
   // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
-  const holder = entries.find(
-    e =>
-      e.branch === ref && e.path !== slot.path && (leasedByLiveJob(e) || !parseLease(e.lockReason))
-  );
+  const holder = entries.find(e => e.branch === ref && e.path !== slot.path);
   const lease = formatLease(newLease(request.removeOnExit));
   // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
   // leaves a worktree the next job can tell is dead; older git gets the lease just after.

@@ -17,7 +17,7 @@ function leaseMaxAgeMs(): number {
 }
 
 /** True when the lease's job may still run. */
-export function leaseIsLive(lease: Lease): boolean {
+function leaseIsLive(lease: Lease): boolean {
   const age = Date.now() - Date.parse(lease.since);
   if (Number.isFinite(age) && age > leaseMaxAgeMs()) return false;
   return isAlive(lease);
@@ -52,10 +52,21 @@ export function parseLease(reason: string | undefined): Lease | undefined {
   }
 }
 
-/** True when the worktree is leased by a job that may still run. */
-export function leasedByLiveJob(entry: WorktreeEntry): boolean {
+/** Who has a worktree, judged from its lock. */
+export type Holder =
+  /** Not locked: kept by an earlier job for reuse, or made by hand. */
+  | { kind: 'free' }
+  | { kind: 'job'; lease: Lease; live: boolean }
+  /** git's own lock while it adds a worktree: under the host lock, only a killed add leaves it. */
+  | { kind: 'initializing' }
+  /** Locked by anyone else: never touched. */
+  | { kind: 'person' };
+
+export function holderOf(entry: WorktreeEntry): Holder {
+  if (entry.lockReason === undefined) return { kind: 'free' };
+  if (entry.lockReason === 'initializing') return { kind: 'initializing' };
   const lease = parseLease(entry.lockReason);
-  return lease !== undefined && leaseIsLive(lease);
+  return lease ? { kind: 'job', lease, live: leaseIsLive(lease) } : { kind: 'person' };
 }
 
 export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {

@@ -2,7 +2,12 @@ import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { canonicalPath } from '../fs-util.js';
-import { listWorktrees, parseLease } from './list.js';
+import { holderOf, listWorktrees, type WorktreeEntry } from './list.js';
+
+/** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
+export async function forceRemove(git: Git, worktreePath: string): Promise<void> {
+  await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
+}
 
 /**
  * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
@@ -11,48 +16,57 @@ import { listWorktrees, parseLease } from './list.js';
  */
 export async function removeWorktree(git: Git, worktreePath: string): Promise<void> {
   const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-  if (entry) {
-    // Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked.
-    await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
-  }
+  if (entry) await forceRemove(git, worktreePath);
   await git.run(['worktree', 'prune']);
 }
 
 /** Ends this job's lease on a worktree that stays (remove-worktree: false). */
 export async function releaseWorktree(git: Git, worktreePath: string): Promise<void> {
   const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-  if (entry && parseLease(entry.lockReason)) {
+  if (entry && holderOf(entry).kind === 'job') {
     await git.run(['worktree', 'unlock', '--', worktreePath]);
   }
 }
 
 /**
- * Worktrees of jobs that died without their post step: removed when their lease asked for it,
- * otherwise just released for reuse. Worktrees locked by anyone else are left alone.
+ * Prunes the registry, then cleans up after jobs that died without their post step: a worktree
+ * is removed when its lease asked for it, otherwise released for reuse. Worktrees locked by anyone
+ * else are left alone. Returns the registry as it is afterwards.
  */
-export async function reapDeadJobs(git: Git, isDead: (reason: string) => boolean): Promise<number> {
-  let reaped = 0;
-  for (const entry of await listWorktrees(git)) {
-    // git locks a worktree "initializing" while adding it; callers hold the repository's lock,
-    // so one still initializing now was left by a killed job.
-    if (entry.lockReason === 'initializing') {
-      await removeWorktree(git, entry.path).catch(() => undefined);
-      reaped++;
+export async function reapDeadJobs(git: Git): Promise<WorktreeEntry[]> {
+  await git.run(['worktree', 'prune']);
+  const entries = await listWorktrees(git);
+  const kept: WorktreeEntry[] = [];
+  for (const entry of entries) {
+    const holder = holderOf(entry);
+    if (holder.kind === 'initializing') {
+      const removed = await forceRemove(git, entry.path).then(
+        () => true,
+        () => false
+      );
+      if (!removed) kept.push(entry);
       continue;
     }
-    const lease = parseLease(entry.lockReason);
-    if (!lease || !isDead(entry.lockReason ?? '')) continue;
+    if (holder.kind !== 'job' || holder.live) {
+      kept.push(entry);
+      continue;
+    }
     try {
-      if (lease.removeOnExit) await removeWorktree(git, entry.path);
-      else await git.run(['worktree', 'unlock', '--', entry.path]);
-      reaped++;
-      core.info(`Cleaned up the worktree ${entry.path} of a job that is gone (${lease.job}).`);
+      if (holder.lease.removeOnExit) {
+        await forceRemove(git, entry.path);
+      } else {
+        await git.run(['worktree', 'unlock', '--', entry.path]);
+        kept.push({ ...entry, lockReason: undefined });
+      }
+      core.info(
+        `Cleaned up the worktree ${entry.path} of a job that is gone (${holder.lease.job}).`
+      );
     } catch (error) {
+      kept.push(entry);
       core.warning(
         `Could not clean up the worktree ${entry.path} of a dead job: ${errorMessage(error)}`
       );
     }
   }
-  await git.run(['worktree', 'prune']);
-  return reaped;
+  return kept;
 }
