@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync
 } from 'node:fs';
 import * as path from 'node:path';
@@ -172,6 +173,30 @@ describe('self-hosted host clone (cache-dir)', () => {
     expect(gitSync(clone, ['config', '--list', '--no-includes'])).not.toMatch(
       /fsmonitor|include\.path/
     );
+  });
+
+  test('git gc --auto runs at most once an hour', async () => {
+    fx = await startFixture({ commits: 6 });
+    const job = () => fx.main(fx.newJob(), { inputs: { 'cache-dir': fx.hostDir } });
+    expect((await job()).exitCode).toBe(0);
+    const clone = hostClone();
+    const packDir = path.join(clone, 'objects', 'pack');
+    const packs = () => readdirSync(packDir).filter(f => f.endsWith('.pack')).length;
+    // 60 small packs: more than gc.autoPackLimit (50), so gc --auto repacks when it runs.
+    const blobs = gitSync(clone, ['rev-list', '--objects', '--all']).split('\n').slice(0, 60);
+    for (const line of blobs) {
+      gitSync(clone, ['pack-objects', '--quiet', path.join(packDir, 'pack')], line.split(' ')[0]);
+    }
+    const many = packs();
+    expect(many).toBeGreaterThan(50);
+    expect((await job()).exitCode).toBe(0);
+    expect(packs()).toBe(many); // gc ran less than an hour ago
+    const stamp = path.join(clone, 'clone-cache-gc-stamp');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(stamp, twoHoursAgo, twoHoursAgo);
+    expect((await job()).exitCode).toBe(0);
+    expect(packs()).toBeLessThan(5);
+    expect(statSync(stamp).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
   });
 
   test('a job that died without its post step: its worktree is removed by the next job', async () => {

@@ -105,6 +105,27 @@ describe('hosted runner, one branch', () => {
     expect(next.outputs['stale-commits']).toBe('0');
   });
 
+  test('the entry for the event commit wins over a newer entry for another commit', async () => {
+    fx = await startFixture({ commits: 6 });
+    const first = revParse(fx.origin, 'main');
+    const firstEntry = await fx.saveEntry();
+    const tip = addCommits(fx.origin, 'main', { commits: 3, seed: 'later' });
+    const saver = fx.newJob('saver');
+    expect((await fx.main(saver, { inputs: { 'save-cache': 'always' } })).exitCode).toBe(0);
+    expect((await fx.post(saver)).exitCode).toBe(0);
+    expect(fx.cache.entries.size).toBe(2);
+    firstEntry.createdAt = Date.now() + 60_000; // the first commit's entry is now the newest
+    const prefix = 'clone-cache-Linux-acme-widgets';
+
+    const anyCommit = await fx.main(fx.newJob('no-event-commit'));
+    expect(anyCommit.outputs['cache-matched-key']).toBe(`${prefix}-${first}`);
+    const job = fx.newJob('event', { extraEnv: { GITHUB_SHA: tip } });
+    const main = await fx.main(job);
+    expectCleanCheckout(main, job, tip);
+    expect(main.outputs['cache-matched-key']).toBe(`${prefix}-${tip}`);
+    expect(main.outputs['stale-commits']).toBe('0');
+  });
+
   test('path that already holds .git is synced, not seeded', async () => {
     fx = await startFixture({ commits: 10 });
     const job = fx.newJob();
@@ -118,6 +139,26 @@ describe('hosted runner, one branch', () => {
       'fallback-reason': 'path already holds a git repository'
     });
     expect(fx.cache.calls.filter(c => c === 'GetCacheEntryDownloadURL')).toHaveLength(1);
+  });
+
+  test("in a clone you made, local changes stop the checkout with git's message and stay as they are", async () => {
+    fx = await startFixture({ commits: 20 }); // enough that the next commits change files that exist
+    const job = fx.newJob();
+    gitSync(job.workspace, ['clone', '--quiet', fx.origin, '.']);
+    const old = revParse(job.workspace, 'HEAD');
+    const tip = addCommits(fx.origin, 'main', { commits: 2, seed: 'ahead' });
+    const changed = gitSync(fx.origin, ['diff', '--name-only', '--diff-filter=M', old, tip]).split(
+      '\n'
+    )[0];
+    writeFileSync(path.join(job.workspace, changed), 'my edit, not committed');
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.map(a => a.level)).toEqual(['error']);
+    expect(main.annotations[0].message).toContain(
+      'Your local changes to the following files would be overwritten by checkout'
+    );
+    expect(readFileSync(path.join(job.workspace, changed), 'utf8')).toBe('my edit, not committed');
+    expect(revParse(job.workspace, 'HEAD')).toBe(old);
   });
 
   test('a non-empty path without .git is refused, and nothing in it is touched', async () => {
