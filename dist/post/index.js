@@ -29447,7 +29447,7 @@ async function acquireLock(lockPath, what, options) {
         if (waited > options.timeoutMs) {
             throw new errors_ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
         }
-        if (waited - lastReport >= 10_000) {
+        if (waited - lastReport >= (options.reportEveryMs ?? 10_000)) {
             lastReport = waited;
             lib_core/* info */.pq(`Waiting for the lock on ${what}: held by ${who} (${Math.round(waited / 1000)} s so far)`);
         }

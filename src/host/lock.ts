@@ -18,6 +18,8 @@ export interface LockOptions {
   staleMs: number;
   heartbeatMs?: number;
   pollMs?: number;
+  /** How often a waiter says who it waits for (default 10 s). */
+  reportEveryMs?: number;
 }
 
 interface Holder extends ProcessIdentity {
@@ -255,7 +257,7 @@ export async function acquireLock(
         `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`
       );
     }
-    if (waited - lastReport >= 10_000) {
+    if (waited - lastReport >= (options.reportEveryMs ?? 10_000)) {
       lastReport = waited;
       core.info(
         `Waiting for the lock on ${what}: held by ${who} (${Math.round(waited / 1000)} s so far)`

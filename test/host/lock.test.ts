@@ -105,6 +105,34 @@ describe('host lock', () => {
     await held.release();
   });
 
+  test('a waiter says who holds the lock at every report interval', async () => {
+    const lockPath = path.join(tempDir(), 'x.lock');
+    const held = await acquireLock(lockPath, 'the test resource', fast);
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await acquireLock(lockPath, 'the test resource', {
+        ...fast,
+        timeoutMs: 1_000,
+        reportEveryMs: 200
+      }).catch(() => undefined);
+    } finally {
+      process.stdout.write = write;
+      await held.release();
+    }
+    const reports = lines.filter(l => l.startsWith('Waiting for the lock on the test resource'));
+    expect(reports.length).toBeGreaterThanOrEqual(3);
+    expect(reports[0]).toMatch(
+      new RegExp(
+        `^Waiting for the lock on the test resource: held by pid ${process.pid} on .* \\(\\d+ s so far\\)`
+      )
+    );
+  });
+
   test('the heartbeat keeps a long holder alive past staleMs', async () => {
     const lockPath = path.join(tempDir(), 'x.lock');
     // A wide margin (30 heartbeats per staleMs): a loaded machine may stall the event loop.
