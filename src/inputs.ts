@@ -10,7 +10,6 @@ export const SAVE_POLICIES: readonly SavePolicy[] = ['auto', 'always', 'never'];
 /** Every input, parsed and validated once. */
 export interface Settings {
   repository: string;
-  owner: string;
   repoName: string;
   /** The ref as given; empty means "the event's commit, else the default branch". */
   ref: string;
@@ -224,7 +223,6 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
   const repository = `${owner}/${repoName}`;
   const settings: Settings = {
     repository,
-    owner,
     repoName,
     ref: parseRef(read('ref')),
     token: parseToken(read('token')),

@@ -1,3 +1,5 @@
+import type { LockOptions } from './host/lock.js';
+
 /**
  * Time bounds of the main step. The defaults suit large repositories on GitHub's cache; the
  * environment variables exist so tests and unusual runners can shorten or lengthen them.
@@ -27,4 +29,10 @@ export function limits(): Limits {
     lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
     lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
   };
+}
+
+/** The bounds of the host clone's lock. */
+export function hostLockOptions(): LockOptions {
+  const { lockTimeoutMs, lockStaleMs } = limits();
+  return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }

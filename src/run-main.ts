@@ -8,15 +8,10 @@ import { authConfig, basicAuthValue } from './git/auth.js';
 import type { ConfigEntry } from './git/git.js';
 import { hostClonePaths } from './host/host-clone.js';
 import { parseSettings, validateBranchInputs, type Settings } from './inputs.js';
-import { limits } from './limits.js';
+import { hostLockOptions, limits } from './limits.js';
 import { prepareClone, type Preparation } from './main/prepare-clone.js';
 import { isWorkflowRepository, syncClone } from './main/sync-clone.js';
-import {
-  createTaskWorktree,
-  hostTaskWorktree,
-  lockOptions,
-  worktreeFolder
-} from './main/task-worktree.js';
+import { createTaskWorktree, hostTaskWorktree, worktreeFolder } from './main/task-worktree.js';
 import { Diagnoser, type DiagnosisSettings } from './permissions/diagnose.js';
 import * as path from 'node:path';
 import { setOutputs, writeSummary, type MainReport } from './report.js';
@@ -132,7 +127,7 @@ async function runClone(
         context.workspace,
         settings.originUrl,
         auth,
-        lockOptions()
+        hostLockOptions()
       )
     : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
   const exactCommit =

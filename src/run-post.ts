@@ -4,14 +4,13 @@ import { entryKey } from './cache/backend.js';
 import { buildSnapshot } from './cache/snapshot.js';
 import { warnPost } from './errors.js';
 import { Git } from './git/git.js';
-import { limits } from './limits.js';
+import { hostLockOptions, limits } from './limits.js';
 import { withTimeout } from './fs-util.js';
 import { writeSaveSummary } from './report.js';
 import { decideSave } from './save-policy.js';
 import { loadMainState, type MainState } from './state.js';
 import { removeCredentials } from './sync/credentials.js';
 import { withLock } from './host/lock.js';
-import { lockOptions } from './main/task-worktree.js';
 import { releaseWorktree, removeWorktree } from './worktree/remove.js';
 import { Diagnoser } from './permissions/diagnose.js';
 
@@ -50,7 +49,12 @@ async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Pr
     }
   };
   if (worktree.hostLock)
-    await withLock(worktree.hostLock, `the host clone ${worktree.repoDir}`, lockOptions(), work);
+    await withLock(
+      worktree.hostLock,
+      `the host clone ${worktree.repoDir}`,
+      hostLockOptions(),
+      work
+    );
   else await work();
 }
 

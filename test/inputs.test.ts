@@ -21,7 +21,6 @@ describe('defaults', () => {
   test('every input empty gives the documented defaults', () => {
     expect(parse({})).toEqual({
       repository: 'acme/widgets',
-      owner: 'acme',
       repoName: 'widgets',
       ref: '',
       token: '',

@@ -28743,7 +28743,7 @@ class ActionsCacheBackend {
             const detail = findings.problems.join('; ') || 'the cache service refused it (see the log above)';
             return { saved: false, message: `saving ${key} failed: ${detail}` };
         }
-        return { saved: true, message: `saved ${key}`, archiveBytes: findings.archiveBytes };
+        return { saved: true, message: `saved ${key}` };
     }
     /** @actions/cache resolves relative cache paths against the current directory. */
     async inWorkspace(work) {
@@ -29636,7 +29636,6 @@ class HostDirBackend {
     lockOptions;
     source = 'host-dir';
     stagingDir;
-    refresh;
     constructor(paths, workspace, originUrl, auth, lockOptions) {
         this.paths = paths;
         this.workspace = workspace;
@@ -29655,7 +29654,6 @@ class HostDirBackend {
         await this.cleanStaging();
         return withLock(this.paths.lock, `the host clone ${this.paths.dir}`, this.lockOptions, async () => {
             const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
-            this.refresh = refresh;
             const git = new Git(this.paths.dir);
             const headRef = refresh.defaultBranch
                 ? `refs/remotes/origin/${refresh.defaultBranch}`
@@ -29895,7 +29893,6 @@ function parseSettings(read, context) {
     const repository = `${owner}/${repoName}`;
     const settings = {
         repository,
-        owner,
         repoName,
         ref: parseRef(read('ref')),
         token: parseToken(read('token')),
@@ -29946,6 +29943,11 @@ function limits() {
         lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
         lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
+}
+/** The bounds of the host clone's lock. */
+function hostLockOptions() {
+    const { lockTimeoutMs, lockStaleMs } = limits();
+    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
 
 ;// CONCATENATED MODULE: ./src/permissions/classify.ts
@@ -30500,6 +30502,9 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
         const method = await moveIntoPlace(stagedGitDir, target, abort.signal);
         const cachedCommit = await verifyClone(clonePath, target);
         await markAsActionClone(target);
+        lib_core/* info */.pq(method === 'rename'
+            ? `Seeded ${target}: the restored .git was renamed into place.`
+            : `Seeded ${target}: the restored .git was copied (the staging folder is on another file system).`);
         return { seeded: true, method, cachedCommit };
     })();
     try {
@@ -31191,10 +31196,6 @@ async function createWorktree(git, given) {
 
 
 
-function lockOptions() {
-    const { lockTimeoutMs, lockStaleMs } = limits();
-    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
-}
 /** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
 function worktreeFolder(settings, context) {
     return (settings.worktreePath ||
@@ -31224,7 +31225,7 @@ async function createTaskWorktree(repoDir, settings, context, defaultBranch, pha
  */
 async function hostTaskWorktree(settings, context, auth, phases, diagnoser) {
     const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
-    return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
+    return withLock(paths.lock, `the host clone ${paths.dir}`, hostLockOptions(), async () => {
         lib_core/* startGroup */.Oh(`Refreshing the host clone ${paths.dir}`);
         const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
         lib_core/* endGroup */.N4();
@@ -31458,7 +31459,7 @@ async function runHostWorktree(settings, context, auth, phases, diagnoser) {
 /** Hosted (or self-hosted without a branch): seed or clone `path`, sync it, then the worktree if asked. */
 async function runClone(settings, context, auth, phases, diagnoser, onPrepared) {
     const backend = settings.cacheDir
-        ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth, lockOptions())
+        ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth, hostLockOptions())
         : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
     const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
     const prepared = await prepareClone({ settings, backend, exactCommit, phases, diagnoser });

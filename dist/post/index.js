@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2783);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4165);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2783:
+/***/ 4165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28402,7 +28402,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
-class errors_ActionError extends Error {
+class ActionError extends Error {
     title;
     constructor(title, message) {
         super(message);
@@ -28411,7 +28411,7 @@ class errors_ActionError extends Error {
     }
 }
 /** A bad input value: the message names the input and what it accepts. */
-class errors_InputError extends errors_ActionError {
+class InputError extends ActionError {
     input;
     constructor(input, message) {
         super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
@@ -28434,7 +28434,7 @@ function errors_errorMessage(error) {
 }
 /** Fails the step with one annotation that says what went wrong and what to do. */
 function failStep(error) {
-    const title = error instanceof errors_ActionError ? error.title : 'Clone cache failed';
+    const title = error instanceof ActionError ? error.title : 'Clone cache failed';
     core.error(errors_errorMessage(error), { title });
     process.exitCode = 1;
 }
@@ -28450,7 +28450,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
-async function fs_util_exists(target) {
+async function exists(target) {
     try {
         await fs.lstat(target);
         return true;
@@ -28460,7 +28460,7 @@ async function fs_util_exists(target) {
     }
 }
 /** Entries of a directory, or [] when it does not exist. */
-async function fs_util_listDir(dir) {
+async function listDir(dir) {
     try {
         return await fs.readdir(dir);
     }
@@ -28474,7 +28474,7 @@ async function fs_util_listDir(dir) {
  * The path with every symlink in its existing part resolved (what git records for a worktree),
  * so paths compare equal however they were spelled.
  */
-function fs_util_canonicalPath(target) {
+function canonicalPath(target) {
     const resolved = external_node_path_.resolve(target);
     let existing = resolved;
     const rest = [];
@@ -28742,7 +28742,7 @@ class ActionsCacheBackend {
             const detail = findings.problems.join('; ') || 'the cache service refused it (see the log above)';
             return { saved: false, message: `saving ${key} failed: ${detail}` };
         }
-        return { saved: true, message: `saved ${key}`, archiveBytes: findings.archiveBytes };
+        return { saved: true, message: `saved ${key}` };
     }
     /** @actions/cache resolves relative cache paths against the current directory. */
     async inWorkspace(work) {
@@ -28772,7 +28772,7 @@ function quote(value) {
  * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
  * drivers) is absent because the file is written from scratch.
  */
-function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
+function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
     const lines = [
         '[core]',
         `\trepositoryformatversion = ${format.formatVersion}`,
@@ -28789,7 +28789,7 @@ function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, b
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
-class git_GitError extends Error {
+class GitError extends Error {
     args;
     result;
     constructor(args, result) {
@@ -28839,14 +28839,14 @@ function gitEnvironment(config = []) {
     return env;
 }
 /** The one small interface over git: every git command of the action goes through here. */
-class git_Git {
+class Git {
     cwd;
     constructor(cwd) {
         this.cwd = cwd;
     }
     /** The same interface, run in another directory (a worktree of this repository). */
     at(cwd) {
-        return new git_Git(cwd);
+        return new Git(cwd);
     }
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
@@ -28878,7 +28878,7 @@ class git_Git {
                     stderr: Buffer.concat(stderr).toString('utf8')
                 };
                 if (result.exitCode !== 0 && !options.allowFailure)
-                    reject(new git_GitError(args, result));
+                    reject(new GitError(args, result));
                 else
                     resolve(result);
             });
@@ -28936,7 +28936,7 @@ async function linkTree(source, destination) {
  * template config. No credentials, hooks, index, logs or working tree: nothing but history.
  */
 async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
-    const git = new git_Git(clonePath);
+    const git = new Git(clonePath);
     const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
     const objects = external_node_path_.join(gitDir, 'objects');
     if (await external_node_fs_.promises.lstat(external_node_path_.join(objects, 'info', 'alternates')).catch(() => undefined)) {
@@ -28960,12 +28960,12 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
         .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'HEAD'), `${commit}\n`);
-    await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), config_template_gitConfigTemplate(originUrl));
+    await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
     const shallow = external_node_path_.join(gitDir, 'shallow');
     if (await external_node_fs_.promises.lstat(shallow).catch(() => undefined)) {
         await external_node_fs_.promises.copyFile(shallow, external_node_path_.join(snapshotDir, 'shallow'));
     }
-    const check = await new git_Git(snapshotDir).resolveCommit('HEAD');
+    const check = await new Git(snapshotDir).resolveCommit('HEAD');
     if (check !== commit)
         throw new Error('the snapshot does not resolve HEAD; not saving it');
 }
@@ -28984,6 +28984,11 @@ function limits() {
         lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
         lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
+}
+/** The bounds of the host clone's lock. */
+function hostLockOptions() {
+    const { lockTimeoutMs, lockStaleMs } = limits();
+    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -29175,7 +29180,7 @@ function jobDescription(env = process.env) {
     ];
     return parts.filter(Boolean).join(' / ') || 'local';
 }
-function process_identityOf(pid) {
+function identityOf(pid) {
     return {
         host: external_node_os_.hostname(),
         pid,
@@ -29347,7 +29352,7 @@ async function guardIsAbandoned(guard) {
 }
 async function draftIsAbandoned(draft, lockBase) {
     const maker = /^([0-9a-f]{8})-(\d+)-(\d*)-/.exec(external_node_path_.basename(draft).slice(`${lockBase}.new-`.length));
-    const me = process_identityOf(process.pid);
+    const me = identityOf(process.pid);
     if (maker && maker[1] === placeTag(me)) {
         const pid = Number(maker[2]);
         if (!isAlive({ ...me, pid, startTime: maker[3] }))
@@ -29372,7 +29377,7 @@ async function reclaim(lockPath, seen, staleMs) {
         return false;
     }
     await external_node_fs_.promises
-        .writeFile(`${guard}/${HOLDER_FILE}`, JSON.stringify(process_identityOf(process.pid)))
+        .writeFile(`${guard}/${HOLDER_FILE}`, JSON.stringify(identityOf(process.pid)))
         .catch(() => undefined); // lets the next lock holder remove the guard of a killed reclaimer
     try {
         const current = await readHolder(lockPath);
@@ -29407,7 +29412,7 @@ async function acquireLock(lockPath, what, options) {
             // The lock appears with its holder record in one rename: there is never a lock without
             // a holder to check (a process killed before the rename leaves only a stray draft).
             const token = (0,external_node_crypto_.randomUUID)();
-            const holder = { ...process_identityOf(process.pid), token, since: new Date().toISOString() };
+            const holder = { ...identityOf(process.pid), token, since: new Date().toISOString() };
             const draft = draftName(lockPath, holder, token);
             await external_node_fs_.promises.mkdir(draft);
             await external_node_fs_.promises.writeFile(`${draft}/${HOLDER_FILE}`, JSON.stringify(holder));
@@ -29445,7 +29450,7 @@ async function acquireLock(lockPath, what, options) {
         const waited = Date.now() - started;
         const who = holder ? describeHolder(holder) : 'a process that is still starting';
         if (waited > options.timeoutMs) {
-            throw new errors_ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
+            throw new ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
         }
         if (waited - lastReport >= (options.reportEveryMs ?? 10_000)) {
             lastReport = waited;
@@ -29455,7 +29460,7 @@ async function acquireLock(lockPath, what, options) {
     }
 }
 /** Runs `work` while holding the lock. */
-async function lock_withLock(lockPath, what, options, work) {
+async function withLock(lockPath, what, options, work) {
     const lock = await acquireLock(lockPath, what, options);
     try {
         return await work();
@@ -29463,366 +29468,6 @@ async function lock_withLock(lockPath, what, options, work) {
     finally {
         await lock.release();
     }
-}
-
-;// CONCATENATED MODULE: ./src/sync/fetch.ts
-
-
-
-const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
-const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
-function fetchError(originUrl, error) {
-    const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
-    const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
-    if (missingRef) {
-        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`);
-    }
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
-}
-/**
- * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
- * delta) plus any extra refspecs, e.g. a pull request ref.
- */
-async function fetch_fetchOrigin(git, originUrl, auth, options) {
-    const args = [
-        'fetch',
-        '--progress',
-        '--no-auto-gc',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head'
-    ];
-    if (options.prune)
-        args.push('--prune');
-    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
-    core.info(`Fetching from ${originUrl}`);
-    try {
-        await git.run(args, { config: auth, showProgress: true });
-    }
-    catch (error) {
-        throw fetchError(originUrl, error);
-    }
-}
-/** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
-async function fetchCommit(git, originUrl, auth, commit) {
-    try {
-        await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
-            config: auth,
-            showProgress: true
-        });
-    }
-    catch (error) {
-        throw fetchError(originUrl, error);
-    }
-}
-/** origin's default branch, asked of the server (one round trip). */
-async function fetch_remoteDefaultBranch(git, originUrl, auth) {
-    let result;
-    try {
-        result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
-    }
-    catch (error) {
-        throw fetchError(originUrl, error);
-    }
-    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
-    return match ? match[1] : '';
-}
-
-;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
-
-
-/** Config keys that make git run a program or read other files. */
-const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
-/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
-async function dangerous_config_dangerousConfigKeys(configFile) {
-    const listed = await new Git(path.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
-    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
-}
-
-;// CONCATENATED MODULE: ./src/host/trust.ts
-
-
-
-
-
-/**
- * The host clone lives in a shared directory that any job (or person) on the host can change:
- * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
- * returns what was removed.
- */
-async function trust_makeHostCloneTrustworthy(dir) {
-    const removed = [];
-    const hooks = path.join(dir, 'hooks');
-    for (const name of await fs.readdir(hooks).catch(() => [])) {
-        await fs.rm(path.join(hooks, name), { recursive: true, force: true });
-        removed.push(`hooks/${name}`);
-    }
-    const configFile = path.join(dir, 'config');
-    const git = new Git(dir);
-    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
-    // dangerous keys are removed from it instead.
-    const keys = await dangerousConfigKeys(configFile);
-    for (const key of keys) {
-        await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
-        removed.push(key);
-    }
-    for (const attributes of ['info/attributes']) {
-        if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
-            await fs.rm(path.join(dir, attributes), { force: true });
-            removed.push(attributes);
-        }
-    }
-    if (removed.length > 0) {
-        core.warning(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
-            title: 'Host clone sanitized'
-        });
-    }
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/host/host-clone.ts
-
-
-
-
-
-
-
-
-
-
-const COMPLETE_MARKER = 'clone-cache-complete';
-const GC_STAMP = 'clone-cache-gc-stamp';
-const GC_INTERVAL_MS = (/* unused pure expression or super */ null && (60 * 60 * 1000));
-function host_clone_hostClonePaths(cacheDir, repoName, originUrl) {
-    const hash = createHash('sha256').update(originUrl).digest('hex').slice(0, 8);
-    const scope = `${repoName}-${hash}`;
-    return {
-        cacheDir,
-        scope,
-        dir: path.join(cacheDir, scope),
-        lock: path.join(cacheDir, `${scope}.lock`)
-    };
-}
-/** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
-async function inspect(paths) {
-    const tips = new Map();
-    if (!(await exists(path.join(paths.dir, COMPLETE_MARKER)))) {
-        return { broken: 'its first clone never finished', tips };
-    }
-    const git = new Git(paths.dir);
-    const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
-        allowFailure: true
-    });
-    if (refs.exitCode !== 0)
-        return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
-    const lines = refs.stdout.split('\n').filter(Boolean);
-    const objects = lines.map(line => line.split(' ')[0]).join('\n');
-    const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
-    const missing = check.split('\n').find(line => line.endsWith(' missing'));
-    if (missing)
-        return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
-    for (const line of lines) {
-        const [object, ref] = line.split(' ');
-        if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
-            tips.set(ref, object);
-    }
-    return { broken: '', tips };
-}
-/**
- * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
- * can still be read) and the registrations of worktrees that jobs are using.
- */
-async function carryOver(oldDir, staging) {
-    const fetched = await new Git(staging).run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        oldDir,
-        '+refs/heads/*:refs/heads/*'
-    ], { allowFailure: true });
-    if (fetched.exitCode !== 0) {
-        core.warning(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
-    }
-    const worktrees = path.join(oldDir, 'worktrees');
-    if (await exists(worktrees)) {
-        await fs.rename(worktrees, path.join(staging, 'worktrees')).catch(() => undefined);
-    }
-}
-/** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
-async function build(paths, originUrl, auth) {
-    const staging = path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`);
-    try {
-        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
-        await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
-        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
-        const hadOld = await exists(paths.dir);
-        if (hadOld)
-            await carryOver(paths.dir, staging);
-        await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
-        const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
-        if (hadOld)
-            await fs.rename(paths.dir, old);
-        await fs.rename(staging, paths.dir);
-        if (hadOld)
-            await fs.rm(old, { recursive: true, force: true });
-    }
-    finally {
-        await fs.rm(staging, { recursive: true, force: true });
-    }
-}
-/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
-async function removeLeftovers(paths) {
-    for (const name of await fs.readdir(paths.cacheDir)) {
-        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
-            core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
-            // A git process that outlived its killed job may still be writing there: retry, and if it
-            // is still busy, leave it for the next job rather than fail this one.
-            await fs
-                .rm(path.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
-                .catch((error) => {
-                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
-                    throw error;
-                core.warning(`Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
-            });
-        }
-    }
-}
-/**
- * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
- * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
- * local branches are not touched: jobs commit in their worktrees without the host lock.)
- */
-async function removeStaleGitLocks(dir) {
-    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
-    // only one older than a minute is a leftover.
-    const removeIfOld = async (file) => {
-        const stat = await fs.stat(file).catch(() => undefined);
-        if (stat && Date.now() - stat.mtimeMs > 60_000)
-            await fs.rm(file, { force: true });
-    };
-    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
-        await removeIfOld(path.join(dir, name));
-    }
-    for (const refs of ['refs/remotes', 'refs/tags']) {
-        const root = path.join(dir, refs);
-        const entries = await fs.readdir(root, { recursive: true }).catch(() => []);
-        for (const entry of entries) {
-            if (String(entry).endsWith('.lock'))
-                await removeIfOld(path.join(root, String(entry)));
-        }
-    }
-}
-/** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
-async function maintain(paths) {
-    const stamp = path.join(paths.dir, GC_STAMP);
-    const last = await fs.stat(stamp).catch(() => undefined);
-    if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
-        return;
-    await fs.writeFile(stamp, `${new Date().toISOString()}\n`);
-    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
-        allowFailure: true
-    });
-}
-/** git's words for a damaged object store (not for a network or server problem). */
-const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
-/**
- * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
- * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
- */
-async function host_clone_refreshHostClone(paths, originUrl, auth) {
-    await fs.mkdir(paths.cacheDir, { recursive: true });
-    await removeLeftovers(paths);
-    if (await exists(paths.dir)) {
-        // Before any git command runs in it.
-        await removeStaleGitLocks(paths.dir);
-        await makeHostCloneTrustworthy(paths.dir);
-    }
-    let created = false;
-    let tipsBefore = new Map();
-    let asked;
-    const inspection = (await exists(paths.dir))
-        ? await inspect(paths)
-        : { broken: 'none', tips: new Map() };
-    const broken = inspection.broken;
-    if (broken !== '') {
-        if (broken !== 'none') {
-            core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-        }
-        await build(paths, originUrl, auth);
-        created = true;
-    }
-    else {
-        const git = new Git(paths.dir);
-        tipsBefore = inspection.tips;
-        // Origin's default branch is asked for alongside the fetch: two round trips at once.
-        asked = remoteDefaultBranch(git, originUrl, auth);
-        asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
-        try {
-            await fetchOrigin(git, originUrl, auth, { prune: true });
-        }
-        catch (error) {
-            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
-            if (!CORRUPTION.test(detail))
-                throw error;
-            core.warning(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-            await build(paths, originUrl, auth);
-            created = true;
-            asked = undefined;
-        }
-    }
-    const git = new Git(paths.dir);
-    const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
-    if (defaultBranch) {
-        await git.run([
-            'symbolic-ref',
-            'refs/remotes/origin/HEAD',
-            `refs/remotes/origin/${defaultBranch}`
-        ]);
-    }
-    await maintain(paths);
-    return { created, tipsBefore, defaultBranch };
-}
-
-;// CONCATENATED MODULE: ./src/git/version.ts
-
-
-/** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
-const MINIMUM_GIT = (/* unused pure expression or super */ null && ([2, 29]));
-function parseGitVersion(output) {
-    const match = /git version (\d+)\.(\d+)/.exec(output);
-    return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-function versionAtLeast(version, wanted) {
-    if (!version)
-        return false;
-    return version[0] > wanted[0] || (version[0] === wanted[0] && version[1] >= wanted[1]);
-}
-let probed;
-/** `git --version`, asked once per process. */
-function gitVersionOutput() {
-    probed ??= new Git(process.cwd()).output(['--version']);
-    return probed;
-}
-/** True when the runner's git is at least `wanted`; false when git cannot say. */
-async function version_gitAtLeast(wanted) {
-    const output = await gitVersionOutput().catch(() => '');
-    return versionAtLeast(parseGitVersion(output), wanted);
-}
-/** Fails with a clear error when git is missing or older than the minimum. */
-async function requireGit() {
-    const output = await gitVersionOutput().catch(error => {
-        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
-    });
-    const [major, minor] = MINIMUM_GIT;
-    if (!versionAtLeast(parseGitVersion(output), MINIMUM_GIT)) {
-        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
-    }
-    return output.trim();
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
@@ -29842,7 +29487,7 @@ function leaseIsLive(lease) {
 }
 const LEASE_PREFIX = 'clone-cache-lease:';
 /** A lease as git's lock reason; base64url, so git never quotes or escapes it. */
-function list_formatLease(lease) {
+function formatLease(lease) {
     return LEASE_PREFIX + Buffer.from(JSON.stringify(lease), 'utf8').toString('base64url');
 }
 function parseLease(reason) {
@@ -29871,7 +29516,7 @@ async function list_listWorktrees(git) {
     for (const line of out.split('\n')) {
         if (line.startsWith('worktree ')) {
             current = {
-                path: fs_util_canonicalPath(line.slice('worktree '.length)),
+                path: canonicalPath(line.slice('worktree '.length)),
                 head: '',
                 branch: '',
                 bare: false
@@ -29900,57 +29545,13 @@ async function list_listWorktrees(git) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ./src/worktree/names.ts
-
-
-
-const MAX_FOLDER_LENGTH = 80;
-/**
- * Validates a branch name the way git does (`git check-ref-format` on `refs/heads/<name>`, so
- * the name can never be taken for an option), plus what git would accept but a job should not.
- */
-async function validateBranchName(input, name) {
-    // eslint-disable-next-line no-control-regex
-    if (name.startsWith('-') || /[\x00-\x1f\x7f]/.test(name) || name.startsWith('refs/')) {
-        throw new InputError(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
-    }
-    const ok = await new Git(process.cwd()).succeeds(['check-ref-format', `refs/heads/${name}`]);
-    if (!ok || name === 'HEAD') {
-        throw new InputError(input, `'${name}' is not a valid branch name (see git check-ref-format: no '..', '@{', '~', '^', ':', spaces, a trailing '.lock' or '/').`);
-    }
-}
-/**
- * The folder name of a branch's worktree: the branch itself when it is already a plain, short,
- * safe name; otherwise a sanitized form plus a hash of the exact name, so that two branches that
- * sanitize alike (`a/b`, `a_b`) never share a folder.
- */
-function names_folderNameFor(branch) {
-    if (/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(branch) &&
-        branch.length <= MAX_FOLDER_LENGTH &&
-        !branch.includes('..')) {
-        return branch;
-    }
-    const hash = createHash('sha256').update(branch, 'utf8').digest('hex').slice(0, 10);
-    const sanitized = branch
-        .normalize('NFKD')
-        .replace(/[^A-Za-z0-9._-]+/g, '_')
-        .replace(/\.{2,}/g, '_')
-        .replace(/^[-._]+/, '')
-        .slice(0, MAX_FOLDER_LENGTH - 11);
-    return `${sanitized || 'branch'}-${hash}`;
-}
-/** The n-th folder for a branch: `name`, then `name+2`, `name+3`... ('+' never appears in a folder name). */
-function names_slotName(folder, slot) {
-    return slot === 1 ? folder : `${folder}+${slot}`;
-}
-
 ;// CONCATENATED MODULE: ./src/worktree/remove.ts
 
 
 
 
 /** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
-async function remove_forceRemove(git, worktreePath) {
+async function forceRemove(git, worktreePath) {
     await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 /**
@@ -29959,14 +29560,14 @@ async function remove_forceRemove(git, worktreePath) {
  * gone is not an error.
  */
 async function removeWorktree(git, worktreePath) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
+    const entry = (await list_listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
     if (entry)
-        await remove_forceRemove(git, worktreePath);
+        await forceRemove(git, worktreePath);
     await git.run(['worktree', 'prune']);
 }
 /** Ends this job's lease on a worktree that stays (remove-worktree: false). */
 async function releaseWorktree(git, worktreePath) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === fs_util_canonicalPath(worktreePath));
+    const entry = (await list_listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
     if (entry && list_holderOf(entry).kind === 'job') {
         await git.run(['worktree', 'unlock', '--', worktreePath]);
     }
@@ -29976,14 +29577,14 @@ async function releaseWorktree(git, worktreePath) {
  * is removed when its lease asked for it, otherwise released for reuse. Worktrees locked by anyone
  * else are left alone. Returns the registry as it is afterwards.
  */
-async function remove_reapDeadJobs(git) {
+async function reapDeadJobs(git) {
     await git.run(['worktree', 'prune']);
     const entries = await listWorktrees(git);
     const kept = [];
     for (const entry of entries) {
         const holder = holderOf(entry);
         if (holder.kind === 'initializing') {
-            const removed = await remove_forceRemove(git, entry.path).then(() => true, () => false);
+            const removed = await forceRemove(git, entry.path).then(() => true, () => false);
             if (!removed)
                 kept.push(entry);
             continue;
@@ -29994,7 +29595,7 @@ async function remove_reapDeadJobs(git) {
         }
         try {
             if (holder.lease.removeOnExit) {
-                await remove_forceRemove(git, entry.path);
+                await forceRemove(git, entry.path);
             }
             else {
                 await git.run(['worktree', 'unlock', '--', entry.path]);
@@ -30008,207 +29609,6 @@ async function remove_reapDeadJobs(git) {
         }
     }
     return kept;
-}
-
-;// CONCATENATED MODULE: ./src/worktree/create.ts
-
-
-
-
-
-
-
-
-
-const MAX_SLOTS = 64;
-/** `worktree add --lock --reason` arrived in git 2.33. */
-const LEASE_AT_ADD = (/* unused pure expression or super */ null && ([2, 33]));
-/** The job's lease: its runner process (the step's parent) lives as long as the job does. */
-function newLease(removeOnExit) {
-    return {
-        cloneCache: 1,
-        ...identityOf(process.ppid),
-        removeOnExit,
-        since: new Date().toISOString()
-    };
-}
-/** The first folder this job may use: empty, or this branch's unleased worktree. */
-async function findSlot(git, entries, request) {
-    const ref = `refs/heads/${request.branch}`;
-    for (let slot = 1; slot <= MAX_SLOTS; slot++) {
-        const candidate = slotName(request.folder, slot);
-        const existing = entries.find(e => e.path === candidate);
-        if (existing) {
-            if (holderOf(existing).kind !== 'free')
-                continue;
-            if (existing.branch === ref)
-                return { path: candidate, existing };
-            if (slot > 1) {
-                // A second-job worktree left unleased: ours by its name, safe to replace.
-                await forceRemove(git, candidate);
-                return { path: candidate };
-            }
-            continue;
-        }
-        if ((await listDir(candidate)).length === 0)
-            return { path: candidate };
-    }
-    throw new ActionError('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
-}
-/**
- * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
- * (detached at the same commit) so the worktree can have the branch.
- */
-async function releaseFromMainCheckout(git, main, branch) {
-    if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
-        await git.at(main.path).run(['checkout', '--quiet', '--detach']);
-        main.branch = '';
-        core.info(`The main clone now has ${branch} detached, so the task worktree can have the branch.`);
-    }
-}
-async function alignToOrigin(git, worktreePath, branch, originCommit) {
-    const wt = git.at(worktreePath);
-    const before = await wt.resolveCommit('HEAD');
-    if (before !== originCommit) {
-        await wt.run(['reset', '--hard', '--quiet', originCommit, '--']);
-        core.info(`Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`);
-    }
-    await wt.run(['clean', '-ffdx', '--quiet']);
-}
-/**
- * Creates (or reuses) the task worktree for a branch, under the caller's locks:
- * an unleased worktree of the branch is reused and aligned to origin when origin has the branch
- * (a local-only branch is never reset); else an existing branch is attached (moved to origin's
- * tip when origin has it); else a new branch starts at origin/<base>. When the branch is checked
- * out in another worktree (a live job's, one kept by an earlier job, or a person's), this job gets
- * its own worktree detached at origin's tip of the branch (the local tip for a local-only branch).
- */
-async function create_createWorktree(git, given) {
-    const request = { ...given, folder: canonicalPath(given.folder) };
-    const entries = await reapDeadJobs(git);
-    await releaseFromMainCheckout(git, entries[0], request.branch);
-    const slot = await findSlot(git, entries, request);
-    const ref = `refs/heads/${request.branch}`;
-    const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
-    const localCommit = await git.resolveCommit(ref);
-    // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
-    const holder = entries.find(e => e.branch === ref && e.path !== slot.path);
-    const lease = formatLease(newLease(request.removeOnExit));
-    // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
-    // leaves a worktree the next job can tell is dead; older git gets the lease just after.
-    const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
-    const add = ['worktree', 'add', '--quiet', ...(leasedAtAdd ? ['--lock', '--reason', lease] : [])];
-    let mode;
-    if (slot.existing) {
-        mode = 'reused';
-        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
-        if (originCommit)
-            await alignToOrigin(git, slot.path, request.branch, originCommit);
-    }
-    else if (holder) {
-        mode = 'detached';
-        // origin's tip, not the local branch: the holder may be a worktree kept days ago.
-        const commit = originCommit || localCommit;
-        await git.run([...add, '--detach', '--', slot.path, commit]);
-        core.info(`${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`);
-    }
-    else if (localCommit) {
-        mode = 'attached';
-        if (originCommit && originCommit !== localCommit) {
-            await git.run([
-                'update-ref',
-                '-m',
-                'clone-cache: align to origin',
-                ref,
-                originCommit,
-                localCommit
-            ]);
-            core.info(`Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`);
-        }
-        await git.run([...add, '--', slot.path, request.branch]);
-    }
-    else if (originCommit) {
-        mode = 'attached';
-        await git.run([...add, '-b', request.branch, '--', slot.path, originCommit]);
-        await git.run([
-            'branch',
-            `--set-upstream-to=refs/remotes/origin/${request.branch}`,
-            '--',
-            request.branch
-        ]);
-    }
-    else {
-        const start = await git.resolveCommit(`refs/remotes/origin/${request.base}`);
-        if (!start) {
-            throw new InputError('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
-        }
-        mode = 'created';
-        await git.run([...add, '-b', request.branch, '--', slot.path, start]);
-    }
-    if (!slot.existing && !leasedAtAdd) {
-        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
-    }
-    const commit = await git.at(slot.path).resolveCommit('HEAD');
-    core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
-    return { path: path.resolve(slot.path), mode, commit };
-}
-
-;// CONCATENATED MODULE: ./src/main/task-worktree.ts
-
-
-
-
-
-
-
-
-function lockOptions() {
-    const { lockTimeoutMs, lockStaleMs } = limits();
-    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
-}
-/** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
-function worktreeFolder(settings, context) {
-    return (settings.worktreePath ||
-        path.join(path.dirname(context.workspace), '_wt', settings.repoName, folderNameFor(settings.branch)));
-}
-/** Creates the task worktree from `repoDir` (the main clone, or the host clone under its lock). */
-async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases, diagnoser) {
-    core.startGroup(`Creating the task worktree for ${settings.branch}`);
-    const folder = worktreeFolder(settings, context);
-    try {
-        return await phases.time('worktree', () => diagnoser.stage('Creating the task worktree', () => createWorktree(new Git(repoDir), {
-            branch: settings.branch,
-            base: settings.base || defaultBranch,
-            folder,
-            removeOnExit: settings.removeWorktree
-        }), 
-        // git names files in a worktree relative to the worktree.
-        { cwd: folder, writing: folder }));
-    }
-    finally {
-        core.endGroup();
-    }
-}
-/**
- * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
- * all under the host clone's lock. No copy at all.
- */
-async function hostTaskWorktree(settings, context, auth, phases, diagnoser) {
-    const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
-    return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
-        core.startGroup(`Refreshing the host clone ${paths.dir}`);
-        const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
-        core.endGroup();
-        const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases, diagnoser);
-        const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
-            refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
-        const git = new Git(paths.dir);
-        const staleCommits = before && (await git.resolveCommit(before))
-            ? Number(await git.output(['rev-list', '--count', `${before}..${worktree.commit}`, '--']))
-            : null;
-        return { paths, refresh, worktree, staleCommits };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/permissions/classify.ts
@@ -30237,7 +29637,7 @@ const PATH_PATTERNS = [
     /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
 ];
 function errorText(error) {
-    if (error instanceof git_GitError)
+    if (error instanceof GitError)
         return `${error.message}\n${error.result.stderr}`;
     if (error instanceof Error)
         return error.message;
@@ -30512,7 +29912,7 @@ async function buildReport(stage, failure, fallbackPath, roots) {
 
 
 /** An error that already carries the permission help (so an outer stage does not wrap it again). */
-class PermissionError extends errors_ActionError {
+class PermissionError extends ActionError {
 }
 /** Turns permission-class failures into annotated, actionable errors (design §4). */
 class Diagnoser {
@@ -30604,7 +30004,6 @@ class Diagnoser {
 
 
 
-
 async function saveEntry(state) {
     const key = entryKey(state.keyPrefix, state.commit);
     const decision = decideSave(state, key);
@@ -30626,7 +30025,7 @@ async function saveEntry(state) {
 }
 /** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
 async function cleanUpWorktree(worktree) {
-    const git = new git_Git(worktree.repoDir);
+    const git = new Git(worktree.repoDir);
     const work = async () => {
         if (worktree.removeOnExit) {
             await removeWorktree(git, worktree.path);
@@ -30638,7 +30037,7 @@ async function cleanUpWorktree(worktree) {
         }
     };
     if (worktree.hostLock)
-        await lock_withLock(worktree.hostLock, `the host clone ${worktree.repoDir}`, lockOptions(), work);
+        await withLock(worktree.hostLock, `the host clone ${worktree.repoDir}`, hostLockOptions(), work);
     else
         await work();
 }
@@ -30660,7 +30059,7 @@ async function runPost() {
         }
         diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
         if (state.persistCredentials) {
-            await removeCredentials(new git_Git(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
+            await removeCredentials(new Git(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
         }
         if (state.worktree) {
             const worktree = state.worktree;

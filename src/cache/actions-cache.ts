@@ -118,7 +118,7 @@ export class ActionsCacheBackend implements CacheBackend {
         findings.problems.join('; ') || 'the cache service refused it (see the log above)';
       return { saved: false, message: `saving ${key} failed: ${detail}` };
     }
-    return { saved: true, message: `saved ${key}`, archiveBytes: findings.archiveBytes };
+    return { saved: true, message: `saved ${key}` };
   }
 
   /** @actions/cache resolves relative cache paths against the current directory. */

@@ -18,7 +18,6 @@ export interface SaveResult {
   message: string;
   /** Not saved because another job saves (or saved) the same key: not a problem. */
   otherJob?: boolean;
-  archiveBytes?: number;
 }
 
 /**

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigEntry } from '../git/git.js';
 import { Git } from '../git/git.js';
-import { refreshHostClone, type HostClonePaths, type RefreshResult } from '../host/host-clone.js';
+import { refreshHostClone, type HostClonePaths } from '../host/host-clone.js';
 import { withLock, type LockOptions } from '../host/lock.js';
 import { STAGING_RELATIVE, STAGING_ROOT } from './actions-cache.js';
 import type { CacheBackend, RestoreResult, SaveResult } from './backend.js';
@@ -17,7 +17,6 @@ import { buildSnapshot } from './snapshot.js';
 export class HostDirBackend implements CacheBackend {
   readonly source = 'host-dir' as const;
   readonly stagingDir: string;
-  refresh?: RefreshResult;
 
   constructor(
     private readonly paths: HostClonePaths,
@@ -45,7 +44,6 @@ export class HostDirBackend implements CacheBackend {
       this.lockOptions,
       async () => {
         const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
-        this.refresh = refresh;
         const git = new Git(this.paths.dir);
         const headRef = refresh.defaultBranch
           ? `refs/remotes/origin/${refresh.defaultBranch}`

@@ -8,19 +8,14 @@ import {
   type HostClonePaths,
   type RefreshResult
 } from '../host/host-clone.js';
-import { withLock, type LockOptions } from '../host/lock.js';
+import { withLock } from '../host/lock.js';
 import type { Settings } from '../inputs.js';
-import { limits } from '../limits.js';
+import { hostLockOptions } from '../limits.js';
 import type { RunnerContext } from '../runner-context.js';
 import type { PhaseTimer } from '../timing.js';
 import type { Diagnoser } from '../permissions/diagnose.js';
 import { createWorktree, type WorktreeResult } from '../worktree/create.js';
 import { folderNameFor } from '../worktree/names.js';
-
-export function lockOptions(): LockOptions {
-  const { lockTimeoutMs, lockStaleMs } = limits();
-  return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
-}
 
 /** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
 export function worktreeFolder(settings: Settings, context: RunnerContext): string {
@@ -85,7 +80,7 @@ export async function hostTaskWorktree(
   diagnoser: Diagnoser
 ): Promise<HostWorktree> {
   const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
-  return withLock(paths.lock, `the host clone ${paths.dir}`, lockOptions(), async () => {
+  return withLock(paths.lock, `the host clone ${paths.dir}`, hostLockOptions(), async () => {
     core.startGroup(`Refreshing the host clone ${paths.dir}`);
     const refresh = await phases.time('fetch', () =>
       refreshHostClone(paths, settings.originUrl, auth)

@@ -89,6 +89,11 @@ export async function seedClone(
     const method = await moveIntoPlace(stagedGitDir, target, abort.signal);
     const cachedCommit = await verifyClone(clonePath, target);
     await markAsActionClone(target);
+    core.info(
+      method === 'rename'
+        ? `Seeded ${target}: the restored .git was renamed into place.`
+        : `Seeded ${target}: the restored .git was copied (the staging folder is on another file system).`
+    );
     return { seeded: true, method, cachedCommit };
   })();
   try {

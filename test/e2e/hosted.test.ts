@@ -74,6 +74,9 @@ describe('hosted runner, one branch', () => {
     });
     expect(main.annotations).toEqual([]);
     expect(main.summary).toMatch(/<td>Archive size<\/td><td>\d+\.\d MiB<\/td>/);
+    expect(main.stdout).toContain(
+      `Seeded ${path.join(job.workspace, '.git')}: the restored .git was renamed into place.`
+    );
     // The staging directory is gone and the clone carries no hook.
     expect(readFileSync(path.join(job.workspace, '.git', 'config'), 'utf8')).not.toMatch(
       /hooksPath|fsmonitor/
