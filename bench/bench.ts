@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { startCacheServer } from '../test/support/cache-server.js';
 import { startGitServer } from '../test/support/git-server.js';
 import { pathToFileURL } from 'node:url';
-import { STAGING_RELATIVE } from '../src/cache/actions-cache.js';
+import { STAGING_RELATIVE } from '../src/cache/backend.js';
 import {
   bundlePath,
   createJob,

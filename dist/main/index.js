@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5395);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8172);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5395:
+/***/ 8172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28525,6 +28525,17 @@ async function withTimeout(work, ms, what, onTimeout) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/backend.ts
+/**
+ * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
+ * of the paths): changing it makes every saved entry invisible, so it never changes.
+ */
+const STAGING_ROOT = '.clone-cache-staging';
+const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+function entryKey(prefix, commit) {
+    return `${prefix}-${commit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 function rewrite(line, findings) {
     // The library never titles its annotations; the action always does, so its own pass untouched.
@@ -28651,12 +28662,7 @@ async function withSafeTar(tempRoot, work) {
 
 
 
-/**
- * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
- * of the paths): changing it makes every saved entry invisible, so it never changes.
- */
-const STAGING_ROOT = '.clone-cache-staging';
-const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.

@@ -28524,6 +28524,17 @@ async function withTimeout(work, ms, what, onTimeout) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/backend.ts
+/**
+ * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
+ * of the paths): changing it makes every saved entry invisible, so it never changes.
+ */
+const STAGING_ROOT = '.clone-cache-staging';
+const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+function entryKey(prefix, commit) {
+    return `${prefix}-${commit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 function rewrite(line, findings) {
     // The library never titles its annotations; the action always does, so its own pass untouched.
@@ -28650,12 +28661,7 @@ async function withSafeTar(tempRoot, work) {
 
 
 
-/**
- * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
- * of the paths): changing it makes every saved entry invisible, so it never changes.
- */
-const STAGING_ROOT = '.clone-cache-staging';
-const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
@@ -28755,11 +28761,6 @@ class ActionsCacheBackend {
             process.chdir(previous);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/cache/backend.ts
-function entryKey(prefix, commit) {
-    return `${prefix}-${commit}`;
 }
 
 ;// CONCATENATED MODULE: ./src/git/config-template.ts

@@ -3,17 +3,16 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage } from '../errors.js';
 import { withTimeout } from '../fs-util.js';
-import type { CacheBackend, RestoreResult, SaveResult } from './backend.js';
+import {
+  STAGING_RELATIVE,
+  STAGING_ROOT,
+  type CacheBackend,
+  type RestoreResult,
+  type SaveResult
+} from './backend.js';
 import { withLibraryLog } from './library-log.js';
 import { startDownloadProgress } from './progress.js';
 import { withSafeTar } from './safe-tar.js';
-
-/**
- * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
- * of the paths): changing it makes every saved entry invisible, so it never changes.
- */
-export const STAGING_ROOT = '.clone-cache-staging';
-export const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
 
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the

@@ -1,3 +1,10 @@
+/**
+ * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
+ * of the paths): changing it makes every saved entry invisible, so it never changes.
+ */
+export const STAGING_ROOT = '.clone-cache-staging';
+export const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+
 export type CacheSource = 'actions-cache' | 'host-dir' | 'none';
 
 export interface RestoreResult {

@@ -4,8 +4,13 @@ import type { ConfigEntry } from '../git/git.js';
 import { Git } from '../git/git.js';
 import { refreshHostClone, type HostClonePaths } from '../host/host-clone.js';
 import { withLock, type LockOptions } from '../host/lock.js';
-import { STAGING_RELATIVE, STAGING_ROOT } from './actions-cache.js';
-import type { CacheBackend, RestoreResult, SaveResult } from './backend.js';
+import {
+  STAGING_RELATIVE,
+  STAGING_ROOT,
+  type CacheBackend,
+  type RestoreResult,
+  type SaveResult
+} from './backend.js';
 import { buildSnapshot } from './snapshot.js';
 
 /**

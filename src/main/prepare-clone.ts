@@ -1,7 +1,11 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import { STAGING_ROOT } from '../cache/actions-cache.js';
-import type { CacheBackend, CacheSource, RestoreResult } from '../cache/backend.js';
+import {
+  STAGING_ROOT,
+  type CacheBackend,
+  type CacheSource,
+  type RestoreResult
+} from '../cache/backend.js';
 import { errorMessage, InputError } from '../errors.js';
 import { PermissionError, type Diagnoser } from '../permissions/diagnose.js';
 import { exists, listDir } from '../fs-util.js';
