@@ -107,7 +107,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakTotals> {
         }
         const where = p.kind === 'seed' ? job.workspace : result.outputs['worktree-path'];
         const expected = p.kind === 'branch' ? tips[p.branch] : tips.main;
-        const head = revParse(where, 'HEAD');
+        let head: string;
+        try {
+          head = revParse(where, 'HEAD');
+        } catch (error) {
+          head = `unreadable (${String(error)})`;
+        }
         if (head !== expected) totals.failures.push(`${label}: HEAD ${head}, expected ${expected}`);
         const post = await runner.run('post', job, fx.defaults());
         runner.end();

@@ -61,10 +61,17 @@ export async function startGitServer(projectRoot: string, token: string): Promis
       },
       stdio: ['pipe', 'pipe', 'ignore']
     });
+    // A job killed mid-request (the soak does this) must not crash the server: the client's
+    // socket, the CGI's pipes and the CGI itself may each fail on their own.
+    const body = throttle(bandwidth);
+    const ignore = () => undefined;
+    for (const stream of [req, res, cgi, cgi.stdin, cgi.stdout, body]) stream.on('error', ignore);
+    res.on('close', () => {
+      if (!res.writableFinished) cgi.kill('SIGKILL');
+    });
     req.pipe(cgi.stdin);
     let headerDone = false;
     let buffered = Buffer.alloc(0);
-    const body = throttle(bandwidth);
     body.pipe(res);
     cgi.stdout.on('data', (chunk: Buffer) => {
       if (headerDone) {

@@ -25,7 +25,12 @@ export function hostLeftovers(cacheDir: string): string[] {
     .split('\n')
     .filter(l => l.startsWith('worktree ') && l !== `worktree ${clone}`);
   const files = readdirSync(cacheDir).filter(n => n !== path.basename(clone));
-  const fsck = gitSync(clone, ['fsck', '--no-progress', '--no-dangling']);
+  let fsck: string;
+  try {
+    fsck = gitSync(clone, ['fsck', '--no-progress', '--no-dangling']);
+  } catch (error) {
+    fsck = String(error); // a failed fsck is a finding, not a crash of the caller
+  }
   return [...registered, ...files, ...(fsck ? [`fsck: ${fsck}`] : [])];
 }
 
