@@ -101,6 +101,7 @@ describe('the environment', () => {
     const job = fx.newJob();
     const unreachable = 'http://127.0.0.1:9/acme/widgets';
     const main = await fx.main(job, { inputs: { 'origin-url': unreachable } });
+    expect(main.stdout).toContain('the restored .git was renamed into place'); // the seed happened
     expect(main.exitCode).toBe(1);
     expect(main.annotations.map(a => a.title)).toEqual(['Fetch from origin failed']);
     expect(main.annotations[0].message).toContain(`Could not fetch from ${unreachable}`);

@@ -96,7 +96,7 @@ describe('classifyFailure', () => {
     gitError("fatal: couldn't find remote ref refs/heads/nope"),
     new Error('ENOSPC: no space left on device'),
     'a string'
-  ])('everything else is "other", its text untouched: %s', error => {
+  ])('everything else is "other" and names no path: %s', error => {
     const failure = classifyFailure(error, '/repo');
     expect(failure.kind).toBe('other');
     expect(failure.path).toBe('');
