@@ -8,7 +8,7 @@ import { authConfig, basicAuthValue } from './git/auth.js';
 import type { ConfigEntry } from './git/git.js';
 import { hostClonePaths } from './host/host-clone.js';
 import { parseSettings, validateBranchInputs, type Settings } from './inputs.js';
-import { hostLockOptions, limits } from './limits.js';
+import { limits } from './limits.js';
 import { prepareClone, type Preparation } from './main/prepare-clone.js';
 import { isWorkflowRepository, syncClone } from './main/sync-clone.js';
 import { createTaskWorktree, hostTaskWorktree, worktreeFolder } from './main/task-worktree.js';
@@ -126,8 +126,7 @@ async function runClone(
         hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl),
         context.workspace,
         settings.originUrl,
-        auth,
-        hostLockOptions()
+        auth
       )
     : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
   const exactCommit =

@@ -4,13 +4,13 @@ import { entryKey } from './cache/backend.js';
 import { buildSnapshot } from './cache/snapshot.js';
 import { warnPost } from './errors.js';
 import { Git } from './git/git.js';
-import { hostLockOptions, limits } from './limits.js';
+import { limits } from './limits.js';
 import { withTimeout } from './fs-util.js';
 import { writeSaveSummary } from './report.js';
 import { decideSave } from './save-policy.js';
 import { loadMainState, type MainState } from './state.js';
 import { removeCredentials } from './sync/credentials.js';
-import { withLock } from './host/lock.js';
+import { withHostCloneLock } from './host/host-clone.js';
 import { releaseWorktree, removeWorktree } from './worktree/remove.js';
 import { Diagnoser } from './permissions/diagnose.js';
 
@@ -48,13 +48,7 @@ async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Pr
       core.info(`Kept the task worktree ${worktree.path} (remove-worktree: false).`);
     }
   };
-  if (worktree.hostLock)
-    await withLock(
-      worktree.hostLock,
-      `the host clone ${worktree.repoDir}`,
-      hostLockOptions(),
-      work
-    );
+  if (worktree.hostLock) await withHostCloneLock(worktree.hostLock, worktree.repoDir, work);
   else await work();
 }
 

@@ -28905,6 +28905,27 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
     return lines.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/limits.ts
+function seconds(name, fallback) {
+    const raw = process.env[name];
+    const value = raw ? Number(raw) : NaN;
+    return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
+}
+function limits() {
+    return {
+        restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
+        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+        saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
+        lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
+        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
+    };
+}
+/** The bounds of the host clone's lock. */
+function hostLockOptions() {
+    const { lockTimeoutMs, lockStaleMs } = limits();
+    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
+}
+
 ;// CONCATENATED MODULE: ./src/sync/fetch.ts
 
 
@@ -28965,267 +28986,6 @@ async function remoteDefaultBranch(git, originUrl, auth) {
     }
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
     return match ? match[1] : '';
-}
-
-;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
-
-
-/** Config keys that make git run a program or read other files. */
-const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
-/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
-async function dangerousConfigKeys(configFile) {
-    const listed = await new Git(external_node_path_.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
-    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
-}
-
-;// CONCATENATED MODULE: ./src/host/trust.ts
-
-
-
-
-
-/**
- * The host clone lives in a shared directory that any job (or person) on the host can change:
- * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
- * returns what was removed.
- */
-async function makeHostCloneTrustworthy(dir) {
-    const removed = [];
-    const hooks = external_node_path_.join(dir, 'hooks');
-    for (const name of await external_node_fs_.promises.readdir(hooks).catch(() => [])) {
-        await external_node_fs_.promises.rm(external_node_path_.join(hooks, name), { recursive: true, force: true });
-        removed.push(`hooks/${name}`);
-    }
-    const configFile = external_node_path_.join(dir, 'config');
-    const git = new Git(dir);
-    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
-    // dangerous keys are removed from it instead.
-    const keys = await dangerousConfigKeys(configFile);
-    for (const key of keys) {
-        await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
-        removed.push(key);
-    }
-    for (const attributes of ['info/attributes']) {
-        if (await external_node_fs_.promises.lstat(external_node_path_.join(dir, attributes)).catch(() => undefined)) {
-            await external_node_fs_.promises.rm(external_node_path_.join(dir, attributes), { force: true });
-            removed.push(attributes);
-        }
-    }
-    if (removed.length > 0) {
-        lib_core/* warning */.$e(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
-            title: 'Host clone sanitized'
-        });
-    }
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/host/host-clone.ts
-
-
-
-
-
-
-
-
-
-
-const COMPLETE_MARKER = 'clone-cache-complete';
-const GC_STAMP = 'clone-cache-gc-stamp';
-const GC_INTERVAL_MS = 60 * 60 * 1000;
-function hostClonePaths(cacheDir, repoName, originUrl) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(originUrl).digest('hex').slice(0, 8);
-    const scope = `${repoName}-${hash}`;
-    return {
-        cacheDir,
-        scope,
-        dir: external_node_path_.join(cacheDir, scope),
-        lock: external_node_path_.join(cacheDir, `${scope}.lock`)
-    };
-}
-/** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
-async function inspect(paths) {
-    const tips = new Map();
-    if (!(await exists(external_node_path_.join(paths.dir, COMPLETE_MARKER)))) {
-        return { broken: 'its first clone never finished', tips };
-    }
-    const git = new Git(paths.dir);
-    const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
-        allowFailure: true
-    });
-    if (refs.exitCode !== 0)
-        return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
-    const lines = refs.stdout.split('\n').filter(Boolean);
-    const objects = lines.map(line => line.split(' ')[0]).join('\n');
-    const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
-    const missing = check.split('\n').find(line => line.endsWith(' missing'));
-    if (missing)
-        return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
-    for (const line of lines) {
-        const [object, ref] = line.split(' ');
-        if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
-            tips.set(ref, object);
-    }
-    return { broken: '', tips };
-}
-/**
- * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
- * can still be read) and the registrations of worktrees that jobs are using.
- */
-async function carryOver(oldDir, staging) {
-    const fetched = await new Git(staging).run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        oldDir,
-        '+refs/heads/*:refs/heads/*'
-    ], { allowFailure: true });
-    if (fetched.exitCode !== 0) {
-        lib_core/* warning */.$e(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
-    }
-    const worktrees = external_node_path_.join(oldDir, 'worktrees');
-    if (await exists(worktrees)) {
-        await external_node_fs_.promises.rename(worktrees, external_node_path_.join(staging, 'worktrees')).catch(() => undefined);
-    }
-}
-/** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
-async function build(paths, originUrl, auth) {
-    const staging = external_node_path_.join(paths.cacheDir, `.${paths.scope}.tmp-${(0,external_node_crypto_.randomUUID)()}`);
-    try {
-        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
-        await external_node_fs_.promises.writeFile(external_node_path_.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
-        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
-        const hadOld = await exists(paths.dir);
-        if (hadOld)
-            await carryOver(paths.dir, staging);
-        await external_node_fs_.promises.writeFile(external_node_path_.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
-        const old = external_node_path_.join(paths.cacheDir, `.${paths.scope}.old-${(0,external_node_crypto_.randomUUID)()}`);
-        if (hadOld)
-            await external_node_fs_.promises.rename(paths.dir, old);
-        await external_node_fs_.promises.rename(staging, paths.dir);
-        if (hadOld)
-            await external_node_fs_.promises.rm(old, { recursive: true, force: true });
-    }
-    finally {
-        await external_node_fs_.promises.rm(staging, { recursive: true, force: true });
-    }
-}
-/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
-async function removeLeftovers(paths) {
-    for (const name of await external_node_fs_.promises.readdir(paths.cacheDir)) {
-        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
-            lib_core/* info */.pq(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
-            // A git process that outlived its killed job may still be writing there: retry, and if it
-            // is still busy, leave it for the next job rather than fail this one.
-            await external_node_fs_.promises
-                .rm(external_node_path_.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
-                .catch((error) => {
-                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
-                    throw error;
-                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
-            });
-        }
-    }
-}
-/**
- * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
- * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
- * local branches are not touched: jobs commit in their worktrees without the host lock.)
- */
-async function removeStaleGitLocks(dir) {
-    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
-    // only one older than a minute is a leftover.
-    const removeIfOld = async (file) => {
-        const stat = await external_node_fs_.promises.stat(file).catch(() => undefined);
-        if (stat && Date.now() - stat.mtimeMs > 60_000)
-            await external_node_fs_.promises.rm(file, { force: true });
-    };
-    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
-        await removeIfOld(external_node_path_.join(dir, name));
-    }
-    for (const refs of ['refs/remotes', 'refs/tags']) {
-        const root = external_node_path_.join(dir, refs);
-        const entries = await external_node_fs_.promises.readdir(root, { recursive: true }).catch(() => []);
-        for (const entry of entries) {
-            if (String(entry).endsWith('.lock'))
-                await removeIfOld(external_node_path_.join(root, String(entry)));
-        }
-    }
-}
-/** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
-async function maintain(paths) {
-    const stamp = external_node_path_.join(paths.dir, GC_STAMP);
-    const last = await external_node_fs_.promises.stat(stamp).catch(() => undefined);
-    if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
-        return;
-    await external_node_fs_.promises.writeFile(stamp, `${new Date().toISOString()}\n`);
-    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
-        allowFailure: true
-    });
-}
-/** git's words for a damaged object store (not for a network or server problem). */
-const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
-/**
- * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
- * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
- */
-async function refreshHostClone(paths, originUrl, auth) {
-    await external_node_fs_.promises.mkdir(paths.cacheDir, { recursive: true });
-    await removeLeftovers(paths);
-    if (await exists(paths.dir)) {
-        // Before any git command runs in it.
-        await removeStaleGitLocks(paths.dir);
-        await makeHostCloneTrustworthy(paths.dir);
-    }
-    let created = false;
-    let tipsBefore = new Map();
-    let asked;
-    const inspection = (await exists(paths.dir))
-        ? await inspect(paths)
-        : { broken: 'none', tips: new Map() };
-    const broken = inspection.broken;
-    if (broken !== '') {
-        if (broken !== 'none') {
-            lib_core/* warning */.$e(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-        }
-        await build(paths, originUrl, auth);
-        created = true;
-    }
-    else {
-        const git = new Git(paths.dir);
-        tipsBefore = inspection.tips;
-        // Origin's default branch is asked for alongside the fetch: two round trips at once.
-        asked = remoteDefaultBranch(git, originUrl, auth);
-        asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
-        try {
-            await fetchOrigin(git, originUrl, auth, { prune: true });
-        }
-        catch (error) {
-            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
-            if (!CORRUPTION.test(detail))
-                throw error;
-            lib_core/* warning */.$e(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-            await build(paths, originUrl, auth);
-            created = true;
-            asked = undefined;
-        }
-    }
-    const git = new Git(paths.dir);
-    const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
-    if (defaultBranch) {
-        await git.run([
-            'symbolic-ref',
-            'refs/remotes/origin/HEAD',
-            `refs/remotes/origin/${defaultBranch}`
-        ]);
-    }
-    await maintain(paths);
-    return { created, tipsBefore, defaultBranch };
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -29551,6 +29311,273 @@ async function withLock(lockPath, what, options, work) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
+
+
+/** Config keys that make git run a program or read other files. */
+const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
+async function dangerousConfigKeys(configFile) {
+    const listed = await new Git(external_node_path_.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+}
+
+;// CONCATENATED MODULE: ./src/host/trust.ts
+
+
+
+
+
+/**
+ * The host clone lives in a shared directory that any job (or person) on the host can change:
+ * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
+ * returns what was removed.
+ */
+async function makeHostCloneTrustworthy(dir) {
+    const removed = [];
+    const hooks = external_node_path_.join(dir, 'hooks');
+    for (const name of await external_node_fs_.promises.readdir(hooks).catch(() => [])) {
+        await external_node_fs_.promises.rm(external_node_path_.join(hooks, name), { recursive: true, force: true });
+        removed.push(`hooks/${name}`);
+    }
+    const configFile = external_node_path_.join(dir, 'config');
+    const git = new Git(dir);
+    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
+    // dangerous keys are removed from it instead.
+    const keys = await dangerousConfigKeys(configFile);
+    for (const key of keys) {
+        await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
+        removed.push(key);
+    }
+    for (const attributes of ['info/attributes']) {
+        if (await external_node_fs_.promises.lstat(external_node_path_.join(dir, attributes)).catch(() => undefined)) {
+            await external_node_fs_.promises.rm(external_node_path_.join(dir, attributes), { force: true });
+            removed.push(attributes);
+        }
+    }
+    if (removed.length > 0) {
+        lib_core/* warning */.$e(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
+            title: 'Host clone sanitized'
+        });
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/host/host-clone.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const COMPLETE_MARKER = 'clone-cache-complete';
+const GC_STAMP = 'clone-cache-gc-stamp';
+const GC_INTERVAL_MS = 60 * 60 * 1000;
+function hostClonePaths(cacheDir, repoName, originUrl) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(originUrl).digest('hex').slice(0, 8);
+    const scope = `${repoName}-${hash}`;
+    return {
+        cacheDir,
+        scope,
+        dir: external_node_path_.join(cacheDir, scope),
+        lock: external_node_path_.join(cacheDir, `${scope}.lock`)
+    };
+}
+/** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
+async function inspect(paths) {
+    const tips = new Map();
+    if (!(await exists(external_node_path_.join(paths.dir, COMPLETE_MARKER)))) {
+        return { broken: 'its first clone never finished', tips };
+    }
+    const git = new Git(paths.dir);
+    const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
+        allowFailure: true
+    });
+    if (refs.exitCode !== 0)
+        return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
+    const lines = refs.stdout.split('\n').filter(Boolean);
+    const objects = lines.map(line => line.split(' ')[0]).join('\n');
+    const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
+    const missing = check.split('\n').find(line => line.endsWith(' missing'));
+    if (missing)
+        return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
+    for (const line of lines) {
+        const [object, ref] = line.split(' ');
+        if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
+            tips.set(ref, object);
+    }
+    return { broken: '', tips };
+}
+/**
+ * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
+ * can still be read) and the registrations of worktrees that jobs are using.
+ */
+async function carryOver(oldDir, staging) {
+    const fetched = await new Git(staging).run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        oldDir,
+        '+refs/heads/*:refs/heads/*'
+    ], { allowFailure: true });
+    if (fetched.exitCode !== 0) {
+        lib_core/* warning */.$e(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
+    }
+    const worktrees = external_node_path_.join(oldDir, 'worktrees');
+    if (await exists(worktrees)) {
+        await external_node_fs_.promises.rename(worktrees, external_node_path_.join(staging, 'worktrees')).catch(() => undefined);
+    }
+}
+/** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
+async function build(paths, originUrl, auth) {
+    const staging = external_node_path_.join(paths.cacheDir, `.${paths.scope}.tmp-${(0,external_node_crypto_.randomUUID)()}`);
+    try {
+        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
+        await external_node_fs_.promises.writeFile(external_node_path_.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        const hadOld = await exists(paths.dir);
+        if (hadOld)
+            await carryOver(paths.dir, staging);
+        await external_node_fs_.promises.writeFile(external_node_path_.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        const old = external_node_path_.join(paths.cacheDir, `.${paths.scope}.old-${(0,external_node_crypto_.randomUUID)()}`);
+        if (hadOld)
+            await external_node_fs_.promises.rename(paths.dir, old);
+        await external_node_fs_.promises.rename(staging, paths.dir);
+        if (hadOld)
+            await external_node_fs_.promises.rm(old, { recursive: true, force: true });
+    }
+    finally {
+        await external_node_fs_.promises.rm(staging, { recursive: true, force: true });
+    }
+}
+/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
+async function removeLeftovers(paths) {
+    for (const name of await external_node_fs_.promises.readdir(paths.cacheDir)) {
+        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
+            lib_core/* info */.pq(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
+            // A git process that outlived its killed job may still be writing there: retry, and if it
+            // is still busy, leave it for the next job rather than fail this one.
+            await external_node_fs_.promises
+                .rm(external_node_path_.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
+                .catch((error) => {
+                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
+                    throw error;
+                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
+            });
+        }
+    }
+}
+/**
+ * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
+ * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
+ * local branches are not touched: jobs commit in their worktrees without the host lock.)
+ */
+async function removeStaleGitLocks(dir) {
+    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
+    // only one older than a minute is a leftover.
+    const removeIfOld = async (file) => {
+        const stat = await external_node_fs_.promises.stat(file).catch(() => undefined);
+        if (stat && Date.now() - stat.mtimeMs > 60_000)
+            await external_node_fs_.promises.rm(file, { force: true });
+    };
+    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
+        await removeIfOld(external_node_path_.join(dir, name));
+    }
+    for (const refs of ['refs/remotes', 'refs/tags']) {
+        const root = external_node_path_.join(dir, refs);
+        const entries = await external_node_fs_.promises.readdir(root, { recursive: true }).catch(() => []);
+        for (const entry of entries) {
+            if (String(entry).endsWith('.lock'))
+                await removeIfOld(external_node_path_.join(root, String(entry)));
+        }
+    }
+}
+/** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
+async function maintain(paths) {
+    const stamp = external_node_path_.join(paths.dir, GC_STAMP);
+    const last = await external_node_fs_.promises.stat(stamp).catch(() => undefined);
+    if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
+        return;
+    await external_node_fs_.promises.writeFile(stamp, `${new Date().toISOString()}\n`);
+    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+        allowFailure: true
+    });
+}
+/** git's words for a damaged object store (not for a network or server problem). */
+const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
+/**
+ * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
+ * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ */
+async function refreshHostClone(paths, originUrl, auth) {
+    await external_node_fs_.promises.mkdir(paths.cacheDir, { recursive: true });
+    await removeLeftovers(paths);
+    if (await exists(paths.dir)) {
+        // Before any git command runs in it.
+        await removeStaleGitLocks(paths.dir);
+        await makeHostCloneTrustworthy(paths.dir);
+    }
+    let created = false;
+    let tipsBefore = new Map();
+    let asked;
+    const inspection = (await exists(paths.dir))
+        ? await inspect(paths)
+        : { broken: 'none', tips: new Map() };
+    const broken = inspection.broken;
+    if (broken !== '') {
+        if (broken !== 'none') {
+            lib_core/* warning */.$e(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+        }
+        await build(paths, originUrl, auth);
+        created = true;
+    }
+    else {
+        const git = new Git(paths.dir);
+        tipsBefore = inspection.tips;
+        // Origin's default branch is asked for alongside the fetch: two round trips at once.
+        asked = remoteDefaultBranch(git, originUrl, auth);
+        asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
+        try {
+            await fetchOrigin(git, originUrl, auth, { prune: true });
+        }
+        catch (error) {
+            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
+            if (!CORRUPTION.test(detail))
+                throw error;
+            lib_core/* warning */.$e(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+            await build(paths, originUrl, auth);
+            created = true;
+            asked = undefined;
+        }
+    }
+    const git = new Git(paths.dir);
+    const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
+    if (defaultBranch) {
+        await git.run([
+            'symbolic-ref',
+            'refs/remotes/origin/HEAD',
+            `refs/remotes/origin/${defaultBranch}`
+        ]);
+    }
+    await maintain(paths);
+    return { created, tipsBefore, defaultBranch };
+}
+/** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
+function withHostCloneLock(lockPath, dir, work) {
+    return withLock(lockPath, `the host clone ${dir}`, hostLockOptions(), work);
+}
+
 ;// CONCATENATED MODULE: ./src/cache/snapshot.ts
 
 
@@ -29627,7 +29654,6 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
 
 
 
-
 /**
  * The self-hosted backend: the clone cache is a persistent clone in `cache-dir`, refreshed under
  * its lock by every job. "Restoring" links its objects into the staging folder (hard links, a
@@ -29639,15 +29665,13 @@ class HostDirBackend {
     workspace;
     originUrl;
     auth;
-    lockOptions;
     source = 'host-dir';
     stagingDir;
-    constructor(paths, workspace, originUrl, auth, lockOptions) {
+    constructor(paths, workspace, originUrl, auth) {
         this.paths = paths;
         this.workspace = workspace;
         this.originUrl = originUrl;
         this.auth = auth;
-        this.lockOptions = lockOptions;
         this.stagingDir = external_node_path_.join(workspace, STAGING_RELATIVE);
     }
     async available() {
@@ -29658,7 +29682,7 @@ class HostDirBackend {
     }
     async restore() {
         await this.cleanStaging();
-        return withLock(this.paths.lock, `the host clone ${this.paths.dir}`, this.lockOptions, async () => {
+        return withHostCloneLock(this.paths.lock, this.paths.dir, async () => {
             const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
             const git = new Git(this.paths.dir);
             const headRef = refresh.defaultBranch
@@ -29933,27 +29957,6 @@ async function validateBranchInputs(settings) {
         const input = settings.base ? 'base' : 'worktree-path';
         throw new InputError(input, 'is set but branch is empty; set branch to create a task worktree.');
     }
-}
-
-;// CONCATENATED MODULE: ./src/limits.ts
-function seconds(name, fallback) {
-    const raw = process.env[name];
-    const value = raw ? Number(raw) : NaN;
-    return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
-}
-function limits() {
-    return {
-        restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
-        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
-        saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
-        lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
-        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
-    };
-}
-/** The bounds of the host clone's lock. */
-function hostLockOptions() {
-    const { lockTimeoutMs, lockStaleMs } = limits();
-    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
 
 ;// CONCATENATED MODULE: ./src/permissions/classify.ts
@@ -31200,8 +31203,6 @@ async function createWorktree(git, given) {
 
 
 
-
-
 /** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
 function worktreeFolder(settings, context) {
     return (settings.worktreePath ||
@@ -31231,7 +31232,7 @@ async function createTaskWorktree(repoDir, settings, context, defaultBranch, pha
  */
 async function hostTaskWorktree(settings, context, auth, phases, diagnoser) {
     const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
-    return withLock(paths.lock, `the host clone ${paths.dir}`, hostLockOptions(), async () => {
+    return withHostCloneLock(paths.lock, paths.dir, async () => {
         lib_core/* startGroup */.Oh(`Refreshing the host clone ${paths.dir}`);
         const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
         lib_core/* endGroup */.N4();
@@ -31465,7 +31466,7 @@ async function runHostWorktree(settings, context, auth, phases, diagnoser) {
 /** Hosted (or self-hosted without a branch): seed or clone `path`, sync it, then the worktree if asked. */
 async function runClone(settings, context, auth, phases, diagnoser, onPrepared) {
     const backend = settings.cacheDir
-        ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth, hostLockOptions())
+        ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth)
         : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
     const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
     const prepared = await prepareClone({ settings, backend, exactCommit, phases, diagnoser });

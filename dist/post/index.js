@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4165);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2313);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4165:
+/***/ 2313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28402,7 +28402,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
-class ActionError extends Error {
+class errors_ActionError extends Error {
     title;
     constructor(title, message) {
         super(message);
@@ -28411,7 +28411,7 @@ class ActionError extends Error {
     }
 }
 /** A bad input value: the message names the input and what it accepts. */
-class InputError extends ActionError {
+class InputError extends errors_ActionError {
     input;
     constructor(input, message) {
         super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
@@ -28434,7 +28434,7 @@ function errors_errorMessage(error) {
 }
 /** Fails the step with one annotation that says what went wrong and what to do. */
 function failStep(error) {
-    const title = error instanceof ActionError ? error.title : 'Clone cache failed';
+    const title = error instanceof errors_ActionError ? error.title : 'Clone cache failed';
     core.error(errors_errorMessage(error), { title });
     process.exitCode = 1;
 }
@@ -28450,7 +28450,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
-async function exists(target) {
+async function fs_util_exists(target) {
     try {
         await fs.lstat(target);
         return true;
@@ -28773,7 +28773,7 @@ function quote(value) {
  * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
  * drivers) is absent because the file is written from scratch.
  */
-function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
+function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
     const lines = [
         '[core]',
         `\trepositoryformatversion = ${format.formatVersion}`,
@@ -28790,7 +28790,7 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
-class GitError extends Error {
+class git_GitError extends Error {
     args;
     result;
     constructor(args, result) {
@@ -28840,14 +28840,14 @@ function gitEnvironment(config = []) {
     return env;
 }
 /** The one small interface over git: every git command of the action goes through here. */
-class Git {
+class git_Git {
     cwd;
     constructor(cwd) {
         this.cwd = cwd;
     }
     /** The same interface, run in another directory (a worktree of this repository). */
     at(cwd) {
-        return new Git(cwd);
+        return new git_Git(cwd);
     }
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
@@ -28879,7 +28879,7 @@ class Git {
                     stderr: Buffer.concat(stderr).toString('utf8')
                 };
                 if (result.exitCode !== 0 && !options.allowFailure)
-                    reject(new GitError(args, result));
+                    reject(new git_GitError(args, result));
                 else
                     resolve(result);
             });
@@ -28937,7 +28937,7 @@ async function linkTree(source, destination) {
  * template config. No credentials, hooks, index, logs or working tree: nothing but history.
  */
 async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
-    const git = new Git(clonePath);
+    const git = new git_Git(clonePath);
     const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
     const objects = external_node_path_.join(gitDir, 'objects');
     if (await external_node_fs_.promises.lstat(external_node_path_.join(objects, 'info', 'alternates')).catch(() => undefined)) {
@@ -28961,12 +28961,12 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
         .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'HEAD'), `${commit}\n`);
-    await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
+    await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), config_template_gitConfigTemplate(originUrl));
     const shallow = external_node_path_.join(gitDir, 'shallow');
     if (await external_node_fs_.promises.lstat(shallow).catch(() => undefined)) {
         await external_node_fs_.promises.copyFile(shallow, external_node_path_.join(snapshotDir, 'shallow'));
     }
-    const check = await new Git(snapshotDir).resolveCommit('HEAD');
+    const check = await new git_Git(snapshotDir).resolveCommit('HEAD');
     if (check !== commit)
         throw new Error('the snapshot does not resolve HEAD; not saving it');
 }
@@ -29148,6 +29148,68 @@ async function removeCredentials(git, originUrl) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/sync/fetch.ts
+
+
+
+const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
+const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+function fetchError(originUrl, error) {
+    const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+    const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
+    if (missingRef) {
+        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`);
+    }
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
+}
+/**
+ * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
+ * delta) plus any extra refspecs, e.g. a pull request ref.
+ */
+async function fetch_fetchOrigin(git, originUrl, auth, options) {
+    const args = [
+        'fetch',
+        '--progress',
+        '--no-auto-gc',
+        '--no-recurse-submodules',
+        '--no-write-fetch-head'
+    ];
+    if (options.prune)
+        args.push('--prune');
+    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
+    core.info(`Fetching from ${originUrl}`);
+    try {
+        await git.run(args, { config: auth, showProgress: true });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
+async function fetchCommit(git, originUrl, auth, commit) {
+    try {
+        await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
+            config: auth,
+            showProgress: true
+        });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** origin's default branch, asked of the server (one round trip). */
+async function fetch_remoteDefaultBranch(git, originUrl, auth) {
+    let result;
+    try {
+        result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
+    }
+    catch (error) {
+        throw fetchError(originUrl, error);
+    }
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
+    return match ? match[1] : '';
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/host/process.ts
@@ -29451,7 +29513,7 @@ async function acquireLock(lockPath, what, options) {
         const waited = Date.now() - started;
         const who = holder ? describeHolder(holder) : 'a process that is still starting';
         if (waited > options.timeoutMs) {
-            throw new ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
+            throw new errors_ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
         }
         if (waited - lastReport >= (options.reportEveryMs ?? 10_000)) {
             lastReport = waited;
@@ -29469,6 +29531,273 @@ async function withLock(lockPath, what, options, work) {
     finally {
         await lock.release();
     }
+}
+
+;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
+
+
+/** Config keys that make git run a program or read other files. */
+const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
+async function dangerous_config_dangerousConfigKeys(configFile) {
+    const listed = await new Git(path.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+}
+
+;// CONCATENATED MODULE: ./src/host/trust.ts
+
+
+
+
+
+/**
+ * The host clone lives in a shared directory that any job (or person) on the host can change:
+ * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
+ * returns what was removed.
+ */
+async function trust_makeHostCloneTrustworthy(dir) {
+    const removed = [];
+    const hooks = path.join(dir, 'hooks');
+    for (const name of await fs.readdir(hooks).catch(() => [])) {
+        await fs.rm(path.join(hooks, name), { recursive: true, force: true });
+        removed.push(`hooks/${name}`);
+    }
+    const configFile = path.join(dir, 'config');
+    const git = new Git(dir);
+    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
+    // dangerous keys are removed from it instead.
+    const keys = await dangerousConfigKeys(configFile);
+    for (const key of keys) {
+        await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
+        removed.push(key);
+    }
+    for (const attributes of ['info/attributes']) {
+        if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
+            await fs.rm(path.join(dir, attributes), { force: true });
+            removed.push(attributes);
+        }
+    }
+    if (removed.length > 0) {
+        core.warning(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
+            title: 'Host clone sanitized'
+        });
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/host/host-clone.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const COMPLETE_MARKER = 'clone-cache-complete';
+const GC_STAMP = 'clone-cache-gc-stamp';
+const GC_INTERVAL_MS = (/* unused pure expression or super */ null && (60 * 60 * 1000));
+function hostClonePaths(cacheDir, repoName, originUrl) {
+    const hash = createHash('sha256').update(originUrl).digest('hex').slice(0, 8);
+    const scope = `${repoName}-${hash}`;
+    return {
+        cacheDir,
+        scope,
+        dir: path.join(cacheDir, scope),
+        lock: path.join(cacheDir, `${scope}.lock`)
+    };
+}
+/** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
+async function inspect(paths) {
+    const tips = new Map();
+    if (!(await exists(path.join(paths.dir, COMPLETE_MARKER)))) {
+        return { broken: 'its first clone never finished', tips };
+    }
+    const git = new Git(paths.dir);
+    const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
+        allowFailure: true
+    });
+    if (refs.exitCode !== 0)
+        return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
+    const lines = refs.stdout.split('\n').filter(Boolean);
+    const objects = lines.map(line => line.split(' ')[0]).join('\n');
+    const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
+    const missing = check.split('\n').find(line => line.endsWith(' missing'));
+    if (missing)
+        return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
+    for (const line of lines) {
+        const [object, ref] = line.split(' ');
+        if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
+            tips.set(ref, object);
+    }
+    return { broken: '', tips };
+}
+/**
+ * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
+ * can still be read) and the registrations of worktrees that jobs are using.
+ */
+async function carryOver(oldDir, staging) {
+    const fetched = await new Git(staging).run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        oldDir,
+        '+refs/heads/*:refs/heads/*'
+    ], { allowFailure: true });
+    if (fetched.exitCode !== 0) {
+        core.warning(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
+    }
+    const worktrees = path.join(oldDir, 'worktrees');
+    if (await exists(worktrees)) {
+        await fs.rename(worktrees, path.join(staging, 'worktrees')).catch(() => undefined);
+    }
+}
+/** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
+async function build(paths, originUrl, auth) {
+    const staging = path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`);
+    try {
+        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
+        await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        const hadOld = await exists(paths.dir);
+        if (hadOld)
+            await carryOver(paths.dir, staging);
+        await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
+        if (hadOld)
+            await fs.rename(paths.dir, old);
+        await fs.rename(staging, paths.dir);
+        if (hadOld)
+            await fs.rm(old, { recursive: true, force: true });
+    }
+    finally {
+        await fs.rm(staging, { recursive: true, force: true });
+    }
+}
+/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
+async function removeLeftovers(paths) {
+    for (const name of await fs.readdir(paths.cacheDir)) {
+        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
+            core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
+            // A git process that outlived its killed job may still be writing there: retry, and if it
+            // is still busy, leave it for the next job rather than fail this one.
+            await fs
+                .rm(path.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
+                .catch((error) => {
+                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
+                    throw error;
+                core.warning(`Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
+            });
+        }
+    }
+}
+/**
+ * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
+ * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
+ * local branches are not touched: jobs commit in their worktrees without the host lock.)
+ */
+async function removeStaleGitLocks(dir) {
+    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
+    // only one older than a minute is a leftover.
+    const removeIfOld = async (file) => {
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (stat && Date.now() - stat.mtimeMs > 60_000)
+            await fs.rm(file, { force: true });
+    };
+    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
+        await removeIfOld(path.join(dir, name));
+    }
+    for (const refs of ['refs/remotes', 'refs/tags']) {
+        const root = path.join(dir, refs);
+        const entries = await fs.readdir(root, { recursive: true }).catch(() => []);
+        for (const entry of entries) {
+            if (String(entry).endsWith('.lock'))
+                await removeIfOld(path.join(root, String(entry)));
+        }
+    }
+}
+/** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
+async function maintain(paths) {
+    const stamp = path.join(paths.dir, GC_STAMP);
+    const last = await fs.stat(stamp).catch(() => undefined);
+    if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
+        return;
+    await fs.writeFile(stamp, `${new Date().toISOString()}\n`);
+    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+        allowFailure: true
+    });
+}
+/** git's words for a damaged object store (not for a network or server problem). */
+const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
+/**
+ * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
+ * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ */
+async function refreshHostClone(paths, originUrl, auth) {
+    await fs.mkdir(paths.cacheDir, { recursive: true });
+    await removeLeftovers(paths);
+    if (await exists(paths.dir)) {
+        // Before any git command runs in it.
+        await removeStaleGitLocks(paths.dir);
+        await makeHostCloneTrustworthy(paths.dir);
+    }
+    let created = false;
+    let tipsBefore = new Map();
+    let asked;
+    const inspection = (await exists(paths.dir))
+        ? await inspect(paths)
+        : { broken: 'none', tips: new Map() };
+    const broken = inspection.broken;
+    if (broken !== '') {
+        if (broken !== 'none') {
+            core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+        }
+        await build(paths, originUrl, auth);
+        created = true;
+    }
+    else {
+        const git = new Git(paths.dir);
+        tipsBefore = inspection.tips;
+        // Origin's default branch is asked for alongside the fetch: two round trips at once.
+        asked = remoteDefaultBranch(git, originUrl, auth);
+        asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
+        try {
+            await fetchOrigin(git, originUrl, auth, { prune: true });
+        }
+        catch (error) {
+            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
+            if (!CORRUPTION.test(detail))
+                throw error;
+            core.warning(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
+                title: 'Host clone rebuilt'
+            });
+            await build(paths, originUrl, auth);
+            created = true;
+            asked = undefined;
+        }
+    }
+    const git = new Git(paths.dir);
+    const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
+    if (defaultBranch) {
+        await git.run([
+            'symbolic-ref',
+            'refs/remotes/origin/HEAD',
+            `refs/remotes/origin/${defaultBranch}`
+        ]);
+    }
+    await maintain(paths);
+    return { created, tipsBefore, defaultBranch };
+}
+/** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
+function withHostCloneLock(lockPath, dir, work) {
+    return withLock(lockPath, `the host clone ${dir}`, hostLockOptions(), work);
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
@@ -29638,7 +29967,7 @@ const PATH_PATTERNS = [
     /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
 ];
 function errorText(error) {
-    if (error instanceof GitError)
+    if (error instanceof git_GitError)
         return `${error.message}\n${error.result.stderr}`;
     if (error instanceof Error)
         return error.message;
@@ -29913,7 +30242,7 @@ async function buildReport(stage, failure, fallbackPath, roots) {
 
 
 /** An error that already carries the permission help (so an outer stage does not wrap it again). */
-class PermissionError extends ActionError {
+class PermissionError extends errors_ActionError {
 }
 /** Turns permission-class failures into annotated, actionable errors (design §4). */
 class Diagnoser {
@@ -30026,7 +30355,7 @@ async function saveEntry(state) {
 }
 /** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
 async function cleanUpWorktree(worktree) {
-    const git = new Git(worktree.repoDir);
+    const git = new git_Git(worktree.repoDir);
     const work = async () => {
         if (worktree.removeOnExit) {
             await removeWorktree(git, worktree.path);
@@ -30038,7 +30367,7 @@ async function cleanUpWorktree(worktree) {
         }
     };
     if (worktree.hostLock)
-        await withLock(worktree.hostLock, `the host clone ${worktree.repoDir}`, hostLockOptions(), work);
+        await withHostCloneLock(worktree.hostLock, worktree.repoDir, work);
     else
         await work();
 }
@@ -30060,7 +30389,7 @@ async function runPost() {
         }
         diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
         if (state.persistCredentials) {
-            await removeCredentials(new Git(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
+            await removeCredentials(new git_Git(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
         }
         if (state.worktree) {
             const worktree = state.worktree;

@@ -2,8 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigEntry } from '../git/git.js';
 import { Git } from '../git/git.js';
-import { refreshHostClone, type HostClonePaths } from '../host/host-clone.js';
-import { withLock, type LockOptions } from '../host/lock.js';
+import { refreshHostClone, withHostCloneLock, type HostClonePaths } from '../host/host-clone.js';
 import {
   STAGING_RELATIVE,
   STAGING_ROOT,
@@ -27,8 +26,7 @@ export class HostDirBackend implements CacheBackend {
     private readonly paths: HostClonePaths,
     private readonly workspace: string,
     private readonly originUrl: string,
-    private readonly auth: readonly ConfigEntry[],
-    private readonly lockOptions: LockOptions
+    private readonly auth: readonly ConfigEntry[]
   ) {
     this.stagingDir = path.join(workspace, STAGING_RELATIVE);
   }
@@ -43,28 +41,23 @@ export class HostDirBackend implements CacheBackend {
 
   async restore(): Promise<RestoreResult> {
     await this.cleanStaging();
-    return withLock(
-      this.paths.lock,
-      `the host clone ${this.paths.dir}`,
-      this.lockOptions,
-      async () => {
-        const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
-        const git = new Git(this.paths.dir);
-        const headRef = refresh.defaultBranch
-          ? `refs/remotes/origin/${refresh.defaultBranch}`
-          : 'HEAD';
-        // HEAD of the seed is where the host clone was before this refresh, so stale-commits counts
-        // what the refresh brought.
-        const before = refresh.tipsBefore.get(headRef);
-        const commit =
-          (before && (await git.resolveCommit(before))) || (await git.resolveCommit(headRef));
-        await buildSnapshot(this.paths.dir, commit, this.stagingDir, this.originUrl);
-        return {
-          matchedKey: refresh.created ? '' : `host-dir:${this.paths.scope}`,
-          gitDir: this.stagingDir
-        };
-      }
-    );
+    return withHostCloneLock(this.paths.lock, this.paths.dir, async () => {
+      const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
+      const git = new Git(this.paths.dir);
+      const headRef = refresh.defaultBranch
+        ? `refs/remotes/origin/${refresh.defaultBranch}`
+        : 'HEAD';
+      // HEAD of the seed is where the host clone was before this refresh, so stale-commits counts
+      // what the refresh brought.
+      const before = refresh.tipsBefore.get(headRef);
+      const commit =
+        (before && (await git.resolveCommit(before))) || (await git.resolveCommit(headRef));
+      await buildSnapshot(this.paths.dir, commit, this.stagingDir, this.originUrl);
+      return {
+        matchedKey: refresh.created ? '' : `host-dir:${this.paths.scope}`,
+        gitDir: this.stagingDir
+      };
+    });
   }
 
   async save(): Promise<SaveResult> {

@@ -6,7 +6,9 @@ import { errorMessage } from '../errors.js';
 import { exists } from '../fs-util.js';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Git, GitError, type ConfigEntry } from '../git/git.js';
+import { hostLockOptions } from '../limits.js';
 import { fetchOrigin, remoteDefaultBranch } from '../sync/fetch.js';
+import { withLock } from './lock.js';
 import { makeHostCloneTrustworthy } from './trust.js';
 
 /** Where one repository's persistent clone lives inside `cache-dir`. */
@@ -252,4 +254,13 @@ export async function refreshHostClone(
   }
   await maintain(paths);
   return { created, tipsBefore, defaultBranch };
+}
+
+/** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
+export function withHostCloneLock<T>(
+  lockPath: string,
+  dir: string,
+  work: () => Promise<T>
+): Promise<T> {
+  return withLock(lockPath, `the host clone ${dir}`, hostLockOptions(), work);
 }

@@ -6,11 +6,10 @@ import {
   refreshHostClone,
   hostClonePaths,
   type HostClonePaths,
+  withHostCloneLock,
   type RefreshResult
 } from '../host/host-clone.js';
-import { withLock } from '../host/lock.js';
 import type { Settings } from '../inputs.js';
-import { hostLockOptions } from '../limits.js';
 import type { RunnerContext } from '../runner-context.js';
 import type { PhaseTimer } from '../timing.js';
 import type { Diagnoser } from '../permissions/diagnose.js';
@@ -80,7 +79,7 @@ export async function hostTaskWorktree(
   diagnoser: Diagnoser
 ): Promise<HostWorktree> {
   const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
-  return withLock(paths.lock, `the host clone ${paths.dir}`, hostLockOptions(), async () => {
+  return withHostCloneLock(paths.lock, paths.dir, async () => {
     core.startGroup(`Refreshing the host clone ${paths.dir}`);
     const refresh = await phases.time('fetch', () =>
       refreshHostClone(paths, settings.originUrl, auth)
