@@ -42,14 +42,16 @@ describe('untrusted cache entries', () => {
   test('archive members with absolute or .. paths never land outside the workspace', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    // ../escaped lands beside the workspace with tar -P; the absolute member anywhere at all.
-    mkdirSync(path.join(fx.root, 'crafted'));
-    writeFileSync(path.join(fx.root, 'crafted', 'escaped'), 'escaped');
+    // The library extracts in <workspace>/.clone-cache-staging/extract with tar -P: three `..`
+    // reach beside the workspace, and the absolute member goes anywhere at all.
+    const workDir = path.join(fx.root, 'deep', 'er');
+    mkdirSync(workDir, { recursive: true });
+    writeFileSync(path.join(fx.root, 'deep', 'escaped'), 'escaped'); // workDir/crafted/ws/../../..
     const absolute = path.join(fx.root, 'abs-target', 'planted');
     mkdirSync(path.dirname(absolute));
     writeFileSync(absolute, 'planted');
-    craftEntry(fx.cache, reference, fx.root, () => undefined, {
-      extraMembers: ['../escaped', absolute]
+    craftEntry(fx.cache, reference, workDir, () => undefined, {
+      extraMembers: ['../../../escaped', absolute]
     });
     rmSync(absolute);
     const job = fx.newJob();
