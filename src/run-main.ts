@@ -106,6 +106,7 @@ async function runHostWorktree(
         path: worktree.path,
         repoDir: paths.dir,
         removeOnExit: settings.removeWorktree,
+        lease: worktree.lease,
         hostLock: paths.lock
       }
     }
@@ -179,7 +180,8 @@ async function runClone(
       worktree: worktree && {
         path: worktree.path,
         repoDir: settings.clonePath,
-        removeOnExit: settings.removeWorktree
+        removeOnExit: settings.removeWorktree,
+        lease: worktree.lease
       }
     }
   };

@@ -11,7 +11,7 @@ import { decideSave } from './save-policy.js';
 import { loadMainState, type MainState } from './state.js';
 import { removeCredentials } from './sync/credentials.js';
 import { withHostCloneLock } from './host/host-clone.js';
-import { releaseWorktree, removeWorktree } from './worktree/remove.js';
+import { endLease, type LeaseEnd } from './worktree/remove.js';
 import { Diagnoser } from './permissions/diagnose.js';
 
 async function saveEntry(state: MainState): Promise<string> {
@@ -40,13 +40,14 @@ async function saveEntry(state: MainState): Promise<string> {
 async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Promise<void> {
   const git = new Git(worktree.repoDir);
   const work = async () => {
-    if (worktree.removeOnExit) {
-      await removeWorktree(git, worktree.path);
-      core.info(`Removed the task worktree ${worktree.path}.`);
-    } else {
-      await releaseWorktree(git, worktree.path);
-      core.info(`Kept the task worktree ${worktree.path} (remove-worktree: false).`);
-    }
+    const end = await endLease(git, worktree.path, worktree.lease, worktree.removeOnExit);
+    const said: Record<LeaseEnd, string> = {
+      removed: `Removed the task worktree ${worktree.path}.`,
+      released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,
+      gone: `The task worktree ${worktree.path} was already gone.`,
+      'held by another': `The task worktree ${worktree.path} is now held by another job (this job's lease was taken for dead); left as it is.`
+    };
+    core.info(said[end]);
   };
   if (worktree.hostLock) await withHostCloneLock(worktree.hostLock, worktree.repoDir, work);
   else await work();

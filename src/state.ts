@@ -34,6 +34,8 @@ export interface MainState {
     /** The repository it belongs to (the main clone, or the host clone). */
     repoDir: string;
     removeOnExit: boolean;
+    /** The job's lease (the worktree's lock reason): the post step touches only its own. */
+    lease: string;
     /** The host clone's lock, when the worktree belongs to the host clone. */
     hostLock?: string;
   };

@@ -30915,6 +30915,8 @@ async function requireGit() {
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
 
+
+
 /** A lease whose job cannot be checked (another host, a container) ends after this long. */
 function leaseMaxAgeMs() {
     const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
@@ -30922,10 +30924,11 @@ function leaseMaxAgeMs() {
 }
 /** True when the lease's job may still run. */
 function leaseIsLive(lease) {
+    // A job on this host is checked, however long it runs; only one elsewhere expires by age.
+    if (livenessIsKnown(lease))
+        return isAlive(lease);
     const age = Date.now() - Date.parse(lease.since);
-    if (Number.isFinite(age) && age > leaseMaxAgeMs())
-        return false;
-    return isAlive(lease);
+    return !(Number.isFinite(age) && age > leaseMaxAgeMs());
 }
 const LEASE_PREFIX = 'clone-cache-lease:';
 /** A lease as git's lock reason; base64url, so git never quotes or escapes it. */
@@ -30943,13 +30946,45 @@ function parseLease(reason) {
         return undefined;
     }
 }
-function list_holderOf(entry) {
+function holderOf(entry) {
     if (entry.lockReason === undefined)
         return { kind: 'free' };
     if (entry.lockReason === 'initializing')
         return { kind: 'initializing' };
     const lease = parseLease(entry.lockReason);
     return lease ? { kind: 'job', lease, live: leaseIsLive(lease) } : { kind: 'person' };
+}
+async function readIfThere(file) {
+    return external_node_fs_.promises.readFile(file, 'utf8').then(text => text.replace(/\n$/, ''), () => undefined);
+}
+/**
+ * Reads the worktree records from disk: `worktree list --porcelain` shows locks only from git
+ * 2.31 on, and shows a worktree in the middle of a rebase as detached.
+ */
+async function readAdminRecords(git) {
+    const common = external_node_path_.resolve(git.cwd, await git.output(['rev-parse', '--git-common-dir']));
+    const root = external_node_path_.join(common, 'worktrees');
+    const records = new Map();
+    for (const id of await listDir(root)) {
+        const dir = external_node_path_.join(root, id);
+        const gitdir = await readIfThere(external_node_path_.join(dir, 'gitdir'));
+        if (!gitdir)
+            continue;
+        const headName = (await readIfThere(external_node_path_.join(dir, 'rebase-merge', 'head-name'))) ??
+            (await readIfThere(external_node_path_.join(dir, 'rebase-apply', 'head-name')));
+        const bisected = await readIfThere(external_node_path_.join(dir, 'BISECT_START'));
+        records.set(fs_util_canonicalPath(external_node_path_.dirname(external_node_path_.resolve(dir, gitdir.trim()))), {
+            dir,
+            lockReason: await readIfThere(external_node_path_.join(dir, 'locked')),
+            busyBranch: headName?.startsWith('refs/heads/')
+                ? headName
+                : bisected
+                    ? `refs/heads/${bisected.trim()}`
+                    : undefined,
+            complete: await exists(external_node_path_.join(dir, 'index'))
+        });
+    }
+    return records;
 }
 async function list_listWorktrees(git) {
     const out = await git.output(['worktree', 'list', '--porcelain']);
@@ -30961,7 +30996,8 @@ async function list_listWorktrees(git) {
                 path: fs_util_canonicalPath(line.slice('worktree '.length)),
                 head: '',
                 branch: '',
-                bare: false
+                bare: false,
+                complete: true
             };
             entries.push(current);
         }
@@ -30977,11 +31013,17 @@ async function list_listWorktrees(git) {
         else if (line === 'bare') {
             current.bare = true;
         }
-        else if (line === 'locked') {
-            current.lockReason = '';
-        }
-        else if (line.startsWith('locked ')) {
-            current.lockReason = line.slice(7);
+    }
+    const records = await readAdminRecords(git);
+    for (const entry of entries.slice(1)) {
+        const record = records.get(entry.path);
+        if (!record)
+            continue;
+        entry.lockReason = record.lockReason;
+        entry.complete = record.complete;
+        if (!entry.branch && record.busyBranch) {
+            entry.branch = record.busyBranch;
+            entry.busy = true;
         }
     }
     return entries;
@@ -30997,22 +31039,28 @@ async function forceRemove(git, worktreePath) {
     await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 /**
- * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
- * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
- * gone is not an error.
+ * Ends a job's lease on its worktree: removes the worktree (then prunes the registry), or with
+ * `remove` false unlocks it for reuse. Only git's own `worktree remove` deletes files, so nothing
+ * that is not a registered worktree is ever removed. A worktree that is already gone is not an
+ * error, and one that another job or a person holds now (this job's lease was judged dead) is
+ * left alone.
  */
-async function removeWorktree(git, worktreePath) {
+async function endLease(git, worktreePath, lease, remove) {
     const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-    if (entry)
-        await forceRemove(git, worktreePath);
-    await git.run(['worktree', 'prune']);
-}
-/** Ends this job's lease on a worktree that stays (remove-worktree: false). */
-async function releaseWorktree(git, worktreePath) {
-    const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-    if (entry && holderOf(entry).kind === 'job') {
-        await git.run(['worktree', 'unlock', '--', worktreePath]);
+    if (!entry) {
+        await git.run(['worktree', 'prune']);
+        return 'gone';
     }
+    if (entry.lockReason !== undefined && entry.lockReason !== lease)
+        return 'held by another';
+    if (!remove) {
+        if (entry.lockReason !== undefined)
+            await git.run(['worktree', 'unlock', '--', worktreePath]);
+        return 'released';
+    }
+    await forceRemove(git, worktreePath);
+    await git.run(['worktree', 'prune']);
+    return 'removed';
 }
 /**
  * Prunes the registry, then cleans up after jobs that died without their post step: a worktree
@@ -31024,7 +31072,7 @@ async function reapDeadJobs(git) {
     const entries = await list_listWorktrees(git);
     const kept = [];
     for (const entry of entries) {
-        const holder = list_holderOf(entry);
+        const holder = holderOf(entry);
         if (holder.kind === 'initializing') {
             const removed = await forceRemove(git, entry.path).then(() => true, () => false);
             if (!removed)
@@ -31036,7 +31084,8 @@ async function reapDeadJobs(git) {
             continue;
         }
         try {
-            if (holder.lease.removeOnExit) {
+            // A worktree whose add never finished is removed even when its job meant to keep it.
+            if (holder.lease.removeOnExit || !entry.complete) {
                 await forceRemove(git, entry.path);
             }
             else {
@@ -31076,21 +31125,17 @@ function newLease(removeOnExit) {
     };
 }
 /** The first folder this job may use: empty, or this branch's unleased worktree. */
-async function findSlot(git, entries, request) {
+async function findSlot(entries, request) {
     const ref = `refs/heads/${request.branch}`;
     for (let slot = 1; slot <= MAX_SLOTS; slot++) {
         const candidate = slotName(request.folder, slot);
         const existing = entries.find(e => e.path === candidate);
         if (existing) {
-            if (list_holderOf(existing).kind !== 'free')
-                continue;
-            if (existing.branch === ref)
+            // Kept worktrees of other branches (or detached ones, which may hold commits) stay as
+            // they are; so does one in the middle of a rebase or bisect.
+            const reusable = holderOf(existing).kind === 'free' && !existing.busy && existing.complete;
+            if (reusable && existing.branch === ref)
                 return { path: candidate, existing };
-            if (slot > 1) {
-                // A second-job worktree left unleased: ours by its name, safe to replace.
-                await forceRemove(git, candidate);
-                return { path: candidate };
-            }
             continue;
         }
         if ((await listDir(candidate)).length === 0)
@@ -31130,7 +31175,7 @@ async function createWorktree(git, given) {
     const request = { ...given, folder: fs_util_canonicalPath(given.folder) };
     const entries = await reapDeadJobs(git);
     await releaseFromMainCheckout(git, entries[0], request.branch);
-    const slot = await findSlot(git, entries, request);
+    const slot = await findSlot(entries, request);
     const ref = `refs/heads/${request.branch}`;
     const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
     const localCommit = await git.resolveCommit(ref);
@@ -31193,7 +31238,7 @@ async function createWorktree(git, given) {
     }
     const commit = await git.at(slot.path).resolveCommit('HEAD');
     lib_core/* info */.pq(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
-    return { path: external_node_path_.resolve(slot.path), mode, commit };
+    return { path: external_node_path_.resolve(slot.path), mode, commit, lease };
 }
 
 ;// CONCATENATED MODULE: ./src/main/task-worktree.ts
@@ -31458,6 +31503,7 @@ async function runHostWorktree(settings, context, auth, phases, diagnoser) {
                 path: worktree.path,
                 repoDir: paths.dir,
                 removeOnExit: settings.removeWorktree,
+                lease: worktree.lease,
                 hostLock: paths.lock
             }
         }
@@ -31506,7 +31552,8 @@ async function runClone(settings, context, auth, phases, diagnoser, onPrepared) 
             worktree: worktree && {
                 path: worktree.path,
                 repoDir: settings.clonePath,
-                removeOnExit: settings.removeWorktree
+                removeOnExit: settings.removeWorktree,
+                lease: worktree.lease
             }
         }
     };

@@ -28452,7 +28452,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 async function fs_util_exists(target) {
     try {
-        await fs.lstat(target);
+        await external_node_fs_.promises.lstat(target);
         return true;
     }
     catch {
@@ -28462,7 +28462,7 @@ async function fs_util_exists(target) {
 /** Entries of a directory, or [] when it does not exist. */
 async function listDir(dir) {
     try {
-        return await fs.readdir(dir);
+        return await external_node_fs_.promises.readdir(dir);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -29257,7 +29257,7 @@ function identityOf(pid) {
  * or the pid now belongs to a process that started at another time. A process elsewhere is
  * presumed alive (its lock or lease then expires by age).
  */
-function isAlive(identity) {
+function process_isAlive(identity) {
     if (identity.host !== external_node_os_.hostname() || !(identity.pid > 1))
         return true;
     // Another pid namespace (a container with the host's name): its pids mean nothing here.
@@ -29288,7 +29288,7 @@ function isAlive(identity) {
     return true;
 }
 /** True when isAlive's answer is certain: the holder is on this host, in this pid namespace. */
-function livenessIsKnown(identity) {
+function process_livenessIsKnown(identity) {
     if (identity.host !== external_node_os_.hostname() || !(identity.pid > 1))
         return false;
     const ours = pidNamespace('self');
@@ -29357,11 +29357,11 @@ async function staleness(lockPath, holder, staleMs) {
             return '';
         return Date.now() - dir.mtimeMs > staleMs ? 'its holder never recorded itself' : '';
     }
-    if (!isAlive(holder))
+    if (!process_isAlive(holder))
         return `its holder ${describeHolder(holder)} is gone`;
     // A live holder on this host keeps its lock however long it works; age decides only for
     // holders whose process cannot be checked from here.
-    if (livenessIsKnown(holder))
+    if (process_livenessIsKnown(holder))
         return '';
     const age = await ageMs(`${lockPath}/${HOLDER_FILE}`);
     if (age > staleMs) {
@@ -29409,7 +29409,7 @@ function draftName(lockPath, maker, token) {
  */
 async function guardIsAbandoned(guard) {
     const maker = await readHolder(guard);
-    if (maker && !isAlive(maker))
+    if (maker && !process_isAlive(maker))
         return true;
     return (await ageMs(guard)) > RECLAIM_GUARD_STALE_MS;
 }
@@ -29418,7 +29418,7 @@ async function draftIsAbandoned(draft, lockBase) {
     const me = identityOf(process.pid);
     if (maker && maker[1] === placeTag(me)) {
         const pid = Number(maker[2]);
-        if (!isAlive({ ...me, pid, startTime: maker[3] }))
+        if (!process_isAlive({ ...me, pid, startTime: maker[3] }))
             return true;
     }
     return (await ageMs(draft)) > 60_000;
@@ -29803,6 +29803,8 @@ function withHostCloneLock(lockPath, dir, work) {
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
 
+
+
 /** A lease whose job cannot be checked (another host, a container) ends after this long. */
 function leaseMaxAgeMs() {
     const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
@@ -29810,10 +29812,11 @@ function leaseMaxAgeMs() {
 }
 /** True when the lease's job may still run. */
 function leaseIsLive(lease) {
+    // A job on this host is checked, however long it runs; only one elsewhere expires by age.
+    if (livenessIsKnown(lease))
+        return isAlive(lease);
     const age = Date.now() - Date.parse(lease.since);
-    if (Number.isFinite(age) && age > leaseMaxAgeMs())
-        return false;
-    return isAlive(lease);
+    return !(Number.isFinite(age) && age > leaseMaxAgeMs());
 }
 const LEASE_PREFIX = 'clone-cache-lease:';
 /** A lease as git's lock reason; base64url, so git never quotes or escapes it. */
@@ -29839,6 +29842,38 @@ function list_holderOf(entry) {
     const lease = parseLease(entry.lockReason);
     return lease ? { kind: 'job', lease, live: leaseIsLive(lease) } : { kind: 'person' };
 }
+async function readIfThere(file) {
+    return external_node_fs_.promises.readFile(file, 'utf8').then(text => text.replace(/\n$/, ''), () => undefined);
+}
+/**
+ * Reads the worktree records from disk: `worktree list --porcelain` shows locks only from git
+ * 2.31 on, and shows a worktree in the middle of a rebase as detached.
+ */
+async function readAdminRecords(git) {
+    const common = external_node_path_.resolve(git.cwd, await git.output(['rev-parse', '--git-common-dir']));
+    const root = external_node_path_.join(common, 'worktrees');
+    const records = new Map();
+    for (const id of await listDir(root)) {
+        const dir = external_node_path_.join(root, id);
+        const gitdir = await readIfThere(external_node_path_.join(dir, 'gitdir'));
+        if (!gitdir)
+            continue;
+        const headName = (await readIfThere(external_node_path_.join(dir, 'rebase-merge', 'head-name'))) ??
+            (await readIfThere(external_node_path_.join(dir, 'rebase-apply', 'head-name')));
+        const bisected = await readIfThere(external_node_path_.join(dir, 'BISECT_START'));
+        records.set(canonicalPath(external_node_path_.dirname(external_node_path_.resolve(dir, gitdir.trim()))), {
+            dir,
+            lockReason: await readIfThere(external_node_path_.join(dir, 'locked')),
+            busyBranch: headName?.startsWith('refs/heads/')
+                ? headName
+                : bisected
+                    ? `refs/heads/${bisected.trim()}`
+                    : undefined,
+            complete: await fs_util_exists(external_node_path_.join(dir, 'index'))
+        });
+    }
+    return records;
+}
 async function list_listWorktrees(git) {
     const out = await git.output(['worktree', 'list', '--porcelain']);
     const entries = [];
@@ -29849,7 +29884,8 @@ async function list_listWorktrees(git) {
                 path: canonicalPath(line.slice('worktree '.length)),
                 head: '',
                 branch: '',
-                bare: false
+                bare: false,
+                complete: true
             };
             entries.push(current);
         }
@@ -29865,11 +29901,17 @@ async function list_listWorktrees(git) {
         else if (line === 'bare') {
             current.bare = true;
         }
-        else if (line === 'locked') {
-            current.lockReason = '';
-        }
-        else if (line.startsWith('locked ')) {
-            current.lockReason = line.slice(7);
+    }
+    const records = await readAdminRecords(git);
+    for (const entry of entries.slice(1)) {
+        const record = records.get(entry.path);
+        if (!record)
+            continue;
+        entry.lockReason = record.lockReason;
+        entry.complete = record.complete;
+        if (!entry.branch && record.busyBranch) {
+            entry.branch = record.busyBranch;
+            entry.busy = true;
         }
     }
     return entries;
@@ -29885,22 +29927,28 @@ async function forceRemove(git, worktreePath) {
     await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 /**
- * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
- * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
- * gone is not an error.
+ * Ends a job's lease on its worktree: removes the worktree (then prunes the registry), or with
+ * `remove` false unlocks it for reuse. Only git's own `worktree remove` deletes files, so nothing
+ * that is not a registered worktree is ever removed. A worktree that is already gone is not an
+ * error, and one that another job or a person holds now (this job's lease was judged dead) is
+ * left alone.
  */
-async function removeWorktree(git, worktreePath) {
+async function endLease(git, worktreePath, lease, remove) {
     const entry = (await list_listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-    if (entry)
-        await forceRemove(git, worktreePath);
-    await git.run(['worktree', 'prune']);
-}
-/** Ends this job's lease on a worktree that stays (remove-worktree: false). */
-async function releaseWorktree(git, worktreePath) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-    if (entry && list_holderOf(entry).kind === 'job') {
-        await git.run(['worktree', 'unlock', '--', worktreePath]);
+    if (!entry) {
+        await git.run(['worktree', 'prune']);
+        return 'gone';
     }
+    if (entry.lockReason !== undefined && entry.lockReason !== lease)
+        return 'held by another';
+    if (!remove) {
+        if (entry.lockReason !== undefined)
+            await git.run(['worktree', 'unlock', '--', worktreePath]);
+        return 'released';
+    }
+    await forceRemove(git, worktreePath);
+    await git.run(['worktree', 'prune']);
+    return 'removed';
 }
 /**
  * Prunes the registry, then cleans up after jobs that died without their post step: a worktree
@@ -29924,7 +29972,8 @@ async function reapDeadJobs(git) {
             continue;
         }
         try {
-            if (holder.lease.removeOnExit) {
+            // A worktree whose add never finished is removed even when its job meant to keep it.
+            if (holder.lease.removeOnExit || !entry.complete) {
                 await forceRemove(git, entry.path);
             }
             else {
@@ -30357,14 +30406,14 @@ async function saveEntry(state) {
 async function cleanUpWorktree(worktree) {
     const git = new git_Git(worktree.repoDir);
     const work = async () => {
-        if (worktree.removeOnExit) {
-            await removeWorktree(git, worktree.path);
-            lib_core/* info */.pq(`Removed the task worktree ${worktree.path}.`);
-        }
-        else {
-            await releaseWorktree(git, worktree.path);
-            lib_core/* info */.pq(`Kept the task worktree ${worktree.path} (remove-worktree: false).`);
-        }
+        const end = await endLease(git, worktree.path, worktree.lease, worktree.removeOnExit);
+        const said = {
+            removed: `Removed the task worktree ${worktree.path}.`,
+            released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,
+            gone: `The task worktree ${worktree.path} was already gone.`,
+            'held by another': `The task worktree ${worktree.path} is now held by another job (this job's lease was taken for dead); left as it is.`
+        };
+        lib_core/* info */.pq(said[end]);
     };
     if (worktree.hostLock)
         await withHostCloneLock(worktree.hostLock, worktree.repoDir, work);

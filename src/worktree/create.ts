@@ -7,7 +7,7 @@ import { gitAtLeast } from '../git/version.js';
 import { identityOf } from '../host/process.js';
 import { formatLease, holderOf, type Lease, type WorktreeEntry } from './list.js';
 import { slotName } from './names.js';
-import { forceRemove, reapDeadJobs } from './remove.js';
+import { reapDeadJobs } from './remove.js';
 
 export interface WorktreeRequest {
   branch: string;
@@ -24,6 +24,8 @@ export interface WorktreeResult {
   path: string;
   mode: WorktreeMode;
   commit: string;
+  /** The job's lease on it (git's lock reason), so the post step touches only its own worktree. */
+  lease: string;
 }
 
 const MAX_SLOTS = 64;
@@ -47,23 +49,16 @@ interface Slot {
 }
 
 /** The first folder this job may use: empty, or this branch's unleased worktree. */
-async function findSlot(
-  git: Git,
-  entries: WorktreeEntry[],
-  request: WorktreeRequest
-): Promise<Slot> {
+async function findSlot(entries: WorktreeEntry[], request: WorktreeRequest): Promise<Slot> {
   const ref = `refs/heads/${request.branch}`;
   for (let slot = 1; slot <= MAX_SLOTS; slot++) {
     const candidate = slotName(request.folder, slot);
     const existing = entries.find(e => e.path === candidate);
     if (existing) {
-      if (holderOf(existing).kind !== 'free') continue;
-      if (existing.branch === ref) return { path: candidate, existing };
-      if (slot > 1) {
-        // A second-job worktree left unleased: ours by its name, safe to replace.
-        await forceRemove(git, candidate);
-        return { path: candidate };
-      }
+      // Kept worktrees of other branches (or detached ones, which may hold commits) stay as
+      // they are; so does one in the middle of a rebase or bisect.
+      const reusable = holderOf(existing).kind === 'free' && !existing.busy && existing.complete;
+      if (reusable && existing.branch === ref) return { path: candidate, existing };
       continue;
     }
     if ((await listDir(candidate)).length === 0) return { path: candidate };
@@ -112,7 +107,7 @@ export async function createWorktree(git: Git, given: WorktreeRequest): Promise<
   const request = { ...given, folder: canonicalPath(given.folder) };
   const entries = await reapDeadJobs(git);
   await releaseFromMainCheckout(git, entries[0], request.branch);
-  const slot = await findSlot(git, entries, request);
+  const slot = await findSlot(entries, request);
   const ref = `refs/heads/${request.branch}`;
   const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
   const localCommit = await git.resolveCommit(ref);
@@ -178,5 +173,5 @@ export async function createWorktree(git: Git, given: WorktreeRequest): Promise<
   }
   const commit = await git.at(slot.path).resolveCommit('HEAD');
   core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
-  return { path: path.resolve(slot.path), mode, commit };
+  return { path: path.resolve(slot.path), mode, commit, lease };
 }

@@ -1,6 +1,8 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { Git } from '../git/git.js';
-import { canonicalPath } from '../fs-util.js';
-import { isAlive, type ProcessIdentity } from '../host/process.js';
+import { canonicalPath, exists, listDir } from '../fs-util.js';
+import { isAlive, livenessIsKnown, type ProcessIdentity } from '../host/process.js';
 
 /** The lease a job puts on its worktree (as git's own worktree lock reason) for its lifetime. */
 export interface Lease extends ProcessIdentity {
@@ -18,9 +20,10 @@ function leaseMaxAgeMs(): number {
 
 /** True when the lease's job may still run. */
 function leaseIsLive(lease: Lease): boolean {
+  // A job on this host is checked, however long it runs; only one elsewhere expires by age.
+  if (livenessIsKnown(lease)) return isAlive(lease);
   const age = Date.now() - Date.parse(lease.since);
-  if (Number.isFinite(age) && age > leaseMaxAgeMs()) return false;
-  return isAlive(lease);
+  return !(Number.isFinite(age) && age > leaseMaxAgeMs());
 }
 
 export interface WorktreeEntry {
@@ -29,8 +32,12 @@ export interface WorktreeEntry {
   /** refs/heads/<name>, or '' when detached (or bare). */
   branch: string;
   bare: boolean;
-  /** Git's lock reason, '' when unlocked, undefined when not locked at all. */
+  /** Git's lock reason, '' when locked without one, undefined when not locked at all. */
   lockReason?: string;
+  /** A rebase or bisect is in progress there (`branch` is the branch it will return to). */
+  busy?: boolean;
+  /** False when `git worktree add` never finished (no index): a job was killed during it. */
+  complete: boolean;
 }
 
 const LEASE_PREFIX = 'clone-cache-lease:';
@@ -69,6 +76,54 @@ export function holderOf(entry: WorktreeEntry): Holder {
   return lease ? { kind: 'job', lease, live: leaseIsLive(lease) } : { kind: 'person' };
 }
 
+/** What git keeps about a linked worktree in `<common dir>/worktrees/<id>/`. */
+interface AdminRecord {
+  dir: string;
+  /** The `locked` file's text (git adds a newline), undefined when the worktree is not locked. */
+  lockReason?: string;
+  /** The branch a rebase or bisect in progress will return to (the worktree shows detached). */
+  busyBranch?: string;
+  /** A finished `worktree add` always leaves an index. */
+  complete: boolean;
+}
+
+async function readIfThere(file: string): Promise<string | undefined> {
+  return fs.readFile(file, 'utf8').then(
+    text => text.replace(/\n$/, ''),
+    () => undefined
+  );
+}
+
+/**
+ * Reads the worktree records from disk: `worktree list --porcelain` shows locks only from git
+ * 2.31 on, and shows a worktree in the middle of a rebase as detached.
+ */
+async function readAdminRecords(git: Git): Promise<Map<string, AdminRecord>> {
+  const common = path.resolve(git.cwd, await git.output(['rev-parse', '--git-common-dir']));
+  const root = path.join(common, 'worktrees');
+  const records = new Map<string, AdminRecord>();
+  for (const id of await listDir(root)) {
+    const dir = path.join(root, id);
+    const gitdir = await readIfThere(path.join(dir, 'gitdir'));
+    if (!gitdir) continue;
+    const headName =
+      (await readIfThere(path.join(dir, 'rebase-merge', 'head-name'))) ??
+      (await readIfThere(path.join(dir, 'rebase-apply', 'head-name')));
+    const bisected = await readIfThere(path.join(dir, 'BISECT_START'));
+    records.set(canonicalPath(path.dirname(path.resolve(dir, gitdir.trim()))), {
+      dir,
+      lockReason: await readIfThere(path.join(dir, 'locked')),
+      busyBranch: headName?.startsWith('refs/heads/')
+        ? headName
+        : bisected
+          ? `refs/heads/${bisected.trim()}`
+          : undefined,
+      complete: await exists(path.join(dir, 'index'))
+    });
+  }
+  return records;
+}
+
 export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {
   const out = await git.output(['worktree', 'list', '--porcelain']);
   const entries: WorktreeEntry[] = [];
@@ -79,7 +134,8 @@ export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {
         path: canonicalPath(line.slice('worktree '.length)),
         head: '',
         branch: '',
-        bare: false
+        bare: false,
+        complete: true
       };
       entries.push(current);
     } else if (!current) {
@@ -90,10 +146,17 @@ export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {
       current.branch = line.slice(7);
     } else if (line === 'bare') {
       current.bare = true;
-    } else if (line === 'locked') {
-      current.lockReason = '';
-    } else if (line.startsWith('locked ')) {
-      current.lockReason = line.slice(7);
+    }
+  }
+  const records = await readAdminRecords(git);
+  for (const entry of entries.slice(1)) {
+    const record = records.get(entry.path);
+    if (!record) continue;
+    entry.lockReason = record.lockReason;
+    entry.complete = record.complete;
+    if (!entry.branch && record.busyBranch) {
+      entry.branch = record.busyBranch;
+      entry.busy = true;
     }
   }
   return entries;

@@ -9,23 +9,34 @@ export async function forceRemove(git: Git, worktreePath: string): Promise<void>
   await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 
-/**
- * Removes a registered worktree and prunes the registry. Only git's own `worktree remove` deletes
- * files, so nothing that is not a registered worktree is ever removed; a worktree that is already
- * gone is not an error.
- */
-export async function removeWorktree(git: Git, worktreePath: string): Promise<void> {
-  const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-  if (entry) await forceRemove(git, worktreePath);
-  await git.run(['worktree', 'prune']);
-}
+export type LeaseEnd = 'removed' | 'released' | 'gone' | 'held by another';
 
-/** Ends this job's lease on a worktree that stays (remove-worktree: false). */
-export async function releaseWorktree(git: Git, worktreePath: string): Promise<void> {
+/**
+ * Ends a job's lease on its worktree: removes the worktree (then prunes the registry), or with
+ * `remove` false unlocks it for reuse. Only git's own `worktree remove` deletes files, so nothing
+ * that is not a registered worktree is ever removed. A worktree that is already gone is not an
+ * error, and one that another job or a person holds now (this job's lease was judged dead) is
+ * left alone.
+ */
+export async function endLease(
+  git: Git,
+  worktreePath: string,
+  lease: string,
+  remove: boolean
+): Promise<LeaseEnd> {
   const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
-  if (entry && holderOf(entry).kind === 'job') {
-    await git.run(['worktree', 'unlock', '--', worktreePath]);
+  if (!entry) {
+    await git.run(['worktree', 'prune']);
+    return 'gone';
   }
+  if (entry.lockReason !== undefined && entry.lockReason !== lease) return 'held by another';
+  if (!remove) {
+    if (entry.lockReason !== undefined) await git.run(['worktree', 'unlock', '--', worktreePath]);
+    return 'released';
+  }
+  await forceRemove(git, worktreePath);
+  await git.run(['worktree', 'prune']);
+  return 'removed';
 }
 
 /**
@@ -52,7 +63,8 @@ export async function reapDeadJobs(git: Git): Promise<WorktreeEntry[]> {
       continue;
     }
     try {
-      if (holder.lease.removeOnExit) {
+      // A worktree whose add never finished is removed even when its job meant to keep it.
+      if (holder.lease.removeOnExit || !entry.complete) {
         await forceRemove(git, entry.path);
       } else {
         await git.run(['worktree', 'unlock', '--', entry.path]);

@@ -11,11 +11,10 @@ import {
 } from 'node:fs';
 import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
-import { gitSync, gitWrapper } from '../support/git.js';
+import { gitSync } from '../support/git.js';
+import { expectWorktreeAt } from '../support/expectations.js';
 import { hostCloneIn, hostLeftovers } from '../support/host-clone.js';
-import { startJobProcess } from '../support/job-process.js';
 import { addCommits, revParse } from '../support/repos.js';
-import type { StepResult } from '../support/runner.js';
 
 let fx: Fixture;
 afterEach(async () => fx?.close());
@@ -34,16 +33,6 @@ function expectHostClean(): void {
 
 function worktreeInputs(branch: string, extra: Record<string, string> = {}) {
   return { inputs: { 'cache-dir': fx.hostDir, branch, ...extra } };
-}
-
-function expectWorktreeAt(result: StepResult, commit: string, branch?: string): string {
-  expect(result.annotations.filter(a => a.level === 'error')).toEqual([]);
-  expect(result.exitCode).toBe(0);
-  const worktree = result.outputs['worktree-path'];
-  expect(revParse(worktree, 'HEAD')).toBe(commit);
-  expect(gitSync(worktree, ['status', '--porcelain'])).toBe('');
-  if (branch) expect(gitSync(worktree, ['rev-parse', '--abbrev-ref', 'HEAD'])).toBe(branch);
-  return worktree;
 }
 
 describe('self-hosted host clone (cache-dir)', () => {
@@ -209,74 +198,5 @@ describe('self-hosted host clone (cache-dir)', () => {
     expect(next.exitCode).toBe(0);
     expect(next.stdout).toContain(`Cleaned up the worktree ${orphan} of a job that is gone`);
     expect(existsSync(orphan)).toBe(false);
-  });
-
-  test("a branch kept checked out by an earlier job elsewhere: the next job gets origin's tip, detached, and the kept worktree is untouched", async () => {
-    fx = await startFixture({ commits: 6 });
-    const old = addCommits(fx.origin, 'topic', { commits: 1, seed: 't' }, 'main');
-    const keeper = fx.newJob('keeper');
-    const keep = worktreeInputs('topic', { 'remove-worktree': 'false' });
-    const kept = expectWorktreeAt(await fx.main(keeper, keep), old, 'topic');
-    expect((await fx.post(keeper)).exitCode).toBe(0);
-    writeFileSync(path.join(kept, 'notes.txt'), 'work kept on purpose');
-    const tip = addCommits(fx.origin, 'topic', { commits: 2, seed: 'u' });
-    // Another runner on the host: its worktree root is not the keeper's.
-    const main = await fx.main(fx.newJob('other-runner'), worktreeInputs('topic'));
-    expectWorktreeAt(main, tip, 'HEAD');
-    expect(main.stdout).toContain(
-      `topic is checked out in ${kept}; this job gets a detached worktree at ${tip} (origin/topic).`
-    );
-    expect(revParse(kept, 'HEAD')).toBe(old);
-    expect(readFileSync(path.join(kept, 'notes.txt'), 'utf8')).toBe('work kept on purpose');
-  });
-
-  test('a job killed just after git worktree add: the worktree already carries its lease, so the next job removes it', async () => {
-    fx = await startFixture({ commits: 6 });
-    const env = gitWrapper(
-      path.join(fx.root, 'dies-after-add'),
-      '"$REAL_GIT" "$@"; rc=$?\ncase "$*" in *"worktree add"*) kill -KILL $PPID;; esac\nexit $rc'
-    );
-    const runner = startJobProcess();
-    let killed: StepResult;
-    try {
-      killed = await runner.run(
-        'main',
-        fx.newJob('victim'),
-        fx.defaults({ ...worktreeInputs('topic'), env })
-      );
-    } finally {
-      runner.kill(); // the whole job is gone, as when a runner is cancelled
-    }
-    expect(killed.exitCode).toBe(-1);
-    const clone = hostClone();
-    const left = gitSync(clone, ['worktree', 'list', '--porcelain']).split('\n\n').slice(1);
-    expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(/^locked clone-cache-lease:/m);
-    const orphan = left[0].split('\n')[0].slice('worktree '.length);
-
-    const next = fx.newJob('next');
-    const main = await fx.main(next, worktreeInputs('topic'));
-    expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
-    expect(main.stdout).toContain(`Cleaned up the worktree ${orphan} of a job that is gone`);
-    expect(existsSync(orphan)).toBe(false);
-    expect((await fx.post(next)).exitCode).toBe(0);
-    expectHostClean();
-  });
-
-  test('git older than 2.33: the lease is put on just after git worktree add', async () => {
-    fx = await startFixture({ commits: 4 });
-    const env = gitWrapper(
-      path.join(fx.root, 'git-2.32'),
-      'if [ "$1" = --version ]; then echo "git version 2.32.0"; exit 0; fi\nexec "$REAL_GIT" "$@"'
-    );
-    const job = fx.newJob();
-    const main = await fx.main(job, { ...worktreeInputs('topic'), env });
-    const wt = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
-    const entry = gitSync(hostClone(), ['worktree', 'list', '--porcelain'])
-      .split('\n\n')
-      .find(e => e.startsWith(`worktree ${wt}\n`));
-    expect(entry).toMatch(/^locked clone-cache-lease:/m);
-    expect((await fx.post(job, { env })).exitCode).toBe(0);
-    expectHostClean();
   });
 });

@@ -17,3 +17,14 @@ export function expectFallback(fx: Fixture, main: StepResult, job: Job, reason: 
   expect(gitSync(job.workspace, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
   expect(existsSync(path.join(job.workspace, '.clone-cache-staging'))).toBe(false);
 }
+
+/** The step made a clean task worktree at `commit` (on `branch`, or `HEAD` when detached). */
+export function expectWorktreeAt(result: StepResult, commit: string, branch?: string): string {
+  expect(result.annotations.filter(a => a.level === 'error')).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  const worktree = result.outputs['worktree-path'];
+  expect(revParse(worktree, 'HEAD')).toBe(commit);
+  expect(gitSync(worktree, ['status', '--porcelain'])).toBe('');
+  if (branch) expect(gitSync(worktree, ['rev-parse', '--abbrev-ref', 'HEAD'])).toBe(branch);
+  return worktree;
+}
