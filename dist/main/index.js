@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8172);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1843);
 
 await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8172:
+/***/ 1843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28797,6 +28797,8 @@ function gitEnvironment(config = []) {
         GIT_PAGER: 'cat',
         // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
         GIT_LFS_SKIP_SMUDGE: '1',
+        // What the action checks out is what the commit holds, whatever refs/replace/* says.
+        GIT_NO_REPLACE_OBJECTS: '1',
         LC_ALL: 'C'
     };
     for (const name of Object.keys(env)) {
@@ -29322,7 +29324,62 @@ async function dangerousConfigKeys(configFile) {
     return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
 }
 
+;// CONCATENATED MODULE: ./src/git/ref-files.ts
+
+
+/**
+ * Deletes the refs of a `.git` (loose files and `packed-refs` lines) that `keep` refuses, without
+ * running git in it. Returns the deleted ref names.
+ */
+async function removeRefs(gitDir, keep) {
+    const removed = [];
+    const walk = async (relative) => {
+        const entries = await external_node_fs_.promises
+            .readdir(external_node_path_.join(gitDir, relative), { withFileTypes: true })
+            .catch(() => []);
+        for (const entry of entries) {
+            const name = `${relative}/${entry.name}`;
+            if (entry.isDirectory())
+                await walk(name);
+            else if (!keep(name)) {
+                await external_node_fs_.promises.rm(external_node_path_.join(gitDir, name), { force: true });
+                removed.push(name);
+            }
+        }
+    };
+    await walk('refs');
+    const packedFile = external_node_path_.join(gitDir, 'packed-refs');
+    const packed = await external_node_fs_.promises.readFile(packedFile, 'utf8').catch(() => undefined);
+    if (packed !== undefined) {
+        const kept = [];
+        let keptLast = false;
+        for (const line of packed.split('\n')) {
+            if (!line)
+                continue;
+            if (line.startsWith('#'))
+                kept.push(line);
+            else if (line.startsWith('^')) {
+                if (keptLast)
+                    kept.push(line); // the peeled value of the ref above
+            }
+            else {
+                const ref = line.slice(line.indexOf(' ') + 1);
+                keptLast = keep(ref);
+                if (keptLast)
+                    kept.push(line);
+                else
+                    removed.push(ref);
+            }
+        }
+        if (kept.length < packed.split('\n').filter(Boolean).length) {
+            await external_node_fs_.promises.writeFile(packedFile, kept.map(l => `${l}\n`).join(''));
+        }
+    }
+    return removed;
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
+
 
 
 
@@ -29349,7 +29406,9 @@ async function makeHostCloneTrustworthy(dir) {
         await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
         removed.push(key);
     }
-    for (const attributes of ['info/attributes']) {
+    // Replace refs and grafts would make a worktree show other files than its commit holds.
+    removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
+    for (const attributes of ['info/attributes', 'info/grafts']) {
         if (await external_node_fs_.promises.lstat(external_node_path_.join(dir, attributes)).catch(() => undefined)) {
             await external_node_fs_.promises.rm(external_node_path_.join(dir, attributes), { force: true });
             removed.push(attributes);
@@ -30358,6 +30417,7 @@ async function isActionClone(gitDir) {
 
 
 
+
 /** Parts of a `.git` that a restored cache may not bring: each can run code or point elsewhere. */
 const REMOVED_ENTRIES = [
     'hooks',
@@ -30369,8 +30429,11 @@ const REMOVED_ENTRIES = [
     'ORIG_HEAD',
     'objects/info/alternates',
     'objects/info/http-alternates',
-    'info/attributes'
+    'info/attributes',
+    'info/grafts'
 ];
+/** Branches and tags are only names; other refs (refs/replace/* above all) change what git reads. */
+const keptRef = (ref) => ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/'].some(prefix => ref.startsWith(prefix));
 async function readFormat(configPath) {
     const stat = await external_node_fs_.promises.lstat(configPath).catch(() => undefined);
     if (!stat?.isFile())
@@ -30414,7 +30477,10 @@ async function sanitizeGitDir(gitDir, originUrl) {
     if (!head?.isFile())
         throw new Error('the cached clone has no HEAD file');
     await requirePlainTree(gitDir);
-    const removed = [];
+    if (await external_node_fs_.promises.lstat(external_node_path_.join(gitDir, 'shallow')).catch(() => undefined)) {
+        throw new Error('the cached clone is shallow, which this action never saves');
+    }
+    const removed = await removeRefs(gitDir, keptRef);
     for (const entry of REMOVED_ENTRIES) {
         const target = external_node_path_.join(gitDir, entry);
         const stat = await external_node_fs_.promises.lstat(target).catch(() => undefined);

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2313);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6312);
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 process.exit();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2313:
+/***/ 6312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28821,6 +28821,8 @@ function gitEnvironment(config = []) {
         GIT_PAGER: 'cat',
         // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
         GIT_LFS_SKIP_SMUDGE: '1',
+        // What the action checks out is what the commit holds, whatever refs/replace/* says.
+        GIT_NO_REPLACE_OBJECTS: '1',
         LC_ALL: 'C'
     };
     for (const name of Object.keys(env)) {
@@ -29544,7 +29546,62 @@ async function dangerous_config_dangerousConfigKeys(configFile) {
     return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
 }
 
+;// CONCATENATED MODULE: ./src/git/ref-files.ts
+
+
+/**
+ * Deletes the refs of a `.git` (loose files and `packed-refs` lines) that `keep` refuses, without
+ * running git in it. Returns the deleted ref names.
+ */
+async function ref_files_removeRefs(gitDir, keep) {
+    const removed = [];
+    const walk = async (relative) => {
+        const entries = await fs
+            .readdir(path.join(gitDir, relative), { withFileTypes: true })
+            .catch(() => []);
+        for (const entry of entries) {
+            const name = `${relative}/${entry.name}`;
+            if (entry.isDirectory())
+                await walk(name);
+            else if (!keep(name)) {
+                await fs.rm(path.join(gitDir, name), { force: true });
+                removed.push(name);
+            }
+        }
+    };
+    await walk('refs');
+    const packedFile = path.join(gitDir, 'packed-refs');
+    const packed = await fs.readFile(packedFile, 'utf8').catch(() => undefined);
+    if (packed !== undefined) {
+        const kept = [];
+        let keptLast = false;
+        for (const line of packed.split('\n')) {
+            if (!line)
+                continue;
+            if (line.startsWith('#'))
+                kept.push(line);
+            else if (line.startsWith('^')) {
+                if (keptLast)
+                    kept.push(line); // the peeled value of the ref above
+            }
+            else {
+                const ref = line.slice(line.indexOf(' ') + 1);
+                keptLast = keep(ref);
+                if (keptLast)
+                    kept.push(line);
+                else
+                    removed.push(ref);
+            }
+        }
+        if (kept.length < packed.split('\n').filter(Boolean).length) {
+            await fs.writeFile(packedFile, kept.map(l => `${l}\n`).join(''));
+        }
+    }
+    return removed;
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
+
 
 
 
@@ -29571,7 +29628,9 @@ async function trust_makeHostCloneTrustworthy(dir) {
         await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
         removed.push(key);
     }
-    for (const attributes of ['info/attributes']) {
+    // Replace refs and grafts would make a worktree show other files than its commit holds.
+    removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
+    for (const attributes of ['info/attributes', 'info/grafts']) {
         if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
             await fs.rm(path.join(dir, attributes), { force: true });
             removed.push(attributes);

@@ -55,6 +55,8 @@ export function gitEnvironment(config: readonly ConfigEntry[] = []): NodeJS.Proc
     GIT_PAGER: 'cat',
     // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
     GIT_LFS_SKIP_SMUDGE: '1',
+    // What the action checks out is what the commit holds, whatever refs/replace/* says.
+    GIT_NO_REPLACE_OBJECTS: '1',
     LC_ALL: 'C'
   };
   for (const name of Object.keys(env)) {

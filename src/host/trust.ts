@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { dangerousConfigKeys } from '../git/dangerous-config.js';
 import { Git } from '../git/git.js';
+import { removeRefs } from '../git/ref-files.js';
 
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
@@ -25,7 +26,9 @@ export async function makeHostCloneTrustworthy(dir: string): Promise<string[]> {
     await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
     removed.push(key);
   }
-  for (const attributes of ['info/attributes']) {
+  // Replace refs and grafts would make a worktree show other files than its commit holds.
+  removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
+  for (const attributes of ['info/attributes', 'info/grafts']) {
     if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
       await fs.rm(path.join(dir, attributes), { force: true });
       removed.push(attributes);

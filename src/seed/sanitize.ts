@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { dangerousConfigKeys } from '../git/dangerous-config.js';
 import { Git } from '../git/git.js';
 import { gitConfigTemplate, type RepositoryFormat } from '../git/config-template.js';
+import { removeRefs } from '../git/ref-files.js';
 
 /** Parts of a `.git` that a restored cache may not bring: each can run code or point elsewhere. */
 const REMOVED_ENTRIES = [
@@ -15,8 +16,13 @@ const REMOVED_ENTRIES = [
   'ORIG_HEAD',
   'objects/info/alternates',
   'objects/info/http-alternates',
-  'info/attributes'
+  'info/attributes',
+  'info/grafts'
 ];
+
+/** Branches and tags are only names; other refs (refs/replace/* above all) change what git reads. */
+const keptRef = (ref: string) =>
+  ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/'].some(prefix => ref.startsWith(prefix));
 
 async function readFormat(configPath: string): Promise<RepositoryFormat> {
   const stat = await fs.lstat(configPath).catch(() => undefined);
@@ -67,7 +73,10 @@ export async function sanitizeGitDir(gitDir: string, originUrl: string): Promise
   if (!head?.isFile()) throw new Error('the cached clone has no HEAD file');
 
   await requirePlainTree(gitDir);
-  const removed: string[] = [];
+  if (await fs.lstat(path.join(gitDir, 'shallow')).catch(() => undefined)) {
+    throw new Error('the cached clone is shallow, which this action never saves');
+  }
+  const removed: string[] = await removeRefs(gitDir, keptRef);
   for (const entry of REMOVED_ENTRIES) {
     const target = path.join(gitDir, entry);
     const stat = await fs.lstat(target).catch(() => undefined);

@@ -142,6 +142,9 @@ describe('self-hosted host clone (cache-dir)', () => {
     fx = await startFixture({ commits: 6 });
     expect((await fx.main(fx.newJob('first'), worktreeInputs('main'))).exitCode).toBe(0);
     const clone = hostClone();
+    // A replace ref would make the worktree show the files of another commit.
+    const tip = revParse(fx.origin, 'main');
+    gitSync(clone, ['update-ref', `refs/replace/${tip}`, revParse(fx.origin, 'main~3')]);
     const marker = path.join(fx.root, 'planted-ran');
     const hook = `#!/bin/sh\necho hook >> ${marker}\n`;
     mkdirSync(path.join(clone, 'hooks'), { recursive: true });
@@ -154,8 +157,12 @@ describe('self-hosted host clone (cache-dir)', () => {
     gitSync(clone, ['config', 'include.path', include]);
     const job = fx.newJob('second');
     const main = await fx.main(job, worktreeInputs('topic'));
-    const wt = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
+    const wt = expectWorktreeAt(main, tip, 'topic');
     expect(main.annotations.map(a => a.title)).toEqual(['Host clone sanitized']);
+    expect(main.annotations[0].message).toContain(`refs/replace/${tip}`);
+    expect(gitSync(wt, ['ls-files', '-s'])).toBe(
+      gitSync(fx.origin, ['ls-tree', '-r', tip]).replace(/^(\d+) blob (\w+)\t/gm, '$1 $2 0\t')
+    );
     gitSync(wt, ['status']);
     gitSync(wt, ['commit', '--allow-empty', '-qm', 'work in the worktree']);
     expect(existsSync(marker)).toBe(false);

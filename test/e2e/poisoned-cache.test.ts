@@ -165,4 +165,60 @@ describe('untrusted cache entries', () => {
     expect(main.outputs['cache-hit']).toBe('true');
     expect(main.annotations.map(a => a.title)).toEqual(['Clone cache not used']);
   });
+
+  test("replace refs and grafts in an entry never swap the commit's files; a shallow entry is refused", async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await fx.saveEntry();
+    const tip = revParse(fx.origin, 'refs/heads/main');
+    fx.cache.entries.clear();
+    const key = `clone-cache-Linux-acme-widgets-${tip}`;
+    craftEntry(
+      fx.cache,
+      reference,
+      fx.root,
+      gitDir => {
+        // A commit that looks like the tip but holds other files, put in its place.
+        const git = (args: string[], input?: string) =>
+          gitSync(gitDir, [`--git-dir=${gitDir}`, ...args], input);
+        const blob = git(['hash-object', '-w', '--stdin'], 'echo pwned\n');
+        const tree = git(['mktree'], `100755 blob ${blob}\tbuild.sh\n`);
+        const evil = git(['commit-tree', tree, '-m', 'evil']);
+        // One replace ref packed, one loose: both places are cleaned.
+        git(['update-ref', `refs/replace/${git(['rev-parse', `${tip}~1`])}`, evil]);
+        git(['pack-refs', '--all']);
+        git(['update-ref', `refs/replace/${tip}`, evil]);
+        mkdirSync(path.join(gitDir, 'info'), { recursive: true });
+        writeFileSync(path.join(gitDir, 'info', 'grafts'), `${tip}\n`);
+      },
+      { key }
+    );
+    const job = fx.newJob('replaced');
+    const main = await fx.main(job, { env: { GITHUB_SHA: tip } });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.seeded).toBe('true');
+    expect(main.annotations.map(a => a.title)).toEqual(['Clone cache sanitized']);
+    expect(main.annotations[0].message).toContain(`refs/replace/${tip}`);
+    expect(main.annotations[0].message).toContain('info/grafts');
+    expect(existsSync(path.join(job.workspace, 'build.sh'))).toBe(false);
+    expect(gitSync(job.workspace, ['ls-files'])).toBe(
+      gitSync(fx.origin, ['ls-tree', '-r', '--name-only', tip])
+    );
+    expect(gitSync(job.workspace, ['replace', '-l'])).toBe('');
+
+    fx.cache.entries.clear();
+    craftEntry(
+      fx.cache,
+      reference,
+      fx.root,
+      gitDir => writeFileSync(path.join(gitDir, 'shallow'), `${tip}\n`),
+      { key }
+    );
+    const shallowJob = fx.newJob('shallow');
+    expectFallback(
+      fx,
+      await fx.main(shallowJob),
+      shallowJob,
+      /^seed failed: the cached clone is shallow/
+    );
+  });
 });
