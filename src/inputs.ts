@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { InputError } from './errors.js';
+import { STAGING_ROOT } from './cache/backend.js';
 import { isInside } from './fs-util.js';
 import type { RunnerContext } from './runner-context.js';
 import { validateBranchName } from './worktree/names.js';
@@ -133,6 +134,12 @@ export function resolveInsideWorkspace(name: string, raw: string, workspace: str
     throw new InputError(
       name,
       `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`
+    );
+  }
+  if (isInside(path.join(workspace, STAGING_ROOT), resolved)) {
+    throw new InputError(
+      name,
+      `'${value}' is inside ${STAGING_ROOT}, the action's own staging folder, which it empties.`
     );
   }
   return resolved;

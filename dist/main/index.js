@@ -28766,6 +28766,7 @@ class ActionsCacheBackend {
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
+
 class GitError extends Error {
     args;
     result;
@@ -28846,9 +28847,13 @@ class Git {
             });
             child.on('error', error => {
                 const code = error.code;
-                reject(code === 'ENOENT'
-                    ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
-                    : error);
+                // spawn says ENOENT for a missing working directory too: tell the two apart.
+                const missingDir = code === 'ENOENT' && !(0,external_node_fs_.existsSync)(this.cwd);
+                reject(missingDir
+                    ? new Error(`git cannot run in ${this.cwd}: the folder does not exist.`)
+                    : code === 'ENOENT'
+                        ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
+                        : error);
             });
             child.on('close', code => {
                 const result = {
@@ -29835,6 +29840,7 @@ function slotName(folder, slot) {
 
 
 
+
 const SAVE_POLICIES = ['auto', 'always', 'never'];
 const DEFAULT_REFRESH_AFTER = 50;
 /** @actions/cache refuses keys over 512 characters; entries are `<prefix>-<40-hex sha>`. */
@@ -29912,6 +29918,9 @@ function resolveInsideWorkspace(name, raw, workspace) {
     const resolved = external_node_path_.resolve(workspace, value);
     if (!isInside(workspace, resolved)) {
         throw new InputError(name, `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`);
+    }
+    if (isInside(external_node_path_.join(workspace, STAGING_ROOT), resolved)) {
+        throw new InputError(name, `'${value}' is inside ${STAGING_ROOT}, the action's own staging folder, which it empties.`);
     }
     return resolved;
 }

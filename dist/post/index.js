@@ -28790,6 +28790,7 @@ function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, b
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
+
 class git_GitError extends Error {
     args;
     result;
@@ -28870,9 +28871,13 @@ class git_Git {
             });
             child.on('error', error => {
                 const code = error.code;
-                reject(code === 'ENOENT'
-                    ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
-                    : error);
+                // spawn says ENOENT for a missing working directory too: tell the two apart.
+                const missingDir = code === 'ENOENT' && !(0,external_node_fs_.existsSync)(this.cwd);
+                reject(missingDir
+                    ? new Error(`git cannot run in ${this.cwd}: the folder does not exist.`)
+                    : code === 'ENOENT'
+                        ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
+                        : error);
             });
             child.on('close', code => {
                 const result = {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /** A config value passed to one git command through the environment, never through argv. */
 export interface ConfigEntry {
@@ -103,10 +104,14 @@ export class Git {
       });
       child.on('error', error => {
         const code = (error as NodeJS.ErrnoException).code;
+        // spawn says ENOENT for a missing working directory too: tell the two apart.
+        const missingDir = code === 'ENOENT' && !existsSync(this.cwd);
         reject(
-          code === 'ENOENT'
-            ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
-            : error
+          missingDir
+            ? new Error(`git cannot run in ${this.cwd}: the folder does not exist.`)
+            : code === 'ENOENT'
+              ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
+              : error
         );
       });
       child.on('close', code => {

@@ -32,6 +32,7 @@ const table: [string, Record<string, string>, { token?: string }][] = [
   ['base', { branch: 'ok', base: '../../etc' }, {}],
   ['path', { path: '../escape' }, {}],
   ['path', { path: '/etc' }, {}],
+  ['path', { path: '.clone-cache-staging/clone' }, {}],
   ['worktree-path', { branch: 'ok', path: 'src', 'worktree-path': 'src/wt' }, {}],
   ['cache-dir', { 'cache-dir': 'inside-workspace' }, {}],
   ['cache-key', { 'cache-key': 'a,b' }, {}],

@@ -1,4 +1,5 @@
 import { afterEach, expect, test } from '@jest/globals';
+import * as path from 'node:path';
 import { Git, GitError, gitEnvironment } from '../../src/git/git.js';
 import { useTempDir } from '../support/tmp.js';
 
@@ -45,4 +46,11 @@ test("a failing command throws a GitError carrying git's own message", async () 
 test('git missing from PATH is a clear error', async () => {
   process.env.PATH = '/nonexistent';
   await expect(new Git(tempDir()).run(['--version'])).rejects.toThrow(/git was not found on PATH/);
+});
+
+test('a working folder that does not exist is named as such, not blamed on git', async () => {
+  const missing = path.join(tempDir(), 'gone');
+  await expect(new Git(missing).run(['status'])).rejects.toThrow(
+    `git cannot run in ${missing}: the folder does not exist.`
+  );
 });
