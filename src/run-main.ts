@@ -9,7 +9,7 @@ import type { ConfigEntry } from './git/git.js';
 import { hostClonePaths } from './host/host-clone.js';
 import { parseSettings, validateBranchInputs, type Settings } from './inputs.js';
 import { limits } from './limits.js';
-import { prepareClone, type Preparation } from './main/prepare-clone.js';
+import { prepareClone, removeCreatedByThisRun, type Preparation } from './main/prepare-clone.js';
 import { isWorkflowRepository, syncClone } from './main/sync-clone.js';
 import { createTaskWorktree, hostTaskWorktree, worktreeFolder } from './main/task-worktree.js';
 import { Diagnoser, type DiagnosisSettings } from './permissions/diagnose.js';
@@ -139,7 +139,7 @@ async function runClone(
     () => syncClone(settings, context, auth, prepared.cachedCommit, phases),
     { cwd: settings.clonePath }
   );
-  prepared.createdByThisRun = '';
+  prepared.createdByThisRun = undefined;
   const worktree = settings.branch
     ? await createTaskWorktree(
         settings.clonePath,
@@ -236,9 +236,7 @@ export async function runMain(): Promise<void> {
     );
   } catch (error) {
     if (prepared?.createdByThisRun) {
-      await fs
-        .rm(prepared.createdByThisRun, { recursive: true, force: true })
-        .catch(() => undefined);
+      await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
     }
     failStep(error);
   }

@@ -30636,6 +30636,17 @@ async function initClone(clonePath, originUrl) {
 
 
 
+
+/** Removes what this run created in `path`, and nothing else. */
+async function removeCreatedByThisRun(created) {
+    if (!created.contentsOnly) {
+        await external_node_fs_.promises.rm(created.path, { recursive: true, force: true });
+        return;
+    }
+    for (const name of await listDir(created.path)) {
+        await external_node_fs_.promises.rm(external_node_path_.join(created.path, name), { recursive: true, force: true });
+    }
+}
 async function assertClonePathUsable(settings) {
     // Leftovers of a killed run of this action are not the user's files.
     const ours = [STAGING_ROOT, `.git${PARTIAL_SUFFIX}`];
@@ -30653,9 +30664,11 @@ async function warnAndClone(diagnoser, stage, title, reason, error, cwd) {
         lib_core/* warning */.$e(`${stage} failed: ${reason}. Cloning instead.`, { title });
 }
 async function restoreAndSeed({ settings, backend, exactCommit, phases, diagnoser }) {
-    const createdByThisRun = (await exists(settings.clonePath))
-        ? external_node_path_.join(settings.clonePath, '.git')
-        : settings.clonePath;
+    // assertClonePathUsable has made sure an existing path holds nothing of the user's.
+    const createdByThisRun = {
+        path: settings.clonePath,
+        contentsOnly: await exists(settings.clonePath)
+    };
     const none = { seeded: false, createdByThisRun };
     if (!(await backend.available())) {
         lib_core/* info */.pq('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
@@ -30716,8 +30729,7 @@ async function prepareClone(input) {
             cacheSource: 'none',
             matchedKey: '',
             seeded: false,
-            fallbackReason: 'path already holds a git repository',
-            createdByThisRun: ''
+            fallbackReason: 'path already holds a git repository'
         };
     }
     await assertClonePathUsable(settings);
@@ -31593,7 +31605,7 @@ async function runClone(settings, context, auth, phases, diagnoser, onPrepared) 
     const prepared = await prepareClone({ settings, backend, exactCommit, phases, diagnoser });
     onPrepared(prepared);
     const synced = await diagnoser.stage('Fetching and checking out', () => syncClone(settings, context, auth, prepared.cachedCommit, phases), { cwd: settings.clonePath });
-    prepared.createdByThisRun = '';
+    prepared.createdByThisRun = undefined;
     const worktree = settings.branch
         ? await createTaskWorktree(settings.clonePath, settings, context, synced.defaultBranch, phases, diagnoser)
         : undefined;
@@ -31677,9 +31689,7 @@ async function runMain() {
     }
     catch (error) {
         if (prepared?.createdByThisRun) {
-            await external_node_fs_.promises
-                .rm(prepared.createdByThisRun, { recursive: true, force: true })
-                .catch(() => undefined);
+            await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
         }
         failStep(error);
     }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   STAGING_ROOT,
@@ -23,8 +24,25 @@ export interface Preparation {
   seeded: boolean;
   fallbackReason: string;
   cachedCommit?: string;
-  /** What to remove if the step fails before the clone is complete ('' when it existed before). */
-  createdByThisRun: string;
+  /** What to remove if the step fails before the clone is complete (undefined: nothing). */
+  createdByThisRun?: CreatedByThisRun;
+}
+
+export interface CreatedByThisRun {
+  path: string;
+  /** `path` existed (empty, or holding only this action's leftovers): only its contents are ours. */
+  contentsOnly: boolean;
+}
+
+/** Removes what this run created in `path`, and nothing else. */
+export async function removeCreatedByThisRun(created: CreatedByThisRun): Promise<void> {
+  if (!created.contentsOnly) {
+    await fs.rm(created.path, { recursive: true, force: true });
+    return;
+  }
+  for (const name of await listDir(created.path)) {
+    await fs.rm(path.join(created.path, name), { recursive: true, force: true });
+  }
 }
 
 export interface PrepareInput {
@@ -69,9 +87,11 @@ async function restoreAndSeed({
   phases,
   diagnoser
 }: PrepareInput): Promise<Preparation> {
-  const createdByThisRun = (await exists(settings.clonePath))
-    ? path.join(settings.clonePath, '.git')
-    : settings.clonePath;
+  // assertClonePathUsable has made sure an existing path holds nothing of the user's.
+  const createdByThisRun = {
+    path: settings.clonePath,
+    contentsOnly: await exists(settings.clonePath)
+  };
   const none = { seeded: false, createdByThisRun };
   if (!(await backend.available())) {
     core.info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
@@ -156,8 +176,7 @@ export async function prepareClone(input: PrepareInput): Promise<Preparation> {
       cacheSource: 'none',
       matchedKey: '',
       seeded: false,
-      fallbackReason: 'path already holds a git repository',
-      createdByThisRun: ''
+      fallbackReason: 'path already holds a git repository'
     };
   }
   await assertClonePathUsable(settings);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { expectFallback } from '../support/expectations.js';
@@ -157,6 +157,35 @@ describe('disk full', () => {
       } finally {
         disk.unmount();
       }
+    }
+  );
+
+  (smallDisks === true ? test : test.skip)(
+    'during the checkout (a small pack, a large tree): the workspace is left empty and the next run works',
+    async () => {
+      fx = await startFixture({ commits: 6 });
+      const work = path.join(fx.root, 'big-files');
+      gitSync(fx.root, ['clone', '-q', fx.origin, work]);
+      for (let i = 0; i < 8; i++)
+        writeFileSync(path.join(work, `big${i}.txt`), 'a'.repeat(512 * 1024));
+      gitSync(work, ['add', '.']);
+      gitSync(work, ['-c', 'user.name=T', '-c', 'user.email=t@t', 'commit', '-qm', 'big files']);
+      gitSync(work, ['push', '-q', 'origin', 'HEAD:main']);
+      const job = fx.newJob('full', { cache: false });
+      const disk = mountSmallDisk(job.workspace, '1500k');
+      if ('reason' in disk) throw new Error(`cannot mount a small tmpfs: ${disk.reason}`);
+      try {
+        const main = await fx.main(job);
+        expect(main.exitCode).toBe(1);
+        expect(main.annotations.filter(a => a.level === 'error')).toHaveLength(1);
+        expect(readdirSync(job.workspace)).toEqual([]);
+      } finally {
+        disk.unmount();
+      }
+      // The same workspace, with room now: the run is not refused for files the action made.
+      const again = await fx.main(job);
+      expect(again.exitCode).toBe(0);
+      expect(revParse(job.workspace, 'HEAD')).toBe(revParse(fx.origin, 'refs/heads/main'));
     }
   );
 });
