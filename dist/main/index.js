@@ -29783,12 +29783,19 @@ function authHeaderKey(originUrl) {
 function basicAuthValue(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
-/** Config that authenticates fetches to origin; empty when there is no token or no http origin. */
+/**
+ * Config that authenticates fetches to origin; empty when there is no token or no http origin.
+ * The empty value first clears any header the clone's own config holds (actions/checkout's
+ * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
+ */
 function authConfig(originUrl, token) {
     const key = authHeaderKey(originUrl);
     if (!token || !key)
         return [];
-    return [{ key, value: basicAuthValue(token) }];
+    return [
+        { key, value: '' },
+        { key, value: basicAuthValue(token) }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/names.ts
@@ -30803,10 +30810,11 @@ async function removeCredentials(git, originUrl) {
 ;// CONCATENATED MODULE: ./src/sync/origin.ts
 
 /**
- * Points origin (fetch and push) at the real repository. A failure here fails the step: a clone
- * that still points at a cache's path must never be reported as ready.
+ * Points origin at the real repository: fetch and push in a clone the action made, fetch only in
+ * a clone you made (your push URL stays). A failure here fails the step: a clone that still
+ * points at a cache's path must never be reported as ready.
  */
-async function setOrigin(git, originUrl) {
+async function setOrigin(git, originUrl, ownClone) {
     try {
         const remotes = (await git.output(['remote'])).split('\n');
         if (!remotes.includes('origin')) {
@@ -30818,12 +30826,16 @@ async function setOrigin(git, originUrl) {
             ]);
         }
         await git.run(['config', '--local', 'remote.origin.url', originUrl]);
-        // Exit 5 means there was no push URL to unset.
-        await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], {
-            allowFailure: true
-        });
+        if (ownClone) {
+            // Exit 5 means there was no push URL to unset.
+            await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], {
+                allowFailure: true
+            });
+        }
         const fetchUrl = await git.output(['remote', 'get-url', 'origin']);
-        const pushUrl = await git.output(['remote', 'get-url', '--push', 'origin']);
+        const pushUrl = ownClone
+            ? await git.output(['remote', 'get-url', '--push', 'origin'])
+            : originUrl;
         if (fetchUrl !== originUrl || pushUrl !== originUrl) {
             throw new Error(`origin reads back as fetch=${fetchUrl} push=${pushUrl}`);
         }
@@ -30926,10 +30938,11 @@ async function syncClone(settings, context, auth, cachedCommit, phases) {
     const git = new Git(settings.clonePath);
     const gitDir = external_node_path_.join(settings.clonePath, '.git');
     const ownClone = await isActionClone(gitDir);
-    await setOrigin(git, settings.originUrl);
-    // A header left in the clone (a persisted token, or actions/checkout's) would be sent along
-    // with ours: two Authorization headers, which the server rejects.
-    await removeCredentials(git, settings.originUrl);
+    await setOrigin(git, settings.originUrl, ownClone);
+    // A token persisted by an earlier run of this action goes; a clone you made keeps its config
+    // (authConfig makes git ignore its header for our fetch).
+    if (ownClone)
+        await removeCredentials(git, settings.originUrl);
     const defaultBranch = await defaultBranchOf(git, settings, context, auth);
     const request = refRequest(settings, context, defaultBranch);
     if (!request.ref || request.ref === 'refs/heads/') {

@@ -29122,12 +29122,19 @@ function authHeaderKey(originUrl) {
 function auth_basicAuthValue(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
-/** Config that authenticates fetches to origin; empty when there is no token or no http origin. */
+/**
+ * Config that authenticates fetches to origin; empty when there is no token or no http origin.
+ * The empty value first clears any header the clone's own config holds (actions/checkout's
+ * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
+ */
 function authConfig(originUrl, token) {
     const key = authHeaderKey(originUrl);
     if (!token || !key)
         return [];
-    return [{ key, value: auth_basicAuthValue(token) }];
+    return [
+        { key, value: '' },
+        { key, value: auth_basicAuthValue(token) }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/sync/credentials.ts

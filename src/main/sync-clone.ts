@@ -57,10 +57,10 @@ export async function syncClone(
   const git = new Git(settings.clonePath);
   const gitDir = path.join(settings.clonePath, '.git');
   const ownClone = await isActionClone(gitDir);
-  await setOrigin(git, settings.originUrl);
-  // A header left in the clone (a persisted token, or actions/checkout's) would be sent along
-  // with ours: two Authorization headers, which the server rejects.
-  await removeCredentials(git, settings.originUrl);
+  await setOrigin(git, settings.originUrl, ownClone);
+  // A token persisted by an earlier run of this action goes; a clone you made keeps its config
+  // (authConfig makes git ignore its header for our fetch).
+  if (ownClone) await removeCredentials(git, settings.originUrl);
 
   const defaultBranch = await defaultBranchOf(git, settings, context, auth);
   const request = refRequest(settings, context, defaultBranch);

@@ -2,10 +2,11 @@ import { ActionError, errorMessage } from '../errors.js';
 import type { Git } from '../git/git.js';
 
 /**
- * Points origin (fetch and push) at the real repository. A failure here fails the step: a clone
- * that still points at a cache's path must never be reported as ready.
+ * Points origin at the real repository: fetch and push in a clone the action made, fetch only in
+ * a clone you made (your push URL stays). A failure here fails the step: a clone that still
+ * points at a cache's path must never be reported as ready.
  */
-export async function setOrigin(git: Git, originUrl: string): Promise<void> {
+export async function setOrigin(git: Git, originUrl: string, ownClone: boolean): Promise<void> {
   try {
     const remotes = (await git.output(['remote'])).split('\n');
     if (!remotes.includes('origin')) {
@@ -17,12 +18,16 @@ export async function setOrigin(git: Git, originUrl: string): Promise<void> {
       ]);
     }
     await git.run(['config', '--local', 'remote.origin.url', originUrl]);
-    // Exit 5 means there was no push URL to unset.
-    await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], {
-      allowFailure: true
-    });
+    if (ownClone) {
+      // Exit 5 means there was no push URL to unset.
+      await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], {
+        allowFailure: true
+      });
+    }
     const fetchUrl = await git.output(['remote', 'get-url', 'origin']);
-    const pushUrl = await git.output(['remote', 'get-url', '--push', 'origin']);
+    const pushUrl = ownClone
+      ? await git.output(['remote', 'get-url', '--push', 'origin'])
+      : originUrl;
     if (fetchUrl !== originUrl || pushUrl !== originUrl) {
       throw new Error(`origin reads back as fetch=${fetchUrl} push=${pushUrl}`);
     }

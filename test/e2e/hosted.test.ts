@@ -164,6 +164,30 @@ describe('hosted runner, one branch', () => {
     expect(revParse(job.workspace, 'HEAD')).toBe(old);
   });
 
+  test("in a clone you made, its persisted header and push URL stay, and the action's token is the one sent", async () => {
+    fx = await startFixture({ commits: 6 });
+    const job = fx.newJob();
+    gitSync(job.workspace, ['clone', '--quiet', fx.origin, '.']);
+    const scope = new URL(fx.originUrl);
+    const key = `http.${scope.protocol}//${scope.host}/.extraheader`;
+    const stale = `AUTHORIZATION: basic ${Buffer.from('x-access-token:expired').toString('base64')}`;
+    gitSync(job.workspace, ['config', key, stale]);
+    gitSync(job.workspace, ['config', 'remote.origin.pushurl', 'git@example.com:me/fork.git']);
+    const tip = addCommits(fx.origin, 'main', { commits: 2, seed: 'more' });
+    const main = await fx.main(job);
+    expect(main.annotations.filter(a => a.level === 'error')).toEqual([]);
+    expect(main.exitCode).toBe(0);
+    expect(revParse(job.workspace, 'HEAD')).toBe(tip);
+    expect(gitSync(job.workspace, ['remote', 'get-url', 'origin'])).toBe(fx.originUrl);
+    expect(gitSync(job.workspace, ['config', '--get-all', key])).toBe(stale);
+    expect(gitSync(job.workspace, ['remote', 'get-url', '--push', 'origin'])).toBe(
+      'git@example.com:me/fork.git'
+    );
+    expect(
+      fx.git.requests.filter(r => !r.authorized && r.path.endsWith('git-upload-pack'))
+    ).toEqual([]);
+  });
+
   test('a non-empty path without .git is refused, and nothing in it is touched', async () => {
     fx = await startFixture({ commits: 3 });
     const job = fx.newJob();

@@ -16,7 +16,10 @@ test.each([
     'http.https://git.example.com/.extraheader'
   ]
 ])('%s: the token goes to that host only', (_label, origin, key) => {
-  expect(authConfig(origin, 't0ken')).toEqual([{ key, value: header }]);
+  expect(authConfig(origin, 't0ken')).toEqual([
+    { key, value: '' },
+    { key, value: header }
+  ]);
 });
 
 test.each([
