@@ -30970,9 +30970,22 @@ async function syncClone(settings, context, auth, cachedCommit, phases) {
     return {
         target,
         defaultBranch,
-        isDefaultBranch: target.kind === 'branch' && target.name === defaultBranch,
+        isDefaultBranch: target.kind === 'branch' &&
+            target.name === defaultBranch &&
+            runsOnWorkflowDefaultBranch(settings, context, defaultBranch),
         staleCommits
     };
+}
+/**
+ * GitHub scopes cache entries by the run's ref: only an entry saved by a run on the workflow
+ * repository's default branch is visible to every branch. (A pull request that checks out main
+ * would save into its own scope, where nothing else can use it.) Off GitHub there is no scope.
+ */
+function runsOnWorkflowDefaultBranch(settings, context, defaultBranch) {
+    if (!context.eventRef)
+        return true;
+    const workflowDefault = context.eventDefaultBranch || (isWorkflowRepository(settings, context) ? defaultBranch : '');
+    return workflowDefault !== '' && context.eventRef === `refs/heads/${workflowDefault}`;
 }
 
 ;// CONCATENATED MODULE: ./src/git/version.ts

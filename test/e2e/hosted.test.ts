@@ -249,6 +249,27 @@ describe('ref', () => {
     expectCleanCheckout(main, job, head);
   });
 
+  test('a pull request run that checks out the default branch does not save into its own cache scope', async () => {
+    fx = await startFixture({ commits: 6 });
+    const head = addCommits(fx.origin, 'topic', { commits: 1, seed: 'pr' }, 'main');
+    gitSync(fx.origin, ['update-ref', 'refs/pull/7/merge', head]);
+    const job = fx.newJob('pr', {
+      extraEnv: { GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: head }
+    });
+    const main = await fx.main(job, { inputs: { ref: 'main' } });
+    expectCleanCheckout(main, job, revParse(fx.origin, 'refs/heads/main'));
+    const post = await fx.post(job);
+    expect(post.stdout).toContain(
+      'not saved: save-cache is auto and this job is not on the default branch'
+    );
+    expect(fx.cache.entries.size).toBe(0);
+
+    const push = fx.newJob('push', { extraEnv: { GITHUB_REF: 'refs/heads/main' } });
+    expect((await fx.main(push)).exitCode).toBe(0);
+    expect((await fx.post(push)).stdout).toContain('Saving clone-cache-Linux-acme-widgets-');
+    expect(fx.cache.entries.size).toBe(1);
+  });
+
   test('an unknown ref fails with an annotation naming it', async () => {
     fx = await startFixture({ commits: 3 });
     const job = fx.newJob();
