@@ -30751,6 +30751,20 @@ async function prepareClone(input) {
 
 ;// CONCATENATED MODULE: ./src/sync/checkout.ts
 
+
+/**
+ * git carries local changes to files the commits do not touch across a checkout: in a clone you
+ * made they stay (the action never resets your work), but the job must not build them unseen.
+ */
+async function warnAboutCarriedChanges(git, target) {
+    const changed = (await git.output(['diff', '--name-only', 'HEAD', '--']))
+        .split('\n')
+        .filter(Boolean);
+    if (changed.length === 0)
+        return;
+    const shown = changed.slice(0, 10).join(', ') + (changed.length > 10 ? ', ...' : '');
+    lib_core/* warning */.$e(`${git.cwd} is at ${target.commit}, but ${changed.length} tracked file(s) carry local changes that the checkout kept: ${shown}. This clone was not made by the action, so it is not reset; run \`git -C ${git.cwd} reset --hard\` before this step to drop them.`, { title: 'Local changes kept in path' });
+}
 /**
  * Checks out the target: a branch becomes a local branch tracking origin, anything else is a
  * detached HEAD. `ownClone` (a clone the action made) allows a forced checkout and a clean; in a
@@ -30778,6 +30792,8 @@ async function checkoutTarget(git, target, ownClone) {
     }
     if (ownClone)
         await git.run(['clean', '-ffdx']);
+    else
+        await warnAboutCarriedChanges(git, target);
     const head = await git.resolveCommit('HEAD');
     if (head !== target.commit) {
         throw new ActionError('Checkout did not reach the commit', `HEAD of ${git.cwd} is ${head || 'unborn'}, expected ${target.commit} for ${target.name}.`);

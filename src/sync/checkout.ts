@@ -1,6 +1,23 @@
+import * as core from '@actions/core';
 import { ActionError } from '../errors.js';
 import type { Git } from '../git/git.js';
 import type { Target } from './ref.js';
+
+/**
+ * git carries local changes to files the commits do not touch across a checkout: in a clone you
+ * made they stay (the action never resets your work), but the job must not build them unseen.
+ */
+async function warnAboutCarriedChanges(git: Git, target: Target): Promise<void> {
+  const changed = (await git.output(['diff', '--name-only', 'HEAD', '--']))
+    .split('\n')
+    .filter(Boolean);
+  if (changed.length === 0) return;
+  const shown = changed.slice(0, 10).join(', ') + (changed.length > 10 ? ', ...' : '');
+  core.warning(
+    `${git.cwd} is at ${target.commit}, but ${changed.length} tracked file(s) carry local changes that the checkout kept: ${shown}. This clone was not made by the action, so it is not reset; run \`git -C ${git.cwd} reset --hard\` before this step to drop them.`,
+    { title: 'Local changes kept in path' }
+  );
+}
 
 /**
  * Checks out the target: a branch becomes a local branch tracking origin, anything else is a
@@ -27,6 +44,7 @@ export async function checkoutTarget(git: Git, target: Target, ownClone: boolean
     });
   }
   if (ownClone) await git.run(['clean', '-ffdx']);
+  else await warnAboutCarriedChanges(git, target);
   const head = await git.resolveCommit('HEAD');
   if (head !== target.commit) {
     throw new ActionError(

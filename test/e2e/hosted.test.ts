@@ -188,6 +188,28 @@ describe('hosted runner, one branch', () => {
     ).toEqual([]);
   });
 
+  test('in a clone you made, a changed file the new commits do not touch is kept, with a warning', async () => {
+    fx = await startFixture({ commits: 20 });
+    const job = fx.newJob();
+    gitSync(job.workspace, ['clone', '--quiet', fx.origin, '.']);
+    const old = revParse(job.workspace, 'HEAD');
+    const tip = addCommits(fx.origin, 'main', { commits: 1, seed: 'one' });
+    const touched = gitSync(fx.origin, ['diff', '--name-only', old, tip]).split('\n');
+    const untouched = gitSync(job.workspace, ['ls-files'])
+      .split('\n')
+      .find(f => !touched.includes(f)) as string;
+    writeFileSync(path.join(job.workspace, untouched), 'my edit');
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(0);
+    expect(revParse(job.workspace, 'HEAD')).toBe(tip);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([
+      ['warning', 'Local changes kept in path']
+    ]);
+    expect(main.annotations[0].message).toContain(`1 tracked file(s) carry local changes`);
+    expect(main.annotations[0].message).toContain(untouched);
+    expect(readFileSync(path.join(job.workspace, untouched), 'utf8')).toBe('my edit');
+  });
+
   test('a non-empty path without .git is refused, and nothing in it is touched', async () => {
     fx = await startFixture({ commits: 3 });
     const job = fx.newJob();
