@@ -30962,7 +30962,7 @@ async function syncClone(settings, context, auth, cachedCommit, phases) {
     const defaultBranch = await defaultBranchOf(git, settings, context, auth);
     const request = refRequest(settings, context, defaultBranch);
     if (!request.ref || request.ref === 'refs/heads/') {
-        throw new InputError('ref', `is empty and the default branch of ${settings.originUrl} is unknown.`);
+        throw new ActionError('Nothing to check out', `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`);
     }
     lib_core/* startGroup */.Oh(`Fetching from origin`);
     const extra = extraRefspecFor(request.ref);

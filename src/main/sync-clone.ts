@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import { InputError } from '../errors.js';
+import { ActionError } from '../errors.js';
 import type { ConfigEntry } from '../git/git.js';
 import { Git } from '../git/git.js';
 import type { Settings } from '../inputs.js';
@@ -65,9 +65,9 @@ export async function syncClone(
   const defaultBranch = await defaultBranchOf(git, settings, context, auth);
   const request = refRequest(settings, context, defaultBranch);
   if (!request.ref || request.ref === 'refs/heads/') {
-    throw new InputError(
-      'ref',
-      `is empty and the default branch of ${settings.originUrl} is unknown.`
+    throw new ActionError(
+      'Nothing to check out',
+      `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`
     );
   }
 

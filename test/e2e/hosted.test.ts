@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { filesContaining, unpackEntry } from '../support/archive.js';
 import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
@@ -290,6 +290,26 @@ describe('ref', () => {
     expect((await fx.main(push)).exitCode).toBe(0);
     expect((await fx.post(push)).stdout).toContain('Saving clone-cache-Linux-acme-widgets-');
     expect(fx.cache.entries.size).toBe(1);
+  });
+
+  test('an empty repository: one error that says so, not one about the ref input', async () => {
+    fx = await startFixture({ commits: 1 });
+    gitSync(fx.root, [
+      'init',
+      '--quiet',
+      '--bare',
+      path.join(fx.root, 'origin', 'acme', 'empty.git')
+    ]);
+    const job = fx.newJob();
+    const main = await fx.main(job, {
+      inputs: { repository: 'acme/empty', 'origin-url': `${fx.git.url}/acme/empty` }
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([
+      ['error', 'Nothing to check out']
+    ]);
+    expect(main.annotations[0].message).toContain('the repository is empty');
+    expect(readdirSync(job.workspace)).toEqual([]);
   });
 
   test('an unknown ref fails with an annotation naming it', async () => {
