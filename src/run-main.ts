@@ -172,6 +172,7 @@ async function runClone(
       cacheSource: prepared.cacheSource,
       matchedKey: prepared.matchedKey,
       seeded: prepared.seeded,
+      pathHeldClone: prepared.pathHeldClone,
       commit: synced.target.commit,
       targetKind: synced.target.kind,
       targetName: synced.target.name,

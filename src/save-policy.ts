@@ -12,6 +12,7 @@ export function decideSave(
     | 'saveCache'
     | 'cacheSource'
     | 'seeded'
+    | 'pathHeldClone'
     | 'staleCommits'
     | 'refreshAfter'
     | 'isDefaultBranch'
@@ -19,6 +20,12 @@ export function decideSave(
   >,
   key: string
 ): SaveDecision {
+  if (state.pathHeldClone) {
+    return {
+      save: false,
+      reason: 'path already held a clone, which the action synced in place without the cache'
+    };
+  }
   if (state.cacheSource === 'none') {
     return { save: false, reason: 'no cache service is available to this job' };
   }

@@ -18,6 +18,8 @@ export interface MainState {
   matchedKey: string;
   /** Whether the clone was seeded from the restored entry. */
   seeded: boolean;
+  /** `path` already held a clone, so no cache was used (nor is one saved). */
+  pathHeldClone?: boolean;
   commit: string;
   targetKind: TargetKind;
   targetName: string;

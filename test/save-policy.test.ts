@@ -25,6 +25,11 @@ describe('save-cache', () => {
     ['never, no entry', { saveCache: 'never', seeded: false }, false],
     ['always, but no cache service', { saveCache: 'always', cacheSource: 'none' }, false],
     [
+      'always, but path already held a clone',
+      { saveCache: 'always', cacheSource: 'none', pathHeldClone: true },
+      false
+    ],
+    [
       'always, entry for this very commit exists',
       { saveCache: 'always', matchedKey: 'k-new' },
       false

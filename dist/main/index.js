@@ -30736,7 +30736,8 @@ async function prepareClone(input) {
             cacheSource: 'none',
             matchedKey: '',
             seeded: false,
-            fallbackReason: 'path already holds a git repository'
+            fallbackReason: 'path already holds a git repository',
+            pathHeldClone: true
         };
     }
     await assertClonePathUsable(settings);
@@ -31673,6 +31674,7 @@ async function runClone(settings, context, auth, phases, diagnoser, onPrepared) 
             cacheSource: prepared.cacheSource,
             matchedKey: prepared.matchedKey,
             seeded: prepared.seeded,
+            pathHeldClone: prepared.pathHeldClone,
             commit: synced.target.commit,
             targetKind: synced.target.kind,
             targetName: synced.target.name,

@@ -29055,6 +29055,12 @@ async function writeSaveSummary(line) {
 ;// CONCATENATED MODULE: ./src/save-policy.ts
 /** Whether the post step saves a new cache entry (save-cache: auto | always | never). */
 function decideSave(state, key) {
+    if (state.pathHeldClone) {
+        return {
+            save: false,
+            reason: 'path already held a clone, which the action synced in place without the cache'
+        };
+    }
     if (state.cacheSource === 'none') {
         return { save: false, reason: 'no cache service is available to this job' };
     }

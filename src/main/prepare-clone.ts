@@ -24,6 +24,8 @@ export interface Preparation {
   seeded: boolean;
   fallbackReason: string;
   cachedCommit?: string;
+  /** `path` already held a clone: it was synced in place, no cache was used. */
+  pathHeldClone?: boolean;
   /** What to remove if the step fails before the clone is complete (undefined: nothing). */
   createdByThisRun?: CreatedByThisRun;
 }
@@ -176,7 +178,8 @@ export async function prepareClone(input: PrepareInput): Promise<Preparation> {
       cacheSource: 'none',
       matchedKey: '',
       seeded: false,
-      fallbackReason: 'path already holds a git repository'
+      fallbackReason: 'path already holds a git repository',
+      pathHeldClone: true
     };
   }
   await assertClonePathUsable(settings);

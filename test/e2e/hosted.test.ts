@@ -142,6 +142,9 @@ describe('hosted runner, one branch', () => {
       'fallback-reason': 'path already holds a git repository'
     });
     expect(fx.cache.calls.filter(c => c === 'GetCacheEntryDownloadURL')).toHaveLength(1);
+    expect((await fx.post(job)).stdout).toContain(
+      'not saved: path already held a clone, which the action synced in place without the cache'
+    );
   });
 
   test("in a clone you made, local changes stop the checkout with git's message and stay as they are", async () => {
