@@ -28398,6 +28398,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -28663,6 +28665,7 @@ async function withSafeTar(tempRoot, work) {
 
 
 
+
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
@@ -28694,17 +28697,25 @@ class ActionsCacheBackend {
     timeoutMs;
     source = 'actions-cache';
     stagingDir;
+    /**
+     * Where restores extract: a private folder in RUNNER_TEMP (the same disk as the workspace on
+     * GitHub's runners, so the seed is still a rename). A restore abandoned at its time bound goes
+     * on in the background inside the library; it can then only write here, never the workspace.
+     */
+    extractRoot;
     constructor(workspace, runnerTemp, timeoutMs) {
         this.workspace = workspace;
         this.runnerTemp = runnerTemp;
         this.timeoutMs = timeoutMs;
         this.stagingDir = external_node_path_.join(workspace, STAGING_RELATIVE);
+        this.extractRoot = external_node_path_.join(runnerTemp, `clone-cache-extract-${(0,external_node_crypto_.randomUUID)()}`);
     }
     async available() {
         return (await library()).isFeatureAvailable();
     }
     async cleanStaging() {
         await external_node_fs_.promises.rm(external_node_path_.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
+        await external_node_fs_.promises.rm(this.extractRoot, { recursive: true, force: true });
     }
     /** Restores into the staging folder; every failure is reported in the result, never thrown. */
     async restore(keyPrefix, exactCommit) {
@@ -28712,9 +28723,9 @@ class ActionsCacheBackend {
         const progress = startDownloadProgress(this.runnerTemp);
         try {
             await this.cleanStaging();
-            // tar extracts relative to GITHUB_WORKSPACE: pointing it at a private folder inside the
-            // staging root keeps every member of the archive, whatever its name, out of the workspace.
-            const extractRoot = external_node_path_.join(this.workspace, STAGING_ROOT, 'extract');
+            // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
+            // keeps every member of the archive, whatever its name, out of the workspace.
+            const extractRoot = this.extractRoot;
             await external_node_fs_.promises.mkdir(extractRoot, { recursive: true });
             const cache = await library();
             const { value: matchedKey, findings } = await withTimeout(withEnv({ GITHUB_WORKSPACE: extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
@@ -28885,8 +28896,6 @@ class Git {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/git/config-template.ts
 const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
 function quote(value) {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage } from '../errors.js';
@@ -44,6 +45,12 @@ async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>):
 export class ActionsCacheBackend implements CacheBackend {
   readonly source = 'actions-cache' as const;
   readonly stagingDir: string;
+  /**
+   * Where restores extract: a private folder in RUNNER_TEMP (the same disk as the workspace on
+   * GitHub's runners, so the seed is still a rename). A restore abandoned at its time bound goes
+   * on in the background inside the library; it can then only write here, never the workspace.
+   */
+  private readonly extractRoot: string;
 
   constructor(
     private readonly workspace: string,
@@ -51,6 +58,7 @@ export class ActionsCacheBackend implements CacheBackend {
     private readonly timeoutMs: number
   ) {
     this.stagingDir = path.join(workspace, STAGING_RELATIVE);
+    this.extractRoot = path.join(runnerTemp, `clone-cache-extract-${randomUUID()}`);
   }
 
   async available(): Promise<boolean> {
@@ -59,6 +67,7 @@ export class ActionsCacheBackend implements CacheBackend {
 
   async cleanStaging(): Promise<void> {
     await fs.rm(path.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
+    await fs.rm(this.extractRoot, { recursive: true, force: true });
   }
 
   /** Restores into the staging folder; every failure is reported in the result, never thrown. */
@@ -67,9 +76,9 @@ export class ActionsCacheBackend implements CacheBackend {
     const progress = startDownloadProgress(this.runnerTemp);
     try {
       await this.cleanStaging();
-      // tar extracts relative to GITHUB_WORKSPACE: pointing it at a private folder inside the
-      // staging root keeps every member of the archive, whatever its name, out of the workspace.
-      const extractRoot = path.join(this.workspace, STAGING_ROOT, 'extract');
+      // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
+      // keeps every member of the archive, whatever its name, out of the workspace.
+      const extractRoot = this.extractRoot;
       await fs.mkdir(extractRoot, { recursive: true });
       const cache = await library();
       const { value: matchedKey, findings } = await withTimeout(
