@@ -28724,10 +28724,9 @@ class ActionsCacheBackend {
             await this.cleanStaging();
             // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
             // keeps every member of the archive, whatever its name, out of the workspace.
-            const extractRoot = this.extractRoot;
-            await external_node_fs_.promises.mkdir(extractRoot, { recursive: true });
+            await external_node_fs_.promises.mkdir(this.extractRoot, { recursive: true });
             const cache = await library();
-            const { value: matchedKey, findings } = await withTimeout(withEnv({ GITHUB_WORKSPACE: extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
+            const { value: matchedKey, findings } = await withTimeout(withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
             if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 lib_core/* info */.pq(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
@@ -28735,7 +28734,7 @@ class ActionsCacheBackend {
                 return { matchedKey: '' };
             }
             if (matchedKey) {
-                const gitDir = external_node_path_.join(extractRoot, STAGING_RELATIVE);
+                const gitDir = external_node_path_.join(this.extractRoot, STAGING_RELATIVE);
                 return { matchedKey, gitDir, archiveBytes: findings.archiveBytes };
             }
             if (findings.problems.length === 0)
@@ -29364,6 +29363,13 @@ class HeldLock {
         await external_node_fs_.promises.rm(aside, { recursive: true, force: true });
     }
 }
+/** Moves `target` to a `.stale-` name beside the lock in one step, then deletes it there. */
+async function removeAside(target, lockPath) {
+    const aside = `${lockPath}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+    const moved = await external_node_fs_.promises.rename(target, aside).then(() => true, () => false);
+    if (moved)
+        await external_node_fs_.promises.rm(aside, { recursive: true, force: true });
+}
 async function readHolder(lockPath) {
     try {
         return JSON.parse(await external_node_fs_.promises.readFile(`${lockPath}/${HOLDER_FILE}`, 'utf8'));
@@ -29416,10 +29422,7 @@ async function removeOldDrafts(lockPath) {
             (guard && (await guardIsAbandoned(leftover)))) {
             // Moved aside first: if its maker was alive after all and renames it into place at this
             // moment, one of the two renames fails whole, and no lock loses its holder record.
-            const aside = `${lockPath}.stale-${(0,external_node_crypto_.randomUUID)()}`;
-            if (await external_node_fs_.promises.rename(leftover, aside).then(() => true, () => false)) {
-                await external_node_fs_.promises.rm(aside, { recursive: true, force: true });
-            }
+            await removeAside(leftover, lockPath);
         }
     }
 }
@@ -29478,9 +29481,7 @@ async function reclaim(lockPath, seen, staleMs) {
         const why = await staleness(lockPath, current, staleMs);
         if (!why)
             return false;
-        const aside = `${lockPath}.stale-${(0,external_node_crypto_.randomUUID)()}`;
-        await external_node_fs_.promises.rename(lockPath, aside).catch(() => undefined);
-        await external_node_fs_.promises.rm(aside, { recursive: true, force: true });
+        await removeAside(lockPath, lockPath);
         lib_core/* warning */.$e(`Reclaimed the lock ${lockPath}: ${why}.`, { title: 'Stale lock reclaimed' });
         return true;
     }
@@ -29602,6 +29603,7 @@ async function ref_files_removeRefs(gitDir, keep) {
     if (packed !== undefined) {
         const kept = [];
         let keptLast = false;
+        let dropped = false;
         for (const line of packed.split('\n')) {
             if (!line)
                 continue;
@@ -29616,11 +29618,13 @@ async function ref_files_removeRefs(gitDir, keep) {
                 keptLast = keep(ref);
                 if (keptLast)
                     kept.push(line);
-                else
+                else {
                     removed.push(ref);
+                    dropped = true;
+                }
             }
         }
-        if (kept.length < packed.split('\n').filter(Boolean).length) {
+        if (dropped) {
             await fs.writeFile(packedFile, kept.map(l => `${l}\n`).join(''));
         }
     }
@@ -29657,10 +29661,10 @@ async function trust_makeHostCloneTrustworthy(dir) {
     }
     // Replace refs and grafts would make a worktree show other files than its commit holds.
     removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
-    for (const attributes of ['info/attributes', 'info/grafts']) {
-        if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
-            await fs.rm(path.join(dir, attributes), { force: true });
-            removed.push(attributes);
+    for (const file of ['info/attributes', 'info/grafts']) {
+        if (await fs.lstat(path.join(dir, file)).catch(() => undefined)) {
+            await fs.rm(path.join(dir, file), { force: true });
+            removed.push(file);
         }
     }
     if (removed.length > 0) {
@@ -29948,7 +29952,6 @@ async function readAdminRecords(git) {
             (await readIfThere(external_node_path_.join(dir, 'rebase-apply', 'head-name')));
         const bisected = await readIfThere(external_node_path_.join(dir, 'BISECT_START'));
         records.set(canonicalPath(external_node_path_.dirname(external_node_path_.resolve(dir, gitdir.trim()))), {
-            dir,
             lockReason: await readIfThere(external_node_path_.join(dir, 'locked')),
             busyBranch: headName?.startsWith('refs/heads/')
                 ? headName

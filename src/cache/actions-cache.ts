@@ -78,11 +78,10 @@ export class ActionsCacheBackend implements CacheBackend {
       await this.cleanStaging();
       // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
       // keeps every member of the archive, whatever its name, out of the workspace.
-      const extractRoot = this.extractRoot;
-      await fs.mkdir(extractRoot, { recursive: true });
+      await fs.mkdir(this.extractRoot, { recursive: true });
       const cache = await library();
       const { value: matchedKey, findings } = await withTimeout(
-        withEnv({ GITHUB_WORKSPACE: extractRoot }, () =>
+        withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () =>
           withSafeTar(this.runnerTemp, () =>
             withLibraryLog(() =>
               cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])
@@ -101,7 +100,7 @@ export class ActionsCacheBackend implements CacheBackend {
         return { matchedKey: '' };
       }
       if (matchedKey) {
-        const gitDir = path.join(extractRoot, STAGING_RELATIVE);
+        const gitDir = path.join(this.extractRoot, STAGING_RELATIVE);
         return { matchedKey, gitDir, archiveBytes: findings.archiveBytes };
       }
       if (findings.problems.length === 0) return { matchedKey: '' };

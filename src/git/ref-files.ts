@@ -30,6 +30,7 @@ export async function removeRefs(
   if (packed !== undefined) {
     const kept: string[] = [];
     let keptLast = false;
+    let dropped = false;
     for (const line of packed.split('\n')) {
       if (!line) continue;
       if (line.startsWith('#')) kept.push(line);
@@ -39,10 +40,13 @@ export async function removeRefs(
         const ref = line.slice(line.indexOf(' ') + 1);
         keptLast = keep(ref);
         if (keptLast) kept.push(line);
-        else removed.push(ref);
+        else {
+          removed.push(ref);
+          dropped = true;
+        }
       }
     }
-    if (kept.length < packed.split('\n').filter(Boolean).length) {
+    if (dropped) {
       await fs.writeFile(packedFile, kept.map(l => `${l}\n`).join(''));
     }
   }

@@ -56,6 +56,16 @@ export class HeldLock {
   }
 }
 
+/** Moves `target` to a `.stale-` name beside the lock in one step, then deletes it there. */
+async function removeAside(target: string, lockPath: string): Promise<void> {
+  const aside = `${lockPath}.stale-${randomUUID()}`;
+  const moved = await fs.rename(target, aside).then(
+    () => true,
+    () => false
+  );
+  if (moved) await fs.rm(aside, { recursive: true, force: true });
+}
+
 async function readHolder(lockPath: string): Promise<Holder | undefined> {
   try {
     return JSON.parse(await fs.readFile(`${lockPath}/${HOLDER_FILE}`, 'utf8')) as Holder;
@@ -108,15 +118,7 @@ async function removeOldDrafts(lockPath: string): Promise<void> {
     ) {
       // Moved aside first: if its maker was alive after all and renames it into place at this
       // moment, one of the two renames fails whole, and no lock loses its holder record.
-      const aside = `${lockPath}.stale-${randomUUID()}`;
-      if (
-        await fs.rename(leftover, aside).then(
-          () => true,
-          () => false
-        )
-      ) {
-        await fs.rm(aside, { recursive: true, force: true });
-      }
+      await removeAside(leftover, lockPath);
     }
   }
 }
@@ -181,9 +183,7 @@ async function reclaim(
     if (current?.token !== seen?.token) return false;
     const why = await staleness(lockPath, current, staleMs);
     if (!why) return false;
-    const aside = `${lockPath}.stale-${randomUUID()}`;
-    await fs.rename(lockPath, aside).catch(() => undefined);
-    await fs.rm(aside, { recursive: true, force: true });
+    await removeAside(lockPath, lockPath);
     core.warning(`Reclaimed the lock ${lockPath}: ${why}.`, { title: 'Stale lock reclaimed' });
     return true;
   } finally {

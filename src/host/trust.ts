@@ -28,10 +28,10 @@ export async function makeHostCloneTrustworthy(dir: string): Promise<string[]> {
   }
   // Replace refs and grafts would make a worktree show other files than its commit holds.
   removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
-  for (const attributes of ['info/attributes', 'info/grafts']) {
-    if (await fs.lstat(path.join(dir, attributes)).catch(() => undefined)) {
-      await fs.rm(path.join(dir, attributes), { force: true });
-      removed.push(attributes);
+  for (const file of ['info/attributes', 'info/grafts']) {
+    if (await fs.lstat(path.join(dir, file)).catch(() => undefined)) {
+      await fs.rm(path.join(dir, file), { force: true });
+      removed.push(file);
     }
   }
   if (removed.length > 0) {

@@ -47,7 +47,7 @@ export function formatLease(lease: Lease): string {
   return LEASE_PREFIX + Buffer.from(JSON.stringify(lease), 'utf8').toString('base64url');
 }
 
-export function parseLease(reason: string | undefined): Lease | undefined {
+function parseLease(reason: string | undefined): Lease | undefined {
   if (!reason?.startsWith(LEASE_PREFIX)) return undefined;
   try {
     const lease = JSON.parse(
@@ -78,7 +78,6 @@ export function holderOf(entry: WorktreeEntry): Holder {
 
 /** What git keeps about a linked worktree in `<common dir>/worktrees/<id>/`. */
 interface AdminRecord {
-  dir: string;
   /** The `locked` file's text (git adds a newline), undefined when the worktree is not locked. */
   lockReason?: string;
   /** The branch a rebase or bisect in progress will return to (the worktree shows detached). */
@@ -111,7 +110,6 @@ async function readAdminRecords(git: Git): Promise<Map<string, AdminRecord>> {
       (await readIfThere(path.join(dir, 'rebase-apply', 'head-name')));
     const bisected = await readIfThere(path.join(dir, 'BISECT_START'));
     records.set(canonicalPath(path.dirname(path.resolve(dir, gitdir.trim()))), {
-      dir,
       lockReason: await readIfThere(path.join(dir, 'locked')),
       busyBranch: headName?.startsWith('refs/heads/')
         ? headName

@@ -5,7 +5,7 @@ import { canonicalPath } from '../fs-util.js';
 import { holderOf, listWorktrees, type WorktreeEntry } from './list.js';
 
 /** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
-export async function forceRemove(git: Git, worktreePath: string): Promise<void> {
+async function forceRemove(git: Git, worktreePath: string): Promise<void> {
   await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 
