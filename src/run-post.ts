@@ -45,7 +45,7 @@ async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Pr
       removed: `Removed the task worktree ${worktree.path}.`,
       released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,
       gone: `The task worktree ${worktree.path} was already gone.`,
-      'held by another': `The task worktree ${worktree.path} is now held by another job (this job's lease was taken for dead); left as it is.`
+      'not ours': `The task worktree ${worktree.path} no longer carries this job's lease (it was taken for dead, and another job has had the worktree since); left as it is.`
     };
     core.info(said[end]);
   };

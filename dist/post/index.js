@@ -30019,8 +30019,8 @@ async function forceRemove(git, worktreePath) {
  * Ends a job's lease on its worktree: removes the worktree (then prunes the registry), or with
  * `remove` false unlocks it for reuse. Only git's own `worktree remove` deletes files, so nothing
  * that is not a registered worktree is ever removed. A worktree that is already gone is not an
- * error, and one that another job or a person holds now (this job's lease was judged dead) is
- * left alone.
+ * error, and one that no longer carries this job's lease (it was judged dead, and another job
+ * holds or released the worktree now) is left alone.
  */
 async function endLease(git, worktreePath, lease, remove) {
     const entry = (await list_listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
@@ -30028,11 +30028,11 @@ async function endLease(git, worktreePath, lease, remove) {
         await git.run(['worktree', 'prune']);
         return 'gone';
     }
-    if (entry.lockReason !== undefined && entry.lockReason !== lease)
-        return 'held by another';
+    // Another job holds it, or released it after taking this job's lease for dead.
+    if (entry.lockReason !== lease)
+        return 'not ours';
     if (!remove) {
-        if (entry.lockReason !== undefined)
-            await git.run(['worktree', 'unlock', '--', worktreePath]);
+        await git.run(['worktree', 'unlock', '--', worktreePath]);
         return 'released';
     }
     await forceRemove(git, worktreePath);
@@ -30500,7 +30500,7 @@ async function cleanUpWorktree(worktree) {
             removed: `Removed the task worktree ${worktree.path}.`,
             released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,
             gone: `The task worktree ${worktree.path} was already gone.`,
-            'held by another': `The task worktree ${worktree.path} is now held by another job (this job's lease was taken for dead); left as it is.`
+            'not ours': `The task worktree ${worktree.path} no longer carries this job's lease (it was taken for dead, and another job has had the worktree since); left as it is.`
         };
         lib_core/* info */.pq(said[end]);
     };

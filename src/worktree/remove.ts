@@ -9,14 +9,14 @@ async function forceRemove(git: Git, worktreePath: string): Promise<void> {
   await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 
-export type LeaseEnd = 'removed' | 'released' | 'gone' | 'held by another';
+export type LeaseEnd = 'removed' | 'released' | 'gone' | 'not ours';
 
 /**
  * Ends a job's lease on its worktree: removes the worktree (then prunes the registry), or with
  * `remove` false unlocks it for reuse. Only git's own `worktree remove` deletes files, so nothing
  * that is not a registered worktree is ever removed. A worktree that is already gone is not an
- * error, and one that another job or a person holds now (this job's lease was judged dead) is
- * left alone.
+ * error, and one that no longer carries this job's lease (it was judged dead, and another job
+ * holds or released the worktree now) is left alone.
  */
 export async function endLease(
   git: Git,
@@ -29,9 +29,10 @@ export async function endLease(
     await git.run(['worktree', 'prune']);
     return 'gone';
   }
-  if (entry.lockReason !== undefined && entry.lockReason !== lease) return 'held by another';
+  // Another job holds it, or released it after taking this job's lease for dead.
+  if (entry.lockReason !== lease) return 'not ours';
   if (!remove) {
-    if (entry.lockReason !== undefined) await git.run(['worktree', 'unlock', '--', worktreePath]);
+    await git.run(['worktree', 'unlock', '--', worktreePath]);
     return 'released';
   }
   await forceRemove(git, worktreePath);
