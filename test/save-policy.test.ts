@@ -25,11 +25,6 @@ describe('save-cache', () => {
     ['never, no entry', { saveCache: 'never', seeded: false }, false],
     ['always, but no cache service', { saveCache: 'always', cacheSource: 'none' }, false],
     [
-      'always, but path already held a clone',
-      { saveCache: 'always', cacheSource: 'none', pathHeldClone: true },
-      false
-    ],
-    [
       'always, entry for this very commit exists',
       { saveCache: 'always', matchedKey: 'k-new' },
       false
@@ -38,5 +33,13 @@ describe('save-cache', () => {
     const decision = decide(changes);
     expect(decision.save).toBe(save);
     expect(decision.reason.length).toBeGreaterThan(5);
+  });
+});
+
+test('a path that already held a clone is the reason given, even with save-cache always', () => {
+  const decision = decide({ saveCache: 'always', pathHeldClone: true });
+  expect(decision).toEqual({
+    save: false,
+    reason: 'path already held a clone, which the action synced in place without the cache'
   });
 });

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
 import { expectWorktreeAt } from '../support/expectations.js';
-import { hostCloneIn, hostLeftovers } from '../support/host-clone.js';
+import { hostCloneIn, hostLeftovers, worktreeInputs } from '../support/host-clone.js';
 import { addCommits, revParse } from '../support/repos.js';
 
 let fx: Fixture;
@@ -31,16 +31,12 @@ function expectHostClean(): void {
   expect(hostLeftovers(fx.hostDir)).toEqual([]);
 }
 
-function worktreeInputs(branch: string, extra: Record<string, string> = {}) {
-  return { inputs: { 'cache-dir': fx.hostDir, branch, ...extra } };
-}
-
 describe('self-hosted host clone (cache-dir)', () => {
   test('first job clones into cache-dir, later jobs refresh it and add worktrees with no copy', async () => {
     fx = await startFixture({ commits: 20 });
     const feature = addCommits(fx.origin, 'feature/login', { commits: 3, seed: 'f' }, 'main');
     const first = fx.newJob('first');
-    const main1 = await fx.main(first, worktreeInputs('feature/login'));
+    const main1 = await fx.main(first, worktreeInputs(fx, 'feature/login'));
     const wt1 = expectWorktreeAt(main1, feature, 'feature/login');
     expect(main1.outputs).toMatchObject({
       'cache-source': 'host-dir',
@@ -63,7 +59,7 @@ describe('self-hosted host clone (cache-dir)', () => {
 
     const tip = addCommits(fx.origin, 'feature/login', { commits: 4, seed: 'g' });
     const second = fx.newJob('second');
-    const main2 = await fx.main(second, worktreeInputs('feature/login'));
+    const main2 = await fx.main(second, worktreeInputs(fx, 'feature/login'));
     expectWorktreeAt(main2, tip, 'feature/login');
     expect(main2.outputs).toMatchObject({
       'cache-hit': 'true',
@@ -81,18 +77,21 @@ describe('self-hosted host clone (cache-dir)', () => {
   test('a new branch starts at origin/<base>; base defaults to the default branch', async () => {
     fx = await startFixture({ commits: 8 });
     const release = addCommits(fx.origin, 'release', { commits: 2, seed: 'r' }, 'main');
-    const fromDefault = await fx.main(fx.newJob('a'), worktreeInputs('new/one'));
+    const fromDefault = await fx.main(fx.newJob('a'), worktreeInputs(fx, 'new/one'));
     expectWorktreeAt(fromDefault, revParse(fx.origin, 'main'), 'new/one');
-    const fromBase = await fx.main(fx.newJob('b'), worktreeInputs('new/two', { base: 'release' }));
+    const fromBase = await fx.main(
+      fx.newJob('b'),
+      worktreeInputs(fx, 'new/two', { base: 'release' })
+    );
     expectWorktreeAt(fromBase, release, 'new/two');
-    const noBase = await fx.main(fx.newJob('c'), worktreeInputs('new/three', { base: 'nope' }));
+    const noBase = await fx.main(fx.newJob('c'), worktreeInputs(fx, 'new/three', { base: 'nope' }));
     expect(noBase.exitCode).toBe(1);
     expect(noBase.annotations.map(a => a.title)).toEqual(["Invalid input 'base'"]);
   });
 
   test('without branch, path is seeded from the host clone and stays valid when the host clone goes', async () => {
     fx = await startFixture({ commits: 12 });
-    await fx.main(fx.newJob('warmup'), worktreeInputs('main'));
+    await fx.main(fx.newJob('warmup'), worktreeInputs(fx, 'main'));
     const tip = addCommits(fx.origin, 'main', { commits: 3, seed: 'n' });
     const job = fx.newJob();
     const main = await fx.main(job, { inputs: { 'cache-dir': fx.hostDir } });
@@ -117,12 +116,12 @@ describe('self-hosted host clone (cache-dir)', () => {
 
   test('a broken host clone is rebuilt with a warning and the job succeeds', async () => {
     fx = await startFixture({ commits: 10 });
-    expect((await fx.main(fx.newJob('first'), worktreeInputs('main'))).exitCode).toBe(0);
+    expect((await fx.main(fx.newJob('first'), worktreeInputs(fx, 'main'))).exitCode).toBe(0);
     const clone = hostClone();
     // An interrupted first clone leaves no completion marker; missing objects break the refs.
     rmSync(path.join(clone, 'clone-cache-complete'));
     const job = fx.newJob('second');
-    const main = await fx.main(job, worktreeInputs('topic'));
+    const main = await fx.main(job, worktreeInputs(fx, 'topic'));
     expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
     expect(main.annotations.map(a => a.title)).toEqual(['Host clone rebuilt']);
     expect(main.annotations[0].message).toContain('its first clone never finished');
@@ -132,7 +131,7 @@ describe('self-hosted host clone (cache-dir)', () => {
           rmSync(path.join(hostClone(), dir, f), { recursive: true });
       }
     }
-    const third = await fx.main(fx.newJob('third'), worktreeInputs('other'));
+    const third = await fx.main(fx.newJob('third'), worktreeInputs(fx, 'other'));
     expectWorktreeAt(third, revParse(fx.origin, 'main'), 'other');
     expect(third.annotations.map(a => a.title)).toEqual(['Host clone rebuilt']);
     expect(third.annotations[0].message).toMatch(/is missing/);
@@ -140,7 +139,7 @@ describe('self-hosted host clone (cache-dir)', () => {
 
   test('hooks and dangerous config planted in the shared host clone never run', async () => {
     fx = await startFixture({ commits: 6 });
-    expect((await fx.main(fx.newJob('first'), worktreeInputs('main'))).exitCode).toBe(0);
+    expect((await fx.main(fx.newJob('first'), worktreeInputs(fx, 'main'))).exitCode).toBe(0);
     const clone = hostClone();
     // A replace ref would make the worktree show the files of another commit.
     const tip = revParse(fx.origin, 'main');
@@ -156,7 +155,7 @@ describe('self-hosted host clone (cache-dir)', () => {
     gitSync(clone, ['config', 'core.fsmonitor', `sh -c 'echo fsmonitor >> ${marker}'`]);
     gitSync(clone, ['config', 'include.path', include]);
     const job = fx.newJob('second');
-    const main = await fx.main(job, worktreeInputs('topic'));
+    const main = await fx.main(job, worktreeInputs(fx, 'topic'));
     const wt = expectWorktreeAt(main, tip, 'topic');
     expect(main.annotations.map(a => a.title)).toEqual(['Host clone sanitized']);
     expect(main.annotations[0].message).toContain(`refs/replace/${tip}`);
@@ -198,10 +197,10 @@ describe('self-hosted host clone (cache-dir)', () => {
   test('a job that died without its post step: its worktree is removed by the next job', async () => {
     fx = await startFixture({ commits: 6 });
     const dead = fx.newJob('dead');
-    const main = await fx.main(dead, { ...worktreeInputs('left/behind'), viaShell: true });
+    const main = await fx.main(dead, { ...worktreeInputs(fx, 'left/behind'), viaShell: true });
     const orphan = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'left/behind');
     writeFileSync(path.join(orphan, 'build.log'), 'output of a job that was killed');
-    const next = await fx.main(fx.newJob('next'), worktreeInputs('another'));
+    const next = await fx.main(fx.newJob('next'), worktreeInputs(fx, 'another'));
     expect(next.exitCode).toBe(0);
     expect(next.stdout).toContain(`Cleaned up the worktree ${orphan} of a job that is gone`);
     expect(existsSync(orphan)).toBe(false);

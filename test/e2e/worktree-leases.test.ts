@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { expectWorktreeAt } from '../support/expectations.js';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync, gitWrapper } from '../support/git.js';
-import { hostCloneIn, hostLeftovers } from '../support/host-clone.js';
+import { hostCloneIn, hostLeftovers, worktreeInputs } from '../support/host-clone.js';
 import { startJobProcess } from '../support/job-process.js';
 import { addCommits, revParse } from '../support/repos.js';
 import type { StepResult } from '../support/runner.js';
@@ -21,24 +21,18 @@ function expectHostClean(): void {
   expect(hostLeftovers(fx.hostDir)).toEqual([]);
 }
 
-function worktreeInputs(branch: string, extra: Record<string, string> = {}) {
-  return { inputs: { 'cache-dir': fx.hostDir, branch, ...extra } };
-}
-
-const identity = ['-c', 'user.name=Test', '-c', 'user.email=test@example.com'];
-
 describe('worktree leases', () => {
   test("a branch kept checked out by an earlier job elsewhere: the next job gets origin's tip, detached, and the kept worktree is untouched", async () => {
     fx = await startFixture({ commits: 6 });
     const old = addCommits(fx.origin, 'topic', { commits: 1, seed: 't' }, 'main');
     const keeper = fx.newJob('keeper');
-    const keep = worktreeInputs('topic', { 'remove-worktree': 'false' });
+    const keep = worktreeInputs(fx, 'topic', { 'remove-worktree': 'false' });
     const kept = expectWorktreeAt(await fx.main(keeper, keep), old, 'topic');
     expect((await fx.post(keeper)).exitCode).toBe(0);
     writeFileSync(path.join(kept, 'notes.txt'), 'work kept on purpose');
     const tip = addCommits(fx.origin, 'topic', { commits: 2, seed: 'u' });
     // Another runner on the host: its worktree root is not the keeper's.
-    const main = await fx.main(fx.newJob('other-runner'), worktreeInputs('topic'));
+    const main = await fx.main(fx.newJob('other-runner'), worktreeInputs(fx, 'topic'));
     expectWorktreeAt(main, tip, 'HEAD');
     expect(main.stdout).toContain(
       `topic is checked out in ${kept}; this job gets a detached worktree at ${tip} (origin/topic).`
@@ -59,7 +53,7 @@ describe('worktree leases', () => {
       killed = await runner.run(
         'main',
         fx.newJob('victim'),
-        fx.defaults({ ...worktreeInputs('topic'), env })
+        fx.defaults({ ...worktreeInputs(fx, 'topic'), env })
       );
     } finally {
       runner.kill(); // the whole job is gone, as when a runner is cancelled
@@ -72,7 +66,7 @@ describe('worktree leases', () => {
     const orphan = left[0].split('\n')[0].slice('worktree '.length);
 
     const next = fx.newJob('next');
-    const main = await fx.main(next, worktreeInputs('topic'));
+    const main = await fx.main(next, worktreeInputs(fx, 'topic'));
     expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
     expect(main.stdout).toContain(`Cleaned up the worktree ${orphan} of a job that is gone`);
     expect(existsSync(orphan)).toBe(false);
@@ -84,10 +78,15 @@ describe('worktree leases', () => {
     fx = await startFixture({ commits: 4 });
     const env = gitWrapper(
       path.join(fx.root, 'git-2.32'),
-      'if [ "$1" = --version ]; then echo "git version 2.32.0"; exit 0; fi\nexec "$REAL_GIT" "$@"'
+      [
+        'if [ "$1" = --version ]; then echo "git version 2.32.0"; exit 0; fi',
+        // git 2.32 has no `worktree add --reason`.
+        'case "$*" in *"worktree add"*--reason*) echo "error: unknown option" >&2; exit 129;; esac',
+        'exec "$REAL_GIT" "$@"'
+      ].join('\n')
     );
     const job = fx.newJob();
-    const main = await fx.main(job, { ...worktreeInputs('topic'), env });
+    const main = await fx.main(job, { ...worktreeInputs(fx, 'topic'), env });
     const wt = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
     const entry = gitSync(hostClone(), ['worktree', 'list', '--porcelain'])
       .split('\n\n')
@@ -109,10 +108,10 @@ describe('worktree leases', () => {
       ].join('\n')
     );
     const job = fx.newJob('a');
-    const keep = worktreeInputs('topic', { 'remove-worktree': 'false' });
+    const keep = worktreeInputs(fx, 'topic', { 'remove-worktree': 'false' });
     const kept = expectWorktreeAt(await fx.main(job, { ...keep, env }), tip, 'topic');
     expect((await fx.post(job, { env })).exitCode).toBe(0);
-    const again = await fx.main(job, { ...worktreeInputs('topic'), env });
+    const again = await fx.main(job, { ...worktreeInputs(fx, 'topic'), env });
     expect(expectWorktreeAt(again, tip, 'topic')).toBe(kept);
     expect((await fx.post(job, { env })).exitCode).toBe(0);
     expectHostClean();
@@ -123,14 +122,14 @@ describe('worktree leases', () => {
     const shared = path.join(fx.root, 'shared-wt');
     const first = fx.newJob('long');
     const wt = expectWorktreeAt(
-      await fx.main(first, worktreeInputs('topic', { 'worktree-path': shared })),
+      await fx.main(first, worktreeInputs(fx, 'topic', { 'worktree-path': shared })),
       revParse(fx.origin, 'main'),
       'topic'
     );
     await new Promise(resolve => setTimeout(resolve, 1_500));
     // A second job that takes any lease older than a second for expired.
     const second = await fx.main(fx.newJob('impatient'), {
-      ...worktreeInputs('topic', { 'worktree-path': shared }),
+      ...worktreeInputs(fx, 'topic', { 'worktree-path': shared }),
       env: { CLONE_CACHE_LEASE_MAX_HOURS: '0.0002' }
     });
     expect(second.exitCode).toBe(0);
@@ -142,29 +141,31 @@ describe('worktree leases', () => {
   test("a post step whose lease was taken for dead leaves the worktree's new holder alone", async () => {
     fx = await startFixture({ commits: 4 });
     const shared = path.join(fx.root, 'shared-wt');
-    const inputs = worktreeInputs('topic', { 'worktree-path': shared });
+    const inputs = worktreeInputs(fx, 'topic', { 'worktree-path': shared });
     const first = fx.newJob('first');
     const wt = expectWorktreeAt(await fx.main(first, inputs), revParse(fx.origin, 'main'), 'topic');
-    // Another host's job (here: the lease rewritten to name one) ran past the lease age and was
-    // taken for dead; the next job removed its worktree and made its own in the same folder.
+    // Another host's job (here: the lease rewritten to name one) ran past the lease age (set to
+    // 1 h; the lease is 2 h old, well within the default 24 h) and was taken for dead; the next
+    // job removed its worktree and made its own in the same folder.
     const clone = hostClone();
     const id = path.basename(readFileSync(path.join(wt, '.git'), 'utf8').trim());
     const lockFile = path.join(clone, 'worktrees', id, 'locked');
     const lease = readFileSync(lockFile, 'utf8').trim().slice('clone-cache-lease:'.length);
     const record = JSON.parse(Buffer.from(lease, 'base64url').toString('utf8'));
-    const elsewhere = { ...record, host: 'another-host', since: '2000-01-01T00:00:00.000Z' };
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const elsewhere = { ...record, host: 'another-host', since: twoHoursAgo };
     writeFileSync(
       lockFile,
       `clone-cache-lease:${Buffer.from(JSON.stringify(elsewhere)).toString('base64url')}\n`
     );
     const second = fx.newJob('second');
-    const taken = await fx.main(second, inputs);
+    const taken = await fx.main(second, { ...inputs, env: { CLONE_CACHE_LEASE_MAX_HOURS: '1' } });
     expect(taken.stdout).toContain(`Cleaned up the worktree ${wt} of a job that is gone`);
     expectWorktreeAt(taken, revParse(fx.origin, 'main'), 'topic');
     writeFileSync(path.join(wt, 'work-of-second.txt'), 'in progress');
     const post = await fx.post(first);
     expect(post.exitCode).toBe(0);
-    expect(post.stdout).toContain(`The task worktree ${wt} is now held by another job`);
+    expect(post.stdout).toContain(`The task worktree ${wt} no longer carries this job's lease`);
     expect(readFileSync(path.join(wt, 'work-of-second.txt'), 'utf8')).toBe('in progress');
     expect((await fx.post(second)).exitCode).toBe(0);
     expectHostClean();
@@ -173,14 +174,22 @@ describe('worktree leases', () => {
   test('a kept worktree stopped in a rebase holds its branch: the next job gets a detached worktree', async () => {
     fx = await startFixture({ commits: 4 });
     const tip = addCommits(fx.origin, 'topic', { commits: 2, seed: 't' }, 'main');
+    const shared = path.join(fx.root, 'shared-wt');
     const job = fx.newJob('a');
-    const keep = worktreeInputs('topic', { 'remove-worktree': 'false' });
+    const keep = worktreeInputs(fx, 'topic', {
+      'worktree-path': shared,
+      'remove-worktree': 'false'
+    });
     const kept = expectWorktreeAt(await fx.main(job, keep), tip, 'topic');
     // The job stops in the middle of a rebase (a conflict, say); its worktree is kept.
-    expect(() => gitSync(kept, [...identity, 'rebase', '--exec', 'false', 'HEAD~1'])).toThrow();
+    expect(() => gitSync(kept, ['rebase', '--exec', 'false', 'HEAD~1'])).toThrow();
     expect((await fx.post(job)).exitCode).toBe(0);
-    const next = await fx.main(fx.newJob('b'), worktreeInputs('topic'));
-    expectWorktreeAt(next, tip, 'HEAD');
+    // Same folder: the kept worktree is not reused, as it is in the middle of a rebase.
+    const next = await fx.main(
+      fx.newJob('b'),
+      worktreeInputs(fx, 'topic', { 'worktree-path': shared })
+    );
+    expect(expectWorktreeAt(next, tip, 'HEAD')).toBe(`${shared}+2`);
     expect(next.stdout).toContain(`topic is checked out in ${kept}`);
     expect(
       existsSync(path.join(hostClone(), 'worktrees', path.basename(kept), 'rebase-merge'))
@@ -191,16 +200,19 @@ describe('worktree leases', () => {
     fx = await startFixture({ commits: 4 });
     const tip = addCommits(fx.origin, 'topic', { commits: 1, seed: 't' }, 'main');
     const shared = path.join(fx.root, 'shared-wt');
-    const inputs = worktreeInputs('topic', { 'worktree-path': shared });
+    const inputs = worktreeInputs(fx, 'topic', { 'worktree-path': shared });
     const a = fx.newJob('a');
     expectWorktreeAt(await fx.main(a, inputs), tip, 'topic');
     const b = fx.newJob('b');
-    const keep = worktreeInputs('topic', { 'worktree-path': shared, 'remove-worktree': 'false' });
+    const keep = worktreeInputs(fx, 'topic', {
+      'worktree-path': shared,
+      'remove-worktree': 'false'
+    });
     const second = expectWorktreeAt(await fx.main(b, keep), tip, 'HEAD');
     expect(second).toBe(`${shared}+2`);
     writeFileSync(path.join(second, 'result.txt'), 'x');
     gitSync(second, ['add', 'result.txt']);
-    gitSync(second, [...identity, 'commit', '-qm', 'work of job b']);
+    gitSync(second, ['commit', '-qm', 'work of job b']);
     const commit = revParse(second, 'HEAD');
     expect((await fx.post(b)).exitCode).toBe(0);
     expect((await fx.post(a)).exitCode).toBe(0);
@@ -232,7 +244,7 @@ describe('worktree leases', () => {
       killed = runner.run(
         'main',
         fx.newJob('victim'),
-        fx.defaults({ ...worktreeInputs('new/task', { 'remove-worktree': 'false' }), env })
+        fx.defaults({ ...worktreeInputs(fx, 'new/task', { 'remove-worktree': 'false' }), env })
       );
       for (let i = 0; i < 300 && !existsSync(added); i++) {
         await new Promise(resolve => setTimeout(resolve, 50));
@@ -243,7 +255,7 @@ describe('worktree leases', () => {
     }
     expect((await killed)?.exitCode).toBe(-1);
     const next = fx.newJob('next');
-    const main = await fx.main(next, worktreeInputs('new/task'));
+    const main = await fx.main(next, worktreeInputs(fx, 'new/task'));
     const wt = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'new/task');
     expect(readdirSync(wt).length).toBeGreaterThan(1);
     expect(main.stdout).toContain('Cleaned up the worktree');

@@ -24,6 +24,7 @@ test('config passed to a command reaches git through the environment, not argv',
   expect(env.GIT_TERMINAL_PROMPT).toBe('0');
   expect(env.GCM_INTERACTIVE).toBe('Never');
   expect(env.GIT_LFS_SKIP_SMUDGE).toBe('1');
+  expect(env.GIT_NO_REPLACE_OBJECTS).toBe('1');
 });
 
 test('config inherited from the caller environment is not passed on', () => {

@@ -117,7 +117,7 @@ describe('host lock', () => {
     try {
       await acquireLock(lockPath, 'the test resource', {
         ...fast,
-        timeoutMs: 1_000,
+        timeoutMs: 2_000,
         reportEveryMs: 200
       }).catch(() => undefined);
     } finally {

@@ -38,3 +38,12 @@ export function hostLeftovers(cacheDir: string): string[] {
 export function hostLocks(cacheDir: string): string[] {
   return readdirSync(cacheDir).filter(n => n.endsWith('.lock'));
 }
+
+/** The inputs of a job that works from the host clone in the fixture's cache-dir. */
+export function worktreeInputs(
+  fx: { hostDir: string },
+  branch: string,
+  extra: Record<string, string> = {}
+): { inputs: Record<string, string> } {
+  return { inputs: { 'cache-dir': fx.hostDir, branch, ...extra } };
+}
