@@ -6,7 +6,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true }]
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/scripts/jest-count-reporter.js'],
   // End-to-end tests spawn git and the bundled action; two workers fit two cores.

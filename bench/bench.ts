@@ -10,8 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCacheServer } from '../test/support/cache-server.js';
-import { startGitServer } from '../test/support/git-server.js';
+import { startCacheServer } from '../__tests__/support/cache-server.js';
+import { startGitServer } from '../__tests__/support/git-server.js';
 import { pathToFileURL } from 'node:url';
 import { STAGING_RELATIVE } from '../src/cache/backend.js';
 import {
@@ -21,7 +21,7 @@ import {
   parseRunnerFile,
   stepEnv,
   type Job
-} from '../test/support/runner.js';
+} from '../__tests__/support/runner.js';
 import { measure, type Measurement } from './measure.js';
 import { addCommits, bareName, generateRepository, PRESETS, repoSizeBytes } from './workload.js';
 import { renderMarkdown, summarize, type MethodResult, type Sample } from './report.js';

@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startFixture, TOKEN } from '../test/support/fixture.js';
-import { addCommits } from '../test/support/repos.js';
-import type { StepResult } from '../test/support/runner.js';
+import { startFixture, TOKEN } from '../__tests__/support/fixture.js';
+import { addCommits } from '../__tests__/support/repos.js';
+import type { StepResult } from '../__tests__/support/runner.js';
 
 const { values } = parseArgs({
   options: {

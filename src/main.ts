@@ -1,4 +1,4 @@
-import { runMain } from './run-main.js';
+import { runMain } from './main-step/run.js';
 
 await runMain();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

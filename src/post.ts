@@ -1,4 +1,4 @@
-import { runPost } from './run-post.js';
+import { runPost } from './post-step/run.js';
 
 await runPost();
 process.exit();

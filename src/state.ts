@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { CacheSource } from './cache/backend.js';
 import type { SavePolicy } from './inputs.js';
-import type { TargetKind } from './sync/ref.js';
+import type { TargetKind } from './clone/ref.js';
 import type { DiagnosisSettings } from './permissions/diagnose.js';
 
 /** The typed contract between the main step and the post step. */

@@ -28370,22 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1730:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1843);
-
-await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
-// A stalled cache request can keep a socket open after the step gave up on it: end here.
-process.exit();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1843:
+/***/ 1680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28941,7 +28926,7 @@ function hostLockOptions() {
     return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
 
-;// CONCATENATED MODULE: ./src/sync/fetch.ts
+;// CONCATENATED MODULE: ./src/clone/fetch.ts
 
 
 
@@ -30626,7 +30611,7 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sync/init-clone.ts
+;// CONCATENATED MODULE: ./src/clone/init-clone.ts
 
 
 
@@ -30646,7 +30631,7 @@ async function initClone(clonePath, originUrl) {
     return gitDir;
 }
 
-;// CONCATENATED MODULE: ./src/main/prepare-clone.ts
+;// CONCATENATED MODULE: ./src/main-step/prepare-clone.ts
 
 
 
@@ -30763,7 +30748,7 @@ async function prepareClone(input) {
     return prepared;
 }
 
-;// CONCATENATED MODULE: ./src/sync/checkout.ts
+;// CONCATENATED MODULE: ./src/clone/checkout.ts
 
 
 /**
@@ -30814,7 +30799,7 @@ async function checkoutTarget(git, target, ownClone) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sync/credentials.ts
+;// CONCATENATED MODULE: ./src/clone/credentials.ts
 
 
 
@@ -30837,7 +30822,7 @@ async function removeCredentials(git, originUrl) {
     await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
 }
 
-;// CONCATENATED MODULE: ./src/sync/origin.ts
+;// CONCATENATED MODULE: ./src/clone/origin.ts
 
 /**
  * Points origin at the real repository: fetch and push in a clone the action made, fetch only in
@@ -30875,7 +30860,7 @@ async function setOrigin(git, originUrl, ownClone) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sync/ref.ts
+;// CONCATENATED MODULE: ./src/clone/ref.ts
 
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** A ref outside heads and tags (e.g. refs/pull/1/merge) needs its own refspec to be fetched. */
@@ -30933,7 +30918,7 @@ async function resolveTarget(git, request, originUrl, fetchCommit) {
     return target;
 }
 
-;// CONCATENATED MODULE: ./src/main/sync-clone.ts
+;// CONCATENATED MODULE: ./src/main-step/sync-clone.ts
 
 
 
@@ -31383,7 +31368,7 @@ async function createWorktree(git, given) {
     return { path: external_node_path_.resolve(slot.path), mode, commit, lease };
 }
 
-;// CONCATENATED MODULE: ./src/main/task-worktree.ts
+;// CONCATENATED MODULE: ./src/main-step/task-worktree.ts
 
 
 
@@ -31566,7 +31551,7 @@ function peakMemoryMiB() {
     return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-;// CONCATENATED MODULE: ./src/run-main.ts
+;// CONCATENATED MODULE: ./src/main-step/run.ts
 
 
 
@@ -31751,6 +31736,21 @@ async function runMain() {
     }
 }
 
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1680);
+
+await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
+// A stalled cache request can keep a socket open after the step gave up on it: end here.
+process.exit();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -7,7 +7,7 @@ import { exists } from '../fs-util.js';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Git, GitError, type ConfigEntry } from '../git/git.js';
 import { hostLockOptions } from '../limits.js';
-import { fetchOrigin, remoteDefaultBranch } from '../sync/fetch.js';
+import { fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
 import { withLock } from './lock.js';
 import { makeHostCloneTrustworthy } from './trust.js';
 

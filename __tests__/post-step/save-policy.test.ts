@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { decideSave } from '../src/save-policy.js';
-import type { MainState } from '../src/state.js';
+import { decideSave } from '../../src/post-step/save-policy.js';
+import type { MainState } from '../../src/state.js';
 
 type PolicyState = Parameters<typeof decideSave>[0];
 const base: PolicyState = {

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { extraRefspecFor } from '../../src/sync/ref.js';
+import { extraRefspecFor } from '../../src/clone/ref.js';
 
 test.each([
   ['refs/pull/7/merge', '+refs/pull/7/merge:refs/remotes/origin/pull/7/merge'],

@@ -1,4 +1,4 @@
-import type { MainState } from './state.js';
+import type { MainState } from '../state.js';
 
 export interface SaveDecision {
   save: boolean;

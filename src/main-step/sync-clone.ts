@@ -6,11 +6,11 @@ import { Git } from '../git/git.js';
 import type { Settings } from '../inputs.js';
 import type { RunnerContext } from '../runner-context.js';
 import { isActionClone } from '../seed/marker.js';
-import { checkoutTarget } from '../sync/checkout.js';
-import { removeCredentials } from '../sync/credentials.js';
-import { fetchCommit, fetchOrigin, remoteDefaultBranch } from '../sync/fetch.js';
-import { setOrigin } from '../sync/origin.js';
-import { extraRefspecFor, resolveTarget, type RefRequest, type Target } from '../sync/ref.js';
+import { checkoutTarget } from '../clone/checkout.js';
+import { removeCredentials } from '../clone/credentials.js';
+import { fetchCommit, fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
+import { setOrigin } from '../clone/origin.js';
+import { extraRefspecFor, resolveTarget, type RefRequest, type Target } from '../clone/ref.js';
 import type { PhaseTimer } from '../timing.js';
 
 export interface SyncResult {

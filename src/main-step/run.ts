@@ -1,25 +1,25 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
-import { ActionsCacheBackend } from './cache/actions-cache.js';
-import type { CacheBackend } from './cache/backend.js';
-import { HostDirBackend } from './cache/host-dir.js';
-import { failStep } from './errors.js';
-import { authConfig, basicAuthValue } from './git/auth.js';
-import type { ConfigEntry } from './git/git.js';
-import { hostClonePaths } from './host/host-clone.js';
-import { parseSettings, validateBranchInputs, type Settings } from './inputs.js';
-import { limits } from './limits.js';
-import { prepareClone, removeCreatedByThisRun, type Preparation } from './main/prepare-clone.js';
-import { isWorkflowRepository, syncClone } from './main/sync-clone.js';
-import { createTaskWorktree, hostTaskWorktree, worktreeFolder } from './main/task-worktree.js';
-import { Diagnoser, type DiagnosisSettings } from './permissions/diagnose.js';
+import { ActionsCacheBackend } from '../cache/actions-cache.js';
+import type { CacheBackend } from '../cache/backend.js';
+import { HostDirBackend } from '../cache/host-dir.js';
+import { failStep } from '../errors.js';
+import { authConfig, basicAuthValue } from '../git/auth.js';
+import type { ConfigEntry } from '../git/git.js';
+import { hostClonePaths } from '../host/host-clone.js';
+import { parseSettings, validateBranchInputs, type Settings } from '../inputs.js';
+import { limits } from '../limits.js';
+import { prepareClone, removeCreatedByThisRun, type Preparation } from './prepare-clone.js';
+import { isWorkflowRepository, syncClone } from './sync-clone.js';
+import { createTaskWorktree, hostTaskWorktree, worktreeFolder } from './task-worktree.js';
+import { Diagnoser, type DiagnosisSettings } from '../permissions/diagnose.js';
 import * as path from 'node:path';
-import { setOutputs, writeSummary, type MainReport } from './report.js';
-import { readRunnerContext, type RunnerContext } from './runner-context.js';
-import { saveMainState, type MainState } from './state.js';
-import { peakMemoryMiB, PhaseTimer } from './timing.js';
-import { requireGit } from './git/version.js';
-import { persistCredentials } from './sync/credentials.js';
+import { setOutputs, writeSummary, type MainReport } from '../report.js';
+import { readRunnerContext, type RunnerContext } from '../runner-context.js';
+import { saveMainState, type MainState } from '../state.js';
+import { peakMemoryMiB, PhaseTimer } from '../timing.js';
+import { requireGit } from '../git/version.js';
+import { persistCredentials } from '../clone/credentials.js';
 
 /** The directories the action writes, which the permission diagnosis may scan and fix. */
 function diagnosisSettings(settings: Settings, context: RunnerContext): DiagnosisSettings {

@@ -1,18 +1,18 @@
 import * as core from '@actions/core';
-import { ActionsCacheBackend } from './cache/actions-cache.js';
-import { entryKey } from './cache/backend.js';
-import { buildSnapshot } from './cache/snapshot.js';
-import { warnPost } from './errors.js';
-import { Git } from './git/git.js';
-import { limits } from './limits.js';
-import { withTimeout } from './fs-util.js';
-import { writeSaveSummary } from './report.js';
+import { ActionsCacheBackend } from '../cache/actions-cache.js';
+import { entryKey } from '../cache/backend.js';
+import { buildSnapshot } from '../cache/snapshot.js';
+import { warnPost } from '../errors.js';
+import { Git } from '../git/git.js';
+import { limits } from '../limits.js';
+import { withTimeout } from '../fs-util.js';
+import { writeSaveSummary } from '../report.js';
 import { decideSave } from './save-policy.js';
-import { loadMainState, type MainState } from './state.js';
-import { removeCredentials } from './sync/credentials.js';
-import { withHostCloneLock } from './host/host-clone.js';
-import { endLease, type LeaseEnd } from './worktree/remove.js';
-import { Diagnoser } from './permissions/diagnose.js';
+import { loadMainState, type MainState } from '../state.js';
+import { removeCredentials } from '../clone/credentials.js';
+import { withHostCloneLock } from '../host/host-clone.js';
+import { endLease, type LeaseEnd } from '../worktree/remove.js';
+import { Diagnoser } from '../permissions/diagnose.js';
 
 async function saveEntry(state: MainState): Promise<string> {
   const key = entryKey(state.keyPrefix, state.commit);

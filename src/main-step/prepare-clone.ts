@@ -13,7 +13,7 @@ import { exists, listDir } from '../fs-util.js';
 import type { Settings } from '../inputs.js';
 import { limits } from '../limits.js';
 import { PARTIAL_SUFFIX, seedClone } from '../seed/seed.js';
-import { initClone } from '../sync/init-clone.js';
+import { initClone } from '../clone/init-clone.js';
 import type { PhaseTimer } from '../timing.js';
 
 /** How the clone at `path` came to be in this run. */
