@@ -4,11 +4,21 @@ import * as core from '@actions/core';
 export class ActionError extends Error {
   constructor(
     readonly title: string,
-    message: string
+    message: string,
+    options?: { cause?: unknown }
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ActionError';
   }
+}
+
+/**
+ * The cache could not be used and the job clones instead: `reason` is what the user reads in the
+ * `fallback-reason` output, `cause` the error behind it (for the permission diagnosis).
+ */
+export interface Fallback {
+  reason: string;
+  cause?: unknown;
 }
 
 /** A bad input value: the message names the input and what it accepts. */
