@@ -1,4 +1,4 @@
-import type { ConfigEntry } from './git.js';
+import type { ConfigEntry } from './exec.js';
 
 /** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
 export function authScope(originUrl: string): string | undefined {

@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import { Git } from './git.js';
+import { configFileKeys } from './config.js';
 
 /** Config keys that make git run a program or read other files. */
 const DANGEROUS_KEY =
@@ -7,9 +6,6 @@ const DANGEROUS_KEY =
 
 /** The dangerous keys a config file sets, read without following its includes (nothing runs). */
 export async function dangerousConfigKeys(configFile: string): Promise<string[]> {
-  const listed = await new Git(path.dirname(configFile)).run(
-    ['config', '--file', configFile, '--no-includes', '--name-only', '--list'],
-    { allowFailure: true }
-  );
-  return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+  const keys = await configFileKeys(configFile);
+  return [...new Set(keys.filter(key => DANGEROUS_KEY.test(key)))];
 }

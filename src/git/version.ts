@@ -1,5 +1,5 @@
 import { ActionError } from '../errors.js';
-import { Git } from './git.js';
+import { gitOutput } from './exec.js';
 
 /** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
 export const MINIMUM_GIT = [2, 29] as const;
@@ -20,7 +20,7 @@ let probed: Promise<string> | undefined;
 
 /** `git --version`, asked once per process. */
 function gitVersionOutput(): Promise<string> {
-  probed ??= new Git(process.cwd()).output(['--version']);
+  probed ??= gitOutput(process.cwd(), ['--version']);
   return probed;
 }
 

@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import { runGit } from './exec.js';
+import type { Repository } from './repository.js';
+
+// A config file is read with --file and --no-includes: one file, include.* not followed, so
+// nothing a planted file says can run or point elsewhere. git runs in the file's folder.
+
+/** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
+export async function configFileValue(configFile: string, key: string): Promise<string> {
+  const read = await runGit(
+    path.dirname(configFile),
+    ['config', '--file', configFile, '--no-includes', '--get', key],
+    { allowFailure: true }
+  );
+  return read.stdout.trim();
+}
+
+/** The names of the keys the config file sets (none when it cannot be read). */
+export async function configFileKeys(configFile: string): Promise<string[]> {
+  const listed = await runGit(
+    path.dirname(configFile),
+    ['config', '--file', configFile, '--no-includes', '--name-only', '--list'],
+    { allowFailure: true }
+  );
+  return listed.stdout.split('\n').filter(Boolean);
+}
+
+/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
+export async function unsetConfigFileKey(configFile: string, key: string): Promise<void> {
+  await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
+    allowFailure: true
+  });
+}
+
+/** Sets `key` in the repository's own config (.git/config). */
+export async function setLocalConfig(repo: Repository, key: string, value: string): Promise<void> {
+  await runGit(repo.dir, ['config', '--local', key, value]);
+}
+
+/** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
+export async function unsetLocalConfig(repo: Repository, key: string): Promise<void> {
+  await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+}

@@ -1,0 +1,37 @@
+import { gitSucceeds, runGit } from './exec.js';
+import type { Repository } from './repository.js';
+
+/** Points refs/remotes/origin/HEAD at origin's default branch, as `git clone` leaves it. */
+export async function setOriginHead(repo: Repository, defaultBranch: string): Promise<void> {
+  await runGit(repo.dir, [
+    'symbolic-ref',
+    'refs/remotes/origin/HEAD',
+    `refs/remotes/origin/${defaultBranch}`
+  ]);
+}
+
+/** Moves `ref` from `from` to `to`; git refuses when the ref has moved meanwhile. */
+export async function moveRef(
+  repo: Repository,
+  ref: string,
+  from: string,
+  to: string,
+  reason: string
+): Promise<void> {
+  await runGit(repo.dir, ['update-ref', '-m', reason, ref, to, from]);
+}
+
+/** Makes the local `branch` track origin's branch of the same name. */
+export async function trackOriginBranch(repo: Repository, branch: string): Promise<void> {
+  await runGit(repo.dir, [
+    'branch',
+    `--set-upstream-to=refs/remotes/origin/${branch}`,
+    '--',
+    branch
+  ]);
+}
+
+/** True when git accepts `ref` as a ref name (`git check-ref-format`). */
+export function isValidRefName(ref: string): Promise<boolean> {
+  return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
+}

@@ -1,0 +1,74 @@
+import { gitOutput, runGit } from './exec.js';
+import type { Repository } from './repository.js';
+
+const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
+const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+
+export interface OriginFetch {
+  /** Drop remote-tracking branches and tags that origin no longer has. */
+  prune: boolean;
+  /** Refs beyond branches and tags, e.g. a pull request's. */
+  extraRefspecs?: readonly string[];
+}
+
+/**
+ * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
+ * the extra refspecs, showing git's progress.
+ */
+export async function fetchBranchesAndTags(repo: Repository, options: OriginFetch): Promise<void> {
+  const args = [
+    'fetch',
+    '--progress',
+    '--no-auto-gc',
+    '--no-recurse-submodules',
+    '--no-write-fetch-head'
+  ];
+  if (options.prune) args.push('--prune');
+  args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
+  await runGit(repo.dir, args, { config: repo.auth, progress: true });
+}
+
+/** Fetches one commit of origin by its id, showing git's progress. */
+export async function fetchOneCommit(repo: Repository, commit: string): Promise<void> {
+  await runGit(
+    repo.dir,
+    ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit],
+    { config: repo.auth, progress: true }
+  );
+}
+
+/** The branch origin's HEAD names, asked of the server; '' when it names none. */
+export async function askDefaultBranch(repo: Repository): Promise<string> {
+  const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
+    config: repo.auth
+  });
+  const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
+  return match ? match[1] : '';
+}
+
+/** Copies the local branches of the repository at `sourceDir` (on this machine) as they are. */
+export async function fetchLocalBranchesFrom(repo: Repository, sourceDir: string): Promise<void> {
+  await runGit(repo.dir, [
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-write-fetch-head',
+    sourceDir,
+    '+refs/heads/*:refs/heads/*'
+  ]);
+}
+
+/** The names of the configured remotes. */
+export async function remoteNames(repo: Repository): Promise<string[]> {
+  return (await gitOutput(repo.dir, ['remote'])).split('\n');
+}
+
+/** The URL git fetches origin from, or with `push` the one it pushes to. */
+export function originUrl(repo: Repository, use: 'fetch' | 'push'): Promise<string> {
+  return gitOutput(repo.dir, [
+    'remote',
+    'get-url',
+    ...(use === 'push' ? ['--push'] : []),
+    'origin'
+  ]);
+}
