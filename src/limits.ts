@@ -31,6 +31,12 @@ export function limits(): Limits {
   };
 }
 
+/** A worktree lease whose job cannot be checked (another host, a container) ends after this long. */
+export function leaseMaxAgeMs(): number {
+  const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
+  return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
+}
+
 /** The bounds of the host clone's lock. */
 export function hostLockOptions(): LockOptions {
   const { lockTimeoutMs, lockStaleMs } = limits();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { classifyFailure } from '../../src/permissions/classify.js';
-import { GitError } from '../../src/git/git.js';
+import { GitError } from '../../src/git/exec.js';
 
 function gitError(stderr: string): GitError {
   return new GitError(['fetch'], { exitCode: 128, stdout: '', stderr });

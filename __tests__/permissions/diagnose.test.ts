@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { GitError } from '../../src/git/git.js';
+import { GitError } from '../../src/git/exec.js';
 import { Diagnoser, PermissionError } from '../../src/permissions/diagnose.js';
 
 const notPermission = () =>

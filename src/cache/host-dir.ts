@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigEntry } from '../git/git.js';
-import { Git } from '../git/git.js';
+import type { Repository } from '../git/repository.js';
 import { refreshHostClone, withHostCloneLock, type HostClonePaths } from '../host/host-clone.js';
 import {
   STAGING_RELATIVE,
@@ -21,14 +20,17 @@ import { buildSnapshot } from './snapshot.js';
 export class HostDirBackend implements CacheBackend {
   readonly source = 'host-dir' as const;
   readonly stagingDir: string;
+  private readonly hostClone: Repository;
 
+  /** `clone` is any handle that carries origin's auth: the backend works at `paths.dir`. */
   constructor(
     private readonly paths: HostClonePaths,
     private readonly workspace: string,
     private readonly originUrl: string,
-    private readonly auth: readonly ConfigEntry[]
+    clone: Repository
   ) {
     this.stagingDir = path.join(workspace, STAGING_RELATIVE);
+    this.hostClone = clone.at(paths.dir);
   }
 
   async available(): Promise<boolean> {
@@ -42,8 +44,7 @@ export class HostDirBackend implements CacheBackend {
   async restore(): Promise<RestoreResult> {
     await this.cleanStaging();
     return withHostCloneLock(this.paths.lock, this.paths.dir, async () => {
-      const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
-      const git = new Git(this.paths.dir);
+      const refresh = await refreshHostClone(this.paths, this.originUrl, this.hostClone);
       const headRef = refresh.defaultBranch
         ? `refs/remotes/origin/${refresh.defaultBranch}`
         : 'HEAD';
@@ -51,7 +52,8 @@ export class HostDirBackend implements CacheBackend {
       // what the refresh brought.
       const before = refresh.tipsBefore.get(headRef);
       const commit =
-        (before && (await git.resolveCommit(before))) || (await git.resolveCommit(headRef));
+        (before && (await this.hostClone.resolveCommit(before))) ||
+        (await this.hostClone.resolveCommit(headRef));
       await buildSnapshot(this.paths.dir, commit, this.stagingDir, this.originUrl);
       return {
         matchedKey: refresh.created ? '' : `host-dir:${this.paths.scope}`,

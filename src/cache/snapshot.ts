@@ -1,7 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gitConfigTemplate } from '../git/config-template.js';
-import { Git } from '../git/git.js';
+import { Repository } from '../git/repository.js';
 
 /** Git's temporary files in objects/ that must not be archived. */
 const TEMPORARY = /^(tmp_|\.tmp-|incoming-)|\.lock$/;
@@ -37,13 +37,13 @@ export async function buildSnapshot(
   snapshotDir: string,
   originUrl: string
 ): Promise<void> {
-  const git = new Git(clonePath);
-  const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+  const clone = new Repository(clonePath);
+  const gitDir = await clone.absoluteGitDir();
   const objects = path.join(gitDir, 'objects');
   if (await fs.lstat(path.join(objects, 'info', 'alternates')).catch(() => undefined)) {
     throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
   }
-  if (!(await git.resolveCommit(commit)))
+  if (!(await clone.resolveCommit(commit)))
     throw new Error(`commit ${commit} is no longer in the clone`);
 
   await fs.rm(snapshotDir, { recursive: true, force: true });
@@ -51,16 +51,10 @@ export async function buildSnapshot(
   await fs.mkdir(path.join(snapshotDir, 'refs', 'tags'), { recursive: true });
   await linkTree(objects, path.join(snapshotDir, 'objects'));
 
-  const refs = await git.output([
-    'for-each-ref',
-    '--format=%(objectname) %(refname)',
-    'refs/remotes/origin/',
-    'refs/tags/'
-  ]);
-  const packed = refs
-    .split('\n')
-    .filter(line => line && !line.endsWith(' refs/remotes/origin/HEAD'))
-    .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
+  const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
+    .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
+    .sort((a, b) => (a.ref < b.ref ? -1 : 1))
+    .map(tip => `${tip.object} ${tip.ref}`);
   await fs.writeFile(path.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
   await fs.writeFile(path.join(snapshotDir, 'HEAD'), `${commit}\n`);
   await fs.writeFile(path.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
@@ -68,6 +62,6 @@ export async function buildSnapshot(
   if (await fs.lstat(shallow).catch(() => undefined)) {
     await fs.copyFile(shallow, path.join(snapshotDir, 'shallow'));
   }
-  const check = await new Git(snapshotDir).resolveCommit('HEAD');
+  const check = await clone.at(snapshotDir).resolveCommit('HEAD');
   if (check !== commit) throw new Error('the snapshot does not resolve HEAD; not saving it');
 }

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { authHeaderKey, basicAuthValue, authScope } from '../git/auth.js';
-import type { Git } from '../git/git.js';
+import { unsetLocalConfig } from '../git/config.js';
+import type { Repository } from '../git/repository.js';
 
 /**
  * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
@@ -15,8 +16,8 @@ export async function persistCredentials(gitDir: string, originUrl: string, toke
 }
 
 /** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
-export async function removeCredentials(git: Git, originUrl: string): Promise<void> {
+export async function removeCredentials(repo: Repository, originUrl: string): Promise<void> {
   const key = authHeaderKey(originUrl);
   if (!key) return;
-  await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
+  await unsetLocalConfig(repo, key);
 }

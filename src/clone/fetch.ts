@@ -1,22 +1,29 @@
 import * as core from '@actions/core';
 import { ActionError } from '../errors.js';
-import { GitError, type ConfigEntry, type Git } from '../git/git.js';
+import { gitStderrOf } from '../git/exec.js';
+import {
+  askDefaultBranch,
+  fetchBranchesAndTags,
+  fetchOneCommit,
+  type OriginFetch
+} from '../git/remote.js';
+import type { Repository } from '../git/repository.js';
 
-export const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
-export const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
-
+/** What the user reads when origin could not be fetched; the git failure stays its cause. */
 function fetchError(originUrl: string, error: unknown): ActionError {
-  const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+  const detail = gitStderrOf(error)?.trim() ?? String(error);
   const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
   if (missingRef) {
     return new ActionError(
       'Ref not found',
-      `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`
+      `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`,
+      { cause: error }
     );
   }
   return new ActionError(
     'Fetch from origin failed',
-    `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`
+    `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`,
+    { cause: error }
   );
 }
 
@@ -25,23 +32,13 @@ function fetchError(originUrl: string, error: unknown): ActionError {
  * delta) plus any extra refspecs, e.g. a pull request ref.
  */
 export async function fetchOrigin(
-  git: Git,
+  repo: Repository,
   originUrl: string,
-  auth: readonly ConfigEntry[],
-  options: { prune: boolean; extraRefspecs?: readonly string[] }
+  options: OriginFetch
 ): Promise<void> {
-  const args = [
-    'fetch',
-    '--progress',
-    '--no-auto-gc',
-    '--no-recurse-submodules',
-    '--no-write-fetch-head'
-  ];
-  if (options.prune) args.push('--prune');
-  args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
   core.info(`Fetching from ${originUrl}`);
   try {
-    await git.run(args, { config: auth, showProgress: true });
+    await fetchBranchesAndTags(repo, options);
   } catch (error) {
     throw fetchError(originUrl, error);
   }
@@ -49,36 +46,22 @@ export async function fetchOrigin(
 
 /** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
 export async function fetchCommit(
-  git: Git,
+  repo: Repository,
   originUrl: string,
-  auth: readonly ConfigEntry[],
   commit: string
 ): Promise<void> {
   try {
-    await git.run(
-      ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit],
-      {
-        config: auth,
-        showProgress: true
-      }
-    );
+    await fetchOneCommit(repo, commit);
   } catch (error) {
     throw fetchError(originUrl, error);
   }
 }
 
 /** origin's default branch, asked of the server (one round trip). */
-export async function remoteDefaultBranch(
-  git: Git,
-  originUrl: string,
-  auth: readonly ConfigEntry[]
-): Promise<string> {
-  let result;
+export async function remoteDefaultBranch(repo: Repository, originUrl: string): Promise<string> {
   try {
-    result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
+    return await askDefaultBranch(repo);
   } catch (error) {
     throw fetchError(originUrl, error);
   }
-  const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
-  return match ? match[1] : '';
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gitConfigTemplate } from '../git/config-template.js';
-import { Git } from '../git/git.js';
+import { initRepository, Repository } from '../git/repository.js';
 import { markAsActionClone } from '../seed/marker.js';
 
 /**
@@ -10,8 +10,7 @@ import { markAsActionClone } from '../seed/marker.js';
  */
 export async function initClone(clonePath: string, originUrl: string): Promise<string> {
   await fs.mkdir(clonePath, { recursive: true });
-  // An empty template directory: no sample hooks, no info/exclude from the system template.
-  await new Git(clonePath).run(['init', '--quiet', '--template=', '--', clonePath]);
+  await initRepository(new Repository(clonePath));
   const gitDir = path.join(clonePath, '.git');
   await fs.writeFile(path.join(gitDir, 'config'), gitConfigTemplate(originUrl));
   await markAsActionClone(gitDir);

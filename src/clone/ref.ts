@@ -1,5 +1,5 @@
 import { ActionError } from '../errors.js';
-import type { Git } from '../git/git.js';
+import type { Repository } from '../git/repository.js';
 
 /** What the user asked for, before anything is fetched. */
 export interface RefRequest {
@@ -38,7 +38,7 @@ function notFound(ref: string, originUrl: string): ActionError {
 
 /** Resolves the request against the fetched clone; `fetchCommit` brings a missing sha. */
 export async function resolveTarget(
-  git: Git,
+  repo: Repository,
   request: RefRequest,
   originUrl: string,
   fetchCommit: (sha: string) => Promise<void>
@@ -53,9 +53,9 @@ export async function resolveTarget(
     target = { kind: 'ref', name: ref, commit: '' };
   } else if (FULL_SHA.test(ref)) {
     target = { kind: 'commit', name: ref, commit: ref };
-  } else if (await git.resolveCommit(`refs/remotes/origin/${ref}`)) {
+  } else if (await repo.resolveCommit(`refs/remotes/origin/${ref}`)) {
     target = { kind: 'branch', name: ref, commit: '' };
-  } else if (await git.resolveCommit(`refs/tags/${ref}`)) {
+  } else if (await repo.resolveCommit(`refs/tags/${ref}`)) {
     target = { kind: 'tag', name: ref, commit: '' };
   } else {
     throw notFound(ref, originUrl);
@@ -63,8 +63,8 @@ export async function resolveTarget(
 
   const wanted = sha || target.commit;
   if (wanted) {
-    if (!(await git.resolveCommit(wanted))) await fetchCommit(wanted);
-    target.commit = await git.resolveCommit(wanted);
+    if (!(await repo.resolveCommit(wanted))) await fetchCommit(wanted);
+    target.commit = await repo.resolveCommit(wanted);
     if (!target.commit) throw notFound(wanted, originUrl);
     return target;
   }
@@ -74,7 +74,7 @@ export async function resolveTarget(
       : target.kind === 'tag'
         ? `refs/tags/${target.name}`
         : `refs/remotes/origin/${target.name.slice('refs/'.length)}`;
-  target.commit = await git.resolveCommit(local);
+  target.commit = await repo.resolveCommit(local);
   if (!target.commit) throw notFound(ref, originUrl);
   return target;
 }

@@ -5,7 +5,11 @@ import * as path from 'node:path';
 import { errorMessage } from '../errors.js';
 import { exists } from '../fs-util.js';
 import { gitConfigTemplate } from '../git/config-template.js';
-import { Git, GitError, type ConfigEntry } from '../git/git.js';
+import { GitError, gitStderrOf } from '../git/exec.js';
+import { collectGarbageIfDue } from '../git/maintenance.js';
+import { setOriginHead } from '../git/refs.js';
+import { fetchLocalBranchesFrom } from '../git/remote.js';
+import { initBareRepository, type Repository } from '../git/repository.js';
 import { hostLockOptions } from '../limits.js';
 import { fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
 import { withLock } from './lock.js';
@@ -57,25 +61,21 @@ interface Inspection {
 }
 
 /** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
-async function inspect(paths: HostClonePaths): Promise<Inspection> {
+async function inspect(hostClone: Repository): Promise<Inspection> {
   const tips = new Map<string, string>();
-  if (!(await exists(path.join(paths.dir, COMPLETE_MARKER)))) {
+  if (!(await exists(path.join(hostClone.dir, COMPLETE_MARKER)))) {
     return { broken: 'its first clone never finished', tips };
   }
-  const git = new Git(paths.dir);
-  const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
-    allowFailure: true
-  });
-  if (refs.exitCode !== 0)
-    return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
-  const lines = refs.stdout.split('\n').filter(Boolean);
-  const objects = lines.map(line => line.split(' ')[0]).join('\n');
-  const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
-  const missing = check.split('\n').find(line => line.endsWith(' missing'));
-  if (missing)
-    return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
-  for (const line of lines) {
-    const [object, ref] = line.split(' ');
+  let refs;
+  try {
+    refs = await hostClone.refTips();
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return { broken: `its refs cannot be read: ${error.result.stderr.trim()}`, tips };
+  }
+  const [missing] = await hostClone.missingObjects(refs.map(tip => tip.object));
+  if (missing) return { broken: `the object ${missing} a ref points to is missing`, tips };
+  for (const { object, ref } of refs) {
     if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
       tips.set(ref, object);
   }
@@ -86,26 +86,16 @@ async function inspect(paths: HostClonePaths): Promise<Inspection> {
  * What a rebuilt clone keeps of the old one: local task branches (with whatever of their commits
  * can still be read) and the registrations of worktrees that jobs are using.
  */
-async function carryOver(oldDir: string, staging: string): Promise<void> {
-  const fetched = await new Git(staging).run(
-    [
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--no-write-fetch-head',
-      oldDir,
-      '+refs/heads/*:refs/heads/*'
-    ],
-    { allowFailure: true }
-  );
-  if (fetched.exitCode !== 0) {
+async function carryOver(oldDir: string, staging: Repository): Promise<void> {
+  await fetchLocalBranchesFrom(staging, oldDir).catch(error => {
+    if (!(error instanceof GitError)) throw error;
     core.warning(
-      `Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`
+      `Local branches of the broken host clone could not be carried over: ${error.result.stderr.trim()}`
     );
-  }
+  });
   const worktrees = path.join(oldDir, 'worktrees');
   if (await exists(worktrees)) {
-    await fs.rename(worktrees, path.join(staging, 'worktrees')).catch(() => undefined);
+    await fs.rename(worktrees, path.join(staging.dir, 'worktrees')).catch(() => undefined);
   }
 }
 
@@ -113,22 +103,25 @@ async function carryOver(oldDir: string, staging: string): Promise<void> {
 async function build(
   paths: HostClonePaths,
   originUrl: string,
-  auth: readonly ConfigEntry[]
+  hostClone: Repository
 ): Promise<void> {
-  const staging = path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`);
+  const staging = hostClone.at(path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`));
   try {
-    await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
-    await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
-    await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+    await initBareRepository(staging);
+    await fs.writeFile(
+      path.join(staging.dir, 'config'),
+      gitConfigTemplate(originUrl, undefined, true)
+    );
+    await fetchOrigin(staging, originUrl, { prune: true });
     const hadOld = await exists(paths.dir);
     if (hadOld) await carryOver(paths.dir, staging);
-    await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+    await fs.writeFile(path.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
     const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
     if (hadOld) await fs.rename(paths.dir, old);
-    await fs.rename(staging, paths.dir);
+    await fs.rename(staging.dir, paths.dir);
     if (hadOld) await fs.rm(old, { recursive: true, force: true });
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    await fs.rm(staging.dir, { recursive: true, force: true });
   }
 }
 
@@ -176,14 +169,12 @@ async function removeStaleGitLocks(dir: string): Promise<void> {
 }
 
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
-async function maintain(paths: HostClonePaths): Promise<void> {
-  const stamp = path.join(paths.dir, GC_STAMP);
+async function maintain(hostClone: Repository): Promise<void> {
+  const stamp = path.join(hostClone.dir, GC_STAMP);
   const last = await fs.stat(stamp).catch(() => undefined);
   if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS) return;
   await fs.writeFile(stamp, `${new Date().toISOString()}\n`);
-  await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
-    allowFailure: true
-  });
+  await collectGarbageIfDue(hostClone);
 }
 
 /** git's words for a damaged object store (not for a network or server problem). */
@@ -191,13 +182,23 @@ const CORRUPTION =
   /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
 
 /**
+ * What git said, when a failure shows a damaged object store; undefined for any other failure.
+ * A failed fetch keeps git's failure as its cause: git's stderr is read from there.
+ */
+export function corruptionReported(error: unknown): string | undefined {
+  const detail = gitStderrOf(error) ?? errorMessage(error);
+  return CORRUPTION.test(detail) ? detail.trim() : undefined;
+}
+
+/**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ * `hostClone` is the handle at `paths.dir`, with origin's auth.
  */
 export async function refreshHostClone(
   paths: HostClonePaths,
   originUrl: string,
-  auth: readonly ConfigEntry[]
+  hostClone: Repository
 ): Promise<RefreshResult> {
   await fs.mkdir(paths.cacheDir, { recursive: true });
   await removeLeftovers(paths);
@@ -210,7 +211,7 @@ export async function refreshHostClone(
   let tipsBefore = new Map<string, string>();
   let asked: Promise<string> | undefined;
   const inspection: Inspection = (await exists(paths.dir))
-    ? await inspect(paths)
+    ? await inspect(hostClone)
     : { broken: 'none', tips: new Map() };
   const broken = inspection.broken;
   if (broken !== '') {
@@ -219,40 +220,32 @@ export async function refreshHostClone(
         title: 'Host clone rebuilt'
       });
     }
-    await build(paths, originUrl, auth);
+    await build(paths, originUrl, hostClone);
     created = true;
   } else {
-    const git = new Git(paths.dir);
     tipsBefore = inspection.tips;
     // Origin's default branch is asked for alongside the fetch: two round trips at once.
-    asked = remoteDefaultBranch(git, originUrl, auth);
+    asked = remoteDefaultBranch(hostClone, originUrl);
     asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
     try {
-      await fetchOrigin(git, originUrl, auth, { prune: true });
+      await fetchOrigin(hostClone, originUrl, { prune: true });
     } catch (error) {
-      const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
-      if (!CORRUPTION.test(detail)) throw error;
+      const corruption = corruptionReported(error);
+      if (corruption === undefined) throw error;
       core.warning(
-        `Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`,
+        `Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`,
         {
           title: 'Host clone rebuilt'
         }
       );
-      await build(paths, originUrl, auth);
+      await build(paths, originUrl, hostClone);
       created = true;
       asked = undefined;
     }
   }
-  const git = new Git(paths.dir);
-  const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
-  if (defaultBranch) {
-    await git.run([
-      'symbolic-ref',
-      'refs/remotes/origin/HEAD',
-      `refs/remotes/origin/${defaultBranch}`
-    ]);
-  }
-  await maintain(paths);
+  const defaultBranch = await (asked ?? remoteDefaultBranch(hostClone, originUrl));
+  if (defaultBranch) await setOriginHead(hostClone, defaultBranch);
+  await maintain(hostClone);
   return { created, tipsBefore, defaultBranch };
 }
 

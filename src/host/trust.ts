@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { dangerousConfigKeys } from '../git/dangerous-config.js';
-import { Git } from '../git/git.js';
+import { unsetConfigFileKey } from '../git/config.js';
 import { removeRefs } from '../git/ref-files.js';
 
 /**
@@ -18,12 +18,11 @@ export async function makeHostCloneTrustworthy(dir: string): Promise<string[]> {
     removed.push(`hooks/${name}`);
   }
   const configFile = path.join(dir, 'config');
-  const git = new Git(dir);
   // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
   // dangerous keys are removed from it instead.
   const keys = await dangerousConfigKeys(configFile);
   for (const key of keys) {
-    await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
+    await unsetConfigFileKey(configFile, key);
     removed.push(key);
   }
   // Replace refs and grafts would make a worktree show other files than its commit holds.

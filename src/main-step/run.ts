@@ -5,7 +5,7 @@ import type { CacheBackend } from '../cache/backend.js';
 import { HostDirBackend } from '../cache/host-dir.js';
 import { failStep } from '../errors.js';
 import { authConfig, basicAuthValue } from '../git/auth.js';
-import type { ConfigEntry } from '../git/git.js';
+import { Repository } from '../git/repository.js';
 import { hostClonePaths } from '../host/host-clone.js';
 import { parseSettings, validateBranchInputs, type Settings } from '../inputs.js';
 import { limits } from '../limits.js';
@@ -66,13 +66,13 @@ interface Outcome {
 async function runHostWorktree(
   settings: Settings,
   context: RunnerContext,
-  auth: readonly ConfigEntry[],
+  clone: Repository,
   phases: PhaseTimer,
   diagnoser: Diagnoser
 ): Promise<Outcome> {
   const { paths, refresh, worktree, staleCommits } = await diagnoser.stage(
     'Refreshing the host clone in cache-dir',
-    () => hostTaskWorktree(settings, context, auth, phases, diagnoser),
+    () => hostTaskWorktree(settings, context, clone, phases, diagnoser),
     {
       cwd: hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl).dir,
       writing: settings.cacheDir
@@ -117,7 +117,7 @@ async function runHostWorktree(
 async function runClone(
   settings: Settings,
   context: RunnerContext,
-  auth: readonly ConfigEntry[],
+  clone: Repository,
   phases: PhaseTimer,
   diagnoser: Diagnoser,
   onPrepared: (prepared: Preparation) => void
@@ -127,7 +127,7 @@ async function runClone(
         hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl),
         context.workspace,
         settings.originUrl,
-        auth
+        clone
       )
     : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
   const exactCommit =
@@ -136,7 +136,7 @@ async function runClone(
   onPrepared(prepared);
   const synced = await diagnoser.stage(
     'Fetching and checking out',
-    () => syncClone(settings, context, auth, prepared.cachedCommit, phases),
+    () => syncClone(settings, context, clone, prepared.cachedCommit, phases),
     { cwd: settings.clonePath }
   );
   prepared.createdByThisRun = undefined;
@@ -202,11 +202,14 @@ export async function runMain(): Promise<void> {
     const diagnoser = new Diagnoser(diagnosis);
     await diagnoser.preflight();
     await fs.mkdir(context.workspace, { recursive: true });
-    const auth = authConfig(settings.originUrl, settings.token);
+    const clone = new Repository(
+      settings.clonePath,
+      authConfig(settings.originUrl, settings.token)
+    );
     const { report, state } =
       settings.cacheDir && settings.branch
-        ? await runHostWorktree(settings, context, auth, phases, diagnoser)
-        : await runClone(settings, context, auth, phases, diagnoser, p => (prepared = p));
+        ? await runHostWorktree(settings, context, clone, phases, diagnoser)
+        : await runClone(settings, context, clone, phases, diagnoser, p => (prepared = p));
     // Last of all, so that a failure before it never leaves a token behind without a post step
     // that knows to remove it.
     if (settings.persistCredentials) {

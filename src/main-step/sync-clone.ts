@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { ActionError } from '../errors.js';
-import type { ConfigEntry } from '../git/git.js';
-import { Git } from '../git/git.js';
+import { GitError } from '../git/exec.js';
+import { setOriginHead } from '../git/refs.js';
+import type { Repository } from '../git/repository.js';
 import type { Settings } from '../inputs.js';
 import type { RunnerContext } from '../runner-context.js';
 import { isActionClone } from '../seed/marker.js';
@@ -37,32 +38,30 @@ function refRequest(settings: Settings, context: RunnerContext, defaultBranch: s
 
 /** origin's default branch: from the event when it names it, else asked of the server. */
 export async function defaultBranchOf(
-  git: Git,
+  clone: Repository,
   settings: Settings,
-  context: RunnerContext,
-  auth: readonly ConfigEntry[]
+  context: RunnerContext
 ): Promise<string> {
   const fromEvent = isWorkflowRepository(settings, context) ? context.eventDefaultBranch : '';
-  return fromEvent || (await remoteDefaultBranch(git, settings.originUrl, auth));
+  return fromEvent || (await remoteDefaultBranch(clone, settings.originUrl));
 }
 
 /** Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. */
 export async function syncClone(
   settings: Settings,
   context: RunnerContext,
-  auth: readonly ConfigEntry[],
+  clone: Repository,
   cachedCommit: string | undefined,
   phases: PhaseTimer
 ): Promise<SyncResult> {
-  const git = new Git(settings.clonePath);
   const gitDir = path.join(settings.clonePath, '.git');
   const ownClone = await isActionClone(gitDir);
-  await setOrigin(git, settings.originUrl, ownClone);
+  await setOrigin(clone, settings.originUrl, ownClone);
   // A token persisted by an earlier run of this action goes; a clone you made keeps its config
   // (authConfig makes git ignore its header for our fetch).
-  if (ownClone) await removeCredentials(git, settings.originUrl);
+  if (ownClone) await removeCredentials(clone, settings.originUrl);
 
-  const defaultBranch = await defaultBranchOf(git, settings, context, auth);
+  const defaultBranch = await defaultBranchOf(clone, settings, context);
   const request = refRequest(settings, context, defaultBranch);
   if (!request.ref || request.ref === 'refs/heads/') {
     throw new ActionError(
@@ -74,33 +73,28 @@ export async function syncClone(
   core.startGroup(`Fetching from origin`);
   const extra = extraRefspecFor(request.ref);
   await phases.time('fetch', () =>
-    fetchOrigin(git, settings.originUrl, auth, {
+    fetchOrigin(clone, settings.originUrl, {
       prune: ownClone,
       extraRefspecs: extra ? [extra] : []
     })
   );
   const target = await phases.time('fetch', () =>
-    resolveTarget(git, request, settings.originUrl, sha =>
-      fetchCommit(git, settings.originUrl, auth, sha)
+    resolveTarget(clone, request, settings.originUrl, sha =>
+      fetchCommit(clone, settings.originUrl, sha)
     )
   );
   core.endGroup();
   if (defaultBranch) {
-    await git.run(
-      ['symbolic-ref', 'refs/remotes/origin/HEAD', `refs/remotes/origin/${defaultBranch}`],
-      {
-        allowFailure: true
-      }
-    );
+    await setOriginHead(clone, defaultBranch).catch(error => {
+      if (!(error instanceof GitError)) throw error;
+    });
   }
 
   core.startGroup(`Checking out ${target.name} (${target.commit})`);
-  await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
+  await phases.time('checkout', () => checkoutTarget(clone, target, ownClone));
   core.endGroup();
 
-  const staleCommits = cachedCommit
-    ? Number(await git.output(['rev-list', '--count', `${cachedCommit}..${target.commit}`, '--']))
-    : null;
+  const staleCommits = cachedCommit ? await clone.countCommits(cachedCommit, target.commit) : null;
   return {
     target,
     defaultBranch,

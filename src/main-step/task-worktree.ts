@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import type { ConfigEntry } from '../git/git.js';
-import { Git } from '../git/git.js';
+import { Repository } from '../git/repository.js';
 import {
   refreshHostClone,
   hostClonePaths,
@@ -45,7 +44,7 @@ export async function createTaskWorktree(
       diagnoser.stage(
         'Creating the task worktree',
         () =>
-          createWorktree(new Git(repoDir), {
+          createWorktree(new Repository(repoDir), {
             branch: settings.branch,
             base: settings.base || defaultBranch,
             folder,
@@ -74,15 +73,16 @@ export interface HostWorktree {
 export async function hostTaskWorktree(
   settings: Settings,
   context: RunnerContext,
-  auth: readonly ConfigEntry[],
+  clone: Repository,
   phases: PhaseTimer,
   diagnoser: Diagnoser
 ): Promise<HostWorktree> {
   const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
+  const hostClone = clone.at(paths.dir);
   return withHostCloneLock(paths.lock, paths.dir, async () => {
     core.startGroup(`Refreshing the host clone ${paths.dir}`);
     const refresh = await phases.time('fetch', () =>
-      refreshHostClone(paths, settings.originUrl, auth)
+      refreshHostClone(paths, settings.originUrl, hostClone)
     );
     core.endGroup();
     const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
@@ -97,10 +97,9 @@ export async function hostTaskWorktree(
     const before =
       refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
       refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
-    const git = new Git(paths.dir);
     const staleCommits =
-      before && (await git.resolveCommit(before))
-        ? Number(await git.output(['rev-list', '--count', `${before}..${worktree.commit}`, '--']))
+      before && (await hostClone.resolveCommit(before))
+        ? await hostClone.countCommits(before, worktree.commit)
         : null;
     return { paths, refresh, worktree, staleCommits };
   });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { GitError } from '../git/git.js';
+import { GitError } from '../git/exec.js';
 
 export type FailureClass = 'permission' | 'read-only' | 'dubious-ownership' | 'other';
 

@@ -3,7 +3,7 @@ import { ActionsCacheBackend } from '../cache/actions-cache.js';
 import { entryKey } from '../cache/backend.js';
 import { buildSnapshot } from '../cache/snapshot.js';
 import { warnPost } from '../errors.js';
-import { Git } from '../git/git.js';
+import { Repository } from '../git/repository.js';
 import { limits } from '../limits.js';
 import { withTimeout } from '../fs-util.js';
 import { writeSaveSummary } from '../report.js';
@@ -38,9 +38,9 @@ async function saveEntry(state: MainState): Promise<string> {
 
 /** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
 async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Promise<void> {
-  const git = new Git(worktree.repoDir);
+  const repo = new Repository(worktree.repoDir);
   const work = async () => {
-    const end = await endLease(git, worktree.path, worktree.lease, worktree.removeOnExit);
+    const end = await endLease(repo, worktree.path, worktree.lease, worktree.removeOnExit);
     const said: Record<LeaseEnd, string> = {
       removed: `Removed the task worktree ${worktree.path}.`,
       released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,
@@ -70,7 +70,7 @@ export async function runPost(): Promise<void> {
     }
     diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
     if (state.persistCredentials) {
-      await removeCredentials(new Git(state.clonePath), state.originUrl).catch(error =>
+      await removeCredentials(new Repository(state.clonePath), state.originUrl).catch(error =>
         warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath)
       );
     }

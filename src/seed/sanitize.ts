@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { dangerousConfigKeys } from '../git/dangerous-config.js';
-import { Git } from '../git/git.js';
+import { configFileValue } from '../git/config.js';
 import { gitConfigTemplate, type RepositoryFormat } from '../git/config-template.js';
 import { removeRefs } from '../git/ref-files.js';
 
@@ -27,16 +27,8 @@ const keptRef = (ref: string) =>
 async function readFormat(configPath: string): Promise<RepositoryFormat> {
   const stat = await fs.lstat(configPath).catch(() => undefined);
   if (!stat?.isFile()) return { formatVersion: 0, objectFormat: 'sha1' };
-  // --file reads one file only and ignores include.* directives: nothing in it can run.
-  const read = async (key: string) =>
-    (
-      await new Git(path.dirname(configPath)).run(
-        ['config', '--file', configPath, '--no-includes', '--get', key],
-        { allowFailure: true }
-      )
-    ).stdout
-      .trim()
-      .toLowerCase();
+  // One file only, include.* directives not followed: nothing in it can run.
+  const read = async (key: string) => (await configFileValue(configPath, key)).toLowerCase();
   const objectFormat = (await read('extensions.objectformat')) === 'sha256' ? 'sha256' : 'sha1';
   const formatVersion =
     objectFormat === 'sha256' || (await read('core.repositoryformatversion')) === '1' ? 1 : 0;

@@ -3,7 +3,7 @@ import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage } from '../errors.js';
 import { copyTree, exists, withTimeout } from '../fs-util.js';
-import { Git } from '../git/git.js';
+import { Repository } from '../git/repository.js';
 import { markAsActionClone } from './marker.js';
 import { sanitizeGitDir } from './sanitize.js';
 
@@ -50,14 +50,14 @@ async function moveIntoPlace(staged: string, target: string, signal: AbortSignal
 
 /** The seeded clone must be a repository of its own whose HEAD names a commit with a tree. */
 async function verifyClone(clonePath: string, gitDir: string): Promise<string> {
-  const git = new Git(clonePath);
-  const actualGitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+  const clone = new Repository(clonePath);
+  const actualGitDir = await clone.absoluteGitDir();
   if (realpathSync(actualGitDir) !== realpathSync(gitDir)) {
     throw new Error(`git resolves ${clonePath} to ${actualGitDir}, not to the seeded .git`);
   }
-  const commit = await git.resolveCommit('HEAD');
+  const commit = await clone.resolveCommit('HEAD');
   if (!commit) throw new Error('HEAD of the cached clone does not resolve to a commit');
-  if (!(await git.succeeds(['cat-file', '-e', `${commit}^{tree}`]))) {
+  if (!(await clone.hasTree(commit))) {
     throw new Error(`the tree of the cached commit ${commit} is missing`);
   }
   return commit;

@@ -2,8 +2,11 @@ import * as core from '@actions/core';
 import * as path from 'node:path';
 import { ActionError, InputError } from '../errors.js';
 import { canonicalPath, listDir } from '../fs-util.js';
-import type { Git } from '../git/git.js';
+import { detachHead, removeUntrackedFiles, resetHard } from '../git/checkout.js';
+import { moveRef, trackOriginBranch } from '../git/refs.js';
+import type { Repository } from '../git/repository.js';
 import { gitAtLeast } from '../git/version.js';
+import { addWorktree, lockWorktree, type WorktreeCheckout } from '../git/worktrees.js';
 import { identityOf } from '../host/process.js';
 import { formatLease, holderOf, type Lease, type WorktreeEntry } from './list.js';
 import { slotName } from './names.js';
@@ -73,9 +76,13 @@ async function findSlot(entries: WorktreeEntry[], request: WorktreeRequest): Pro
  * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
  * (detached at the same commit) so the worktree can have the branch.
  */
-async function releaseFromMainCheckout(git: Git, main: WorktreeEntry | undefined, branch: string) {
+async function releaseFromMainCheckout(
+  repo: Repository,
+  main: WorktreeEntry | undefined,
+  branch: string
+) {
   if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
-    await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+    await detachHead(repo.at(main.path));
     main.branch = '';
     core.info(
       `The main clone now has ${branch} detached, so the task worktree can have the branch.`
@@ -83,16 +90,21 @@ async function releaseFromMainCheckout(git: Git, main: WorktreeEntry | undefined
   }
 }
 
-async function alignToOrigin(git: Git, worktreePath: string, branch: string, originCommit: string) {
-  const wt = git.at(worktreePath);
-  const before = await wt.resolveCommit('HEAD');
+async function alignToOrigin(
+  repo: Repository,
+  worktreePath: string,
+  branch: string,
+  originCommit: string
+) {
+  const worktree = repo.at(worktreePath);
+  const before = await worktree.resolveCommit('HEAD');
   if (before !== originCommit) {
-    await wt.run(['reset', '--hard', '--quiet', originCommit, '--']);
+    await resetHard(worktree, originCommit);
     core.info(
       `Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`
     );
   }
-  await wt.run(['clean', '-ffdx', '--quiet']);
+  await removeUntrackedFiles(worktree);
 }
 
 /**
@@ -103,62 +115,54 @@ async function alignToOrigin(git: Git, worktreePath: string, branch: string, ori
  * out in another worktree (a live job's, one kept by an earlier job, or a person's), this job gets
  * its own worktree detached at origin's tip of the branch (the local tip for a local-only branch).
  */
-export async function createWorktree(git: Git, given: WorktreeRequest): Promise<WorktreeResult> {
+export async function createWorktree(
+  repo: Repository,
+  given: WorktreeRequest
+): Promise<WorktreeResult> {
   const request = { ...given, folder: canonicalPath(given.folder) };
-  const entries = await reapDeadJobs(git);
-  await releaseFromMainCheckout(git, entries[0], request.branch);
+  const entries = await reapDeadJobs(repo);
+  await releaseFromMainCheckout(repo, entries[0], request.branch);
   const slot = await findSlot(entries, request);
   const ref = `refs/heads/${request.branch}`;
-  const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
-  const localCommit = await git.resolveCommit(ref);
+  const originCommit = await repo.resolveCommit(`refs/remotes/origin/${request.branch}`);
+  const localCommit = await repo.resolveCommit(ref);
   // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
   const holder = entries.find(e => e.branch === ref && e.path !== slot.path);
   const lease = formatLease(newLease(request.removeOnExit));
   // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
   // leaves a worktree the next job can tell is dead; older git gets the lease just after.
   const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
-  const add = ['worktree', 'add', '--quiet', ...(leasedAtAdd ? ['--lock', '--reason', lease] : [])];
+  const add = (checkout: WorktreeCheckout) =>
+    addWorktree(repo, slot.path, checkout, leasedAtAdd ? lease : undefined);
   let mode: WorktreeMode;
 
   if (slot.existing) {
     mode = 'reused';
-    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
-    if (originCommit) await alignToOrigin(git, slot.path, request.branch, originCommit);
+    await lockWorktree(repo, slot.path, lease);
+    if (originCommit) await alignToOrigin(repo, slot.path, request.branch, originCommit);
   } else if (holder) {
     mode = 'detached';
     // origin's tip, not the local branch: the holder may be a worktree kept days ago.
     const commit = originCommit || localCommit;
-    await git.run([...add, '--detach', '--', slot.path, commit]);
+    await add({ detachedAt: commit });
     core.info(
       `${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`
     );
   } else if (localCommit) {
     mode = 'attached';
     if (originCommit && originCommit !== localCommit) {
-      await git.run([
-        'update-ref',
-        '-m',
-        'clone-cache: align to origin',
-        ref,
-        originCommit,
-        localCommit
-      ]);
+      await moveRef(repo, ref, localCommit, originCommit, 'clone-cache: align to origin');
       core.info(
         `Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`
       );
     }
-    await git.run([...add, '--', slot.path, request.branch]);
+    await add({ branch: request.branch });
   } else if (originCommit) {
     mode = 'attached';
-    await git.run([...add, '-b', request.branch, '--', slot.path, originCommit]);
-    await git.run([
-      'branch',
-      `--set-upstream-to=refs/remotes/origin/${request.branch}`,
-      '--',
-      request.branch
-    ]);
+    await add({ newBranch: request.branch, startAt: originCommit });
+    await trackOriginBranch(repo, request.branch);
   } else {
-    const start = await git.resolveCommit(`refs/remotes/origin/${request.base}`);
+    const start = await repo.resolveCommit(`refs/remotes/origin/${request.base}`);
     if (!start) {
       throw new InputError(
         'base',
@@ -166,12 +170,10 @@ export async function createWorktree(git: Git, given: WorktreeRequest): Promise<
       );
     }
     mode = 'created';
-    await git.run([...add, '-b', request.branch, '--', slot.path, start]);
+    await add({ newBranch: request.branch, startAt: start });
   }
-  if (!slot.existing && !leasedAtAdd) {
-    await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
-  }
-  const commit = await git.at(slot.path).resolveCommit('HEAD');
+  if (!slot.existing && !leasedAtAdd) await lockWorktree(repo, slot.path, lease);
+  const commit = await repo.at(slot.path).resolveCommit('HEAD');
   core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
   return { path: path.resolve(slot.path), mode, commit, lease };
 }

@@ -1,8 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Git } from '../git/git.js';
+import type { Repository } from '../git/repository.js';
+import { listedWorktrees, type ListedWorktree } from '../git/worktrees.js';
 import { canonicalPath, exists, listDir } from '../fs-util.js';
 import { isAlive, livenessIsKnown, type ProcessIdentity } from '../host/process.js';
+import { leaseMaxAgeMs } from '../limits.js';
 
 /** The lease a job puts on its worktree (as git's own worktree lock reason) for its lifetime. */
 export interface Lease extends ProcessIdentity {
@@ -10,12 +12,6 @@ export interface Lease extends ProcessIdentity {
   removeOnExit: boolean;
   /** When the lease was taken (ISO time). */
   since: string;
-}
-
-/** A lease whose job cannot be checked (another host, a container) ends after this long. */
-function leaseMaxAgeMs(): number {
-  const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
-  return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
 }
 
 /** True when the lease's job may still run. */
@@ -26,12 +22,7 @@ function leaseIsLive(lease: Lease): boolean {
   return !(Number.isFinite(age) && age > leaseMaxAgeMs());
 }
 
-export interface WorktreeEntry {
-  path: string;
-  head: string;
-  /** refs/heads/<name>, or '' when detached (or bare). */
-  branch: string;
-  bare: boolean;
+export interface WorktreeEntry extends ListedWorktree {
   /** Git's lock reason, '' when locked without one, undefined when not locked at all. */
   lockReason?: string;
   /** A rebase or bisect is in progress there (`branch` is the branch it will return to). */
@@ -97,9 +88,8 @@ async function readIfThere(file: string): Promise<string | undefined> {
  * Reads the worktree records from disk: `worktree list --porcelain` shows locks only from git
  * 2.31 on, and shows a worktree in the middle of a rebase as detached.
  */
-async function readAdminRecords(git: Git): Promise<Map<string, AdminRecord>> {
-  const common = path.resolve(git.cwd, await git.output(['rev-parse', '--git-common-dir']));
-  const root = path.join(common, 'worktrees');
+async function readAdminRecords(repo: Repository): Promise<Map<string, AdminRecord>> {
+  const root = path.join(await repo.commonDir(), 'worktrees');
   const records = new Map<string, AdminRecord>();
   for (const id of await listDir(root)) {
     const dir = path.join(root, id);
@@ -122,31 +112,14 @@ async function readAdminRecords(git: Git): Promise<Map<string, AdminRecord>> {
   return records;
 }
 
-export async function listWorktrees(git: Git): Promise<WorktreeEntry[]> {
-  const out = await git.output(['worktree', 'list', '--porcelain']);
-  const entries: WorktreeEntry[] = [];
-  let current: WorktreeEntry | undefined;
-  for (const line of out.split('\n')) {
-    if (line.startsWith('worktree ')) {
-      current = {
-        path: canonicalPath(line.slice('worktree '.length)),
-        head: '',
-        branch: '',
-        bare: false,
-        complete: true
-      };
-      entries.push(current);
-    } else if (!current) {
-      continue;
-    } else if (line.startsWith('HEAD ')) {
-      current.head = line.slice(5);
-    } else if (line.startsWith('branch ')) {
-      current.branch = line.slice(7);
-    } else if (line === 'bare') {
-      current.bare = true;
-    }
-  }
-  const records = await readAdminRecords(git);
+/** git's worktree list, with what its records on disk say (locks, unfinished adds, rebases). */
+export async function listWorktrees(repo: Repository): Promise<WorktreeEntry[]> {
+  const entries: WorktreeEntry[] = (await listedWorktrees(repo)).map(listed => ({
+    ...listed,
+    path: canonicalPath(listed.path),
+    complete: true
+  }));
+  const records = await readAdminRecords(repo);
   for (const entry of entries.slice(1)) {
     const record = records.get(entry.path);
     if (!record) continue;

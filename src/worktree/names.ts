@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { Git } from '../git/git.js';
+import { isValidRefName } from '../git/refs.js';
 
 const MAX_FOLDER_LENGTH = 80;
 
@@ -16,7 +16,7 @@ export async function validateBranchName(input: string, name: string): Promise<v
       `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`
     );
   }
-  const ok = await new Git(process.cwd()).succeeds(['check-ref-format', `refs/heads/${name}`]);
+  const ok = await isValidRefName(`refs/heads/${name}`);
   if (!ok || name === 'HEAD') {
     throw new InputError(
       input,

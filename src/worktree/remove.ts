@@ -1,13 +1,9 @@
 import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
-import type { Git } from '../git/git.js';
+import type { Repository } from '../git/repository.js';
+import { pruneWorktrees, removeWorktree, unlockWorktree } from '../git/worktrees.js';
 import { canonicalPath } from '../fs-util.js';
 import { holderOf, listWorktrees, type WorktreeEntry } from './list.js';
-
-/** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
-async function forceRemove(git: Git, worktreePath: string): Promise<void> {
-  await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
-}
 
 export type LeaseEnd = 'removed' | 'released' | 'gone' | 'not ours';
 
@@ -19,24 +15,25 @@ export type LeaseEnd = 'removed' | 'released' | 'gone' | 'not ours';
  * holds or released the worktree now) is left alone.
  */
 export async function endLease(
-  git: Git,
+  repo: Repository,
   worktreePath: string,
   lease: string,
   remove: boolean
 ): Promise<LeaseEnd> {
-  const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
+  const entry = (await listWorktrees(repo)).find(e => e.path === canonicalPath(worktreePath));
   if (!entry) {
-    await git.run(['worktree', 'prune']);
+    await pruneWorktrees(repo);
     return 'gone';
   }
   // Another job holds it, or released it after taking this job's lease for dead.
   if (entry.lockReason !== lease) return 'not ours';
   if (!remove) {
-    await git.run(['worktree', 'unlock', '--', worktreePath]);
+    await unlockWorktree(repo, worktreePath);
     return 'released';
   }
-  await forceRemove(git, worktreePath);
-  await git.run(['worktree', 'prune']);
+  // A locked worktree goes too, in one step, so no kill can leave it unlocked.
+  await removeWorktree(repo, worktreePath);
+  await pruneWorktrees(repo);
   return 'removed';
 }
 
@@ -45,14 +42,14 @@ export async function endLease(
  * is removed when its lease asked for it, otherwise released for reuse. Worktrees locked by anyone
  * else are left alone. Returns the registry as it is afterwards.
  */
-export async function reapDeadJobs(git: Git): Promise<WorktreeEntry[]> {
-  await git.run(['worktree', 'prune']);
-  const entries = await listWorktrees(git);
+export async function reapDeadJobs(repo: Repository): Promise<WorktreeEntry[]> {
+  await pruneWorktrees(repo);
+  const entries = await listWorktrees(repo);
   const kept: WorktreeEntry[] = [];
   for (const entry of entries) {
     const holder = holderOf(entry);
     if (holder.kind === 'initializing') {
-      const removed = await forceRemove(git, entry.path).then(
+      const removed = await removeWorktree(repo, entry.path).then(
         () => true,
         () => false
       );
@@ -66,9 +63,9 @@ export async function reapDeadJobs(git: Git): Promise<WorktreeEntry[]> {
     try {
       // A worktree whose add never finished is removed even when its job meant to keep it.
       if (holder.lease.removeOnExit || !entry.complete) {
-        await forceRemove(git, entry.path);
+        await removeWorktree(repo, entry.path);
       } else {
-        await git.run(['worktree', 'unlock', '--', entry.path]);
+        await unlockWorktree(repo, entry.path);
         kept.push({ ...entry, lockReason: undefined });
       }
       core.info(

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ActionError } from '../../src/errors.js';
+import { GitError } from '../../src/git/exec.js';
+import { Repository } from '../../src/git/repository.js';
+import { corruptionReported, hostClonePaths, refreshHostClone } from '../../src/host/host-clone.js';
+import { addCommits, createOrigin, revParse } from '../support/repos.js';
+import { useTempDir } from '../support/tmp.js';
+
+const tempDir = useTempDir();
+
+let log: string[];
+beforeEach(() => {
+  log = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    log.push(chunk.toString());
+    return true;
+  });
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+/** A failed fetch as the fetch error mapping throws it: its message does not quote git. */
+function fetchFailure(stderr: string): ActionError {
+  const git = new GitError(['fetch', 'origin'], { exitCode: 128, stdout: '', stderr });
+  return new ActionError('Ref not found', 'origin has no ref main.', { cause: git });
+}
+
+test("corruption is judged from git's stderr, reached through the error's cause", () => {
+  const corrupt = 'fatal: loose object c76f (stored in ./objects/c7/6f) is corrupt\n';
+  expect(corruptionReported(fetchFailure(corrupt))).toBe(corrupt.trim());
+  expect(corruptionReported(fetchFailure('fatal: unable to access origin: timed out'))).toBe(
+    undefined
+  );
+  expect(corruptionReported(new Error('ECONNRESET'))).toBe(undefined);
+});
+
+test('a fetch that finds the host clone corrupt rebuilds it, with git saying why', async () => {
+  const root = tempDir();
+  // Few objects: the first fetch leaves them loose, one file each.
+  const origin = createOrigin(path.join(root, 'origin'), 'acme/widgets', { commits: 2 });
+  const paths = hostClonePaths(path.join(root, 'cache'), 'widgets', origin);
+  const hostClone = new Repository(paths.dir);
+  expect((await refreshHostClone(paths, origin, hostClone)).created).toBe(true);
+
+  // The refs still name commits that are there, so only the fetch can find the damage.
+  const tree = revParse(paths.dir, 'refs/remotes/origin/main^{tree}');
+  const loose = path.join(paths.dir, 'objects', tree.slice(0, 2), tree.slice(2));
+  expect(existsSync(loose)).toBe(true);
+  chmodSync(loose, 0o644);
+  writeFileSync(loose, 'not a git object');
+  const tip = addCommits(origin, 'main', { commits: 1, seed: 'later' });
+  log = [];
+
+  const refreshed = await refreshHostClone(paths, origin, hostClone);
+  expect(refreshed.created).toBe(true);
+  const warnings = log.filter(line => line.startsWith('::warning'));
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toContain('title=Host clone rebuilt');
+  expect(warnings[0]).toMatch(/failed \(.*is corrupt.*\); rebuilding it/);
+  expect(warnings[0]).not.toContain('Could not fetch from');
+  expect(revParse(paths.dir, 'refs/remotes/origin/main')).toBe(tip);
+});
