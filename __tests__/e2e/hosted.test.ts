@@ -344,6 +344,14 @@ describe('credentials', () => {
         expect(unmasked).toEqual([]);
       }
     }
+    // Every git command is echoed to the log; the auth travels in the environment, not argv.
+    const commands = `${main.stdout}\n${post.stdout}`
+      .split('\n')
+      .filter(line => line.startsWith('[command]'));
+    expect(commands.filter(line => /^\[command\]\S*git fetch /.test(line))).not.toEqual([]);
+    for (const secret of [TOKEN, base64Token, 'AUTHORIZATION']) {
+      expect(commands.filter(line => line.includes(secret))).toEqual([]);
+    }
     const unpacked = path.join(fx.root, 'unpacked');
     unpackEntry([...fx.cache.entries.values()][0], unpacked);
     expect(filesContaining(unpacked, TOKEN)).toEqual([]);
