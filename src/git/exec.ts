@@ -2,6 +2,7 @@ import * as exec from '@actions/exec';
 import * as io from '@actions/io';
 import type { ChildProcess } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
+import * as path from 'node:path';
 import { Writable } from 'node:stream';
 
 /** A config value passed to one git command through the environment, never through argv. */
@@ -95,7 +96,7 @@ let gitPath: string | undefined;
 /** The git executable, looked up on PATH once per process. */
 function gitExecutable(): Promise<string> {
   lookup ??= io.which('git', true).then(
-    found => (gitPath = found),
+    found => (gitPath = path.resolve(found)), // as exec spawns it, for the guard below
     () => {
       lookup = undefined;
       throw new Error(MISSING_GIT);
