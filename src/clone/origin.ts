@@ -1,6 +1,6 @@
 import { ActionError, errorMessage } from '../errors.js';
 import { setLocalConfig, unsetLocalConfig } from '../git/config.js';
-import { originUrl as configuredOriginUrl, remoteNames } from '../git/remote.js';
+import { readOriginUrl, remoteNames } from '../git/remote.js';
 import type { Repository } from '../git/repository.js';
 
 /**
@@ -19,8 +19,8 @@ export async function setOrigin(
     }
     await setLocalConfig(repo, 'remote.origin.url', originUrl);
     if (ownClone) await unsetLocalConfig(repo, 'remote.origin.pushurl');
-    const fetchUrl = await configuredOriginUrl(repo, 'fetch');
-    const pushUrl = ownClone ? await configuredOriginUrl(repo, 'push') : originUrl;
+    const fetchUrl = await readOriginUrl(repo, 'fetch');
+    const pushUrl = ownClone ? await readOriginUrl(repo, 'push') : originUrl;
     if (fetchUrl !== originUrl || pushUrl !== originUrl) {
       throw new Error(`origin reads back as fetch=${fetchUrl} push=${pushUrl}`);
     }

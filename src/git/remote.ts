@@ -64,7 +64,7 @@ export async function remoteNames(repo: Repository): Promise<string[]> {
 }
 
 /** The URL git fetches origin from, or with `push` the one it pushes to. */
-export function originUrl(repo: Repository, use: 'fetch' | 'push'): Promise<string> {
+export function readOriginUrl(repo: Repository, use: 'fetch' | 'push'): Promise<string> {
   return gitOutput(repo.dir, [
     'remote',
     'get-url',
