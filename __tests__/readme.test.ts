@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expectedTables } from './support/readme-tables.js';
 import { ROOT } from './support/runner.js';
@@ -37,4 +37,30 @@ test('the README quick start is two commands, and .ci/run runs its test command'
   const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
   expect(quickStart.trim().split('\n')).toEqual(['npm ci && npm run demo', 'npm test']);
   expect(readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
+});
+
+test('the README layout names every folder of src/ and __tests__/, and every file of src/', () => {
+  const layout = /<!-- layout:start -->([\s\S]*?)<!-- layout:end -->/.exec(readme)?.[1] ?? '';
+  const missing: string[] = [];
+  for (const root of ['src', '__tests__']) {
+    for (const entry of readdirSync(path.join(ROOT, root), {
+      recursive: true,
+      withFileTypes: true
+    })) {
+      const relative = path.relative(ROOT, path.join(entry.parentPath, entry.name));
+      const folder = path.basename(path.dirname(relative));
+      if (entry.isDirectory()) {
+        if (!layout.includes(`\`${relative}/\``) && !layout.includes(`\`${entry.name}/\``)) {
+          missing.push(`${relative}/`);
+        }
+      } else if (root === 'src') {
+        // A file is named with its folder's line, or with its full path at the top level.
+        const line = layout.split('\n').find(l => l.startsWith(`- \`src/${folder}/\``)) ?? layout;
+        if (!line.includes(`\`${entry.name}\``) && !layout.includes(`\`${relative}\``)) {
+          missing.push(relative);
+        }
+      }
+    }
+  }
+  expect(missing).toEqual([]);
 });

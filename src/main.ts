@@ -1,5 +1,5 @@
-import { runMain } from './main-step/run.js';
+import { runMainStep } from './main-step/run.js';
 
-await runMain();
+await runMainStep();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
 process.exit();

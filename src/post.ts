@@ -1,4 +1,4 @@
-import { runPost } from './post-step/run.js';
+import { runPostStep } from './post-step/run.js';
 
-await runPost();
+await runPostStep();
 process.exit();

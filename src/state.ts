@@ -1,16 +1,21 @@
 import * as core from '@actions/core';
 import type { CacheSource } from './cache/backend.js';
 import type { SavePolicy } from './inputs.js';
-import type { TargetKind } from './clone/ref.js';
+import type { ModeKind } from './main-step/mode.js';
+import type { TaskWorktree } from './main-step/result.js';
 import type { DiagnosisSettings } from './permissions/diagnose.js';
 
 /** The typed contract between the main step and the post step. */
 export interface MainState {
-  version: 1;
+  version: 2;
+  /** How the main step got its clone; the post step acts on it and derives nothing again. */
+  mode: ModeKind;
   workspace: string;
   runnerTemp: string;
+  /** The repository the job's checkout comes from (the main clone, or the host clone). */
   clonePath: string;
   originUrl: string;
+  /** The token was persisted for later steps: the post step removes it. */
   persistCredentials: boolean;
   cacheSource: CacheSource;
   keyPrefix: string;
@@ -19,10 +24,10 @@ export interface MainState {
   /** Whether the clone was seeded from the restored entry. */
   seeded: boolean;
   /** `path` already held a clone, so no cache was used (nor is one saved). */
-  pathHeldClone?: boolean;
+  pathHeldClone: boolean;
+  /** The commit the clone was synced to: a saved entry is `<keyPrefix>-<commit>`. */
   commit: string;
-  targetKind: TargetKind;
-  targetName: string;
+  /** The commit is origin's default branch, in a run on the workflow repository's default branch. */
   isDefaultBranch: boolean;
   /** Commits fetched on top of the cache; null when no cache was used. */
   staleCommits: number | null;
@@ -31,16 +36,7 @@ export interface MainState {
   /** How the post step reports permission failures. */
   diagnosis: DiagnosisSettings;
   /** The task worktree this job made, for the post step to remove or release. */
-  worktree?: {
-    path: string;
-    /** The repository it belongs to (the main clone, or the host clone). */
-    repoDir: string;
-    removeOnExit: boolean;
-    /** The job's lease (the worktree's lock reason): the post step touches only its own. */
-    lease: string;
-    /** The host clone's lock, when the worktree belongs to the host clone. */
-    hostLock?: string;
-  };
+  worktree?: TaskWorktree;
 }
 
 const STATE_NAME = 'clone-cache';
@@ -54,5 +50,5 @@ export function loadMainState(): MainState | undefined {
   const raw = core.getState(STATE_NAME);
   if (!raw) return undefined;
   const state = JSON.parse(raw) as MainState;
-  return state.version === 1 ? state : undefined;
+  return state.version === 2 ? state : undefined;
 }

@@ -15,9 +15,9 @@ export class PhaseTimer {
     }
   }
 
-  seconds(phase: Phase): string {
-    const ms = this.durations.get(phase);
-    return ms === undefined ? '' : (ms / 1000).toFixed(2);
+  /** Seconds spent in each phase that ran. */
+  allSeconds(): Partial<Record<Phase, number>> {
+    return Object.fromEntries([...this.durations].map(([phase, ms]) => [phase, ms / 1000]));
   }
 }
 

@@ -63,7 +63,7 @@ describe('permission failures become annotated errors', () => {
       );
       const lines = error.message.split('\n');
       expect(lines[0]).toMatch(
-        new RegExp(`^Creating the task worktree failed: permission denied on ${offending}`)
+        new RegExp(`^Creating the task worktree for feat failed: permission denied on ${offending}`)
       );
       expect(lines[1]).toBe(
         `${wtRoot} is owned by root (0:0); this job runs as uid 4242 (4242:4242).`

@@ -4,6 +4,8 @@ import type { MainState } from '../../src/state.js';
 
 type PolicyState = Parameters<typeof decideSave>[0];
 const base: PolicyState = {
+  mode: 'hosted-cache',
+  pathHeldClone: false,
   saveCache: 'auto',
   cacheSource: 'actions-cache',
   seeded: true,
@@ -24,6 +26,16 @@ describe('save-cache', () => {
     ['always, not the default branch', { saveCache: 'always', isDefaultBranch: false }, true],
     ['never, no entry', { saveCache: 'never', seeded: false }, false],
     ['always, but no cache service', { saveCache: 'always', cacheSource: 'none' }, false],
+    [
+      'always, but the host clone in cache-dir seeded path',
+      { saveCache: 'always', mode: 'host-clone-seed' },
+      false
+    ],
+    [
+      'always, but a task worktree from the host clone',
+      { saveCache: 'always', mode: 'host-worktree' },
+      false
+    ],
     [
       'always, entry for this very commit exists',
       { saveCache: 'always', matchedKey: 'k-new' },

@@ -28370,30 +28370,284 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1680:
+/***/ 2738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ runMain)
+  X: () => (/* binding */ runMainStep)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/git/auth.ts
+/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
+function authScope(originUrl) {
+    if (!/^https?:\/\//i.test(originUrl))
+        return undefined;
+    const url = new URL(originUrl);
+    return `${url.protocol}//${url.host}/`;
+}
+function authHeaderKey(originUrl) {
+    const scope = authScope(originUrl);
+    return scope ? `http.${scope}.extraheader` : undefined;
+}
+function basicAuthValue(token) {
+    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+}
+/**
+ * Config that authenticates fetches to origin; empty when there is no token or no http origin.
+ * The empty value first clears any header the clone's own config holds (actions/checkout's
+ * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
+ */
+function authConfig(originUrl, token) {
+    const key = authHeaderKey(originUrl);
+    if (!token || !key)
+        return [];
+    return [
+        { key, value: '' },
+        { key, value: basicAuthValue(token) }
+    ];
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/git/exec.ts
+
+
+
+
+
+class GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        const detail = result.stderr.trim() || result.stdout.trim() || `exit code ${result.exitCode}`;
+        super(`git ${args.join(' ')} failed: ${detail}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+/** git's stderr when `error` is (or was caused by) a failed git command, else undefined. */
+function gitStderrOf(error) {
+    if (error instanceof GitError)
+        return error.result.stderr;
+    if (error instanceof Error && error.cause !== undefined)
+        return gitStderrOf(error.cause);
+    return undefined;
+}
+/**
+ * Checkout speed (measured by the benchmark): write files with one worker per core, and keep
+ * more delta bases in memory while rebuilding files from long delta chains.
+ */
+const SPEED_CONFIG = [
+    { key: 'checkout.workers', value: '0' },
+    { key: 'core.deltaBaseCacheLimit', value: '256m' }
+];
+/** Environment every git command gets: never prompt, never open an editor or pager. */
+function gitEnvironment(config = []) {
+    const env = {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GCM_INTERACTIVE: 'Never',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        GIT_EDITOR: 'true',
+        GIT_PAGER: 'cat',
+        // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
+        GIT_LFS_SKIP_SMUDGE: '1',
+        // What the action checks out is what the commit holds, whatever refs/replace/* says.
+        GIT_NO_REPLACE_OBJECTS: '1',
+        LC_ALL: 'C'
+    };
+    for (const name of Object.keys(env)) {
+        if (name.startsWith('GIT_CONFIG_KEY_') || name.startsWith('GIT_CONFIG_VALUE_'))
+            delete env[name];
+    }
+    delete env.GIT_CONFIG_PARAMETERS;
+    delete env.GIT_DIR;
+    delete env.GIT_WORK_TREE;
+    delete env.GIT_INDEX_FILE;
+    const all = [...SPEED_CONFIG, ...config];
+    env.GIT_CONFIG_COUNT = String(all.length);
+    all.forEach((entry, index) => {
+        env[`GIT_CONFIG_KEY_${index}`] = entry.key;
+        env[`GIT_CONFIG_VALUE_${index}`] = entry.value;
+    });
+    return env;
+}
+const MISSING_GIT = 'git was not found on PATH; install git 2.29 or newer on the runner.';
+let lookup;
+let gitPath;
+/** The git executable, looked up on PATH once per process. */
+function gitExecutable() {
+    lookup ??= io/* which */.K7('git', true).then(found => (gitPath = external_node_path_.resolve(found)), // as exec spawns it, for the guard below
+    () => {
+        lookup = undefined;
+        throw new Error(MISSING_GIT);
+    });
+    return lookup;
+}
+/**
+ * @actions/exec writes `input` to the child's stdin without listening for errors on it: a git
+ * that exits before reading it (most commands read nothing, and `git --version` is quick) breaks
+ * the pipe, and the EPIPE would crash the action. The write's error is emitted on a later tick;
+ * this listener, queued when the child is created, is in place before it.
+ */
+(0,external_node_diagnostics_channel_.subscribe)('child_process', message => {
+    const child = message.process;
+    process.nextTick(() => {
+        if (child.spawnfile === gitPath)
+            child.stdin?.on('error', () => undefined);
+    });
+});
+/** Passes on only the first write, exec's `[command]...` line; git's output stays out of the log. */
+function commandLineOnly() {
+    let echoed = false;
+    return new external_node_stream_.Writable({
+        write(chunk, _encoding, done) {
+            if (!echoed)
+                process.stdout.write(chunk);
+            echoed = true;
+            done();
+        }
+    });
+}
+function stringEnvironment(env) {
+    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+}
+/** Errors of exec itself (not of git), in the words the action has always used. */
+function startError(error, cwd) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message === `The cwd: ${cwd} does not exist!`) {
+        return new Error(`git cannot run in ${cwd}: the folder does not exist.`);
+    }
+    if (message.startsWith('Unable to locate executable file'))
+        return new Error(MISSING_GIT);
+    // "...failed to start. Error: spawn /usr/bin/git EACCES": keep the errno for the diagnosis.
+    const code = / (E[A-Z]+)$/.exec(message)?.[1];
+    return code ? Object.assign(new Error(message), { code }) : error;
+}
+/**
+ * Runs one git command in `cwd` through @actions/exec: the command line is echoed to the log
+ * (credentials travel in the environment, never in argv), git's output is captured, not logged.
+ */
+async function runGit(cwd, args, options = {}) {
+    const git = await gitExecutable();
+    const stdout = [];
+    const stderr = [];
+    let exitCode;
+    try {
+        exitCode = await exec/* exec */.m(`"${git}"`, [...args], {
+            cwd,
+            env: stringEnvironment(gitEnvironment(options.config)),
+            input: Buffer.from(options.input ?? '', 'utf8'),
+            ignoreReturnCode: true,
+            outStream: commandLineOnly(),
+            listeners: {
+                stdout: chunk => stdout.push(chunk),
+                stderr: chunk => {
+                    stderr.push(chunk);
+                    if (options.progress)
+                        process.stdout.write(chunk);
+                }
+            }
+        });
+    }
+    catch (error) {
+        throw startError(error, cwd);
+    }
+    const result = {
+        exitCode: exitCode ?? 128, // killed by a signal
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8')
+    };
+    if (result.exitCode !== 0 && !options.allowFailure)
+        throw new GitError(args, result);
+    return result;
+}
+/** Runs git and returns its trimmed stdout. */
+async function gitOutput(cwd, args, options = {}) {
+    return (await runGit(cwd, args, options)).stdout.trim();
+}
+/** True when `git <args>` exits 0. */
+async function gitSucceeds(cwd, args) {
+    return (await runGit(cwd, args, { allowFailure: true })).exitCode === 0;
+}
+
+;// CONCATENATED MODULE: ./src/git/config.ts
+
+
+// A config file is read with --file and --no-includes: one file, include.* not followed, so
+// nothing a planted file says can run or point elsewhere. git runs in the file's folder.
+/** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
+async function configFileValue(configFile, key) {
+    const read = await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
+    return read.stdout.trim();
+}
+/** The names of the keys the config file sets (none when it cannot be read). */
+async function configFileKeys(configFile) {
+    const listed = await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return listed.stdout.split('\n').filter(Boolean);
+}
+/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
+async function unsetConfigFileKey(configFile, key) {
+    await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
+        allowFailure: true
+    });
+}
+/** Sets `key` in the repository's own config (.git/config). */
+async function setLocalConfig(repo, key, value) {
+    await runGit(repo.dir, ['config', '--local', key, value]);
+}
+/** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
+async function unsetLocalConfig(repo, key) {
+    await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./src/clone/credentials.ts
+
+
+
+
+/**
+ * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
+ * config by file write, so the token never appears in a command line.
+ */
+async function persistCredentials(gitDir, originUrl, token) {
+    const scope = authScope(originUrl);
+    if (!token || !scope)
+        return;
+    const section = `[http "${scope}"]\n\textraheader = ${basicAuthValue(token)}\n`;
+    await external_node_fs_.promises.appendFile(external_node_path_.join(gitDir, 'config'), section);
+}
+/** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
+async function removeCredentials(repo, originUrl) {
+    const key = authHeaderKey(originUrl);
+    if (!key)
+        return;
+    await unsetLocalConfig(repo, key);
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
 class ActionError extends Error {
     title;
-    constructor(title, message) {
-        super(message);
+    constructor(title, message, options) {
+        super(message, options);
         this.title = title;
         this.name = 'ActionError';
     }
@@ -28429,6 +28683,143 @@ function failStep(error) {
 /** The post step never fails the job: every problem becomes a warning. */
 function warnPost(what, error) {
     core.warning(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
+}
+
+;// CONCATENATED MODULE: ./src/git/repository.ts
+
+
+/**
+ * A repository (or one of its worktrees) and the auth that its network operations send to
+ * origin. What can be asked of it is here; what changes it lives beside it, one concern a file
+ * (remote, refs, checkout, worktrees, config, maintenance).
+ */
+class Repository {
+    dir;
+    auth;
+    constructor(dir, auth = []) {
+        this.dir = dir;
+        this.auth = auth;
+    }
+    /** Another directory (a worktree, a staging clone) with the same auth. */
+    at(dir) {
+        return new Repository(dir, this.auth);
+    }
+    /** The commit a revision names, or '' when it names none. */
+    async resolveCommit(revision) {
+        const result = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : '';
+    }
+    /** How many commits `to` has that `from` has not. */
+    async countCommits(from, to) {
+        return Number(await gitOutput(this.dir, ['rev-list', '--count', `${from}..${to}`, '--']));
+    }
+    /** The absolute path of the git directory (`.git`, or the repository itself when bare). */
+    absoluteGitDir() {
+        return gitOutput(this.dir, ['rev-parse', '--absolute-git-dir']);
+    }
+    /** The absolute path of the directory the main worktree and all linked ones share. */
+    async commonDir() {
+        return external_node_path_.resolve(this.dir, await gitOutput(this.dir, ['rev-parse', '--git-common-dir']));
+    }
+    /** True when the tree of `commit` can be read. */
+    hasTree(commit) {
+        return gitSucceeds(this.dir, ['cat-file', '-e', `${commit}^{tree}`]);
+    }
+    /** The refs under the given prefixes (all refs when none is given). */
+    async refTips(...prefixes) {
+        const listed = await gitOutput(this.dir, [
+            'for-each-ref',
+            '--format=%(objectname) %(refname)',
+            ...prefixes
+        ]);
+        return listed
+            .split('\n')
+            .filter(Boolean)
+            .map(line => {
+            const [object, ref] = line.split(' ');
+            return { object, ref };
+        });
+    }
+    /** The ids among `objects` that the object store does not hold. */
+    async missingObjects(objects) {
+        const checked = await gitOutput(this.dir, ['cat-file', '--batch-check'], {
+            input: objects.join('\n')
+        });
+        return checked
+            .split('\n')
+            .filter(line => line.endsWith(' missing'))
+            .map(line => line.split(' ')[0]);
+    }
+    /** Tracked files whose content differs from HEAD (staged or not). */
+    async changedTrackedFiles() {
+        return (await gitOutput(this.dir, ['diff', '--name-only', 'HEAD', '--']))
+            .split('\n')
+            .filter(Boolean);
+    }
+}
+/** Makes `repo.dir` (an existing folder) an empty repository, without the system's template. */
+async function initRepository(repo) {
+    // An empty template directory: no sample hooks, no info/exclude.
+    await runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
+}
+/** Makes `repo.dir` (not there yet) an empty bare repository, without the system's template. */
+async function initBareRepository(repo) {
+    await runGit(external_node_path_.dirname(repo.dir), [
+        'init',
+        '--quiet',
+        '--bare',
+        '--template=',
+        '--',
+        repo.dir
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/git/version.ts
+
+
+/** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
+const MINIMUM_GIT = [2, 29];
+function parseGitVersion(output) {
+    const match = /git version (\d+)\.(\d+)/.exec(output);
+    return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+function versionAtLeast(version, wanted) {
+    if (!version)
+        return false;
+    return version[0] > wanted[0] || (version[0] === wanted[0] && version[1] >= wanted[1]);
+}
+let probed;
+/** `git --version`, asked once per process. */
+function gitVersionOutput() {
+    probed ??= gitOutput(process.cwd(), ['--version']);
+    return probed;
+}
+/** True when the runner's git is at least `wanted`; false when git cannot say. */
+async function gitAtLeast(wanted) {
+    const output = await gitVersionOutput().catch(() => '');
+    return versionAtLeast(parseGitVersion(output), wanted);
+}
+/** Fails with a clear error when git is missing or older than the minimum. */
+async function requireGit() {
+    const output = await gitVersionOutput().catch(error => {
+        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
+    });
+    const [major, minor] = MINIMUM_GIT;
+    if (!versionAtLeast(parseGitVersion(output), MINIMUM_GIT)) {
+        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
+    }
+    return output.trim();
+}
+
+;// CONCATENATED MODULE: ./src/cache/backend.ts
+/**
+ * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
+ * of the paths): changing it makes every saved entry invisible, so it never changes.
+ */
+const STAGING_ROOT = '.clone-cache-staging';
+const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+function entryKey(prefix, commit) {
+    return `${prefix}-${commit}`;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -28512,15 +28903,725 @@ async function withTimeout(work, ms, what, onTimeout) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cache/backend.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/git/refs.ts
+
+/** Points refs/remotes/origin/HEAD at origin's default branch, as `git clone` leaves it. */
+async function setOriginHead(repo, defaultBranch) {
+    await runGit(repo.dir, [
+        'symbolic-ref',
+        'refs/remotes/origin/HEAD',
+        `refs/remotes/origin/${defaultBranch}`
+    ]);
+}
+/** Moves `ref` from `from` to `to`; git refuses when the ref has moved meanwhile. */
+async function moveRef(repo, ref, from, to, reason) {
+    await runGit(repo.dir, ['update-ref', '-m', reason, ref, to, from]);
+}
+/** Makes the local `branch` track origin's branch of the same name. */
+async function trackOriginBranch(repo, branch) {
+    await runGit(repo.dir, [
+        'branch',
+        `--set-upstream-to=refs/remotes/origin/${branch}`,
+        '--',
+        branch
+    ]);
+}
+/** True when git accepts `ref` as a ref name (`git check-ref-format`). */
+function isValidRefName(ref) {
+    return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
+}
+
+;// CONCATENATED MODULE: ./src/worktree/names.ts
+
+
+
+const MAX_FOLDER_LENGTH = 80;
 /**
- * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
- * of the paths): changing it makes every saved entry invisible, so it never changes.
+ * Validates a branch name the way git does (`git check-ref-format` on `refs/heads/<name>`, so
+ * the name can never be taken for an option), plus what git would accept but a job should not.
  */
-const STAGING_ROOT = '.clone-cache-staging';
-const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
-function entryKey(prefix, commit) {
-    return `${prefix}-${commit}`;
+async function validateBranchName(input, name) {
+    // eslint-disable-next-line no-control-regex
+    if (name.startsWith('-') || /[\x00-\x1f\x7f]/.test(name) || name.startsWith('refs/')) {
+        throw new InputError(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
+    }
+    const ok = await isValidRefName(`refs/heads/${name}`);
+    if (!ok || name === 'HEAD') {
+        throw new InputError(input, `'${name}' is not a valid branch name (see git check-ref-format: no '..', '@{', '~', '^', ':', spaces, a trailing '.lock' or '/').`);
+    }
+}
+/**
+ * The folder name of a branch's worktree: the branch itself when it is already a plain, short,
+ * safe name; otherwise a sanitized form plus a hash of the exact name, so that two branches that
+ * sanitize alike (`a/b`, `a_b`) never share a folder.
+ */
+function folderNameFor(branch) {
+    if (/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(branch) &&
+        branch.length <= MAX_FOLDER_LENGTH &&
+        !branch.includes('..')) {
+        return branch;
+    }
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(branch, 'utf8').digest('hex').slice(0, 10);
+    const sanitized = branch
+        .normalize('NFKD')
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/\.{2,}/g, '_')
+        .replace(/^[-._]+/, '')
+        .slice(0, MAX_FOLDER_LENGTH - 11);
+    return `${sanitized || 'branch'}-${hash}`;
+}
+/** The n-th folder for a branch: `name`, then `name+2`, `name+3`... ('+' never appears in a folder name). */
+function slotName(folder, slot) {
+    return slot === 1 ? folder : `${folder}+${slot}`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+const SAVE_POLICIES = ['auto', 'always', 'never'];
+const DEFAULT_REFRESH_AFTER = 50;
+/** @actions/cache refuses keys over 512 characters; entries are `<prefix>-<40-hex sha>`. */
+const MAX_KEY_PREFIX_LENGTH = 512 - 41;
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new InputError(name, `'${raw}' is not a boolean; allowed values: true, false.`);
+}
+function parseRepository(raw, context) {
+    const value = raw.trim() || context.workflowRepository;
+    if (!value) {
+        throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set; give owner/name.');
+    }
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match || match[1].startsWith('.') || match[2] === '.' || match[2] === '..') {
+        throw new InputError('repository', `'${value}' is not of the form owner/name.`);
+    }
+    return [match[1], match[2]];
+}
+function parseRef(raw) {
+    const value = raw.trim();
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(value) || value.includes('..') || value.startsWith('-')) {
+        throw new InputError('ref', `'${value}' is not a valid branch, tag, ref or commit (no spaces, control characters, '..', or leading '-').`);
+    }
+    return value;
+}
+function parseToken(raw) {
+    const value = raw.trim();
+    if (/[\r\n]/.test(value)) {
+        throw new InputError('token', 'contains a line break; give the token on one line.');
+    }
+    return value;
+}
+function parseOriginUrl(raw, context, repository) {
+    const value = raw.trim() || `${context.serverUrl}/${repository}`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\x00-\x1f\x7f]/.test(value)) {
+        throw new InputError('origin-url', 'contains whitespace or control characters.');
+    }
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw new InputError('origin-url', `'${value}' is not a valid URL.`);
+        }
+        if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(url.protocol)) {
+            throw new InputError('origin-url', `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`);
+        }
+        // A token in the URL would reach .git/config, the cache archive and every log line.
+        if (url.password || (url.username && /^https?:$/.test(url.protocol))) {
+            throw new InputError('origin-url', 'embeds credentials; remove them from the URL and pass the secret through the token input.');
+        }
+        return value;
+    }
+    if (/^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^-]/.test(value))
+        return value;
+    throw new InputError('origin-url', `'${value}' is not a URL (https://host/owner/name, ssh://..., or git@host:owner/name).`);
+}
+/** `path` resolves against the workspace and must stay inside it. */
+function resolveInsideWorkspace(name, raw, workspace) {
+    const value = raw.trim() || '.';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value)) {
+        throw new InputError(name, 'contains control characters.');
+    }
+    const resolved = external_node_path_.resolve(workspace, value);
+    if (!isInside(workspace, resolved)) {
+        throw new InputError(name, `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`);
+    }
+    if (isInside(external_node_path_.join(workspace, STAGING_ROOT), resolved)) {
+        throw new InputError(name, `'${value}' is inside ${STAGING_ROOT}, the action's own staging folder, which it empties.`);
+    }
+    return resolved;
+}
+function parseCacheKey(raw, context, owner, repo) {
+    const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
+    if (value.includes(',')) {
+        throw new InputError('cache-key', `'${value}' contains a comma; cache keys cannot.`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value)) {
+        throw new InputError('cache-key', 'contains control characters.');
+    }
+    if (value.length > MAX_KEY_PREFIX_LENGTH) {
+        throw new InputError('cache-key', `is ${value.length} characters; at most ${MAX_KEY_PREFIX_LENGTH} (the commit sha is appended and keys are limited to 512).`);
+    }
+    return value;
+}
+function parseSavePolicy(raw) {
+    const value = raw.trim().toLowerCase() || 'auto';
+    if (!SAVE_POLICIES.includes(value)) {
+        throw new InputError('save-cache', `'${raw.trim()}' is not allowed; allowed values: ${SAVE_POLICIES.join(', ')}.`);
+    }
+    return value;
+}
+function parseRefreshAfter(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return DEFAULT_REFRESH_AFTER;
+    if (!/^\d{1,9}$/.test(value)) {
+        throw new InputError('refresh-after', `'${value}' is not a whole number of commits (0 or more).`);
+    }
+    return Number(value);
+}
+function parseAbsoluteDir(name, raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        return '';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value))
+        throw new InputError(name, 'contains control characters.');
+    const resolved = external_node_path_.resolve(workspace, value);
+    if (resolved === external_node_path_.parse(resolved).root) {
+        throw new InputError(name, `'${value}' is the file system root; give a directory of its own.`);
+    }
+    return resolved;
+}
+function overlaps(a, b) {
+    return isInside(a, b) || isInside(b, a);
+}
+/** Directories that must stay apart: a worktree inside the clone, or a cache inside a workspace, break both. */
+function checkOverlaps(settings) {
+    if (settings.cacheDir && overlaps(settings.cacheDir, settings.workspace)) {
+        throw new InputError('cache-dir', `${settings.cacheDir} overlaps the workspace ${settings.workspace}; give a persistent directory outside it.`);
+    }
+    if (settings.worktreePath) {
+        for (const [what, dir] of [
+            ['the clone at path', settings.clonePath],
+            ['cache-dir', settings.cacheDir]
+        ]) {
+            if (dir && overlaps(settings.worktreePath, dir)) {
+                throw new InputError('worktree-path', `${settings.worktreePath} overlaps ${what} (${dir}).`);
+            }
+        }
+    }
+}
+function parseSettings(read, context) {
+    const [owner, repoName] = parseRepository(read('repository'), context);
+    const repository = `${owner}/${repoName}`;
+    const settings = {
+        repository,
+        repoName,
+        ref: parseRef(read('ref')),
+        token: parseToken(read('token')),
+        persistCredentials: parseBoolean('persist-credentials', read('persist-credentials'), false),
+        originUrl: parseOriginUrl(read('origin-url'), context, repository),
+        clonePath: resolveInsideWorkspace('path', read('path'), context.workspace),
+        workspace: context.workspace,
+        cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
+        saveCache: parseSavePolicy(read('save-cache')),
+        refreshAfter: parseRefreshAfter(read('refresh-after')),
+        branch: read('branch').trim(),
+        base: read('base').trim(),
+        worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
+        removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
+        cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
+        diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
+        fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false)
+    };
+    checkOverlaps(settings);
+    if (settings.persistCredentials && settings.cacheDir && settings.branch) {
+        throw new InputError('persist-credentials', 'cannot be true with cache-dir and branch: the worktree shares the host clone, whose config every job on the host reads.');
+    }
+    return settings;
+}
+/** Checks that need git: branch names are validated exactly as git validates them. */
+async function validateBranchInputs(settings) {
+    if (settings.branch)
+        await validateBranchName('branch', settings.branch);
+    if (settings.base)
+        await validateBranchName('base', settings.base);
+    if (!settings.branch && (settings.base || settings.worktreePath)) {
+        const input = settings.base ? 'base' : 'worktree-path';
+        throw new InputError(input, 'is set but branch is empty; set branch to create a task worktree.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/permissions/classify.ts
+
+
+/** git (and tar) phrases that mean "the file system said no". */
+const PERMISSION_PHRASES = [
+    /Permission denied/i,
+    /could not create leading directories/i,
+    /unable to create file/i,
+    /insufficient permission for adding an object to repository database/i,
+    /unable to unlink/i,
+    /could not lock config file/i,
+    /unable to write new index file/i
+];
+/** Where git and tar put the path in the messages above. */
+const PATH_PATTERNS = [
+    /detected dubious ownership in repository at '([^']+)'/,
+    /insufficient permission for adding an object to repository database (\S+)/,
+    /could not lock config file ([^:]+):/,
+    /could not create leading directories of '([^']+)'/,
+    /unable to create file ([^:]+):/,
+    /unable to unlink '([^']+)'/,
+    /'([^']+)': (?:Permission denied|Read-only file system)/,
+    /tar: ([^:]+): Cannot \w+: (?:Permission denied|Read-only file system)/,
+    /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
+];
+function errorText(error) {
+    if (error instanceof GitError)
+        return `${error.message}\n${error.result.stderr}`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * Decides, without guessing, whether a failure is permission-class: by errno (EACCES, EPERM;
+ * EROFS is its own class) or by git's own phrases. Dubious ownership is its own class too.
+ */
+function classifyFailure(error, baseDir = '') {
+    const errno = error;
+    const text = errorText(error);
+    let kind = 'other';
+    // An SSH login refused by the server is about keys, not files.
+    const fileText = text.replace(/^.*Permission denied \(publickey.*$/gm, '');
+    if (/detected dubious ownership/i.test(text))
+        kind = 'dubious-ownership';
+    else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text))
+        kind = 'read-only';
+    else if (errno?.code === 'EACCES' || errno?.code === 'EPERM')
+        kind = 'permission';
+    else if (/cannot lock ref/i.test(fileText) && /Permission denied/i.test(fileText))
+        kind = 'permission';
+    else if (PERMISSION_PHRASES.some(phrase => phrase.test(fileText)))
+        kind = 'permission';
+    let found = typeof errno?.path === 'string' ? errno.path : '';
+    if (!found && kind !== 'other') {
+        for (const pattern of PATH_PATTERNS) {
+            const match = pattern.exec(text);
+            if (match) {
+                found = match[1].trim();
+                break;
+            }
+        }
+    }
+    const resolved = found && baseDir ? external_node_path_.resolve(baseDir, found) : found;
+    return { kind, path: resolved, text };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/ownership.ts
+
+
+
+function runnerIdentity() {
+    return typeof process.getuid === 'function' && typeof process.getgid === 'function'
+        ? { uid: process.getuid(), gid: process.getgid() }
+        : undefined;
+}
+/** `root (0:0)`, `runner (1001:118)`, or `uid 4242 (4242:4242)` when /etc/passwd does not know it. */
+function describeOwner(owner) {
+    return `${userName(owner.uid) || `uid ${owner.uid}`} (${owner.uid}:${owner.gid})`;
+}
+function userName(uid) {
+    try {
+        const line = (0,external_node_fs_.readFileSync)('/etc/passwd', 'utf8')
+            .split('\n')
+            .find(entry => entry.split(':')[2] === String(uid));
+        return line?.split(':')[0] ?? '';
+    }
+    catch {
+        return uid === 0 ? 'root' : '';
+    }
+}
+/** The path itself, or its nearest existing parent, with its owner. */
+async function nearestExisting(target) {
+    for (let current = external_node_path_.resolve(target);; current = external_node_path_.dirname(current)) {
+        const stat = await external_node_fs_.promises.lstat(current).catch(() => undefined);
+        if (stat)
+            return { path: current, owner: { uid: stat.uid, gid: stat.gid } };
+        if (external_node_path_.dirname(current) === current)
+            return { path: current, owner: { uid: 0, gid: 0 } };
+    }
+}
+/** The root (of `roots`) that contains `target`, if any. */
+function containingRoot(roots, target) {
+    return roots.filter(root => isInside(root, target)).sort((a, b) => b.length - a.length)[0];
+}
+/**
+ * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest
+ * existing directory, up through parents that the runner does not own, staying inside the root.
+ */
+async function chownTarget(target, runner, roots) {
+    const start = await nearestExisting(target);
+    const stat = await external_node_fs_.promises.lstat(start.path);
+    let dir = stat.isDirectory() ? start.path : external_node_path_.dirname(start.path);
+    const root = containingRoot(roots, dir);
+    if (!root)
+        return dir;
+    for (;;) {
+        const parent = external_node_path_.dirname(dir);
+        if (dir === root || !containingRoot([root], parent))
+            break;
+        const parentStat = await external_node_fs_.promises.lstat(parent).catch(() => undefined);
+        if (!parentStat || parentStat.uid === runner.uid)
+            break;
+        dir = parent;
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/fix.ts
+
+
+
+/**
+ * fix-ownership: gives `dir` (inside one of the action's roots, never elsewhere) to the runner
+ * user, when this process is root or has passwordless sudo. Returns whether it did.
+ */
+function fixOwnership(dir, roots) {
+    const runner = runnerIdentity();
+    if (!runner || !dir || !containingRoot(roots, dir)) {
+        lib_core/* info */.pq(`fix-ownership: ${dir || 'the path'} is not inside the action's directories; not touching it.`);
+        return false;
+    }
+    const owner = `${runner.uid}:${runner.gid}`;
+    const asRoot = runner.uid === 0;
+    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    if (!asRoot && !sudo) {
+        lib_core/* info */.pq(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
+        return false;
+    }
+    const command = asRoot ? 'chown' : 'sudo';
+    const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
+    if (result.status !== 0) {
+        lib_core/* warning */.$e(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
+        return false;
+    }
+    lib_core/* info */.pq(`fix-ownership: gave ${dir} to ${owner}.`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/scan.ts
+
+
+/** Not the runner's and not writable by it (a shared, group- or world-writable folder is fine). */
+async function blocks(target, uid, runner) {
+    if (uid === runner.uid)
+        return false;
+    return external_node_fs_.promises.access(target, external_node_fs_.constants.W_OK).then(() => false, () => true);
+}
+/**
+ * Pre-flight: the first entry under the roots that the runner user does not own and cannot write, breadth first,
+ * stopping at the first one or at the limits. Symlinks are looked at, never followed.
+ */
+async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
+    const started = Date.now();
+    let seen = 0;
+    const queue = [];
+    for (const root of roots) {
+        const stat = await external_node_fs_.promises.lstat(root).catch(() => undefined);
+        if (!stat)
+            continue;
+        if (await blocks(root, stat.uid, runner))
+            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
+        if (stat.isDirectory())
+            queue.push(root);
+    }
+    while (queue.length > 0) {
+        const dir = queue.shift();
+        const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
+                return undefined;
+            const full = external_node_path_.join(dir, entry.name);
+            const stat = await external_node_fs_.promises.lstat(full).catch(() => undefined);
+            if (!stat)
+                continue;
+            if (!stat.isSymbolicLink() && (await blocks(full, stat.uid, runner))) {
+                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+            }
+            if (entry.isDirectory())
+                queue.push(full);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/help.ts
+
+
+function troubleshootingLink(env = process.env) {
+    const repo = env.GITHUB_ACTION_REPOSITORY;
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return repo
+        ? `${server}/${repo}#troubleshooting`
+        : "the Troubleshooting section of the action's README";
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(line => line.trim())
+        .find(line => /denied|permission|read-only|dubious|unable|could not|cannot/i.test(line)) ??
+        text.split('\n')[0]);
+}
+/**
+ * The help for a permission-class failure: what failed, the path, its owner, the runner's
+ * uid:gid, the one command that fixes it, the fix-ownership alternative, and where to read more.
+ */
+async function buildReport(stage, failure, fallbackPath, roots) {
+    const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
+    let offending = failure.path || fallbackPath;
+    let existing = await nearestExisting(offending);
+    if (existing.owner.uid === runner.uid && failure.kind === 'permission') {
+        // The directory is the runner's: the culprit is something inside it (e.g. a root-owned
+        // build folder that stops `git worktree remove`).
+        const inside = await findForeignEntry([existing.path], runner);
+        if (inside) {
+            offending = inside.path;
+            existing = { path: inside.path, owner: inside.owner };
+        }
+    }
+    const owner = describeOwner(existing.owner);
+    const ownerName = owner.replace(/ \(.*$/, '');
+    const you = describeOwner(runner);
+    const original = `Original error: ${firstLine(failure.text)}`;
+    const more = `More: ${troubleshootingLink()}`;
+    if (failure.kind === 'read-only') {
+        return {
+            title: `Read-only file system: ${offending}`,
+            message: [
+                `${stage} failed: ${offending} is on a read-only file system.`,
+                `Mount it read-write, or point the action at a writable directory (path, worktree-path, cache-dir).`,
+                more,
+                original
+            ].join('\n'),
+            fixDir: ''
+        };
+    }
+    if (failure.kind === 'dubious-ownership') {
+        return {
+            title: `Dubious ownership: ${offending}`,
+            message: [
+                `${stage} failed: git refuses to work in ${offending} because it is owned by ${owner} and this job runs as ${you}.`,
+                `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${offending}`,
+                `Or, if that owner is expected: git config --global --add safe.directory ${offending}`,
+                'Or set fix-ownership: true to let the action change the owner (needs root or passwordless sudo).',
+                more,
+                original
+            ].join('\n'),
+            fixDir: offending
+        };
+    }
+    const inRoots = containingRoot(roots, existing.path) !== undefined;
+    // Outside the action's folders only the one path is named, never a recursive chown.
+    const fixDir = inRoots ? await chownTarget(offending, runner, roots) : existing.path;
+    const ownedByRunner = existing.owner.uid === runner.uid;
+    return {
+        title: ownedByRunner
+            ? `Permission denied: ${offending}`
+            : `Permission denied: ${offending} is owned by ${ownerName}`,
+        message: [
+            `${stage} failed: permission denied on ${offending}.`,
+            `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
+            ownedByRunner
+                ? `Fix: chmod -R u+rwX ${fixDir}`
+                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown ${inRoots ? '-R ' : ''}${runner.uid}:${runner.gid} ${fixDir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            more,
+            original
+        ].join('\n'),
+        fixDir: ownedByRunner || !inRoots ? '' : fixDir
+    };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/diagnose.ts
+
+
+
+
+
+
+
+/** An error that already carries the permission help (so an outer stage does not wrap it again). */
+class PermissionError extends ActionError {
+}
+/** Turns permission-class failures into annotated, actionable errors (README: Troubleshooting). */
+class Diagnoser {
+    settings;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    /** The help for a permission-class failure, or undefined for any other failure. */
+    async describe(stage, error, options = {}) {
+        if (!this.settings.enabled || error instanceof PermissionError)
+            return undefined;
+        const failure = classifyFailure(error, options.cwd);
+        if (failure.kind === 'other')
+            return undefined;
+        const writing = options.writing ?? options.cwd ?? this.settings.roots[0] ?? process.cwd();
+        return buildReport(stage, failure, writing, this.settings.roots);
+    }
+    /**
+     * Runs a stage that must succeed. A permission-class failure fails it with one titled error
+     * and the help; with fix-ownership, the offending directory is given to the runner user and
+     * the stage runs once more.
+     */
+    async stage(stage, work, options = {}) {
+        try {
+            return await work();
+        }
+        catch (error) {
+            const report = await this.describe(stage, error, options);
+            if (!report)
+                throw error;
+            if (this.settings.fixOwnership &&
+                report.fixDir &&
+                fixOwnership(report.fixDir, this.settings.roots)) {
+                try {
+                    return await work();
+                }
+                catch (again) {
+                    const second = await this.describe(stage, again, options);
+                    if (!second)
+                        throw again;
+                    throw new PermissionError(second.title, second.message);
+                }
+            }
+            throw new PermissionError(report.title, report.message);
+        }
+    }
+    /**
+     * Pre-flight: warns (before anything fails) about the first entry under the action's roots
+     * that the runner user does not own; with fix-ownership, gives it back at once.
+     */
+    async preflight() {
+        const runner = runnerIdentity();
+        // Root can write anywhere: nothing to warn about, and handing other users' files to root
+        // would break the next job that runs as that user.
+        if (!this.settings.enabled || !runner || runner.uid === 0)
+            return;
+        const found = await findForeignEntry(this.settings.roots, runner)
+            .then(async (foreign) => foreign
+            ? { foreign, dir: await chownTarget(foreign.path, runner, this.settings.roots) }
+            : undefined)
+            .catch(() => undefined);
+        if (!found)
+            return;
+        const { foreign, dir } = found;
+        if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots))
+            return;
+        lib_core/* warning */.$e([
+            `${foreign.path} is owned by ${describeOwner(foreign.owner)}, but this job runs as ${describeOwner(runner)}; steps that write there will fail.`,
+            `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${dir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            `More: ${troubleshootingLink()}`
+        ].join('\n'), { title: `Not owned by the runner user: ${foreign.path}` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner-context.ts
+
+
+function eventDefaultBranch(eventPath) {
+    if (!eventPath)
+        return '';
+    try {
+        const payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        const branch = payload.repository?.default_branch;
+        return typeof branch === 'string' ? branch : '';
+    }
+    catch {
+        return '';
+    }
+}
+function readRunnerContext(env = process.env) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    return {
+        workspace: external_node_path_.resolve(workspace),
+        runnerTemp: external_node_path_.resolve(env.RUNNER_TEMP || external_node_path_.join(workspace, '..', '_temp')),
+        runnerOs: env.RUNNER_OS || 'Linux',
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        workflowRepository: env.GITHUB_REPOSITORY || '',
+        eventRef: env.GITHUB_REF || '',
+        eventSha: env.GITHUB_SHA || '',
+        eventDefaultBranch: eventDefaultBranch(env.GITHUB_EVENT_PATH)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+const STATE_NAME = 'clone-cache';
+function saveMainState(state) {
+    lib_core/* saveState */.LZ(STATE_NAME, JSON.stringify(state));
+}
+/** The state the main step left, or undefined when it did not finish. */
+function loadMainState() {
+    const raw = core.getState(STATE_NAME);
+    if (!raw)
+        return undefined;
+    const state = JSON.parse(raw);
+    return state.version === 2 ? state : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/timing.ts
+
+/** Wall time of each phase of the main step, in milliseconds. */
+class PhaseTimer {
+    durations = new Map();
+    async time(phase, work) {
+        const start = performance.now();
+        try {
+            return await work();
+        }
+        finally {
+            this.durations.set(phase, (this.durations.get(phase) ?? 0) + performance.now() - start);
+        }
+    }
+    /** Seconds spent in each phase that ran. */
+    allSeconds() {
+        return Object.fromEntries([...this.durations].map(([phase, ms]) => [phase, ms / 1000]));
+    }
+}
+/** Peak resident memory of this process, in MiB. */
+function peakMemoryMiB() {
+    // VmHWM, not getrusage: Linux carries the peak of the parent that forked this process (the
+    // runner) into getrusage's maxRSS across the exec, so that reports the runner's size, not ours.
+    try {
+        const hwm = /^VmHWM:\s+(\d+) kB/m.exec((0,external_node_fs_.readFileSync)('/proc/self/status', 'utf8'));
+        if (hwm)
+            return Math.round(Number(hwm[1]) / 1024);
+    }
+    catch {
+        // no /proc (macOS): getrusage is the best there is
+    }
+    return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
@@ -28598,8 +29699,6 @@ function startDownloadProgress(runnerTemp) {
     return { stop: () => clearInterval(timer) };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
 ;// CONCATENATED MODULE: ./src/cache/safe-tar.ts
 
 
@@ -28725,10 +29824,10 @@ class ActionsCacheBackend {
             }
             if (findings.problems.length === 0)
                 return { matchedKey: '' };
-            return { matchedKey: '', failure: findings.problems.join('; ') };
+            return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
         }
         catch (error) {
-            return { matchedKey: '', failure: errorMessage(error), error };
+            return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
         }
         finally {
             progress.stop();
@@ -28759,127 +29858,6 @@ class ActionsCacheBackend {
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/git.ts
-
-
-class GitError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        const detail = result.stderr.trim() || result.stdout.trim() || `exit code ${result.exitCode}`;
-        super(`git ${args.join(' ')} failed: ${detail}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-/**
- * Checkout speed (measured by the benchmark): write files with one worker per core, and keep
- * more delta bases in memory while rebuilding files from long delta chains.
- */
-const SPEED_CONFIG = [
-    { key: 'checkout.workers', value: '0' },
-    { key: 'core.deltaBaseCacheLimit', value: '256m' }
-];
-/** Environment every git command gets: never prompt, never open an editor or pager. */
-function gitEnvironment(config = []) {
-    const env = {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GCM_INTERACTIVE: 'Never',
-        GIT_ASKPASS: '',
-        SSH_ASKPASS: '',
-        GIT_EDITOR: 'true',
-        GIT_PAGER: 'cat',
-        // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
-        GIT_LFS_SKIP_SMUDGE: '1',
-        // What the action checks out is what the commit holds, whatever refs/replace/* says.
-        GIT_NO_REPLACE_OBJECTS: '1',
-        LC_ALL: 'C'
-    };
-    for (const name of Object.keys(env)) {
-        if (name.startsWith('GIT_CONFIG_KEY_') || name.startsWith('GIT_CONFIG_VALUE_'))
-            delete env[name];
-    }
-    delete env.GIT_CONFIG_PARAMETERS;
-    delete env.GIT_DIR;
-    delete env.GIT_WORK_TREE;
-    delete env.GIT_INDEX_FILE;
-    const all = [...SPEED_CONFIG, ...config];
-    env.GIT_CONFIG_COUNT = String(all.length);
-    all.forEach((entry, index) => {
-        env[`GIT_CONFIG_KEY_${index}`] = entry.key;
-        env[`GIT_CONFIG_VALUE_${index}`] = entry.value;
-    });
-    return env;
-}
-/** The one small interface over git: every git command of the action goes through here. */
-class Git {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    /** The same interface, run in another directory (a worktree of this repository). */
-    at(cwd) {
-        return new Git(cwd);
-    }
-    run(args, options = {}) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], {
-                cwd: this.cwd,
-                env: gitEnvironment(options.config),
-                stdio: ['pipe', 'pipe', 'pipe']
-            });
-            child.stdin.on('error', () => undefined); // git may exit before reading all of it
-            child.stdin.end(options.input ?? '');
-            const stdout = [];
-            const stderr = [];
-            child.stdout.on('data', (chunk) => stdout.push(chunk));
-            child.stderr.on('data', (chunk) => {
-                stderr.push(chunk);
-                if (options.showProgress)
-                    process.stdout.write(chunk);
-            });
-            child.on('error', error => {
-                const code = error.code;
-                // spawn says ENOENT for a missing working directory too: tell the two apart.
-                const missingDir = code === 'ENOENT' && !(0,external_node_fs_.existsSync)(this.cwd);
-                reject(missingDir
-                    ? new Error(`git cannot run in ${this.cwd}: the folder does not exist.`)
-                    : code === 'ENOENT'
-                        ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
-                        : error);
-            });
-            child.on('close', code => {
-                const result = {
-                    exitCode: code ?? 128,
-                    stdout: Buffer.concat(stdout).toString('utf8'),
-                    stderr: Buffer.concat(stderr).toString('utf8')
-                };
-                if (result.exitCode !== 0 && !options.allowFailure)
-                    reject(new GitError(args, result));
-                else
-                    resolve(result);
-            });
-        });
-    }
-    /** Runs git and returns its trimmed stdout. */
-    async output(args, options = {}) {
-        return (await this.run(args, options)).stdout.trim();
-    }
-    /** True when `git <args>` exits 0. */
-    async succeeds(args) {
-        return (await this.run(args, { allowFailure: true })).exitCode === 0;
-    }
-    /** The commit a revision names, or '' when it names none. */
-    async resolveCommit(revision) {
-        const result = await this.run(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
-            allowFailure: true
-        });
-        return result.exitCode === 0 ? result.stdout.trim() : '';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/git/config-template.ts
 const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
 function quote(value) {
@@ -28905,6 +29883,76 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
     return lines.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/git/maintenance.ts
+
+/**
+ * `git gc --auto` in the foreground (a detached gc would outlive the lock it runs under). A
+ * failure is ignored: the next run tries again.
+ */
+async function collectGarbageIfDue(repo) {
+    await runGit(repo.dir, ['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+        allowFailure: true
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/remote.ts
+
+const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
+const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+/**
+ * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
+ * the extra refspecs, showing git's progress.
+ */
+async function fetchBranchesAndTags(repo, options) {
+    const args = [
+        'fetch',
+        '--progress',
+        '--no-auto-gc',
+        '--no-recurse-submodules',
+        '--no-write-fetch-head'
+    ];
+    if (options.prune)
+        args.push('--prune');
+    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
+    await runGit(repo.dir, args, { config: repo.auth, progress: true });
+}
+/** Fetches one commit of origin by its id, showing git's progress. */
+async function fetchOneCommit(repo, commit) {
+    await runGit(repo.dir, ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: true });
+}
+/** The branch origin's HEAD names, asked of the server; '' when it names none. */
+async function askDefaultBranch(repo) {
+    const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
+        config: repo.auth
+    });
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
+    return match ? match[1] : '';
+}
+/** Copies the local branches of the repository at `sourceDir` (on this machine) as they are. */
+async function fetchLocalBranchesFrom(repo, sourceDir) {
+    await runGit(repo.dir, [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        sourceDir,
+        '+refs/heads/*:refs/heads/*'
+    ]);
+}
+/** The names of the configured remotes. */
+async function remoteNames(repo) {
+    return (await gitOutput(repo.dir, ['remote'])).split('\n');
+}
+/** The URL git fetches origin from, or with `push` the one it pushes to. */
+function readOriginUrl(repo, use) {
+    return gitOutput(repo.dir, [
+        'remote',
+        'get-url',
+        ...(use === 'push' ? ['--push'] : []),
+        'origin'
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/limits.ts
 function seconds(name, fallback) {
     const raw = process.env[name];
@@ -28920,6 +29968,11 @@ function limits() {
         lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
 }
+/** A worktree lease whose job cannot be checked (another host, a container) ends after this long. */
+function leaseMaxAgeMs() {
+    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
+    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
+}
 /** The bounds of the host clone's lock. */
 function hostLockOptions() {
     const { lockTimeoutMs, lockStaleMs } = limits();
@@ -28930,62 +29983,46 @@ function hostLockOptions() {
 
 
 
-const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
-const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+
+/** What the user reads when origin could not be fetched; the git failure stays its cause. */
 function fetchError(originUrl, error) {
-    const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
+    const detail = gitStderrOf(error)?.trim() ?? String(error);
     const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
     if (missingRef) {
-        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`);
+        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
     }
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`, { cause: error });
 }
 /**
  * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
  * delta) plus any extra refspecs, e.g. a pull request ref.
  */
-async function fetchOrigin(git, originUrl, auth, options) {
-    const args = [
-        'fetch',
-        '--progress',
-        '--no-auto-gc',
-        '--no-recurse-submodules',
-        '--no-write-fetch-head'
-    ];
-    if (options.prune)
-        args.push('--prune');
-    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
+async function fetchOrigin(repo, originUrl, options) {
     lib_core/* info */.pq(`Fetching from ${originUrl}`);
     try {
-        await git.run(args, { config: auth, showProgress: true });
+        await fetchBranchesAndTags(repo, options);
     }
     catch (error) {
         throw fetchError(originUrl, error);
     }
 }
 /** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
-async function fetchCommit(git, originUrl, auth, commit) {
+async function fetchCommit(repo, originUrl, commit) {
     try {
-        await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
-            config: auth,
-            showProgress: true
-        });
+        await fetchOneCommit(repo, commit);
     }
     catch (error) {
         throw fetchError(originUrl, error);
     }
 }
 /** origin's default branch, asked of the server (one round trip). */
-async function remoteDefaultBranch(git, originUrl, auth) {
-    let result;
+async function remoteDefaultBranch(repo, originUrl) {
     try {
-        result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
+        return await askDefaultBranch(repo);
     }
     catch (error) {
         throw fetchError(originUrl, error);
     }
-    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
-    return match ? match[1] : '';
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -29315,13 +30352,12 @@ async function withLock(lockPath, what, options, work) {
 
 ;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
 
-
 /** Config keys that make git run a program or read other files. */
 const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
 /** The dangerous keys a config file sets, read without following its includes (nothing runs). */
 async function dangerousConfigKeys(configFile) {
-    const listed = await new Git(external_node_path_.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
-    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+    const keys = await configFileKeys(configFile);
+    return [...new Set(keys.filter(key => DANGEROUS_KEY.test(key)))];
 }
 
 ;// CONCATENATED MODULE: ./src/git/ref-files.ts
@@ -29401,12 +30437,11 @@ async function makeHostCloneTrustworthy(dir) {
         removed.push(`hooks/${name}`);
     }
     const configFile = external_node_path_.join(dir, 'config');
-    const git = new Git(dir);
     // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
     // dangerous keys are removed from it instead.
     const keys = await dangerousConfigKeys(configFile);
     for (const key of keys) {
-        await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
+        await unsetConfigFileKey(configFile, key);
         removed.push(key);
     }
     // Replace refs and grafts would make a worktree show other files than its commit holds.
@@ -29438,6 +30473,10 @@ async function makeHostCloneTrustworthy(dir) {
 
 
 
+
+
+
+
 const COMPLETE_MARKER = 'clone-cache-complete';
 const GC_STAMP = 'clone-cache-gc-stamp';
 const GC_INTERVAL_MS = 60 * 60 * 1000;
@@ -29452,25 +30491,24 @@ function hostClonePaths(cacheDir, repoName, originUrl) {
     };
 }
 /** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
-async function inspect(paths) {
+async function inspect(hostClone) {
     const tips = new Map();
-    if (!(await exists(external_node_path_.join(paths.dir, COMPLETE_MARKER)))) {
+    if (!(await exists(external_node_path_.join(hostClone.dir, COMPLETE_MARKER)))) {
         return { broken: 'its first clone never finished', tips };
     }
-    const git = new Git(paths.dir);
-    const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
-        allowFailure: true
-    });
-    if (refs.exitCode !== 0)
-        return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
-    const lines = refs.stdout.split('\n').filter(Boolean);
-    const objects = lines.map(line => line.split(' ')[0]).join('\n');
-    const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
-    const missing = check.split('\n').find(line => line.endsWith(' missing'));
+    let refs;
+    try {
+        refs = await hostClone.refTips();
+    }
+    catch (error) {
+        if (!(error instanceof GitError))
+            throw error;
+        return { broken: `its refs cannot be read: ${error.result.stderr.trim()}`, tips };
+    }
+    const [missing] = await hostClone.missingObjects(refs.map(tip => tip.object));
     if (missing)
-        return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
-    for (const line of lines) {
-        const [object, ref] = line.split(' ');
+        return { broken: `the object ${missing} a ref points to is missing`, tips };
+    for (const { object, ref } of refs) {
         if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
             tips.set(ref, object);
     }
@@ -29481,42 +30519,36 @@ async function inspect(paths) {
  * can still be read) and the registrations of worktrees that jobs are using.
  */
 async function carryOver(oldDir, staging) {
-    const fetched = await new Git(staging).run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        oldDir,
-        '+refs/heads/*:refs/heads/*'
-    ], { allowFailure: true });
-    if (fetched.exitCode !== 0) {
-        lib_core/* warning */.$e(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
-    }
+    await fetchLocalBranchesFrom(staging, oldDir).catch(error => {
+        if (!(error instanceof GitError))
+            throw error;
+        lib_core/* warning */.$e(`Local branches of the broken host clone could not be carried over: ${error.result.stderr.trim()}`);
+    });
     const worktrees = external_node_path_.join(oldDir, 'worktrees');
     if (await exists(worktrees)) {
-        await external_node_fs_.promises.rename(worktrees, external_node_path_.join(staging, 'worktrees')).catch(() => undefined);
+        await external_node_fs_.promises.rename(worktrees, external_node_path_.join(staging.dir, 'worktrees')).catch(() => undefined);
     }
 }
 /** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
-async function build(paths, originUrl, auth) {
-    const staging = external_node_path_.join(paths.cacheDir, `.${paths.scope}.tmp-${(0,external_node_crypto_.randomUUID)()}`);
+async function build(paths, originUrl, hostClone) {
+    const staging = hostClone.at(external_node_path_.join(paths.cacheDir, `.${paths.scope}.tmp-${(0,external_node_crypto_.randomUUID)()}`));
     try {
-        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
-        await external_node_fs_.promises.writeFile(external_node_path_.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
-        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        await initBareRepository(staging);
+        await external_node_fs_.promises.writeFile(external_node_path_.join(staging.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        await fetchOrigin(staging, originUrl, { prune: true });
         const hadOld = await exists(paths.dir);
         if (hadOld)
             await carryOver(paths.dir, staging);
-        await external_node_fs_.promises.writeFile(external_node_path_.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        await external_node_fs_.promises.writeFile(external_node_path_.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
         const old = external_node_path_.join(paths.cacheDir, `.${paths.scope}.old-${(0,external_node_crypto_.randomUUID)()}`);
         if (hadOld)
             await external_node_fs_.promises.rename(paths.dir, old);
-        await external_node_fs_.promises.rename(staging, paths.dir);
+        await external_node_fs_.promises.rename(staging.dir, paths.dir);
         if (hadOld)
             await external_node_fs_.promises.rm(old, { recursive: true, force: true });
     }
     finally {
-        await external_node_fs_.promises.rm(staging, { recursive: true, force: true });
+        await external_node_fs_.promises.rm(staging.dir, { recursive: true, force: true });
     }
 }
 /** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
@@ -29562,23 +30594,30 @@ async function removeStaleGitLocks(dir) {
     }
 }
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
-async function maintain(paths) {
-    const stamp = external_node_path_.join(paths.dir, GC_STAMP);
+async function maintain(hostClone) {
+    const stamp = external_node_path_.join(hostClone.dir, GC_STAMP);
     const last = await external_node_fs_.promises.stat(stamp).catch(() => undefined);
     if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
         return;
     await external_node_fs_.promises.writeFile(stamp, `${new Date().toISOString()}\n`);
-    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
-        allowFailure: true
-    });
+    await collectGarbageIfDue(hostClone);
 }
 /** git's words for a damaged object store (not for a network or server problem). */
 const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
 /**
+ * What git said, when a failure shows a damaged object store; undefined for any other failure.
+ * A failed fetch keeps git's failure as its cause: git's stderr is read from there.
+ */
+function corruptionReported(error) {
+    const detail = gitStderrOf(error) ?? errorMessage(error);
+    return CORRUPTION.test(detail) ? detail.trim() : undefined;
+}
+/**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ * `hostClone` is the handle at `paths.dir`, with origin's auth.
  */
-async function refreshHostClone(paths, originUrl, auth) {
+async function refreshHostClone(paths, originUrl, hostClone) {
     await external_node_fs_.promises.mkdir(paths.cacheDir, { recursive: true });
     await removeLeftovers(paths);
     if (await exists(paths.dir)) {
@@ -29590,7 +30629,7 @@ async function refreshHostClone(paths, originUrl, auth) {
     let tipsBefore = new Map();
     let asked;
     const inspection = (await exists(paths.dir))
-        ? await inspect(paths)
+        ? await inspect(hostClone)
         : { broken: 'none', tips: new Map() };
     const broken = inspection.broken;
     if (broken !== '') {
@@ -29599,40 +30638,33 @@ async function refreshHostClone(paths, originUrl, auth) {
                 title: 'Host clone rebuilt'
             });
         }
-        await build(paths, originUrl, auth);
+        await build(paths, originUrl, hostClone);
         created = true;
     }
     else {
-        const git = new Git(paths.dir);
         tipsBefore = inspection.tips;
         // Origin's default branch is asked for alongside the fetch: two round trips at once.
-        asked = remoteDefaultBranch(git, originUrl, auth);
+        asked = remoteDefaultBranch(hostClone, originUrl);
         asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
         try {
-            await fetchOrigin(git, originUrl, auth, { prune: true });
+            await fetchOrigin(hostClone, originUrl, { prune: true });
         }
         catch (error) {
-            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
-            if (!CORRUPTION.test(detail))
+            const corruption = corruptionReported(error);
+            if (corruption === undefined)
                 throw error;
-            lib_core/* warning */.$e(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
+            lib_core/* warning */.$e(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
                 title: 'Host clone rebuilt'
             });
-            await build(paths, originUrl, auth);
+            await build(paths, originUrl, hostClone);
             created = true;
             asked = undefined;
         }
     }
-    const git = new Git(paths.dir);
-    const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
-    if (defaultBranch) {
-        await git.run([
-            'symbolic-ref',
-            'refs/remotes/origin/HEAD',
-            `refs/remotes/origin/${defaultBranch}`
-        ]);
-    }
-    await maintain(paths);
+    const defaultBranch = await (asked ?? remoteDefaultBranch(hostClone, originUrl));
+    if (defaultBranch)
+        await setOriginHead(hostClone, defaultBranch);
+    await maintain(hostClone);
     return { created, tipsBefore, defaultBranch };
 }
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
@@ -29675,28 +30707,22 @@ async function linkTree(source, destination) {
  * template config. No credentials, hooks, index, logs or working tree: nothing but history.
  */
 async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
-    const git = new Git(clonePath);
-    const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+    const clone = new Repository(clonePath);
+    const gitDir = await clone.absoluteGitDir();
     const objects = external_node_path_.join(gitDir, 'objects');
     if (await external_node_fs_.promises.lstat(external_node_path_.join(objects, 'info', 'alternates')).catch(() => undefined)) {
         throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
     }
-    if (!(await git.resolveCommit(commit)))
+    if (!(await clone.resolveCommit(commit)))
         throw new Error(`commit ${commit} is no longer in the clone`);
     await external_node_fs_.promises.rm(snapshotDir, { recursive: true, force: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
     await linkTree(objects, external_node_path_.join(snapshotDir, 'objects'));
-    const refs = await git.output([
-        'for-each-ref',
-        '--format=%(objectname) %(refname)',
-        'refs/remotes/origin/',
-        'refs/tags/'
-    ]);
-    const packed = refs
-        .split('\n')
-        .filter(line => line && !line.endsWith(' refs/remotes/origin/HEAD'))
-        .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
+    const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
+        .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
+        .sort((a, b) => (a.ref < b.ref ? -1 : 1))
+        .map(tip => `${tip.object} ${tip.ref}`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'HEAD'), `${commit}\n`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
@@ -29704,13 +30730,12 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     if (await external_node_fs_.promises.lstat(shallow).catch(() => undefined)) {
         await external_node_fs_.promises.copyFile(shallow, external_node_path_.join(snapshotDir, 'shallow'));
     }
-    const check = await new Git(snapshotDir).resolveCommit('HEAD');
+    const check = await clone.at(snapshotDir).resolveCommit('HEAD');
     if (check !== commit)
         throw new Error('the snapshot does not resolve HEAD; not saving it');
 }
 
 ;// CONCATENATED MODULE: ./src/cache/host-dir.ts
-
 
 
 
@@ -29726,15 +30751,16 @@ class HostDirBackend {
     paths;
     workspace;
     originUrl;
-    auth;
     source = 'host-dir';
     stagingDir;
-    constructor(paths, workspace, originUrl, auth) {
+    hostClone;
+    /** `clone` is any handle that carries origin's auth: the backend works at `paths.dir`. */
+    constructor(paths, workspace, originUrl, clone) {
         this.paths = paths;
         this.workspace = workspace;
         this.originUrl = originUrl;
-        this.auth = auth;
         this.stagingDir = external_node_path_.join(workspace, STAGING_RELATIVE);
+        this.hostClone = clone.at(paths.dir);
     }
     async available() {
         return true;
@@ -29745,667 +30771,21 @@ class HostDirBackend {
     async restore() {
         await this.cleanStaging();
         return withHostCloneLock(this.paths.lock, this.paths.dir, async () => {
-            const refresh = await refreshHostClone(this.paths, this.originUrl, this.auth);
-            const git = new Git(this.paths.dir);
+            const refresh = await refreshHostClone(this.paths, this.originUrl, this.hostClone);
             const headRef = refresh.defaultBranch
                 ? `refs/remotes/origin/${refresh.defaultBranch}`
                 : 'HEAD';
             // HEAD of the seed is where the host clone was before this refresh, so stale-commits counts
             // what the refresh brought.
             const before = refresh.tipsBefore.get(headRef);
-            const commit = (before && (await git.resolveCommit(before))) || (await git.resolveCommit(headRef));
+            const commit = (before && (await this.hostClone.resolveCommit(before))) ||
+                (await this.hostClone.resolveCommit(headRef));
             await buildSnapshot(this.paths.dir, commit, this.stagingDir, this.originUrl);
             return {
                 matchedKey: refresh.created ? '' : `host-dir:${this.paths.scope}`,
                 gitDir: this.stagingDir
             };
         });
-    }
-    async save() {
-        return { saved: false, message: 'the host clone is refreshed by every job' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/git/auth.ts
-/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
-function authScope(originUrl) {
-    if (!/^https?:\/\//i.test(originUrl))
-        return undefined;
-    const url = new URL(originUrl);
-    return `${url.protocol}//${url.host}/`;
-}
-function authHeaderKey(originUrl) {
-    const scope = authScope(originUrl);
-    return scope ? `http.${scope}.extraheader` : undefined;
-}
-function basicAuthValue(token) {
-    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
-}
-/**
- * Config that authenticates fetches to origin; empty when there is no token or no http origin.
- * The empty value first clears any header the clone's own config holds (actions/checkout's
- * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
- */
-function authConfig(originUrl, token) {
-    const key = authHeaderKey(originUrl);
-    if (!token || !key)
-        return [];
-    return [
-        { key, value: '' },
-        { key, value: basicAuthValue(token) }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/worktree/names.ts
-
-
-
-const MAX_FOLDER_LENGTH = 80;
-/**
- * Validates a branch name the way git does (`git check-ref-format` on `refs/heads/<name>`, so
- * the name can never be taken for an option), plus what git would accept but a job should not.
- */
-async function validateBranchName(input, name) {
-    // eslint-disable-next-line no-control-regex
-    if (name.startsWith('-') || /[\x00-\x1f\x7f]/.test(name) || name.startsWith('refs/')) {
-        throw new InputError(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
-    }
-    const ok = await new Git(process.cwd()).succeeds(['check-ref-format', `refs/heads/${name}`]);
-    if (!ok || name === 'HEAD') {
-        throw new InputError(input, `'${name}' is not a valid branch name (see git check-ref-format: no '..', '@{', '~', '^', ':', spaces, a trailing '.lock' or '/').`);
-    }
-}
-/**
- * The folder name of a branch's worktree: the branch itself when it is already a plain, short,
- * safe name; otherwise a sanitized form plus a hash of the exact name, so that two branches that
- * sanitize alike (`a/b`, `a_b`) never share a folder.
- */
-function folderNameFor(branch) {
-    if (/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(branch) &&
-        branch.length <= MAX_FOLDER_LENGTH &&
-        !branch.includes('..')) {
-        return branch;
-    }
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(branch, 'utf8').digest('hex').slice(0, 10);
-    const sanitized = branch
-        .normalize('NFKD')
-        .replace(/[^A-Za-z0-9._-]+/g, '_')
-        .replace(/\.{2,}/g, '_')
-        .replace(/^[-._]+/, '')
-        .slice(0, MAX_FOLDER_LENGTH - 11);
-    return `${sanitized || 'branch'}-${hash}`;
-}
-/** The n-th folder for a branch: `name`, then `name+2`, `name+3`... ('+' never appears in a folder name). */
-function slotName(folder, slot) {
-    return slot === 1 ? folder : `${folder}+${slot}`;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-const SAVE_POLICIES = ['auto', 'always', 'never'];
-const DEFAULT_REFRESH_AFTER = 50;
-/** @actions/cache refuses keys over 512 characters; entries are `<prefix>-<40-hex sha>`. */
-const MAX_KEY_PREFIX_LENGTH = 512 - 41;
-function parseBoolean(name, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new InputError(name, `'${raw}' is not a boolean; allowed values: true, false.`);
-}
-function parseRepository(raw, context) {
-    const value = raw.trim() || context.workflowRepository;
-    if (!value) {
-        throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set; give owner/name.');
-    }
-    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
-    if (!match || match[1].startsWith('.') || match[2] === '.' || match[2] === '..') {
-        throw new InputError('repository', `'${value}' is not of the form owner/name.`);
-    }
-    return [match[1], match[2]];
-}
-function parseRef(raw) {
-    const value = raw.trim();
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(value) || value.includes('..') || value.startsWith('-')) {
-        throw new InputError('ref', `'${value}' is not a valid branch, tag, ref or commit (no spaces, control characters, '..', or leading '-').`);
-    }
-    return value;
-}
-function parseToken(raw) {
-    const value = raw.trim();
-    if (/[\r\n]/.test(value)) {
-        throw new InputError('token', 'contains a line break; give the token on one line.');
-    }
-    return value;
-}
-function parseOriginUrl(raw, context, repository) {
-    const value = raw.trim() || `${context.serverUrl}/${repository}`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\x00-\x1f\x7f]/.test(value)) {
-        throw new InputError('origin-url', 'contains whitespace or control characters.');
-    }
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            throw new InputError('origin-url', `'${value}' is not a valid URL.`);
-        }
-        if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(url.protocol)) {
-            throw new InputError('origin-url', `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`);
-        }
-        // A token in the URL would reach .git/config, the cache archive and every log line.
-        if (url.password || (url.username && /^https?:$/.test(url.protocol))) {
-            throw new InputError('origin-url', 'embeds credentials; remove them from the URL and pass the secret through the token input.');
-        }
-        return value;
-    }
-    if (/^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^-]/.test(value))
-        return value;
-    throw new InputError('origin-url', `'${value}' is not a URL (https://host/owner/name, ssh://..., or git@host:owner/name).`);
-}
-/** `path` resolves against the workspace and must stay inside it. */
-function resolveInsideWorkspace(name, raw, workspace) {
-    const value = raw.trim() || '.';
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(value)) {
-        throw new InputError(name, 'contains control characters.');
-    }
-    const resolved = external_node_path_.resolve(workspace, value);
-    if (!isInside(workspace, resolved)) {
-        throw new InputError(name, `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`);
-    }
-    if (isInside(external_node_path_.join(workspace, STAGING_ROOT), resolved)) {
-        throw new InputError(name, `'${value}' is inside ${STAGING_ROOT}, the action's own staging folder, which it empties.`);
-    }
-    return resolved;
-}
-function parseCacheKey(raw, context, owner, repo) {
-    const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
-    if (value.includes(',')) {
-        throw new InputError('cache-key', `'${value}' contains a comma; cache keys cannot.`);
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(value)) {
-        throw new InputError('cache-key', 'contains control characters.');
-    }
-    if (value.length > MAX_KEY_PREFIX_LENGTH) {
-        throw new InputError('cache-key', `is ${value.length} characters; at most ${MAX_KEY_PREFIX_LENGTH} (the commit sha is appended and keys are limited to 512).`);
-    }
-    return value;
-}
-function parseSavePolicy(raw) {
-    const value = raw.trim().toLowerCase() || 'auto';
-    if (!SAVE_POLICIES.includes(value)) {
-        throw new InputError('save-cache', `'${raw.trim()}' is not allowed; allowed values: ${SAVE_POLICIES.join(', ')}.`);
-    }
-    return value;
-}
-function parseRefreshAfter(raw) {
-    const value = raw.trim();
-    if (value === '')
-        return DEFAULT_REFRESH_AFTER;
-    if (!/^\d{1,9}$/.test(value)) {
-        throw new InputError('refresh-after', `'${value}' is not a whole number of commits (0 or more).`);
-    }
-    return Number(value);
-}
-function parseAbsoluteDir(name, raw, workspace) {
-    const value = raw.trim();
-    if (value === '')
-        return '';
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(value))
-        throw new InputError(name, 'contains control characters.');
-    const resolved = external_node_path_.resolve(workspace, value);
-    if (resolved === external_node_path_.parse(resolved).root) {
-        throw new InputError(name, `'${value}' is the file system root; give a directory of its own.`);
-    }
-    return resolved;
-}
-function overlaps(a, b) {
-    return isInside(a, b) || isInside(b, a);
-}
-/** Directories that must stay apart: a worktree inside the clone, or a cache inside a workspace, break both. */
-function checkOverlaps(settings) {
-    if (settings.cacheDir && overlaps(settings.cacheDir, settings.workspace)) {
-        throw new InputError('cache-dir', `${settings.cacheDir} overlaps the workspace ${settings.workspace}; give a persistent directory outside it.`);
-    }
-    if (settings.worktreePath) {
-        for (const [what, dir] of [
-            ['the clone at path', settings.clonePath],
-            ['cache-dir', settings.cacheDir]
-        ]) {
-            if (dir && overlaps(settings.worktreePath, dir)) {
-                throw new InputError('worktree-path', `${settings.worktreePath} overlaps ${what} (${dir}).`);
-            }
-        }
-    }
-}
-function parseSettings(read, context) {
-    const [owner, repoName] = parseRepository(read('repository'), context);
-    const repository = `${owner}/${repoName}`;
-    const settings = {
-        repository,
-        repoName,
-        ref: parseRef(read('ref')),
-        token: parseToken(read('token')),
-        persistCredentials: parseBoolean('persist-credentials', read('persist-credentials'), false),
-        originUrl: parseOriginUrl(read('origin-url'), context, repository),
-        clonePath: resolveInsideWorkspace('path', read('path'), context.workspace),
-        workspace: context.workspace,
-        cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
-        saveCache: parseSavePolicy(read('save-cache')),
-        refreshAfter: parseRefreshAfter(read('refresh-after')),
-        branch: read('branch').trim(),
-        base: read('base').trim(),
-        worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
-        removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
-        cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
-        diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
-        fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false)
-    };
-    checkOverlaps(settings);
-    if (settings.persistCredentials && settings.cacheDir && settings.branch) {
-        throw new InputError('persist-credentials', 'cannot be true with cache-dir and branch: the worktree shares the host clone, whose config every job on the host reads.');
-    }
-    return settings;
-}
-/** Checks that need git: branch names are validated exactly as git validates them. */
-async function validateBranchInputs(settings) {
-    if (settings.branch)
-        await validateBranchName('branch', settings.branch);
-    if (settings.base)
-        await validateBranchName('base', settings.base);
-    if (!settings.branch && (settings.base || settings.worktreePath)) {
-        const input = settings.base ? 'base' : 'worktree-path';
-        throw new InputError(input, 'is set but branch is empty; set branch to create a task worktree.');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/permissions/classify.ts
-
-
-/** git (and tar) phrases that mean "the file system said no" (design §4). */
-const PERMISSION_PHRASES = [
-    /Permission denied/i,
-    /could not create leading directories/i,
-    /unable to create file/i,
-    /insufficient permission for adding an object to repository database/i,
-    /unable to unlink/i,
-    /could not lock config file/i,
-    /unable to write new index file/i
-];
-/** Where git and tar put the path in the messages above. */
-const PATH_PATTERNS = [
-    /detected dubious ownership in repository at '([^']+)'/,
-    /insufficient permission for adding an object to repository database (\S+)/,
-    /could not lock config file ([^:]+):/,
-    /could not create leading directories of '([^']+)'/,
-    /unable to create file ([^:]+):/,
-    /unable to unlink '([^']+)'/,
-    /'([^']+)': (?:Permission denied|Read-only file system)/,
-    /tar: ([^:]+): Cannot \w+: (?:Permission denied|Read-only file system)/,
-    /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
-];
-function errorText(error) {
-    if (error instanceof GitError)
-        return `${error.message}\n${error.result.stderr}`;
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/**
- * Decides, without guessing, whether a failure is permission-class: by errno (EACCES, EPERM;
- * EROFS is its own class) or by git's own phrases. Dubious ownership is its own class too.
- */
-function classifyFailure(error, baseDir = '') {
-    const errno = error;
-    const text = errorText(error);
-    let kind = 'other';
-    // An SSH login refused by the server is about keys, not files.
-    const fileText = text.replace(/^.*Permission denied \(publickey.*$/gm, '');
-    if (/detected dubious ownership/i.test(text))
-        kind = 'dubious-ownership';
-    else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text))
-        kind = 'read-only';
-    else if (errno?.code === 'EACCES' || errno?.code === 'EPERM')
-        kind = 'permission';
-    else if (/cannot lock ref/i.test(fileText) && /Permission denied/i.test(fileText))
-        kind = 'permission';
-    else if (PERMISSION_PHRASES.some(phrase => phrase.test(fileText)))
-        kind = 'permission';
-    let found = typeof errno?.path === 'string' ? errno.path : '';
-    if (!found && kind !== 'other') {
-        for (const pattern of PATH_PATTERNS) {
-            const match = pattern.exec(text);
-            if (match) {
-                found = match[1].trim();
-                break;
-            }
-        }
-    }
-    const resolved = found && baseDir ? external_node_path_.resolve(baseDir, found) : found;
-    return { kind, path: resolved, text };
-}
-
-;// CONCATENATED MODULE: ./src/permissions/ownership.ts
-
-
-
-function runnerIdentity() {
-    return typeof process.getuid === 'function' && typeof process.getgid === 'function'
-        ? { uid: process.getuid(), gid: process.getgid() }
-        : undefined;
-}
-/** `root (0:0)`, `runner (1001:118)`, or `uid 4242 (4242:4242)` when /etc/passwd does not know it. */
-function describeOwner(owner) {
-    return `${userName(owner.uid) || `uid ${owner.uid}`} (${owner.uid}:${owner.gid})`;
-}
-function userName(uid) {
-    try {
-        const line = (0,external_node_fs_.readFileSync)('/etc/passwd', 'utf8')
-            .split('\n')
-            .find(entry => entry.split(':')[2] === String(uid));
-        return line?.split(':')[0] ?? '';
-    }
-    catch {
-        return uid === 0 ? 'root' : '';
-    }
-}
-/** The path itself, or its nearest existing parent, with its owner. */
-async function nearestExisting(target) {
-    for (let current = external_node_path_.resolve(target);; current = external_node_path_.dirname(current)) {
-        const stat = await external_node_fs_.promises.lstat(current).catch(() => undefined);
-        if (stat)
-            return { path: current, owner: { uid: stat.uid, gid: stat.gid } };
-        if (external_node_path_.dirname(current) === current)
-            return { path: current, owner: { uid: 0, gid: 0 } };
-    }
-}
-/** The root (of `roots`) that contains `target`, if any. */
-function containingRoot(roots, target) {
-    return roots.filter(root => isInside(root, target)).sort((a, b) => b.length - a.length)[0];
-}
-/**
- * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest
- * existing directory, up through parents that the runner does not own, staying inside the root.
- */
-async function chownTarget(target, runner, roots) {
-    const start = await nearestExisting(target);
-    const stat = await external_node_fs_.promises.lstat(start.path);
-    let dir = stat.isDirectory() ? start.path : external_node_path_.dirname(start.path);
-    const root = containingRoot(roots, dir);
-    if (!root)
-        return dir;
-    for (;;) {
-        const parent = external_node_path_.dirname(dir);
-        if (dir === root || !containingRoot([root], parent))
-            break;
-        const parentStat = await external_node_fs_.promises.lstat(parent).catch(() => undefined);
-        if (!parentStat || parentStat.uid === runner.uid)
-            break;
-        dir = parent;
-    }
-    return dir;
-}
-
-;// CONCATENATED MODULE: ./src/permissions/fix.ts
-
-
-
-/**
- * fix-ownership: gives `dir` (inside one of the action's roots, never elsewhere) to the runner
- * user, when this process is root or has passwordless sudo. Returns whether it did.
- */
-function fixOwnership(dir, roots) {
-    const runner = runnerIdentity();
-    if (!runner || !dir || !containingRoot(roots, dir)) {
-        lib_core/* info */.pq(`fix-ownership: ${dir || 'the path'} is not inside the action's directories; not touching it.`);
-        return false;
-    }
-    const owner = `${runner.uid}:${runner.gid}`;
-    const asRoot = runner.uid === 0;
-    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-    if (!asRoot && !sudo) {
-        lib_core/* info */.pq(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
-        return false;
-    }
-    const command = asRoot ? 'chown' : 'sudo';
-    const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
-    if (result.status !== 0) {
-        lib_core/* warning */.$e(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
-        return false;
-    }
-    lib_core/* info */.pq(`fix-ownership: gave ${dir} to ${owner}.`);
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/permissions/scan.ts
-
-
-/** Not the runner's and not writable by it (a shared, group- or world-writable folder is fine). */
-async function blocks(target, uid, runner) {
-    if (uid === runner.uid)
-        return false;
-    return external_node_fs_.promises.access(target, external_node_fs_.constants.W_OK).then(() => false, () => true);
-}
-/**
- * Pre-flight: the first entry under the roots that the runner user does not own and cannot write, breadth first,
- * stopping at the first one or at the limits. Symlinks are looked at, never followed.
- */
-async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
-    const started = Date.now();
-    let seen = 0;
-    const queue = [];
-    for (const root of roots) {
-        const stat = await external_node_fs_.promises.lstat(root).catch(() => undefined);
-        if (!stat)
-            continue;
-        if (await blocks(root, stat.uid, runner))
-            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
-        if (stat.isDirectory())
-            queue.push(root);
-    }
-    while (queue.length > 0) {
-        const dir = queue.shift();
-        const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
-                return undefined;
-            const full = external_node_path_.join(dir, entry.name);
-            const stat = await external_node_fs_.promises.lstat(full).catch(() => undefined);
-            if (!stat)
-                continue;
-            if (!stat.isSymbolicLink() && (await blocks(full, stat.uid, runner))) {
-                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
-            }
-            if (entry.isDirectory())
-                queue.push(full);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/permissions/help.ts
-
-
-function troubleshootingLink(env = process.env) {
-    const repo = env.GITHUB_ACTION_REPOSITORY;
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    return repo
-        ? `${server}/${repo}#troubleshooting`
-        : "the Troubleshooting section of the action's README";
-}
-function firstLine(text) {
-    return (text
-        .split('\n')
-        .map(line => line.trim())
-        .find(line => /denied|permission|read-only|dubious|unable|could not|cannot/i.test(line)) ??
-        text.split('\n')[0]);
-}
-/**
- * The help for a permission-class failure: what failed, the path, its owner, the runner's
- * uid:gid, the one command that fixes it, the fix-ownership alternative, and where to read more.
- */
-async function buildReport(stage, failure, fallbackPath, roots) {
-    const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
-    let offending = failure.path || fallbackPath;
-    let existing = await nearestExisting(offending);
-    if (existing.owner.uid === runner.uid && failure.kind === 'permission') {
-        // The directory is the runner's: the culprit is something inside it (e.g. a root-owned
-        // build folder that stops `git worktree remove`).
-        const inside = await findForeignEntry([existing.path], runner);
-        if (inside) {
-            offending = inside.path;
-            existing = { path: inside.path, owner: inside.owner };
-        }
-    }
-    const owner = describeOwner(existing.owner);
-    const ownerName = owner.replace(/ \(.*$/, '');
-    const you = describeOwner(runner);
-    const original = `Original error: ${firstLine(failure.text)}`;
-    const more = `More: ${troubleshootingLink()}`;
-    if (failure.kind === 'read-only') {
-        return {
-            title: `Read-only file system: ${offending}`,
-            message: [
-                `${stage} failed: ${offending} is on a read-only file system.`,
-                `Mount it read-write, or point the action at a writable directory (path, worktree-path, cache-dir).`,
-                more,
-                original
-            ].join('\n'),
-            fixDir: ''
-        };
-    }
-    if (failure.kind === 'dubious-ownership') {
-        return {
-            title: `Dubious ownership: ${offending}`,
-            message: [
-                `${stage} failed: git refuses to work in ${offending} because it is owned by ${owner} and this job runs as ${you}.`,
-                `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${offending}`,
-                `Or, if that owner is expected: git config --global --add safe.directory ${offending}`,
-                'Or set fix-ownership: true to let the action change the owner (needs root or passwordless sudo).',
-                more,
-                original
-            ].join('\n'),
-            fixDir: offending
-        };
-    }
-    const inRoots = containingRoot(roots, existing.path) !== undefined;
-    // Outside the action's folders only the one path is named, never a recursive chown.
-    const fixDir = inRoots ? await chownTarget(offending, runner, roots) : existing.path;
-    const ownedByRunner = existing.owner.uid === runner.uid;
-    return {
-        title: ownedByRunner
-            ? `Permission denied: ${offending}`
-            : `Permission denied: ${offending} is owned by ${ownerName}`,
-        message: [
-            `${stage} failed: permission denied on ${offending}.`,
-            `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
-            ownedByRunner
-                ? `Fix: chmod -R u+rwX ${fixDir}`
-                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown ${inRoots ? '-R ' : ''}${runner.uid}:${runner.gid} ${fixDir}`,
-            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
-            more,
-            original
-        ].join('\n'),
-        fixDir: ownedByRunner || !inRoots ? '' : fixDir
-    };
-}
-
-;// CONCATENATED MODULE: ./src/permissions/diagnose.ts
-
-
-
-
-
-
-
-/** An error that already carries the permission help (so an outer stage does not wrap it again). */
-class PermissionError extends ActionError {
-}
-/** Turns permission-class failures into annotated, actionable errors (design §4). */
-class Diagnoser {
-    settings;
-    constructor(settings) {
-        this.settings = settings;
-    }
-    /** The help for a permission-class failure, or undefined for any other failure. */
-    async describe(stage, error, options = {}) {
-        if (!this.settings.enabled || error instanceof PermissionError)
-            return undefined;
-        const failure = classifyFailure(error, options.cwd);
-        if (failure.kind === 'other')
-            return undefined;
-        const writing = options.writing ?? options.cwd ?? this.settings.roots[0] ?? process.cwd();
-        return buildReport(stage, failure, writing, this.settings.roots);
-    }
-    /**
-     * Runs a stage that must succeed. A permission-class failure fails it with one titled error
-     * and the help; with fix-ownership, the offending directory is given to the runner user and
-     * the stage runs once more.
-     */
-    async stage(stage, work, options = {}) {
-        try {
-            return await work();
-        }
-        catch (error) {
-            const report = await this.describe(stage, error, options);
-            if (!report)
-                throw error;
-            if (this.settings.fixOwnership &&
-                report.fixDir &&
-                fixOwnership(report.fixDir, this.settings.roots)) {
-                try {
-                    return await work();
-                }
-                catch (again) {
-                    const second = await this.describe(stage, again, options);
-                    if (!second)
-                        throw again;
-                    throw new PermissionError(second.title, second.message);
-                }
-            }
-            throw new PermissionError(report.title, report.message);
-        }
-    }
-    /**
-     * Pre-flight: warns (before anything fails) about the first entry under the action's roots
-     * that the runner user does not own; with fix-ownership, gives it back at once.
-     */
-    async preflight() {
-        const runner = runnerIdentity();
-        // Root can write anywhere: nothing to warn about, and handing other users' files to root
-        // would break the next job that runs as that user.
-        if (!this.settings.enabled || !runner || runner.uid === 0)
-            return;
-        const found = await findForeignEntry(this.settings.roots, runner)
-            .then(async (foreign) => foreign
-            ? { foreign, dir: await chownTarget(foreign.path, runner, this.settings.roots) }
-            : undefined)
-            .catch(() => undefined);
-        if (!found)
-            return;
-        const { foreign, dir } = found;
-        if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots))
-            return;
-        lib_core/* warning */.$e([
-            `${foreign.path} is owned by ${describeOwner(foreign.owner)}, but this job runs as ${describeOwner(runner)}; steps that write there will fail.`,
-            `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${dir}`,
-            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
-            `More: ${troubleshootingLink()}`
-        ].join('\n'), { title: `Not owned by the runner user: ${foreign.path}` });
     }
 }
 
@@ -30423,6 +30803,25 @@ async function markAsActionClone(gitDir) {
 async function isActionClone(gitDir) {
     const stat = await external_node_fs_.promises.lstat(external_node_path_.join(gitDir, MARKER)).catch(() => undefined);
     return stat?.isFile() ?? false;
+}
+
+;// CONCATENATED MODULE: ./src/clone/init-clone.ts
+
+
+
+
+
+/**
+ * Starts a full clone: an empty repository with the template config, no hooks, marked as the
+ * action's. The fetch that follows is the same as for a seeded clone, so both end identically.
+ */
+async function initClone(clonePath, originUrl) {
+    await external_node_fs_.promises.mkdir(clonePath, { recursive: true });
+    await initRepository(new Repository(clonePath));
+    const gitDir = external_node_path_.join(clonePath, '.git');
+    await external_node_fs_.promises.writeFile(external_node_path_.join(gitDir, 'config'), gitConfigTemplate(originUrl));
+    await markAsActionClone(gitDir);
+    return gitDir;
 }
 
 ;// CONCATENATED MODULE: ./src/seed/sanitize.ts
@@ -30452,10 +30851,8 @@ async function readFormat(configPath) {
     const stat = await external_node_fs_.promises.lstat(configPath).catch(() => undefined);
     if (!stat?.isFile())
         return { formatVersion: 0, objectFormat: 'sha1' };
-    // --file reads one file only and ignores include.* directives: nothing in it can run.
-    const read = async (key) => (await new Git(external_node_path_.dirname(configPath)).run(['config', '--file', configPath, '--no-includes', '--get', key], { allowFailure: true })).stdout
-        .trim()
-        .toLowerCase();
+    // One file only, include.* directives not followed: nothing in it can run.
+    const read = async (key) => (await configFileValue(configPath, key)).toLowerCase();
     const objectFormat = (await read('extensions.objectformat')) === 'sha256' ? 'sha256' : 'sha1';
     const formatVersion = objectFormat === 'sha256' || (await read('core.repositoryformatversion')) === '1' ? 1 : 0;
     return { formatVersion, objectFormat };
@@ -30557,15 +30954,15 @@ async function moveIntoPlace(staged, target, signal) {
 }
 /** The seeded clone must be a repository of its own whose HEAD names a commit with a tree. */
 async function verifyClone(clonePath, gitDir) {
-    const git = new Git(clonePath);
-    const actualGitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+    const clone = new Repository(clonePath);
+    const actualGitDir = await clone.absoluteGitDir();
     if ((0,external_node_fs_.realpathSync)(actualGitDir) !== (0,external_node_fs_.realpathSync)(gitDir)) {
         throw new Error(`git resolves ${clonePath} to ${actualGitDir}, not to the seeded .git`);
     }
-    const commit = await git.resolveCommit('HEAD');
+    const commit = await clone.resolveCommit('HEAD');
     if (!commit)
         throw new Error('HEAD of the cached clone does not resolve to a commit');
-    if (!(await git.succeeds(['cat-file', '-e', `${commit}^{tree}`]))) {
+    if (!(await clone.hasTree(commit))) {
         throw new Error(`the tree of the cached commit ${commit} is missing`);
     }
     return commit;
@@ -30600,35 +30997,14 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
         return await withTimeout(work, timeoutMs, 'Seeding the workspace', () => abort.abort());
     }
     catch (error) {
-        const reason = errorMessage(error);
         // Let in-flight work stop before removing what it wrote.
         await withTimeout(work.catch(() => undefined), 30_000, 'Stopping the seed').catch(() => undefined);
         if (placed) {
             await external_node_fs_.promises.rm(createdRoot ?? target, { recursive: true, force: true });
             await external_node_fs_.promises.rm(`${target}${PARTIAL_SUFFIX}`, { recursive: true, force: true });
         }
-        return { seeded: false, fallbackReason: `seed failed: ${reason}`, error };
+        return { seeded: false, failure: { reason: errorMessage(error), cause: error } };
     }
-}
-
-;// CONCATENATED MODULE: ./src/clone/init-clone.ts
-
-
-
-
-
-/**
- * Starts a full clone: an empty repository with the template config, no hooks, marked as the
- * action's. The fetch that follows is the same as for a seeded clone, so both end identically.
- */
-async function initClone(clonePath, originUrl) {
-    await external_node_fs_.promises.mkdir(clonePath, { recursive: true });
-    // An empty template directory: no sample hooks, no info/exclude from the system template.
-    await new Git(clonePath).run(['init', '--quiet', '--template=', '--', clonePath]);
-    const gitDir = external_node_path_.join(clonePath, '.git');
-    await external_node_fs_.promises.writeFile(external_node_path_.join(gitDir, 'config'), gitConfigTemplate(originUrl));
-    await markAsActionClone(gitDir);
-    return gitDir;
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/prepare-clone.ts
@@ -30652,211 +31028,205 @@ async function removeCreatedByThisRun(created) {
         await external_node_fs_.promises.rm(external_node_path_.join(created.path, name), { recursive: true, force: true });
     }
 }
-async function assertClonePathUsable(settings) {
+async function assertClonePathUsable(clonePath) {
     // Leftovers of a killed run of this action are not the user's files.
     const ours = [STAGING_ROOT, `.git${PARTIAL_SUFFIX}`];
-    const entries = (await listDir(settings.clonePath)).filter(name => !ours.includes(name));
+    const entries = (await listDir(clonePath)).filter(name => !ours.includes(name));
     if (entries.length > 0) {
-        throw new InputError('path', `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
+        throw new InputError('path', `${clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
     }
 }
 /** A cache problem that the clone works around: one warning, with the permission help when it applies. */
-async function warnAndClone(diagnoser, stage, title, reason, error, cwd) {
-    const report = await diagnoser.describe(stage, error ?? new Error(reason), { cwd });
+async function warnAndClone(job, stage, title, failure, cwd) {
+    const cause = failure.cause ?? new Error(failure.reason);
+    const report = await job.stages.diagnoser.describe(stage, cause, { cwd });
     if (report)
         lib_core/* warning */.$e(`${report.message}\nCloning instead.`, { title: report.title });
     else
-        lib_core/* warning */.$e(`${stage} failed: ${reason}. Cloning instead.`, { title });
+        lib_core/* warning */.$e(`${stage} failed: ${failure.reason}. Cloning instead.`, { title });
 }
-async function restoreAndSeed({ settings, backend, exactCommit, phases, diagnoser }) {
-    // assertClonePathUsable has made sure an existing path holds nothing of the user's.
-    const createdByThisRun = {
-        path: settings.clonePath,
-        contentsOnly: await exists(settings.clonePath)
-    };
-    const none = { seeded: false, createdByThisRun };
+/** Restores an entry (restore stage) and seeds `path` from it (seed stage). */
+async function restoreAndSeed(job, backend, exactCommit) {
+    const { settings } = job;
+    const missed = (source, matchedKey, reason) => ({
+        cache: { source, matchedKey, seeded: false, pathHeldClone: false, fallback: { reason } }
+    });
     if (!(await backend.available())) {
         lib_core/* info */.pq('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
-        return { ...none, cacheSource: 'none', matchedKey: '', fallbackReason: 'no cache service' };
+        return missed('none', '', 'no cache service');
     }
-    lib_core/* startGroup */.Oh(`Restoring the clone cache (${backend.source})`);
-    try {
-        const restored = await phases
-            .time('restore', () => diagnoser.stage(`Restoring the clone cache (${backend.source})`, () => backend.restore(settings.cacheKeyPrefix, exactCommit), { cwd: settings.workspace }))
-            .catch(error => {
-            // A permission problem in the host clone fails the step with its help; anything else
-            // (a lock timeout, origin down during the refresh) is worked around by a full clone.
-            if (error instanceof PermissionError)
-                throw error;
-            return { matchedKey: '', failure: errorMessage(error), error };
-        });
-        const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
-        if (!restored.gitDir) {
-            if (restored.failure) {
-                await warnAndClone(diagnoser, 'Restoring the clone cache', 'Clone cache not restored', restored.failure, restored.error, settings.workspace);
-                return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
-            }
-            lib_core/* info */.pq(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
-            return { ...base, fallbackReason: 'no cache entry' };
+    const restoring = `Restoring the clone cache (${backend.source})`;
+    const restored = await job.stages
+        .run('restore', restoring, () => backend.restore(settings.cacheKeyPrefix, exactCommit), {
+        cwd: settings.workspace
+    })
+        .catch(error => {
+        // A permission problem in the host clone fails the step with its help; anything else
+        // (a lock timeout, origin down during the refresh) is worked around by a full clone.
+        if (error instanceof PermissionError)
+            throw error;
+        return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
+    });
+    if (!restored.gitDir) {
+        if (restored.failure) {
+            await warnAndClone(job, 'Restoring the clone cache', 'Clone cache not restored', restored.failure, settings.workspace);
+            return missed(backend.source, restored.matchedKey, `restore failed: ${restored.failure.reason}`);
         }
-        const gitDir = restored.gitDir;
-        const outcome = await phases.time('seed', () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs));
-        if (!outcome.seeded) {
-            await warnAndClone(diagnoser, `Seeding ${settings.clonePath} from the cache`, 'Clone cache not used', (outcome.fallbackReason ?? '').replace(/^seed failed: /, ''), outcome.error, settings.clonePath);
-        }
-        return {
-            ...base,
-            archiveBytes: restored.archiveBytes,
-            seeded: outcome.seeded,
-            cachedCommit: outcome.cachedCommit,
-            fallbackReason: outcome.fallbackReason ?? ''
-        };
+        lib_core/* info */.pq(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
+        return missed(backend.source, restored.matchedKey, 'no cache entry');
     }
-    finally {
-        await backend.cleanStaging().catch(async (error) => {
-            const report = await diagnoser.describe('Removing the staging folder', error);
-            lib_core/* warning */.$e(report?.message ?? `Could not remove the staging folder: ${errorMessage(error)}`, {
-                title: report?.title ?? 'Clone cache staging folder left behind'
-            });
-        });
-        lib_core/* endGroup */.N4();
-    }
+    const gitDir = restored.gitDir;
+    const seeding = `Seeding ${settings.clonePath} from the cache`;
+    const outcome = await job.stages.run('seed', seeding, () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs));
+    const cache = {
+        source: backend.source,
+        matchedKey: restored.matchedKey,
+        archiveBytes: restored.archiveBytes,
+        seeded: outcome.seeded,
+        pathHeldClone: false
+    };
+    if (outcome.seeded)
+        return { cache, cachedCommit: outcome.cachedCommit };
+    await warnAndClone(job, seeding, 'Clone cache not used', outcome.failure, settings.clonePath);
+    const { reason, cause } = outcome.failure;
+    return { cache: { ...cache, fallback: { reason: `seed failed: ${reason}`, cause } } };
 }
 /**
  * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
  * repository that the sync then fills (a full clone).
  */
-async function prepareClone(input) {
-    const { settings, phases, diagnoser } = input;
+async function prepareClone(job, backend, exactCommit) {
+    const { settings } = job;
     if (await exists(external_node_path_.join(settings.clonePath, '.git'))) {
         lib_core/* info */.pq(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
+        const reason = 'path already holds a git repository';
         return {
-            cacheSource: 'none',
-            matchedKey: '',
-            seeded: false,
-            fallbackReason: 'path already holds a git repository',
-            pathHeldClone: true
+            cache: {
+                source: 'none',
+                matchedKey: '',
+                seeded: false,
+                pathHeldClone: true,
+                fallback: { reason }
+            }
         };
     }
-    await assertClonePathUsable(settings);
-    const prepared = await restoreAndSeed(input);
-    if (!prepared.seeded) {
-        await phases.time('clone', () => diagnoser.stage('Cloning into path', () => initClone(settings.clonePath, settings.originUrl), {
-            writing: settings.clonePath
-        }));
+    await assertClonePathUsable(settings.clonePath);
+    // assertClonePathUsable has made sure an existing path holds nothing of the user's.
+    const createdByThisRun = {
+        path: settings.clonePath,
+        contentsOnly: await exists(settings.clonePath)
+    };
+    try {
+        const prepared = await restoreAndSeed(job, backend, exactCommit);
+        if (!prepared.cache.seeded) {
+            await job.stages.run('clone', 'Cloning into path', () => initClone(settings.clonePath, settings.originUrl), { writing: settings.clonePath });
+        }
+        return { ...prepared, createdByThisRun };
     }
-    return prepared;
+    catch (error) {
+        await removeCreatedByThisRun(createdByThisRun).catch(() => undefined);
+        throw error;
+    }
+    finally {
+        await backend.cleanStaging().catch(async (error) => {
+            const report = await job.stages.diagnoser.describe('Removing the staging folder', error);
+            lib_core/* warning */.$e(report?.message ?? `Could not remove the staging folder: ${errorMessage(error)}`, {
+                title: report?.title ?? 'Clone cache staging folder left behind'
+            });
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/checkout.ts
+
+/** Checks out `commit` as the local `branch` (created or reset there), showing git's progress. */
+async function checkoutBranchAt(repo, branch, commit, { force }) {
+    await runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '-B', branch, commit, '--'], { progress: true });
+}
+/** Checks out `commit` with a detached HEAD, showing git's progress. */
+async function checkoutDetached(repo, commit, { force }) {
+    await runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '--detach', commit, '--'], { progress: true });
+}
+/** Detaches HEAD where it is, so that the branch it had can be checked out elsewhere. */
+async function detachHead(repo) {
+    await runGit(repo.dir, ['checkout', '--quiet', '--detach']);
+}
+/** Moves the current branch (or HEAD) to `commit` and makes index and files match it. */
+async function resetHard(repo, commit) {
+    await runGit(repo.dir, ['reset', '--hard', '--quiet', commit, '--']);
+}
+/** Deletes every untracked and ignored file, nested repositories included. */
+async function removeUntrackedFiles(repo) {
+    await runGit(repo.dir, ['clean', '-ffdx', '--quiet']);
 }
 
 ;// CONCATENATED MODULE: ./src/clone/checkout.ts
+
+
 
 
 /**
  * git carries local changes to files the commits do not touch across a checkout: in a clone you
  * made they stay (the action never resets your work), but the job must not build them unseen.
  */
-async function warnAboutCarriedChanges(git, target) {
-    const changed = (await git.output(['diff', '--name-only', 'HEAD', '--']))
-        .split('\n')
-        .filter(Boolean);
+async function warnAboutCarriedChanges(repo, target) {
+    const changed = await repo.changedTrackedFiles();
     if (changed.length === 0)
         return;
     const shown = changed.slice(0, 10).join(', ') + (changed.length > 10 ? ', ...' : '');
-    lib_core/* warning */.$e(`${git.cwd} is at ${target.commit}, but ${changed.length} tracked file(s) carry local changes that the checkout kept: ${shown}. This clone was not made by the action, so it is not reset; run \`git -C ${git.cwd} reset --hard\` before this step to drop them.`, { title: 'Local changes kept in path' });
+    lib_core/* warning */.$e(`${repo.dir} is at ${target.commit}, but ${changed.length} tracked file(s) carry local changes that the checkout kept: ${shown}. This clone was not made by the action, so it is not reset; run \`git -C ${repo.dir} reset --hard\` before this step to drop them.`, { title: 'Local changes kept in path' });
 }
 /**
  * Checks out the target: a branch becomes a local branch tracking origin, anything else is a
  * detached HEAD. `ownClone` (a clone the action made) allows a forced checkout and a clean; in a
  * clone the user made, local changes stop the checkout with git's own message.
  */
-async function checkoutTarget(git, target, ownClone) {
-    const force = ownClone ? ['--force'] : [];
+async function checkoutTarget(repo, target, ownClone) {
+    const options = { force: ownClone };
     if (target.kind === 'branch') {
-        await git.run(['checkout', '--progress', ...force, '-B', target.name, target.commit, '--'], {
-            showProgress: true
-        });
-        if (await git.resolveCommit(`refs/remotes/origin/${target.name}`)) {
-            await git.run([
-                'branch',
-                `--set-upstream-to=refs/remotes/origin/${target.name}`,
-                '--',
-                target.name
-            ]);
+        await checkoutBranchAt(repo, target.name, target.commit, options);
+        if (await repo.resolveCommit(`refs/remotes/origin/${target.name}`)) {
+            await trackOriginBranch(repo, target.name);
         }
     }
     else {
-        await git.run(['checkout', '--progress', ...force, '--detach', target.commit, '--'], {
-            showProgress: true
-        });
+        await checkoutDetached(repo, target.commit, options);
     }
     if (ownClone)
-        await git.run(['clean', '-ffdx']);
+        await removeUntrackedFiles(repo);
     else
-        await warnAboutCarriedChanges(git, target);
-    const head = await git.resolveCommit('HEAD');
+        await warnAboutCarriedChanges(repo, target);
+    const head = await repo.resolveCommit('HEAD');
     if (head !== target.commit) {
-        throw new ActionError('Checkout did not reach the commit', `HEAD of ${git.cwd} is ${head || 'unborn'}, expected ${target.commit} for ${target.name}.`);
+        throw new ActionError('Checkout did not reach the commit', `HEAD of ${repo.dir} is ${head || 'unborn'}, expected ${target.commit} for ${target.name}.`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/clone/credentials.ts
-
-
-
-/**
- * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
- * config by file write, so the token never appears in a command line.
- */
-async function persistCredentials(gitDir, originUrl, token) {
-    const scope = authScope(originUrl);
-    if (!token || !scope)
-        return;
-    const section = `[http "${scope}"]\n\textraheader = ${basicAuthValue(token)}\n`;
-    await external_node_fs_.promises.appendFile(external_node_path_.join(gitDir, 'config'), section);
-}
-/** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
-async function removeCredentials(git, originUrl) {
-    const key = authHeaderKey(originUrl);
-    if (!key)
-        return;
-    await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
 }
 
 ;// CONCATENATED MODULE: ./src/clone/origin.ts
+
+
 
 /**
  * Points origin at the real repository: fetch and push in a clone the action made, fetch only in
  * a clone you made (your push URL stays). A failure here fails the step: a clone that still
  * points at a cache's path must never be reported as ready.
  */
-async function setOrigin(git, originUrl, ownClone) {
+async function setOrigin(repo, originUrl, ownClone) {
     try {
-        const remotes = (await git.output(['remote'])).split('\n');
-        if (!remotes.includes('origin')) {
-            await git.run([
-                'config',
-                '--local',
-                'remote.origin.fetch',
-                '+refs/heads/*:refs/remotes/origin/*'
-            ]);
+        if (!(await remoteNames(repo)).includes('origin')) {
+            await setLocalConfig(repo, 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*');
         }
-        await git.run(['config', '--local', 'remote.origin.url', originUrl]);
-        if (ownClone) {
-            // Exit 5 means there was no push URL to unset.
-            await git.run(['config', '--local', '--unset-all', 'remote.origin.pushurl'], {
-                allowFailure: true
-            });
-        }
-        const fetchUrl = await git.output(['remote', 'get-url', 'origin']);
-        const pushUrl = ownClone
-            ? await git.output(['remote', 'get-url', '--push', 'origin'])
-            : originUrl;
+        await setLocalConfig(repo, 'remote.origin.url', originUrl);
+        if (ownClone)
+            await unsetLocalConfig(repo, 'remote.origin.pushurl');
+        const fetchUrl = await readOriginUrl(repo, 'fetch');
+        const pushUrl = ownClone ? await readOriginUrl(repo, 'push') : originUrl;
         if (fetchUrl !== originUrl || pushUrl !== originUrl) {
             throw new Error(`origin reads back as fetch=${fetchUrl} push=${pushUrl}`);
         }
     }
     catch (error) {
-        throw new ActionError('Origin rewrite failed', `Could not point origin of ${git.cwd} at ${originUrl}: ${errorMessage(error)}`);
+        throw new ActionError('Origin rewrite failed', `Could not point origin of ${repo.dir} at ${originUrl}: ${errorMessage(error)}`);
     }
 }
 
@@ -30874,7 +31244,7 @@ function notFound(ref, originUrl) {
     return new ActionError('Ref not found', `'${ref}' is neither a branch nor a tag of ${originUrl}, nor a commit it serves. Check the ref input.`);
 }
 /** Resolves the request against the fetched clone; `fetchCommit` brings a missing sha. */
-async function resolveTarget(git, request, originUrl, fetchCommit) {
+async function resolveTarget(repo, request, originUrl, fetchCommit) {
     const { ref, sha } = request;
     let target;
     if (ref.startsWith('refs/heads/')) {
@@ -30889,10 +31259,10 @@ async function resolveTarget(git, request, originUrl, fetchCommit) {
     else if (FULL_SHA.test(ref)) {
         target = { kind: 'commit', name: ref, commit: ref };
     }
-    else if (await git.resolveCommit(`refs/remotes/origin/${ref}`)) {
+    else if (await repo.resolveCommit(`refs/remotes/origin/${ref}`)) {
         target = { kind: 'branch', name: ref, commit: '' };
     }
-    else if (await git.resolveCommit(`refs/tags/${ref}`)) {
+    else if (await repo.resolveCommit(`refs/tags/${ref}`)) {
         target = { kind: 'tag', name: ref, commit: '' };
     }
     else {
@@ -30900,9 +31270,9 @@ async function resolveTarget(git, request, originUrl, fetchCommit) {
     }
     const wanted = sha || target.commit;
     if (wanted) {
-        if (!(await git.resolveCommit(wanted)))
+        if (!(await repo.resolveCommit(wanted)))
             await fetchCommit(wanted);
-        target.commit = await git.resolveCommit(wanted);
+        target.commit = await repo.resolveCommit(wanted);
         if (!target.commit)
             throw notFound(wanted, originUrl);
         return target;
@@ -30912,7 +31282,7 @@ async function resolveTarget(git, request, originUrl, fetchCommit) {
         : target.kind === 'tag'
             ? `refs/tags/${target.name}`
             : `refs/remotes/origin/${target.name.slice('refs/'.length)}`;
-    target.commit = await git.resolveCommit(local);
+    target.commit = await repo.resolveCommit(local);
     if (!target.commit)
         throw notFound(ref, originUrl);
     return target;
@@ -30944,44 +31314,45 @@ function refRequest(settings, context, defaultBranch) {
     return { ref: `refs/heads/${defaultBranch}`, sha: '' };
 }
 /** origin's default branch: from the event when it names it, else asked of the server. */
-async function defaultBranchOf(git, settings, context, auth) {
+async function defaultBranchOf(clone, settings, context) {
     const fromEvent = isWorkflowRepository(settings, context) ? context.eventDefaultBranch : '';
-    return fromEvent || (await remoteDefaultBranch(git, settings.originUrl, auth));
+    return fromEvent || (await remoteDefaultBranch(clone, settings.originUrl));
 }
-/** Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. */
-async function syncClone(settings, context, auth, cachedCommit, phases) {
-    const git = new Git(settings.clonePath);
-    const gitDir = external_node_path_.join(settings.clonePath, '.git');
-    const ownClone = await isActionClone(gitDir);
-    await setOrigin(git, settings.originUrl, ownClone);
-    // A token persisted by an earlier run of this action goes; a clone you made keeps its config
-    // (authConfig makes git ignore its header for our fetch).
-    if (ownClone)
-        await removeCredentials(git, settings.originUrl);
-    const defaultBranch = await defaultBranchOf(git, settings, context, auth);
-    const request = refRequest(settings, context, defaultBranch);
-    if (!request.ref || request.ref === 'refs/heads/') {
-        throw new ActionError('Nothing to check out', `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`);
-    }
-    lib_core/* startGroup */.Oh(`Fetching from origin`);
-    const extra = extraRefspecFor(request.ref);
-    await phases.time('fetch', () => fetchOrigin(git, settings.originUrl, auth, {
-        prune: ownClone,
-        extraRefspecs: extra ? [extra] : []
-    }));
-    const target = await phases.time('fetch', () => resolveTarget(git, request, settings.originUrl, sha => fetchCommit(git, settings.originUrl, auth, sha)));
-    lib_core/* endGroup */.N4();
-    if (defaultBranch) {
-        await git.run(['symbolic-ref', 'refs/remotes/origin/HEAD', `refs/remotes/origin/${defaultBranch}`], {
-            allowFailure: true
+/**
+ * Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. The
+ * fetch stage includes pointing origin at the repository and asking for its default branch.
+ */
+async function syncClone(job, clone, cachedCommit) {
+    const { settings, context, stages } = job;
+    const where = { cwd: settings.clonePath };
+    const ownClone = await isActionClone(external_node_path_.join(settings.clonePath, '.git'));
+    const { target, defaultBranch } = await stages.run('fetch', 'Fetching from origin', async () => {
+        await setOrigin(clone, settings.originUrl, ownClone);
+        // A token persisted by an earlier run of this action goes; a clone you made keeps its
+        // config (authConfig makes git ignore its header for our fetch).
+        if (ownClone)
+            await removeCredentials(clone, settings.originUrl);
+        const defaultBranch = await defaultBranchOf(clone, settings, context);
+        const request = refRequest(settings, context, defaultBranch);
+        if (!request.ref || request.ref === 'refs/heads/') {
+            throw new ActionError('Nothing to check out', `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`);
+        }
+        const extra = extraRefspecFor(request.ref);
+        await fetchOrigin(clone, settings.originUrl, {
+            prune: ownClone,
+            extraRefspecs: extra ? [extra] : []
         });
-    }
-    lib_core/* startGroup */.Oh(`Checking out ${target.name} (${target.commit})`);
-    await phases.time('checkout', () => checkoutTarget(git, target, ownClone));
-    lib_core/* endGroup */.N4();
-    const staleCommits = cachedCommit
-        ? Number(await git.output(['rev-list', '--count', `${cachedCommit}..${target.commit}`, '--']))
-        : null;
+        const target = await resolveTarget(clone, request, settings.originUrl, sha => fetchCommit(clone, settings.originUrl, sha));
+        if (defaultBranch) {
+            await setOriginHead(clone, defaultBranch).catch(error => {
+                if (!(error instanceof GitError))
+                    throw error;
+            });
+        }
+        return { target, defaultBranch };
+    }, where);
+    await stages.run('checkout', `Checking out ${target.name} (${target.commit})`, () => checkoutTarget(clone, target, ownClone), where);
+    const staleCommits = cachedCommit ? await clone.countCommits(cachedCommit, target.commit) : null;
     return {
         target,
         defaultBranch,
@@ -31003,41 +31374,67 @@ function runsOnWorkflowDefaultBranch(settings, context, defaultBranch) {
     return workflowDefault !== '' && context.eventRef === `refs/heads/${workflowDefault}`;
 }
 
-;// CONCATENATED MODULE: ./src/git/version.ts
+;// CONCATENATED MODULE: ./src/git/worktrees.ts
 
-
-/** The oldest git the action works with (`fetch --no-write-fetch-head` arrived in 2.29). */
-const MINIMUM_GIT = [2, 29];
-function parseGitVersion(output) {
-    const match = /git version (\d+)\.(\d+)/.exec(output);
-    return match ? [Number(match[1]), Number(match[2])] : undefined;
+function checkoutArgs(worktreePath, checkout) {
+    if ('detachedAt' in checkout)
+        return ['--detach', '--', worktreePath, checkout.detachedAt];
+    if ('branch' in checkout)
+        return ['--', worktreePath, checkout.branch];
+    return ['-b', checkout.newBranch, '--', worktreePath, checkout.startAt];
 }
-function versionAtLeast(version, wanted) {
-    if (!version)
-        return false;
-    return version[0] > wanted[0] || (version[0] === wanted[0] && version[1] >= wanted[1]);
+/**
+ * Adds a worktree at `worktreePath`. With `lockReason`, it is locked from its first file (git
+ * 2.33+): an add cut short leaves a worktree whose lock says whose it was.
+ */
+async function addWorktree(repo, worktreePath, checkout, lockReason) {
+    const lock = lockReason === undefined ? [] : ['--lock', '--reason', lockReason];
+    await runGit(repo.dir, [
+        'worktree',
+        'add',
+        '--quiet',
+        ...lock,
+        ...checkoutArgs(worktreePath, checkout)
+    ]);
 }
-let probed;
-/** `git --version`, asked once per process. */
-function gitVersionOutput() {
-    probed ??= new Git(process.cwd()).output(['--version']);
-    return probed;
+async function lockWorktree(repo, worktreePath, reason) {
+    await runGit(repo.dir, ['worktree', 'lock', '--reason', reason, '--', worktreePath]);
 }
-/** True when the runner's git is at least `wanted`; false when git cannot say. */
-async function gitAtLeast(wanted) {
-    const output = await gitVersionOutput().catch(() => '');
-    return versionAtLeast(parseGitVersion(output), wanted);
+async function worktrees_unlockWorktree(repo, worktreePath) {
+    await runGit(repo.dir, ['worktree', 'unlock', '--', worktreePath]);
 }
-/** Fails with a clear error when git is missing or older than the minimum. */
-async function requireGit() {
-    const output = await gitVersionOutput().catch(error => {
-        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
-    });
-    const [major, minor] = MINIMUM_GIT;
-    if (!versionAtLeast(parseGitVersion(output), MINIMUM_GIT)) {
-        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
+/** Removes a worktree and its files; twice forced, so a locked one goes too, in one step. */
+async function worktrees_removeWorktree(repo, worktreePath) {
+    await runGit(repo.dir, ['worktree', 'remove', '--force', '--force', '--', worktreePath]);
+}
+/** Forgets worktrees whose folders are gone. */
+async function worktrees_pruneWorktrees(repo) {
+    await runGit(repo.dir, ['worktree', 'prune']);
+}
+/** The worktrees git has registered, as `git worktree list --porcelain` shows them. */
+async function listedWorktrees(repo) {
+    const out = await gitOutput(repo.dir, ['worktree', 'list', '--porcelain']);
+    const entries = [];
+    let current;
+    for (const line of out.split('\n')) {
+        if (line.startsWith('worktree ')) {
+            current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+            entries.push(current);
+        }
+        else if (!current) {
+            continue;
+        }
+        else if (line.startsWith('HEAD ')) {
+            current.head = line.slice(5);
+        }
+        else if (line.startsWith('branch ')) {
+            current.branch = line.slice(7);
+        }
+        else if (line === 'bare') {
+            current.bare = true;
+        }
     }
-    return output.trim();
+    return entries;
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
@@ -31045,11 +31442,8 @@ async function requireGit() {
 
 
 
-/** A lease whose job cannot be checked (another host, a container) ends after this long. */
-function leaseMaxAgeMs() {
-    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
-    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
-}
+
+
 /** True when the lease's job may still run. */
 function leaseIsLive(lease) {
     // A job on this host is checked, however long it runs; only one elsewhere expires by age.
@@ -31089,9 +31483,8 @@ async function readIfThere(file) {
  * Reads the worktree records from disk: `worktree list --porcelain` shows locks only from git
  * 2.31 on, and shows a worktree in the middle of a rebase as detached.
  */
-async function readAdminRecords(git) {
-    const common = external_node_path_.resolve(git.cwd, await git.output(['rev-parse', '--git-common-dir']));
-    const root = external_node_path_.join(common, 'worktrees');
+async function readAdminRecords(repo) {
+    const root = external_node_path_.join(await repo.commonDir(), 'worktrees');
     const records = new Map();
     for (const id of await listDir(root)) {
         const dir = external_node_path_.join(root, id);
@@ -31113,35 +31506,14 @@ async function readAdminRecords(git) {
     }
     return records;
 }
-async function list_listWorktrees(git) {
-    const out = await git.output(['worktree', 'list', '--porcelain']);
-    const entries = [];
-    let current;
-    for (const line of out.split('\n')) {
-        if (line.startsWith('worktree ')) {
-            current = {
-                path: fs_util_canonicalPath(line.slice('worktree '.length)),
-                head: '',
-                branch: '',
-                bare: false,
-                complete: true
-            };
-            entries.push(current);
-        }
-        else if (!current) {
-            continue;
-        }
-        else if (line.startsWith('HEAD ')) {
-            current.head = line.slice(5);
-        }
-        else if (line.startsWith('branch ')) {
-            current.branch = line.slice(7);
-        }
-        else if (line === 'bare') {
-            current.bare = true;
-        }
-    }
-    const records = await readAdminRecords(git);
+/** git's worktree list, with what its records on disk say (locks, unfinished adds, rebases). */
+async function list_listWorktrees(repo) {
+    const entries = (await listedWorktrees(repo)).map(listed => ({
+        ...listed,
+        path: fs_util_canonicalPath(listed.path),
+        complete: true
+    }));
+    const records = await readAdminRecords(repo);
     for (const entry of entries.slice(1)) {
         const record = records.get(entry.path);
         if (!record)
@@ -31161,10 +31533,7 @@ async function list_listWorktrees(git) {
 
 
 
-/** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
-async function forceRemove(git, worktreePath) {
-    await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
-}
+
 /**
  * Ends a job's lease on its worktree: removes the worktree (then prunes the registry), or with
  * `remove` false unlocks it for reuse. Only git's own `worktree remove` deletes files, so nothing
@@ -31172,21 +31541,22 @@ async function forceRemove(git, worktreePath) {
  * error, and one that no longer carries this job's lease (it was judged dead, and another job
  * holds or released the worktree now) is left alone.
  */
-async function endLease(git, worktreePath, lease, remove) {
-    const entry = (await listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
+async function endLease(repo, worktreePath, lease, remove) {
+    const entry = (await listWorktrees(repo)).find(e => e.path === canonicalPath(worktreePath));
     if (!entry) {
-        await git.run(['worktree', 'prune']);
+        await pruneWorktrees(repo);
         return 'gone';
     }
     // Another job holds it, or released it after taking this job's lease for dead.
     if (entry.lockReason !== lease)
         return 'not ours';
     if (!remove) {
-        await git.run(['worktree', 'unlock', '--', worktreePath]);
+        await unlockWorktree(repo, worktreePath);
         return 'released';
     }
-    await forceRemove(git, worktreePath);
-    await git.run(['worktree', 'prune']);
+    // A locked worktree goes too, in one step, so no kill can leave it unlocked.
+    await removeWorktree(repo, worktreePath);
+    await pruneWorktrees(repo);
     return 'removed';
 }
 /**
@@ -31194,14 +31564,14 @@ async function endLease(git, worktreePath, lease, remove) {
  * is removed when its lease asked for it, otherwise released for reuse. Worktrees locked by anyone
  * else are left alone. Returns the registry as it is afterwards.
  */
-async function reapDeadJobs(git) {
-    await git.run(['worktree', 'prune']);
-    const entries = await list_listWorktrees(git);
+async function reapDeadJobs(repo) {
+    await worktrees_pruneWorktrees(repo);
+    const entries = await list_listWorktrees(repo);
     const kept = [];
     for (const entry of entries) {
         const holder = holderOf(entry);
         if (holder.kind === 'initializing') {
-            const removed = await forceRemove(git, entry.path).then(() => true, () => false);
+            const removed = await worktrees_removeWorktree(repo, entry.path).then(() => true, () => false);
             if (!removed)
                 kept.push(entry);
             continue;
@@ -31213,10 +31583,10 @@ async function reapDeadJobs(git) {
         try {
             // A worktree whose add never finished is removed even when its job meant to keep it.
             if (holder.lease.removeOnExit || !entry.complete) {
-                await forceRemove(git, entry.path);
+                await worktrees_removeWorktree(repo, entry.path);
             }
             else {
-                await git.run(['worktree', 'unlock', '--', entry.path]);
+                await worktrees_unlockWorktree(repo, entry.path);
                 kept.push({ ...entry, lockReason: undefined });
             }
             lib_core/* info */.pq(`Cleaned up the worktree ${entry.path} of a job that is gone (${holder.lease.job}).`);
@@ -31230,6 +31600,9 @@ async function reapDeadJobs(git) {
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/create.ts
+
+
+
 
 
 
@@ -31274,21 +31647,21 @@ async function findSlot(entries, request) {
  * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
  * (detached at the same commit) so the worktree can have the branch.
  */
-async function releaseFromMainCheckout(git, main, branch) {
+async function releaseFromMainCheckout(repo, main, branch) {
     if (main && !main.bare && main.branch === `refs/heads/${branch}`) {
-        await git.at(main.path).run(['checkout', '--quiet', '--detach']);
+        await detachHead(repo.at(main.path));
         main.branch = '';
         lib_core/* info */.pq(`The main clone now has ${branch} detached, so the task worktree can have the branch.`);
     }
 }
-async function alignToOrigin(git, worktreePath, branch, originCommit) {
-    const wt = git.at(worktreePath);
-    const before = await wt.resolveCommit('HEAD');
+async function alignToOrigin(repo, worktreePath, branch, originCommit) {
+    const worktree = repo.at(worktreePath);
+    const before = await worktree.resolveCommit('HEAD');
     if (before !== originCommit) {
-        await wt.run(['reset', '--hard', '--quiet', originCommit, '--']);
+        await resetHard(worktree, originCommit);
         lib_core/* info */.pq(`Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`);
     }
-    await wt.run(['clean', '-ffdx', '--quiet']);
+    await removeUntrackedFiles(worktree);
 }
 /**
  * Creates (or reuses) the task worktree for a branch, under the caller's locks:
@@ -31298,257 +31671,300 @@ async function alignToOrigin(git, worktreePath, branch, originCommit) {
  * out in another worktree (a live job's, one kept by an earlier job, or a person's), this job gets
  * its own worktree detached at origin's tip of the branch (the local tip for a local-only branch).
  */
-async function createWorktree(git, given) {
+async function createWorktree(repo, given) {
     const request = { ...given, folder: fs_util_canonicalPath(given.folder) };
-    const entries = await reapDeadJobs(git);
-    await releaseFromMainCheckout(git, entries[0], request.branch);
+    const entries = await reapDeadJobs(repo);
+    await releaseFromMainCheckout(repo, entries[0], request.branch);
     const slot = await findSlot(entries, request);
     const ref = `refs/heads/${request.branch}`;
-    const originCommit = await git.resolveCommit(`refs/remotes/origin/${request.branch}`);
-    const localCommit = await git.resolveCommit(ref);
+    const originCommit = await repo.resolveCommit(`refs/remotes/origin/${request.branch}`);
+    const localCommit = await repo.resolveCommit(ref);
     // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
     const holder = entries.find(e => e.branch === ref && e.path !== slot.path);
     const lease = formatLease(newLease(request.removeOnExit));
     // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
     // leaves a worktree the next job can tell is dead; older git gets the lease just after.
     const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
-    const add = ['worktree', 'add', '--quiet', ...(leasedAtAdd ? ['--lock', '--reason', lease] : [])];
+    const add = (checkout) => addWorktree(repo, slot.path, checkout, leasedAtAdd ? lease : undefined);
     let mode;
     if (slot.existing) {
         mode = 'reused';
-        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
+        await lockWorktree(repo, slot.path, lease);
         if (originCommit)
-            await alignToOrigin(git, slot.path, request.branch, originCommit);
+            await alignToOrigin(repo, slot.path, request.branch, originCommit);
     }
     else if (holder) {
         mode = 'detached';
         // origin's tip, not the local branch: the holder may be a worktree kept days ago.
         const commit = originCommit || localCommit;
-        await git.run([...add, '--detach', '--', slot.path, commit]);
+        await add({ detachedAt: commit });
         lib_core/* info */.pq(`${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`);
     }
     else if (localCommit) {
         mode = 'attached';
         if (originCommit && originCommit !== localCommit) {
-            await git.run([
-                'update-ref',
-                '-m',
-                'clone-cache: align to origin',
-                ref,
-                originCommit,
-                localCommit
-            ]);
+            await moveRef(repo, ref, localCommit, originCommit, 'clone-cache: align to origin');
             lib_core/* info */.pq(`Moved ${request.branch} to origin/${request.branch}: ${localCommit} -> ${originCommit}.`);
         }
-        await git.run([...add, '--', slot.path, request.branch]);
+        await add({ branch: request.branch });
     }
     else if (originCommit) {
         mode = 'attached';
-        await git.run([...add, '-b', request.branch, '--', slot.path, originCommit]);
-        await git.run([
-            'branch',
-            `--set-upstream-to=refs/remotes/origin/${request.branch}`,
-            '--',
-            request.branch
-        ]);
+        await add({ newBranch: request.branch, startAt: originCommit });
+        await trackOriginBranch(repo, request.branch);
     }
     else {
-        const start = await git.resolveCommit(`refs/remotes/origin/${request.base}`);
+        const start = await repo.resolveCommit(`refs/remotes/origin/${request.base}`);
         if (!start) {
             throw new InputError('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
         }
         mode = 'created';
-        await git.run([...add, '-b', request.branch, '--', slot.path, start]);
+        await add({ newBranch: request.branch, startAt: start });
     }
-    if (!slot.existing && !leasedAtAdd) {
-        await git.run(['worktree', 'lock', '--reason', lease, '--', slot.path]);
-    }
-    const commit = await git.at(slot.path).resolveCommit('HEAD');
+    if (!slot.existing && !leasedAtAdd)
+        await lockWorktree(repo, slot.path, lease);
+    const commit = await repo.at(slot.path).resolveCommit('HEAD');
     lib_core/* info */.pq(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
     return { path: external_node_path_.resolve(slot.path), mode, commit, lease };
 }
 
-;// CONCATENATED MODULE: ./src/main-step/task-worktree.ts
+;// CONCATENATED MODULE: ./src/main-step/mode.ts
 
 
 
-
-
-
+function chooseMode(settings) {
+    if (!settings.cacheDir)
+        return { kind: 'hosted-cache' };
+    const hostClone = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
+    return settings.branch
+        ? { kind: 'host-worktree', hostClone }
+        : { kind: 'host-clone-seed', hostClone };
+}
 /** `worktree-path`, or `<parent of the workspace>/_wt/<repo>/<safe branch folder>`. */
 function worktreeFolder(settings, context) {
     return (settings.worktreePath ||
         external_node_path_.join(external_node_path_.dirname(context.workspace), '_wt', settings.repoName, folderNameFor(settings.branch)));
 }
-/** Creates the task worktree from `repoDir` (the main clone, or the host clone under its lock). */
-async function createTaskWorktree(repoDir, settings, context, defaultBranch, phases, diagnoser) {
-    lib_core/* startGroup */.Oh(`Creating the task worktree for ${settings.branch}`);
-    const folder = worktreeFolder(settings, context);
-    try {
-        return await phases.time('worktree', () => diagnoser.stage('Creating the task worktree', () => createWorktree(new Git(repoDir), {
-            branch: settings.branch,
-            base: settings.base || defaultBranch,
-            folder,
-            removeOnExit: settings.removeWorktree
-        }), 
-        // git names files in a worktree relative to the worktree.
-        { cwd: folder, writing: folder }));
-    }
-    finally {
-        lib_core/* endGroup */.N4();
-    }
-}
-/**
- * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
- * all under the host clone's lock. No copy at all.
- */
-async function hostTaskWorktree(settings, context, auth, phases, diagnoser) {
-    const paths = hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl);
-    return withHostCloneLock(paths.lock, paths.dir, async () => {
-        lib_core/* startGroup */.Oh(`Refreshing the host clone ${paths.dir}`);
-        const refresh = await phases.time('fetch', () => refreshHostClone(paths, settings.originUrl, auth));
-        lib_core/* endGroup */.N4();
-        const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-        const worktree = await createTaskWorktree(paths.dir, settings, context, defaultBranch, phases, diagnoser);
-        const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
-            refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
-        const git = new Git(paths.dir);
-        const staleCommits = before && (await git.resolveCommit(before))
-            ? Number(await git.output(['rev-list', '--count', `${before}..${worktree.commit}`, '--']))
-            : null;
-        return { paths, refresh, worktree, staleCommits };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-
-function setOutputs(report) {
-    lib_core/* setOutput */.uH('cache-hit', String(report.cacheHit));
-    lib_core/* setOutput */.uH('cache-matched-key', report.matchedKey);
-    lib_core/* setOutput */.uH('cache-source', report.cacheSource);
-    lib_core/* setOutput */.uH('seeded', String(report.seeded));
-    lib_core/* setOutput */.uH('fallback-reason', report.fallbackReason);
-    lib_core/* setOutput */.uH('clone-path', report.clonePath);
-    lib_core/* setOutput */.uH('commit', report.commit);
-    lib_core/* setOutput */.uH('worktree-path', report.worktreePath);
-    lib_core/* setOutput */.uH('stale-commits', report.staleCommits === null ? '' : String(report.staleCommits));
-    lib_core/* setOutput */.uH('seconds', report.seconds.toFixed(2));
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '';
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-async function writeSummary(report) {
-    const rows = [
-        ['Cache source', report.cacheSource],
-        ['Cache hit', String(report.cacheHit)],
-        ['Matched key', report.matchedKey],
-        ['Archive size', formatBytes(report.archiveBytes)],
-        ['Seeded', String(report.seeded)],
-        ['Fallback reason', report.fallbackReason],
-        ['Checked out', `${report.refDescription} at ${report.commit}`],
-        ['Task worktree', report.worktreePath && `${report.worktreePath} (${report.worktreeMode})`],
-        ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
-        ['Restore (s)', report.phases.seconds('restore')],
-        ['Seed (s)', report.phases.seconds('seed')],
-        ['Clone init (s)', report.phases.seconds('clone')],
-        ['Fetch (s)', report.phases.seconds('fetch')],
-        ['Checkout (s)', report.phases.seconds('checkout')],
-        ['Worktree (s)', report.phases.seconds('worktree')],
-        ['Total (s)', report.seconds.toFixed(2)]
+/** The directories the mode writes: the only ones the permission diagnosis may scan and fix. */
+function diagnosisSettings(mode, settings, context) {
+    const worktreeRoot = settings.branch
+        ? settings.worktreePath || external_node_path_.dirname(external_node_path_.dirname(worktreeFolder(settings, context)))
+        : '';
+    const writesPath = mode !== 'host-worktree';
+    const roots = [
+        writesPath ? settings.workspace : '',
+        writesPath ? settings.clonePath : '',
+        worktreeRoot,
+        settings.cacheDir
     ];
-    await lib_core/* summary */.z
-        .addHeading('Clone cache', 3)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...rows.map(([item, value]) => [item, value || '-'])
-    ])
-        .write();
-}
-async function writeSaveSummary(line) {
-    await core.summary.addRaw(`Clone cache post step: ${line}`, true).write();
-}
-
-;// CONCATENATED MODULE: ./src/runner-context.ts
-
-
-function eventDefaultBranch(eventPath) {
-    if (!eventPath)
-        return '';
-    try {
-        const payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        const branch = payload.repository?.default_branch;
-        return typeof branch === 'string' ? branch : '';
-    }
-    catch {
-        return '';
-    }
-}
-function readRunnerContext(env = process.env) {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
     return {
-        workspace: external_node_path_.resolve(workspace),
-        runnerTemp: external_node_path_.resolve(env.RUNNER_TEMP || external_node_path_.join(workspace, '..', '_temp')),
-        runnerOs: env.RUNNER_OS || 'Linux',
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        workflowRepository: env.GITHUB_REPOSITORY || '',
-        eventRef: env.GITHUB_REF || '',
-        eventSha: env.GITHUB_SHA || '',
-        eventDefaultBranch: eventDefaultBranch(env.GITHUB_EVENT_PATH)
+        enabled: settings.diagnosePermissions,
+        fixOwnership: settings.fixOwnership,
+        roots: roots.filter(Boolean)
     };
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/main-step/task-worktree.ts
 
-const STATE_NAME = 'clone-cache';
-function saveMainState(state) {
-    lib_core/* saveState */.LZ(STATE_NAME, JSON.stringify(state));
+
+/** Creates the task worktree from `repo` (the main clone, or the host clone under its lock). */
+async function createTaskWorktree(job, repo, defaultBranch, hostLock) {
+    const { settings, context } = job;
+    const folder = worktreeFolder(settings, context);
+    const created = await job.stages.run('worktree', `Creating the task worktree for ${settings.branch}`, () => createWorktree(repo, {
+        branch: settings.branch,
+        base: settings.base || defaultBranch,
+        folder,
+        removeOnExit: settings.removeWorktree
+    }), 
+    // git names files in a worktree relative to the worktree.
+    { cwd: folder, writing: folder });
+    return { ...created, repoDir: repo.dir, removeOnExit: settings.removeWorktree, hostLock };
 }
-/** The state the main step left, or undefined when it did not finish. */
-function loadMainState() {
-    const raw = core.getState(STATE_NAME);
-    if (!raw)
-        return undefined;
-    const state = JSON.parse(raw);
-    return state.version === 1 ? state : undefined;
+
+;// CONCATENATED MODULE: ./src/main-step/clone-into-path.ts
+
+
+
+
+
+
+/**
+ * Hosted, or self-hosted without a branch: seed `path` from the cache (or clone it), sync it,
+ * then the task worktree from it when a branch is given.
+ */
+async function cloneIntoPath(job, mode, clone) {
+    const { settings, context } = job;
+    const backend = mode.kind === 'host-clone-seed'
+        ? new HostDirBackend(mode.hostClone, context.workspace, settings.originUrl, clone)
+        : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
+    // The entry for the event's own commit, when there is one, wins over a newer one.
+    const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
+    const prepared = await prepareClone(job, backend, exactCommit);
+    const synced = await syncClone(job, clone, prepared.cachedCommit).catch(async (error) => {
+        // Never a workspace that looks seeded: what this run made goes.
+        if (prepared.createdByThisRun) {
+            await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
+        }
+        throw error;
+    });
+    const worktree = settings.branch
+        ? await createTaskWorktree(job, clone, synced.defaultBranch)
+        : undefined;
+    return {
+        mode: mode.kind,
+        cache: prepared.cache,
+        clonePath: settings.clonePath,
+        target: synced.target,
+        isDefaultBranch: synced.isDefaultBranch,
+        staleCommits: synced.staleCommits,
+        worktree
+    };
 }
 
-;// CONCATENATED MODULE: ./src/timing.ts
+;// CONCATENATED MODULE: ./src/main-step/host-worktree.ts
 
-/** Wall time of each phase of the main step, in milliseconds. */
-class PhaseTimer {
-    durations = new Map();
-    async time(phase, work) {
-        const start = performance.now();
+
+/**
+ * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
+ * all under the host clone's lock. No copy at all; `path` is untouched.
+ */
+async function hostWorktree(job, mode, origin) {
+    const { settings, context, stages } = job;
+    const paths = mode.hostClone;
+    const hostClone = origin.at(paths.dir);
+    // The lock itself is made in cache-dir: a permission problem there gets its help too.
+    return stages.diagnoser.stage('Locking the host clone in cache-dir', () => withHostCloneLock(paths.lock, paths.dir, async () => {
+        const refresh = await stages.run('fetch', `Refreshing the host clone ${paths.dir}`, () => refreshHostClone(paths, settings.originUrl, hostClone), { cwd: paths.dir, writing: paths.cacheDir });
+        const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
+        const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
+        const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
+            refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
+        const staleCommits = before && (await hostClone.resolveCommit(before))
+            ? await hostClone.countCommits(before, worktree.commit)
+            : null;
+        return {
+            mode: mode.kind,
+            cache: {
+                source: 'host-dir',
+                matchedKey: refresh.created ? '' : `host-dir:${paths.scope}`,
+                seeded: !refresh.created,
+                pathHeldClone: false,
+                fallback: refresh.created
+                    ? { reason: 'the host clone was made by this job' }
+                    : undefined
+            },
+            clonePath: paths.dir,
+            target: { kind: 'branch', name: settings.branch, commit: worktree.commit },
+            isDefaultBranch: false,
+            staleCommits,
+            worktree
+        };
+    }), { cwd: paths.dir, writing: paths.cacheDir });
+}
+
+;// CONCATENATED MODULE: ./src/main-step/stage.ts
+
+/**
+ * Runs the stages of the main step. One label names a stage everywhere: its log group (closed
+ * whatever happens), its phase's timer, and its permission diagnosis.
+ */
+class StageRunner {
+    diagnoser;
+    phases;
+    constructor(diagnoser, phases) {
+        this.diagnoser = diagnoser;
+        this.phases = phases;
+    }
+    async run(phase, label, work, where = {}) {
+        lib_core/* startGroup */.Oh(label);
         try {
-            return await work();
+            return await this.phases.time(phase, () => this.diagnoser.stage(label, work, where));
         }
         finally {
-            this.durations.set(phase, (this.durations.get(phase) ?? 0) + performance.now() - start);
+            lib_core/* endGroup */.N4();
         }
     }
-    seconds(phase) {
-        const ms = this.durations.get(phase);
-        return ms === undefined ? '' : (ms / 1000).toFixed(2);
-    }
 }
-/** Peak resident memory of this process, in MiB. */
-function peakMemoryMiB() {
-    // VmHWM, not getrusage: Linux carries the peak of the parent that forked this process (the
-    // runner) into getrusage's maxRSS across the exec, so that reports the runner's size, not ours.
-    try {
-        const hwm = /^VmHWM:\s+(\d+) kB/m.exec((0,external_node_fs_.readFileSync)('/proc/self/status', 'utf8'));
-        if (hwm)
-            return Math.round(Number(hwm[1]) / 1024);
-    }
-    catch {
-        // no /proc (macOS): getrusage is the best there is
-    }
-    return Math.round(process.resourceUsage().maxRSS / 1024);
+
+;// CONCATENATED MODULE: ./src/main-step/views.ts
+
+/** The outputs, by the names action.yml declares. */
+function outputsOf(result) {
+    return {
+        'cache-hit': String(result.cache.matchedKey !== ''),
+        'cache-matched-key': result.cache.matchedKey,
+        'cache-source': result.cache.source,
+        seeded: String(result.cache.seeded),
+        'fallback-reason': result.cache.fallback?.reason ?? '',
+        'clone-path': result.clonePath,
+        'worktree-path': result.worktree?.path ?? '',
+        commit: result.worktree?.commit ?? result.target.commit,
+        'stale-commits': result.staleCommits === null ? '' : String(result.staleCommits),
+        seconds: result.seconds.toFixed(2)
+    };
+}
+/** What the job checked out, in words: `branch main`, `tag v1`, `commit <sha>`. */
+function checkedOut(result) {
+    return result.worktree
+        ? `branch ${result.target.name}`
+        : `${result.target.kind} ${result.target.name}`;
+}
+const PHASE_ROWS = [
+    ['restore', 'Restore (s)'],
+    ['seed', 'Seed (s)'],
+    ['clone', 'Clone init (s)'],
+    ['fetch', 'Fetch (s)'],
+    ['checkout', 'Checkout (s)'],
+    ['worktree', 'Worktree (s)']
+];
+function mebibytes(bytes) {
+    return bytes === undefined ? '' : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+/** The job summary's rows: item and value ('' shows as '-'). */
+function summaryRowsOf(result) {
+    const outputs = outputsOf(result);
+    const { worktree } = result;
+    return [
+        ['Cache source', result.cache.source],
+        ['Cache hit', outputs['cache-hit']],
+        ['Matched key', result.cache.matchedKey],
+        ['Archive size', mebibytes(result.cache.archiveBytes)],
+        ['Seeded', outputs.seeded],
+        ['Fallback reason', outputs['fallback-reason']],
+        ['Checked out', `${checkedOut(result)} at ${outputs.commit}`],
+        ['Task worktree', worktree ? `${worktree.path} (${worktree.mode})` : ''],
+        ['Stale commits', outputs['stale-commits']],
+        ...PHASE_ROWS.map(([phase, item]) => {
+            const seconds = result.phaseSeconds[phase];
+            return [item, seconds === undefined ? '' : seconds.toFixed(2)];
+        }),
+        ['Total (s)', outputs.seconds]
+    ];
+}
+/** What the post step needs: the mode, what to clean up, and the facts the save policy reads. */
+function stateOf(result, settings, context) {
+    return {
+        version: 2,
+        mode: result.mode,
+        workspace: context.workspace,
+        runnerTemp: context.runnerTemp,
+        clonePath: result.clonePath,
+        originUrl: settings.originUrl,
+        persistCredentials: settings.persistCredentials,
+        cacheSource: result.cache.source,
+        keyPrefix: settings.cacheKeyPrefix,
+        matchedKey: result.cache.matchedKey,
+        seeded: result.cache.seeded,
+        pathHeldClone: result.cache.pathHeldClone,
+        commit: result.target.commit,
+        isDefaultBranch: result.isDefaultBranch,
+        staleCommits: result.staleCommits,
+        saveCache: settings.saveCache,
+        refreshAfter: settings.refreshAfter,
+        diagnosis: diagnosisSettings(result.mode, settings, context),
+        worktree: result.worktree
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/run.ts
@@ -31570,25 +31986,6 @@ function peakMemoryMiB() {
 
 
 
-
-
-/** The directories the action writes, which the permission diagnosis may scan and fix. */
-function diagnosisSettings(settings, context) {
-    const worktreeRoot = settings.branch
-        ? settings.worktreePath || external_node_path_.dirname(external_node_path_.dirname(worktreeFolder(settings, context)))
-        : '';
-    const roots = [
-        settings.cacheDir && settings.branch ? '' : settings.workspace,
-        settings.cacheDir && settings.branch ? '' : settings.clonePath,
-        worktreeRoot,
-        settings.cacheDir
-    ];
-    return {
-        enabled: settings.diagnosePermissions,
-        fixOwnership: settings.fixOwnership,
-        roots: roots.filter(Boolean)
-    };
-}
 function maskSecrets(token) {
     if (!token)
         return;
@@ -31596,142 +31993,57 @@ function maskSecrets(token) {
     lib_core/* setSecret */.Pq(Buffer.from(`x-access-token:${token}`).toString('base64'));
     lib_core/* setSecret */.Pq(basicAuthValue(token));
 }
-/** Self-hosted with a branch: the worktree comes straight from the host clone; `path` is untouched. */
-async function runHostWorktree(settings, context, auth, phases, diagnoser) {
-    const { paths, refresh, worktree, staleCommits } = await diagnoser.stage('Refreshing the host clone in cache-dir', () => hostTaskWorktree(settings, context, auth, phases, diagnoser), {
-        cwd: hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl).dir,
-        writing: settings.cacheDir
-    });
-    return {
-        report: {
-            cacheSource: 'host-dir',
-            cacheHit: !refresh.created,
-            matchedKey: refresh.created ? '' : `host-dir:${paths.scope}`,
-            seeded: !refresh.created,
-            fallbackReason: refresh.created ? 'the host clone was made by this job' : '',
-            clonePath: paths.dir,
-            commit: worktree.commit,
-            refDescription: `branch ${settings.branch}`,
-            staleCommits,
-            worktreePath: worktree.path,
-            worktreeMode: worktree.mode
-        },
-        state: {
-            clonePath: paths.dir,
-            cacheSource: 'host-dir',
-            matchedKey: '',
-            seeded: !refresh.created,
-            commit: worktree.commit,
-            targetKind: 'branch',
-            targetName: settings.branch,
-            isDefaultBranch: false,
-            staleCommits,
-            worktree: {
-                path: worktree.path,
-                repoDir: paths.dir,
-                removeOnExit: settings.removeWorktree,
-                lease: worktree.lease,
-                hostLock: paths.lock
-            }
-        }
-    };
+async function writeSummary(rows) {
+    await lib_core/* summary */.z
+        .addHeading('Clone cache', 3)
+        .addTable([
+        [
+            { data: 'Item', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...rows.map(([item, value]) => [item, value || '-'])
+    ])
+        .write();
 }
-/** Hosted (or self-hosted without a branch): seed or clone `path`, sync it, then the worktree if asked. */
-async function runClone(settings, context, auth, phases, diagnoser, onPrepared) {
-    const backend = settings.cacheDir
-        ? new HostDirBackend(hostClonePaths(settings.cacheDir, settings.repoName, settings.originUrl), context.workspace, settings.originUrl, auth)
-        : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
-    const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
-    const prepared = await prepareClone({ settings, backend, exactCommit, phases, diagnoser });
-    onPrepared(prepared);
-    const synced = await diagnoser.stage('Fetching and checking out', () => syncClone(settings, context, auth, prepared.cachedCommit, phases), { cwd: settings.clonePath });
-    prepared.createdByThisRun = undefined;
-    const worktree = settings.branch
-        ? await createTaskWorktree(settings.clonePath, settings, context, synced.defaultBranch, phases, diagnoser)
-        : undefined;
-    return {
-        report: {
-            cacheSource: prepared.cacheSource,
-            cacheHit: prepared.matchedKey !== '',
-            matchedKey: prepared.matchedKey,
-            archiveBytes: prepared.archiveBytes,
-            seeded: prepared.seeded,
-            fallbackReason: prepared.fallbackReason,
-            clonePath: settings.clonePath,
-            commit: worktree?.commit ?? synced.target.commit,
-            refDescription: worktree
-                ? `branch ${settings.branch}`
-                : `${synced.target.kind} ${synced.target.name}`,
-            staleCommits: synced.staleCommits,
-            worktreePath: worktree?.path ?? '',
-            worktreeMode: worktree?.mode ?? ''
-        },
-        state: {
-            clonePath: settings.clonePath,
-            cacheSource: prepared.cacheSource,
-            matchedKey: prepared.matchedKey,
-            seeded: prepared.seeded,
-            pathHeldClone: prepared.pathHeldClone,
-            commit: synced.target.commit,
-            targetKind: synced.target.kind,
-            targetName: synced.target.name,
-            isDefaultBranch: synced.isDefaultBranch,
-            staleCommits: synced.staleCommits,
-            worktree: worktree && {
-                path: worktree.path,
-                repoDir: settings.clonePath,
-                removeOnExit: settings.removeWorktree,
-                lease: worktree.lease
-            }
-        }
-    };
-}
-async function runMain() {
+/** The main step: settings, mode, the mode's stages, then the views of their one result. */
+async function runMainStep() {
     const started = performance.now();
-    const phases = new PhaseTimer();
-    let prepared;
     try {
         const context = readRunnerContext();
         const settings = parseSettings(name => lib_core/* getInput */.V4(name), context);
         maskSecrets(settings.token);
         await requireGit();
         await validateBranchInputs(settings);
-        const diagnosis = diagnosisSettings(settings, context);
-        const diagnoser = new Diagnoser(diagnosis);
+        const mode = chooseMode(settings);
+        const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
         await diagnoser.preflight();
         await external_node_fs_.promises.mkdir(context.workspace, { recursive: true });
-        const auth = authConfig(settings.originUrl, settings.token);
-        const { report, state } = settings.cacheDir && settings.branch
-            ? await runHostWorktree(settings, context, auth, phases, diagnoser)
-            : await runClone(settings, context, auth, phases, diagnoser, p => (prepared = p));
+        const phases = new PhaseTimer();
+        const job = { settings, context, stages: new StageRunner(diagnoser, phases) };
+        // The main clone, with the auth that its fetches (and the host clone's) send to origin.
+        const clone = new Repository(settings.clonePath, authConfig(settings.originUrl, settings.token));
+        const done = mode.kind === 'host-worktree'
+            ? await hostWorktree(job, mode, clone)
+            : await cloneIntoPath(job, mode, clone);
         // Last of all, so that a failure before it never leaves a token behind without a post step
         // that knows to remove it.
         if (settings.persistCredentials) {
             await persistCredentials(external_node_path_.join(settings.clonePath, '.git'), settings.originUrl, settings.token);
         }
-        const full = { ...report, seconds: (performance.now() - started) / 1000, phases };
-        saveMainState({
-            version: 1,
-            workspace: context.workspace,
-            runnerTemp: context.runnerTemp,
-            originUrl: settings.originUrl,
-            persistCredentials: settings.persistCredentials,
-            keyPrefix: settings.cacheKeyPrefix,
-            saveCache: settings.saveCache,
-            refreshAfter: settings.refreshAfter,
-            diagnosis,
-            ...state
-        });
-        setOutputs(full);
+        const result = {
+            ...done,
+            seconds: (performance.now() - started) / 1000,
+            phaseSeconds: phases.allSeconds()
+        };
+        saveMainState(stateOf(result, settings, context));
+        for (const [name, value] of Object.entries(outputsOf(result)))
+            lib_core/* setOutput */.uH(name, value);
         if (process.env.GITHUB_STEP_SUMMARY)
-            await writeSummary(full);
+            await writeSummary(summaryRowsOf(result));
         lib_core/* info */.pq(`Peak memory of the action process: ${peakMemoryMiB()} MiB`);
-        lib_core/* info */.pq(`Ready: ${full.refDescription} at ${full.commit} in ${full.seconds.toFixed(2)} s (${full.worktreePath || full.clonePath}).`);
+        lib_core/* info */.pq(`Ready: ${checkedOut(result)} at ${outputsOf(result).commit} in ${result.seconds.toFixed(2)} s (${result.worktree?.path ?? result.clonePath}).`);
     }
     catch (error) {
-        if (prepared?.createdByThisRun) {
-            await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
-        }
         failStep(error);
     }
 }
@@ -31743,9 +32055,9 @@ async function runMain() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1680);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2738);
 
-await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
+await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
 process.exit();
 

@@ -6791,7 +6791,7 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __webpack_require__(5594)
+const parseOptions = __webpack_require__(356)
 const { safeRe: re, t } = __webpack_require__(5471)
 const cmp = __webpack_require__(8646)
 const debug = __webpack_require__(1159)
@@ -7026,7 +7026,7 @@ module.exports = Range
 const LRU = __webpack_require__(1383)
 const cache = new LRU()
 
-const parseOptions = __webpack_require__(5594)
+const parseOptions = __webpack_require__(356)
 const Comparator = __webpack_require__(9379)
 const debug = __webpack_require__(1159)
 const SemVer = __webpack_require__(7163)
@@ -7394,7 +7394,7 @@ const debug = __webpack_require__(1159)
 const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(5101)
 const { safeRe: re, t } = __webpack_require__(5471)
 
-const parseOptions = __webpack_require__(5594)
+const parseOptions = __webpack_require__(356)
 const { compareIdentifiers } = __webpack_require__(3348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
@@ -8574,7 +8574,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 5594:
+/***/ 356:
 /***/ ((module) => {
 
 
@@ -14284,7 +14284,7 @@ class AbortError extends Error {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(356);
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __webpack_require__(1708);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js

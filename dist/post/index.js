@@ -2341,7 +2341,7 @@ module.exports = {
 
 
 const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(356)
+const util = __nccwpck_require__(7975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -3710,7 +3710,7 @@ const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(356)
+const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
@@ -10859,7 +10859,7 @@ module.exports = MockAgent
 
 
 
-const { promisify } = __nccwpck_require__(356)
+const { promisify } = __nccwpck_require__(7975)
 const Client = __nccwpck_require__(3701)
 const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
@@ -11174,7 +11174,7 @@ module.exports.MockScope = MockScope
 
 
 
-const { promisify } = __nccwpck_require__(356)
+const { promisify } = __nccwpck_require__(7975)
 const Pool = __nccwpck_require__(628)
 const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
@@ -11284,7 +11284,7 @@ const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(356)
+} = __nccwpck_require__(7975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -17341,7 +17341,7 @@ const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { FileLike, isFileLike } = __nccwpck_require__(7114)
 const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(356)
+const nodeUtil = __nccwpck_require__(7975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -17652,7 +17652,7 @@ const {
 } = __nccwpck_require__(3168)
 const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(356)
+const util = __nccwpck_require__(7975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -20618,7 +20618,7 @@ const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
 const { FinalizationRegistry } = __nccwpck_require__(6653)()
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(356)
+const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
@@ -21659,7 +21659,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
 const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(356)
+const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -21681,7 +21681,7 @@ const { FormData } = __nccwpck_require__(5910)
 const { URLSerializer } = __nccwpck_require__(1900)
 const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(356)
+const { types } = __nccwpck_require__(7975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -23928,7 +23928,7 @@ module.exports = {
 
 
 
-const { types, inspect } = __nccwpck_require__(356)
+const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
 const { toUSVString } = __nccwpck_require__(3440)
 
@@ -25390,7 +25390,7 @@ const {
 const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
-const { types } = __nccwpck_require__(356)
+const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
 
@@ -27797,7 +27797,7 @@ const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_req
 const { ByteParser } = __nccwpck_require__(1652)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { types } = __nccwpck_require__(356)
+const { types } = __nccwpck_require__(7975)
 const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
 const { SendQueue } = __nccwpck_require__(3900)
 
@@ -28370,30 +28370,284 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7975:
+/***/ 6481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runPost)
+  U: () => (/* binding */ runPostStep)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/git/auth.ts
+/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
+function auth_authScope(originUrl) {
+    if (!/^https?:\/\//i.test(originUrl))
+        return undefined;
+    const url = new URL(originUrl);
+    return `${url.protocol}//${url.host}/`;
+}
+function authHeaderKey(originUrl) {
+    const scope = auth_authScope(originUrl);
+    return scope ? `http.${scope}.extraheader` : undefined;
+}
+function auth_basicAuthValue(token) {
+    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+}
+/**
+ * Config that authenticates fetches to origin; empty when there is no token or no http origin.
+ * The empty value first clears any header the clone's own config holds (actions/checkout's
+ * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
+ */
+function authConfig(originUrl, token) {
+    const key = authHeaderKey(originUrl);
+    if (!token || !key)
+        return [];
+    return [
+        { key, value: '' },
+        { key, value: auth_basicAuthValue(token) }
+    ];
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/git/exec.ts
+
+
+
+
+
+class exec_GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        const detail = result.stderr.trim() || result.stdout.trim() || `exit code ${result.exitCode}`;
+        super(`git ${args.join(' ')} failed: ${detail}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+/** git's stderr when `error` is (or was caused by) a failed git command, else undefined. */
+function exec_gitStderrOf(error) {
+    if (error instanceof exec_GitError)
+        return error.result.stderr;
+    if (error instanceof Error && error.cause !== undefined)
+        return exec_gitStderrOf(error.cause);
+    return undefined;
+}
+/**
+ * Checkout speed (measured by the benchmark): write files with one worker per core, and keep
+ * more delta bases in memory while rebuilding files from long delta chains.
+ */
+const SPEED_CONFIG = [
+    { key: 'checkout.workers', value: '0' },
+    { key: 'core.deltaBaseCacheLimit', value: '256m' }
+];
+/** Environment every git command gets: never prompt, never open an editor or pager. */
+function gitEnvironment(config = []) {
+    const env = {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GCM_INTERACTIVE: 'Never',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        GIT_EDITOR: 'true',
+        GIT_PAGER: 'cat',
+        // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
+        GIT_LFS_SKIP_SMUDGE: '1',
+        // What the action checks out is what the commit holds, whatever refs/replace/* says.
+        GIT_NO_REPLACE_OBJECTS: '1',
+        LC_ALL: 'C'
+    };
+    for (const name of Object.keys(env)) {
+        if (name.startsWith('GIT_CONFIG_KEY_') || name.startsWith('GIT_CONFIG_VALUE_'))
+            delete env[name];
+    }
+    delete env.GIT_CONFIG_PARAMETERS;
+    delete env.GIT_DIR;
+    delete env.GIT_WORK_TREE;
+    delete env.GIT_INDEX_FILE;
+    const all = [...SPEED_CONFIG, ...config];
+    env.GIT_CONFIG_COUNT = String(all.length);
+    all.forEach((entry, index) => {
+        env[`GIT_CONFIG_KEY_${index}`] = entry.key;
+        env[`GIT_CONFIG_VALUE_${index}`] = entry.value;
+    });
+    return env;
+}
+const MISSING_GIT = 'git was not found on PATH; install git 2.29 or newer on the runner.';
+let lookup;
+let gitPath;
+/** The git executable, looked up on PATH once per process. */
+function gitExecutable() {
+    lookup ??= io/* which */.K7('git', true).then(found => (gitPath = external_node_path_.resolve(found)), // as exec spawns it, for the guard below
+    () => {
+        lookup = undefined;
+        throw new Error(MISSING_GIT);
+    });
+    return lookup;
+}
+/**
+ * @actions/exec writes `input` to the child's stdin without listening for errors on it: a git
+ * that exits before reading it (most commands read nothing, and `git --version` is quick) breaks
+ * the pipe, and the EPIPE would crash the action. The write's error is emitted on a later tick;
+ * this listener, queued when the child is created, is in place before it.
+ */
+(0,external_node_diagnostics_channel_.subscribe)('child_process', message => {
+    const child = message.process;
+    process.nextTick(() => {
+        if (child.spawnfile === gitPath)
+            child.stdin?.on('error', () => undefined);
+    });
+});
+/** Passes on only the first write, exec's `[command]...` line; git's output stays out of the log. */
+function commandLineOnly() {
+    let echoed = false;
+    return new external_node_stream_.Writable({
+        write(chunk, _encoding, done) {
+            if (!echoed)
+                process.stdout.write(chunk);
+            echoed = true;
+            done();
+        }
+    });
+}
+function stringEnvironment(env) {
+    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+}
+/** Errors of exec itself (not of git), in the words the action has always used. */
+function startError(error, cwd) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message === `The cwd: ${cwd} does not exist!`) {
+        return new Error(`git cannot run in ${cwd}: the folder does not exist.`);
+    }
+    if (message.startsWith('Unable to locate executable file'))
+        return new Error(MISSING_GIT);
+    // "...failed to start. Error: spawn /usr/bin/git EACCES": keep the errno for the diagnosis.
+    const code = / (E[A-Z]+)$/.exec(message)?.[1];
+    return code ? Object.assign(new Error(message), { code }) : error;
+}
+/**
+ * Runs one git command in `cwd` through @actions/exec: the command line is echoed to the log
+ * (credentials travel in the environment, never in argv), git's output is captured, not logged.
+ */
+async function exec_runGit(cwd, args, options = {}) {
+    const git = await gitExecutable();
+    const stdout = [];
+    const stderr = [];
+    let exitCode;
+    try {
+        exitCode = await exec/* exec */.m(`"${git}"`, [...args], {
+            cwd,
+            env: stringEnvironment(gitEnvironment(options.config)),
+            input: Buffer.from(options.input ?? '', 'utf8'),
+            ignoreReturnCode: true,
+            outStream: commandLineOnly(),
+            listeners: {
+                stdout: chunk => stdout.push(chunk),
+                stderr: chunk => {
+                    stderr.push(chunk);
+                    if (options.progress)
+                        process.stdout.write(chunk);
+                }
+            }
+        });
+    }
+    catch (error) {
+        throw startError(error, cwd);
+    }
+    const result = {
+        exitCode: exitCode ?? 128, // killed by a signal
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8')
+    };
+    if (result.exitCode !== 0 && !options.allowFailure)
+        throw new exec_GitError(args, result);
+    return result;
+}
+/** Runs git and returns its trimmed stdout. */
+async function exec_gitOutput(cwd, args, options = {}) {
+    return (await exec_runGit(cwd, args, options)).stdout.trim();
+}
+/** True when `git <args>` exits 0. */
+async function exec_gitSucceeds(cwd, args) {
+    return (await exec_runGit(cwd, args, { allowFailure: true })).exitCode === 0;
+}
+
+;// CONCATENATED MODULE: ./src/git/config.ts
+
+
+// A config file is read with --file and --no-includes: one file, include.* not followed, so
+// nothing a planted file says can run or point elsewhere. git runs in the file's folder.
+/** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
+async function configFileValue(configFile, key) {
+    const read = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
+    return read.stdout.trim();
+}
+/** The names of the keys the config file sets (none when it cannot be read). */
+async function config_configFileKeys(configFile) {
+    const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return listed.stdout.split('\n').filter(Boolean);
+}
+/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
+async function config_unsetConfigFileKey(configFile, key) {
+    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
+        allowFailure: true
+    });
+}
+/** Sets `key` in the repository's own config (.git/config). */
+async function setLocalConfig(repo, key, value) {
+    await runGit(repo.dir, ['config', '--local', key, value]);
+}
+/** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
+async function unsetLocalConfig(repo, key) {
+    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./src/clone/credentials.ts
+
+
+
+
+/**
+ * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
+ * config by file write, so the token never appears in a command line.
+ */
+async function persistCredentials(gitDir, originUrl, token) {
+    const scope = authScope(originUrl);
+    if (!token || !scope)
+        return;
+    const section = `[http "${scope}"]\n\textraheader = ${basicAuthValue(token)}\n`;
+    await fs.appendFile(path.join(gitDir, 'config'), section);
+}
+/** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
+async function removeCredentials(repo, originUrl) {
+    const key = authHeaderKey(originUrl);
+    if (!key)
+        return;
+    await unsetLocalConfig(repo, key);
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
 class errors_ActionError extends Error {
     title;
-    constructor(title, message) {
-        super(message);
+    constructor(title, message, options) {
+        super(message, options);
         this.title = title;
         this.name = 'ActionError';
     }
@@ -28429,6 +28683,161 @@ function failStep(error) {
 /** The post step never fails the job: every problem becomes a warning. */
 function warnPost(what, error) {
     lib_core/* warning */.$e(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
+}
+
+;// CONCATENATED MODULE: ./src/git/repository.ts
+
+
+/**
+ * A repository (or one of its worktrees) and the auth that its network operations send to
+ * origin. What can be asked of it is here; what changes it lives beside it, one concern a file
+ * (remote, refs, checkout, worktrees, config, maintenance).
+ */
+class Repository {
+    dir;
+    auth;
+    constructor(dir, auth = []) {
+        this.dir = dir;
+        this.auth = auth;
+    }
+    /** Another directory (a worktree, a staging clone) with the same auth. */
+    at(dir) {
+        return new Repository(dir, this.auth);
+    }
+    /** The commit a revision names, or '' when it names none. */
+    async resolveCommit(revision) {
+        const result = await exec_runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : '';
+    }
+    /** How many commits `to` has that `from` has not. */
+    async countCommits(from, to) {
+        return Number(await exec_gitOutput(this.dir, ['rev-list', '--count', `${from}..${to}`, '--']));
+    }
+    /** The absolute path of the git directory (`.git`, or the repository itself when bare). */
+    absoluteGitDir() {
+        return exec_gitOutput(this.dir, ['rev-parse', '--absolute-git-dir']);
+    }
+    /** The absolute path of the directory the main worktree and all linked ones share. */
+    async commonDir() {
+        return external_node_path_.resolve(this.dir, await exec_gitOutput(this.dir, ['rev-parse', '--git-common-dir']));
+    }
+    /** True when the tree of `commit` can be read. */
+    hasTree(commit) {
+        return exec_gitSucceeds(this.dir, ['cat-file', '-e', `${commit}^{tree}`]);
+    }
+    /** The refs under the given prefixes (all refs when none is given). */
+    async refTips(...prefixes) {
+        const listed = await exec_gitOutput(this.dir, [
+            'for-each-ref',
+            '--format=%(objectname) %(refname)',
+            ...prefixes
+        ]);
+        return listed
+            .split('\n')
+            .filter(Boolean)
+            .map(line => {
+            const [object, ref] = line.split(' ');
+            return { object, ref };
+        });
+    }
+    /** The ids among `objects` that the object store does not hold. */
+    async missingObjects(objects) {
+        const checked = await exec_gitOutput(this.dir, ['cat-file', '--batch-check'], {
+            input: objects.join('\n')
+        });
+        return checked
+            .split('\n')
+            .filter(line => line.endsWith(' missing'))
+            .map(line => line.split(' ')[0]);
+    }
+    /** Tracked files whose content differs from HEAD (staged or not). */
+    async changedTrackedFiles() {
+        return (await exec_gitOutput(this.dir, ['diff', '--name-only', 'HEAD', '--']))
+            .split('\n')
+            .filter(Boolean);
+    }
+}
+/** Makes `repo.dir` (an existing folder) an empty repository, without the system's template. */
+async function initRepository(repo) {
+    // An empty template directory: no sample hooks, no info/exclude.
+    await runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
+}
+/** Makes `repo.dir` (not there yet) an empty bare repository, without the system's template. */
+async function repository_initBareRepository(repo) {
+    await runGit(path.dirname(repo.dir), [
+        'init',
+        '--quiet',
+        '--bare',
+        '--template=',
+        '--',
+        repo.dir
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/permissions/classify.ts
+
+
+/** git (and tar) phrases that mean "the file system said no". */
+const PERMISSION_PHRASES = [
+    /Permission denied/i,
+    /could not create leading directories/i,
+    /unable to create file/i,
+    /insufficient permission for adding an object to repository database/i,
+    /unable to unlink/i,
+    /could not lock config file/i,
+    /unable to write new index file/i
+];
+/** Where git and tar put the path in the messages above. */
+const PATH_PATTERNS = [
+    /detected dubious ownership in repository at '([^']+)'/,
+    /insufficient permission for adding an object to repository database (\S+)/,
+    /could not lock config file ([^:]+):/,
+    /could not create leading directories of '([^']+)'/,
+    /unable to create file ([^:]+):/,
+    /unable to unlink '([^']+)'/,
+    /'([^']+)': (?:Permission denied|Read-only file system)/,
+    /tar: ([^:]+): Cannot \w+: (?:Permission denied|Read-only file system)/,
+    /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
+];
+function errorText(error) {
+    if (error instanceof exec_GitError)
+        return `${error.message}\n${error.result.stderr}`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * Decides, without guessing, whether a failure is permission-class: by errno (EACCES, EPERM;
+ * EROFS is its own class) or by git's own phrases. Dubious ownership is its own class too.
+ */
+function classifyFailure(error, baseDir = '') {
+    const errno = error;
+    const text = errorText(error);
+    let kind = 'other';
+    // An SSH login refused by the server is about keys, not files.
+    const fileText = text.replace(/^.*Permission denied \(publickey.*$/gm, '');
+    if (/detected dubious ownership/i.test(text))
+        kind = 'dubious-ownership';
+    else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text))
+        kind = 'read-only';
+    else if (errno?.code === 'EACCES' || errno?.code === 'EPERM')
+        kind = 'permission';
+    else if (/cannot lock ref/i.test(fileText) && /Permission denied/i.test(fileText))
+        kind = 'permission';
+    else if (PERMISSION_PHRASES.some(phrase => phrase.test(fileText)))
+        kind = 'permission';
+    let found = typeof errno?.path === 'string' ? errno.path : '';
+    if (!found && kind !== 'other') {
+        for (const pattern of PATH_PATTERNS) {
+            const match = pattern.exec(text);
+            if (match) {
+                found = match[1].trim();
+                break;
+            }
+        }
+    }
+    const resolved = found && baseDir ? external_node_path_.resolve(baseDir, found) : found;
+    return { kind, path: resolved, text };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -28512,6 +28921,334 @@ async function withTimeout(work, ms, what, onTimeout) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/permissions/ownership.ts
+
+
+
+function runnerIdentity() {
+    return typeof process.getuid === 'function' && typeof process.getgid === 'function'
+        ? { uid: process.getuid(), gid: process.getgid() }
+        : undefined;
+}
+/** `root (0:0)`, `runner (1001:118)`, or `uid 4242 (4242:4242)` when /etc/passwd does not know it. */
+function describeOwner(owner) {
+    return `${userName(owner.uid) || `uid ${owner.uid}`} (${owner.uid}:${owner.gid})`;
+}
+function userName(uid) {
+    try {
+        const line = (0,external_node_fs_.readFileSync)('/etc/passwd', 'utf8')
+            .split('\n')
+            .find(entry => entry.split(':')[2] === String(uid));
+        return line?.split(':')[0] ?? '';
+    }
+    catch {
+        return uid === 0 ? 'root' : '';
+    }
+}
+/** The path itself, or its nearest existing parent, with its owner. */
+async function nearestExisting(target) {
+    for (let current = external_node_path_.resolve(target);; current = external_node_path_.dirname(current)) {
+        const stat = await external_node_fs_.promises.lstat(current).catch(() => undefined);
+        if (stat)
+            return { path: current, owner: { uid: stat.uid, gid: stat.gid } };
+        if (external_node_path_.dirname(current) === current)
+            return { path: current, owner: { uid: 0, gid: 0 } };
+    }
+}
+/** The root (of `roots`) that contains `target`, if any. */
+function containingRoot(roots, target) {
+    return roots.filter(root => isInside(root, target)).sort((a, b) => b.length - a.length)[0];
+}
+/**
+ * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest
+ * existing directory, up through parents that the runner does not own, staying inside the root.
+ */
+async function chownTarget(target, runner, roots) {
+    const start = await nearestExisting(target);
+    const stat = await external_node_fs_.promises.lstat(start.path);
+    let dir = stat.isDirectory() ? start.path : external_node_path_.dirname(start.path);
+    const root = containingRoot(roots, dir);
+    if (!root)
+        return dir;
+    for (;;) {
+        const parent = external_node_path_.dirname(dir);
+        if (dir === root || !containingRoot([root], parent))
+            break;
+        const parentStat = await external_node_fs_.promises.lstat(parent).catch(() => undefined);
+        if (!parentStat || parentStat.uid === runner.uid)
+            break;
+        dir = parent;
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/fix.ts
+
+
+
+/**
+ * fix-ownership: gives `dir` (inside one of the action's roots, never elsewhere) to the runner
+ * user, when this process is root or has passwordless sudo. Returns whether it did.
+ */
+function fixOwnership(dir, roots) {
+    const runner = runnerIdentity();
+    if (!runner || !dir || !containingRoot(roots, dir)) {
+        lib_core/* info */.pq(`fix-ownership: ${dir || 'the path'} is not inside the action's directories; not touching it.`);
+        return false;
+    }
+    const owner = `${runner.uid}:${runner.gid}`;
+    const asRoot = runner.uid === 0;
+    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    if (!asRoot && !sudo) {
+        lib_core/* info */.pq(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
+        return false;
+    }
+    const command = asRoot ? 'chown' : 'sudo';
+    const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
+    if (result.status !== 0) {
+        lib_core/* warning */.$e(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
+        return false;
+    }
+    lib_core/* info */.pq(`fix-ownership: gave ${dir} to ${owner}.`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/scan.ts
+
+
+/** Not the runner's and not writable by it (a shared, group- or world-writable folder is fine). */
+async function blocks(target, uid, runner) {
+    if (uid === runner.uid)
+        return false;
+    return external_node_fs_.promises.access(target, external_node_fs_.constants.W_OK).then(() => false, () => true);
+}
+/**
+ * Pre-flight: the first entry under the roots that the runner user does not own and cannot write, breadth first,
+ * stopping at the first one or at the limits. Symlinks are looked at, never followed.
+ */
+async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
+    const started = Date.now();
+    let seen = 0;
+    const queue = [];
+    for (const root of roots) {
+        const stat = await external_node_fs_.promises.lstat(root).catch(() => undefined);
+        if (!stat)
+            continue;
+        if (await blocks(root, stat.uid, runner))
+            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
+        if (stat.isDirectory())
+            queue.push(root);
+    }
+    while (queue.length > 0) {
+        const dir = queue.shift();
+        const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
+                return undefined;
+            const full = external_node_path_.join(dir, entry.name);
+            const stat = await external_node_fs_.promises.lstat(full).catch(() => undefined);
+            if (!stat)
+                continue;
+            if (!stat.isSymbolicLink() && (await blocks(full, stat.uid, runner))) {
+                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
+            }
+            if (entry.isDirectory())
+                queue.push(full);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/permissions/help.ts
+
+
+function troubleshootingLink(env = process.env) {
+    const repo = env.GITHUB_ACTION_REPOSITORY;
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return repo
+        ? `${server}/${repo}#troubleshooting`
+        : "the Troubleshooting section of the action's README";
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(line => line.trim())
+        .find(line => /denied|permission|read-only|dubious|unable|could not|cannot/i.test(line)) ??
+        text.split('\n')[0]);
+}
+/**
+ * The help for a permission-class failure: what failed, the path, its owner, the runner's
+ * uid:gid, the one command that fixes it, the fix-ownership alternative, and where to read more.
+ */
+async function buildReport(stage, failure, fallbackPath, roots) {
+    const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
+    let offending = failure.path || fallbackPath;
+    let existing = await nearestExisting(offending);
+    if (existing.owner.uid === runner.uid && failure.kind === 'permission') {
+        // The directory is the runner's: the culprit is something inside it (e.g. a root-owned
+        // build folder that stops `git worktree remove`).
+        const inside = await findForeignEntry([existing.path], runner);
+        if (inside) {
+            offending = inside.path;
+            existing = { path: inside.path, owner: inside.owner };
+        }
+    }
+    const owner = describeOwner(existing.owner);
+    const ownerName = owner.replace(/ \(.*$/, '');
+    const you = describeOwner(runner);
+    const original = `Original error: ${firstLine(failure.text)}`;
+    const more = `More: ${troubleshootingLink()}`;
+    if (failure.kind === 'read-only') {
+        return {
+            title: `Read-only file system: ${offending}`,
+            message: [
+                `${stage} failed: ${offending} is on a read-only file system.`,
+                `Mount it read-write, or point the action at a writable directory (path, worktree-path, cache-dir).`,
+                more,
+                original
+            ].join('\n'),
+            fixDir: ''
+        };
+    }
+    if (failure.kind === 'dubious-ownership') {
+        return {
+            title: `Dubious ownership: ${offending}`,
+            message: [
+                `${stage} failed: git refuses to work in ${offending} because it is owned by ${owner} and this job runs as ${you}.`,
+                `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${offending}`,
+                `Or, if that owner is expected: git config --global --add safe.directory ${offending}`,
+                'Or set fix-ownership: true to let the action change the owner (needs root or passwordless sudo).',
+                more,
+                original
+            ].join('\n'),
+            fixDir: offending
+        };
+    }
+    const inRoots = containingRoot(roots, existing.path) !== undefined;
+    // Outside the action's folders only the one path is named, never a recursive chown.
+    const fixDir = inRoots ? await chownTarget(offending, runner, roots) : existing.path;
+    const ownedByRunner = existing.owner.uid === runner.uid;
+    return {
+        title: ownedByRunner
+            ? `Permission denied: ${offending}`
+            : `Permission denied: ${offending} is owned by ${ownerName}`,
+        message: [
+            `${stage} failed: permission denied on ${offending}.`,
+            `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
+            ownedByRunner
+                ? `Fix: chmod -R u+rwX ${fixDir}`
+                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown ${inRoots ? '-R ' : ''}${runner.uid}:${runner.gid} ${fixDir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            more,
+            original
+        ].join('\n'),
+        fixDir: ownedByRunner || !inRoots ? '' : fixDir
+    };
+}
+
+;// CONCATENATED MODULE: ./src/permissions/diagnose.ts
+
+
+
+
+
+
+
+/** An error that already carries the permission help (so an outer stage does not wrap it again). */
+class PermissionError extends errors_ActionError {
+}
+/** Turns permission-class failures into annotated, actionable errors (README: Troubleshooting). */
+class Diagnoser {
+    settings;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    /** The help for a permission-class failure, or undefined for any other failure. */
+    async describe(stage, error, options = {}) {
+        if (!this.settings.enabled || error instanceof PermissionError)
+            return undefined;
+        const failure = classifyFailure(error, options.cwd);
+        if (failure.kind === 'other')
+            return undefined;
+        const writing = options.writing ?? options.cwd ?? this.settings.roots[0] ?? process.cwd();
+        return buildReport(stage, failure, writing, this.settings.roots);
+    }
+    /**
+     * Runs a stage that must succeed. A permission-class failure fails it with one titled error
+     * and the help; with fix-ownership, the offending directory is given to the runner user and
+     * the stage runs once more.
+     */
+    async stage(stage, work, options = {}) {
+        try {
+            return await work();
+        }
+        catch (error) {
+            const report = await this.describe(stage, error, options);
+            if (!report)
+                throw error;
+            if (this.settings.fixOwnership &&
+                report.fixDir &&
+                fixOwnership(report.fixDir, this.settings.roots)) {
+                try {
+                    return await work();
+                }
+                catch (again) {
+                    const second = await this.describe(stage, again, options);
+                    if (!second)
+                        throw again;
+                    throw new PermissionError(second.title, second.message);
+                }
+            }
+            throw new PermissionError(report.title, report.message);
+        }
+    }
+    /**
+     * Pre-flight: warns (before anything fails) about the first entry under the action's roots
+     * that the runner user does not own; with fix-ownership, gives it back at once.
+     */
+    async preflight() {
+        const runner = runnerIdentity();
+        // Root can write anywhere: nothing to warn about, and handing other users' files to root
+        // would break the next job that runs as that user.
+        if (!this.settings.enabled || !runner || runner.uid === 0)
+            return;
+        const found = await findForeignEntry(this.settings.roots, runner)
+            .then(async (foreign) => foreign
+            ? { foreign, dir: await chownTarget(foreign.path, runner, this.settings.roots) }
+            : undefined)
+            .catch(() => undefined);
+        if (!found)
+            return;
+        const { foreign, dir } = found;
+        if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots))
+            return;
+        lib_core/* warning */.$e([
+            `${foreign.path} is owned by ${describeOwner(foreign.owner)}, but this job runs as ${describeOwner(runner)}; steps that write there will fail.`,
+            `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${dir}`,
+            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
+            `More: ${troubleshootingLink()}`
+        ].join('\n'), { title: `Not owned by the runner user: ${foreign.path}` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+const STATE_NAME = 'clone-cache';
+function saveMainState(state) {
+    core.saveState(STATE_NAME, JSON.stringify(state));
+}
+/** The state the main step left, or undefined when it did not finish. */
+function loadMainState() {
+    const raw = lib_core/* getState */.Gu(STATE_NAME);
+    if (!raw)
+        return undefined;
+    const state = JSON.parse(raw);
+    return state.version === 2 ? state : undefined;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/cache/backend.ts
 /**
  * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
@@ -28598,8 +29335,6 @@ function startDownloadProgress(runnerTemp) {
     return { stop: () => clearInterval(timer) };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
 ;// CONCATENATED MODULE: ./src/cache/safe-tar.ts
 
 
@@ -28725,10 +29460,10 @@ class ActionsCacheBackend {
             }
             if (findings.problems.length === 0)
                 return { matchedKey: '' };
-            return { matchedKey: '', failure: findings.problems.join('; ') };
+            return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
         }
         catch (error) {
-            return { matchedKey: '', failure: errors_errorMessage(error), error };
+            return { matchedKey: '', failure: { reason: errors_errorMessage(error), cause: error } };
         }
         finally {
             progress.stop();
@@ -28784,127 +29519,6 @@ function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, b
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/git/git.ts
-
-
-class git_GitError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        const detail = result.stderr.trim() || result.stdout.trim() || `exit code ${result.exitCode}`;
-        super(`git ${args.join(' ')} failed: ${detail}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-/**
- * Checkout speed (measured by the benchmark): write files with one worker per core, and keep
- * more delta bases in memory while rebuilding files from long delta chains.
- */
-const SPEED_CONFIG = [
-    { key: 'checkout.workers', value: '0' },
-    { key: 'core.deltaBaseCacheLimit', value: '256m' }
-];
-/** Environment every git command gets: never prompt, never open an editor or pager. */
-function gitEnvironment(config = []) {
-    const env = {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GCM_INTERACTIVE: 'Never',
-        GIT_ASKPASS: '',
-        SSH_ASKPASS: '',
-        GIT_EDITOR: 'true',
-        GIT_PAGER: 'cat',
-        // The checkout writes LFS pointers, not LFS objects, even where git-lfs is set up globally.
-        GIT_LFS_SKIP_SMUDGE: '1',
-        // What the action checks out is what the commit holds, whatever refs/replace/* says.
-        GIT_NO_REPLACE_OBJECTS: '1',
-        LC_ALL: 'C'
-    };
-    for (const name of Object.keys(env)) {
-        if (name.startsWith('GIT_CONFIG_KEY_') || name.startsWith('GIT_CONFIG_VALUE_'))
-            delete env[name];
-    }
-    delete env.GIT_CONFIG_PARAMETERS;
-    delete env.GIT_DIR;
-    delete env.GIT_WORK_TREE;
-    delete env.GIT_INDEX_FILE;
-    const all = [...SPEED_CONFIG, ...config];
-    env.GIT_CONFIG_COUNT = String(all.length);
-    all.forEach((entry, index) => {
-        env[`GIT_CONFIG_KEY_${index}`] = entry.key;
-        env[`GIT_CONFIG_VALUE_${index}`] = entry.value;
-    });
-    return env;
-}
-/** The one small interface over git: every git command of the action goes through here. */
-class git_Git {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    /** The same interface, run in another directory (a worktree of this repository). */
-    at(cwd) {
-        return new git_Git(cwd);
-    }
-    run(args, options = {}) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], {
-                cwd: this.cwd,
-                env: gitEnvironment(options.config),
-                stdio: ['pipe', 'pipe', 'pipe']
-            });
-            child.stdin.on('error', () => undefined); // git may exit before reading all of it
-            child.stdin.end(options.input ?? '');
-            const stdout = [];
-            const stderr = [];
-            child.stdout.on('data', (chunk) => stdout.push(chunk));
-            child.stderr.on('data', (chunk) => {
-                stderr.push(chunk);
-                if (options.showProgress)
-                    process.stdout.write(chunk);
-            });
-            child.on('error', error => {
-                const code = error.code;
-                // spawn says ENOENT for a missing working directory too: tell the two apart.
-                const missingDir = code === 'ENOENT' && !(0,external_node_fs_.existsSync)(this.cwd);
-                reject(missingDir
-                    ? new Error(`git cannot run in ${this.cwd}: the folder does not exist.`)
-                    : code === 'ENOENT'
-                        ? new Error('git was not found on PATH; install git 2.29 or newer on the runner.')
-                        : error);
-            });
-            child.on('close', code => {
-                const result = {
-                    exitCode: code ?? 128,
-                    stdout: Buffer.concat(stdout).toString('utf8'),
-                    stderr: Buffer.concat(stderr).toString('utf8')
-                };
-                if (result.exitCode !== 0 && !options.allowFailure)
-                    reject(new git_GitError(args, result));
-                else
-                    resolve(result);
-            });
-        });
-    }
-    /** Runs git and returns its trimmed stdout. */
-    async output(args, options = {}) {
-        return (await this.run(args, options)).stdout.trim();
-    }
-    /** True when `git <args>` exits 0. */
-    async succeeds(args) {
-        return (await this.run(args, { allowFailure: true })).exitCode === 0;
-    }
-    /** The commit a revision names, or '' when it names none. */
-    async resolveCommit(revision) {
-        const result = await this.run(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
-            allowFailure: true
-        });
-        return result.exitCode === 0 ? result.stdout.trim() : '';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/cache/snapshot.ts
 
 
@@ -28940,28 +29554,22 @@ async function linkTree(source, destination) {
  * template config. No credentials, hooks, index, logs or working tree: nothing but history.
  */
 async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
-    const git = new git_Git(clonePath);
-    const gitDir = await git.output(['rev-parse', '--absolute-git-dir']);
+    const clone = new Repository(clonePath);
+    const gitDir = await clone.absoluteGitDir();
     const objects = external_node_path_.join(gitDir, 'objects');
     if (await external_node_fs_.promises.lstat(external_node_path_.join(objects, 'info', 'alternates')).catch(() => undefined)) {
         throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
     }
-    if (!(await git.resolveCommit(commit)))
+    if (!(await clone.resolveCommit(commit)))
         throw new Error(`commit ${commit} is no longer in the clone`);
     await external_node_fs_.promises.rm(snapshotDir, { recursive: true, force: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
     await linkTree(objects, external_node_path_.join(snapshotDir, 'objects'));
-    const refs = await git.output([
-        'for-each-ref',
-        '--format=%(objectname) %(refname)',
-        'refs/remotes/origin/',
-        'refs/tags/'
-    ]);
-    const packed = refs
-        .split('\n')
-        .filter(line => line && !line.endsWith(' refs/remotes/origin/HEAD'))
-        .sort((a, b) => (a.split(' ')[1] < b.split(' ')[1] ? -1 : 1));
+    const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
+        .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
+        .sort((a, b) => (a.ref < b.ref ? -1 : 1))
+        .map(tip => `${tip.object} ${tip.ref}`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'HEAD'), `${commit}\n`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), config_template_gitConfigTemplate(originUrl));
@@ -28969,7 +29577,7 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     if (await external_node_fs_.promises.lstat(shallow).catch(() => undefined)) {
         await external_node_fs_.promises.copyFile(shallow, external_node_path_.join(snapshotDir, 'shallow'));
     }
-    const check = await new git_Git(snapshotDir).resolveCommit('HEAD');
+    const check = await clone.at(snapshotDir).resolveCommit('HEAD');
     if (check !== commit)
         throw new Error('the snapshot does not resolve HEAD; not saving it');
 }
@@ -28989,68 +29597,23 @@ function limits() {
         lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
     };
 }
+/** A worktree lease whose job cannot be checked (another host, a container) ends after this long. */
+function limits_leaseMaxAgeMs() {
+    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
+    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
+}
 /** The bounds of the host clone's lock. */
 function hostLockOptions() {
     const { lockTimeoutMs, lockStaleMs } = limits();
     return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-
-function setOutputs(report) {
-    core.setOutput('cache-hit', String(report.cacheHit));
-    core.setOutput('cache-matched-key', report.matchedKey);
-    core.setOutput('cache-source', report.cacheSource);
-    core.setOutput('seeded', String(report.seeded));
-    core.setOutput('fallback-reason', report.fallbackReason);
-    core.setOutput('clone-path', report.clonePath);
-    core.setOutput('commit', report.commit);
-    core.setOutput('worktree-path', report.worktreePath);
-    core.setOutput('stale-commits', report.staleCommits === null ? '' : String(report.staleCommits));
-    core.setOutput('seconds', report.seconds.toFixed(2));
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '';
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-async function writeSummary(report) {
-    const rows = [
-        ['Cache source', report.cacheSource],
-        ['Cache hit', String(report.cacheHit)],
-        ['Matched key', report.matchedKey],
-        ['Archive size', formatBytes(report.archiveBytes)],
-        ['Seeded', String(report.seeded)],
-        ['Fallback reason', report.fallbackReason],
-        ['Checked out', `${report.refDescription} at ${report.commit}`],
-        ['Task worktree', report.worktreePath && `${report.worktreePath} (${report.worktreeMode})`],
-        ['Stale commits', report.staleCommits === null ? '' : String(report.staleCommits)],
-        ['Restore (s)', report.phases.seconds('restore')],
-        ['Seed (s)', report.phases.seconds('seed')],
-        ['Clone init (s)', report.phases.seconds('clone')],
-        ['Fetch (s)', report.phases.seconds('fetch')],
-        ['Checkout (s)', report.phases.seconds('checkout')],
-        ['Worktree (s)', report.phases.seconds('worktree')],
-        ['Total (s)', report.seconds.toFixed(2)]
-    ];
-    await core.summary
-        .addHeading('Clone cache', 3)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...rows.map(([item, value]) => [item, value || '-'])
-    ])
-        .write();
-}
-async function writeSaveSummary(line) {
-    await lib_core/* summary */.z.addRaw(`Clone cache post step: ${line}`, true).write();
-}
-
 ;// CONCATENATED MODULE: ./src/post-step/save-policy.ts
 /** Whether the post step saves a new cache entry (save-cache: auto | always | never). */
 function decideSave(state, key) {
+    if (state.mode !== 'hosted-cache') {
+        return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
+    }
     if (state.pathHeldClone) {
         return {
             save: false,
@@ -29059,9 +29622,6 @@ function decideSave(state, key) {
     }
     if (state.cacheSource === 'none') {
         return { save: false, reason: 'no cache service is available to this job' };
-    }
-    if (state.cacheSource === 'host-dir') {
-        return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
     }
     if (state.matchedKey === key) {
         return { save: false, reason: `the entry ${key} already exists` };
@@ -29094,93 +29654,86 @@ function decideSave(state, key) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
-
-const STATE_NAME = 'clone-cache';
-function saveMainState(state) {
-    core.saveState(STATE_NAME, JSON.stringify(state));
-}
-/** The state the main step left, or undefined when it did not finish. */
-function loadMainState() {
-    const raw = lib_core/* getState */.Gu(STATE_NAME);
-    if (!raw)
-        return undefined;
-    const state = JSON.parse(raw);
-    return state.version === 1 ? state : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/git/auth.ts
-/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
-function auth_authScope(originUrl) {
-    if (!/^https?:\/\//i.test(originUrl))
-        return undefined;
-    const url = new URL(originUrl);
-    return `${url.protocol}//${url.host}/`;
-}
-function authHeaderKey(originUrl) {
-    const scope = auth_authScope(originUrl);
-    return scope ? `http.${scope}.extraheader` : undefined;
-}
-function auth_basicAuthValue(token) {
-    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
-}
-/**
- * Config that authenticates fetches to origin; empty when there is no token or no http origin.
- * The empty value first clears any header the clone's own config holds (actions/checkout's
- * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
- */
-function authConfig(originUrl, token) {
-    const key = authHeaderKey(originUrl);
-    if (!token || !key)
-        return [];
-    return [
-        { key, value: '' },
-        { key, value: auth_basicAuthValue(token) }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/clone/credentials.ts
+;// CONCATENATED MODULE: ./src/post-step/save-entry.ts
 
 
+
+
+
+
+
+/** Saves a new entry when the policy says so; returns one line for the log and the summary. */
+async function saveEntry(state) {
+    const key = entryKey(state.keyPrefix, state.commit);
+    const decision = decideSave(state, key);
+    if (!decision.save)
+        return `not saved: ${decision.reason}`;
+    lib_core/* startGroup */.Oh('Saving the clone cache');
+    lib_core/* info */.pq(`Saving ${key}: ${decision.reason}.`);
+    const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits().restoreTimeoutMs);
+    try {
+        await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
+        const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
+        if (!result.saved && !result.otherJob) {
+            lib_core/* warning */.$e(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
+        }
+        return result.saved ? result.message : `not saved: ${result.message}`;
+    }
+    finally {
+        await backend.cleanStaging();
+        lib_core/* endGroup */.N4();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/maintenance.ts
 
 /**
- * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
- * config by file write, so the token never appears in a command line.
+ * `git gc --auto` in the foreground (a detached gc would outlive the lock it runs under). A
+ * failure is ignored: the next run tries again.
  */
-async function persistCredentials(gitDir, originUrl, token) {
-    const scope = authScope(originUrl);
-    if (!token || !scope)
-        return;
-    const section = `[http "${scope}"]\n\textraheader = ${basicAuthValue(token)}\n`;
-    await fs.appendFile(path.join(gitDir, 'config'), section);
-}
-/** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
-async function removeCredentials(git, originUrl) {
-    const key = authHeaderKey(originUrl);
-    if (!key)
-        return;
-    await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
+async function maintenance_collectGarbageIfDue(repo) {
+    await runGit(repo.dir, ['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+        allowFailure: true
+    });
 }
 
-;// CONCATENATED MODULE: ./src/clone/fetch.ts
+;// CONCATENATED MODULE: ./src/git/refs.ts
 
+/** Points refs/remotes/origin/HEAD at origin's default branch, as `git clone` leaves it. */
+async function refs_setOriginHead(repo, defaultBranch) {
+    await runGit(repo.dir, [
+        'symbolic-ref',
+        'refs/remotes/origin/HEAD',
+        `refs/remotes/origin/${defaultBranch}`
+    ]);
+}
+/** Moves `ref` from `from` to `to`; git refuses when the ref has moved meanwhile. */
+async function moveRef(repo, ref, from, to, reason) {
+    await runGit(repo.dir, ['update-ref', '-m', reason, ref, to, from]);
+}
+/** Makes the local `branch` track origin's branch of the same name. */
+async function trackOriginBranch(repo, branch) {
+    await runGit(repo.dir, [
+        'branch',
+        `--set-upstream-to=refs/remotes/origin/${branch}`,
+        '--',
+        branch
+    ]);
+}
+/** True when git accepts `ref` as a ref name (`git check-ref-format`). */
+function isValidRefName(ref) {
+    return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
+}
 
+;// CONCATENATED MODULE: ./src/git/remote.ts
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
-function fetchError(originUrl, error) {
-    const detail = error instanceof GitError ? error.result.stderr.trim() : String(error);
-    const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
-    if (missingRef) {
-        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`);
-    }
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`);
-}
 /**
- * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
- * delta) plus any extra refspecs, e.g. a pull request ref.
+ * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
+ * the extra refspecs, showing git's progress.
  */
-async function fetch_fetchOrigin(git, originUrl, auth, options) {
+async function remote_fetchBranchesAndTags(repo, options) {
     const args = [
         'fetch',
         '--progress',
@@ -29191,37 +29744,89 @@ async function fetch_fetchOrigin(git, originUrl, auth, options) {
     if (options.prune)
         args.push('--prune');
     args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
+    await runGit(repo.dir, args, { config: repo.auth, progress: true });
+}
+/** Fetches one commit of origin by its id, showing git's progress. */
+async function remote_fetchOneCommit(repo, commit) {
+    await runGit(repo.dir, ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: true });
+}
+/** The branch origin's HEAD names, asked of the server; '' when it names none. */
+async function remote_askDefaultBranch(repo) {
+    const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
+        config: repo.auth
+    });
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
+    return match ? match[1] : '';
+}
+/** Copies the local branches of the repository at `sourceDir` (on this machine) as they are. */
+async function remote_fetchLocalBranchesFrom(repo, sourceDir) {
+    await runGit(repo.dir, [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        sourceDir,
+        '+refs/heads/*:refs/heads/*'
+    ]);
+}
+/** The names of the configured remotes. */
+async function remoteNames(repo) {
+    return (await gitOutput(repo.dir, ['remote'])).split('\n');
+}
+/** The URL git fetches origin from, or with `push` the one it pushes to. */
+function readOriginUrl(repo, use) {
+    return gitOutput(repo.dir, [
+        'remote',
+        'get-url',
+        ...(use === 'push' ? ['--push'] : []),
+        'origin'
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/clone/fetch.ts
+
+
+
+
+/** What the user reads when origin could not be fetched; the git failure stays its cause. */
+function fetchError(originUrl, error) {
+    const detail = gitStderrOf(error)?.trim() ?? String(error);
+    const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
+    if (missingRef) {
+        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
+    }
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`, { cause: error });
+}
+/**
+ * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
+ * delta) plus any extra refspecs, e.g. a pull request ref.
+ */
+async function fetch_fetchOrigin(repo, originUrl, options) {
     core.info(`Fetching from ${originUrl}`);
     try {
-        await git.run(args, { config: auth, showProgress: true });
+        await fetchBranchesAndTags(repo, options);
     }
     catch (error) {
         throw fetchError(originUrl, error);
     }
 }
 /** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
-async function fetchCommit(git, originUrl, auth, commit) {
+async function fetchCommit(repo, originUrl, commit) {
     try {
-        await git.run(['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], {
-            config: auth,
-            showProgress: true
-        });
+        await fetchOneCommit(repo, commit);
     }
     catch (error) {
         throw fetchError(originUrl, error);
     }
 }
 /** origin's default branch, asked of the server (one round trip). */
-async function fetch_remoteDefaultBranch(git, originUrl, auth) {
-    let result;
+async function fetch_remoteDefaultBranch(repo, originUrl) {
     try {
-        result = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], { config: auth });
+        return await askDefaultBranch(repo);
     }
     catch (error) {
         throw fetchError(originUrl, error);
     }
-    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
-    return match ? match[1] : '';
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -29551,13 +30156,12 @@ async function withLock(lockPath, what, options, work) {
 
 ;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
 
-
 /** Config keys that make git run a program or read other files. */
 const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
 /** The dangerous keys a config file sets, read without following its includes (nothing runs). */
 async function dangerous_config_dangerousConfigKeys(configFile) {
-    const listed = await new Git(path.dirname(configFile)).run(['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
-    return [...new Set(listed.stdout.split('\n').filter(key => DANGEROUS_KEY.test(key)))];
+    const keys = await configFileKeys(configFile);
+    return [...new Set(keys.filter(key => DANGEROUS_KEY.test(key)))];
 }
 
 ;// CONCATENATED MODULE: ./src/git/ref-files.ts
@@ -29637,12 +30241,11 @@ async function trust_makeHostCloneTrustworthy(dir) {
         removed.push(`hooks/${name}`);
     }
     const configFile = path.join(dir, 'config');
-    const git = new Git(dir);
     // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
     // dangerous keys are removed from it instead.
     const keys = await dangerousConfigKeys(configFile);
     for (const key of keys) {
-        await git.run(['config', '--file', configFile, '--unset-all', key], { allowFailure: true });
+        await unsetConfigFileKey(configFile, key);
         removed.push(key);
     }
     // Replace refs and grafts would make a worktree show other files than its commit holds.
@@ -29674,6 +30277,10 @@ async function trust_makeHostCloneTrustworthy(dir) {
 
 
 
+
+
+
+
 const COMPLETE_MARKER = 'clone-cache-complete';
 const GC_STAMP = 'clone-cache-gc-stamp';
 const GC_INTERVAL_MS = (/* unused pure expression or super */ null && (60 * 60 * 1000));
@@ -29688,25 +30295,24 @@ function hostClonePaths(cacheDir, repoName, originUrl) {
     };
 }
 /** One pass over the refs: cheap health checks (marker, readable refs, tip objects) and the tips. */
-async function inspect(paths) {
+async function inspect(hostClone) {
     const tips = new Map();
-    if (!(await exists(path.join(paths.dir, COMPLETE_MARKER)))) {
+    if (!(await exists(path.join(hostClone.dir, COMPLETE_MARKER)))) {
         return { broken: 'its first clone never finished', tips };
     }
-    const git = new Git(paths.dir);
-    const refs = await git.run(['for-each-ref', '--format=%(objectname) %(refname)'], {
-        allowFailure: true
-    });
-    if (refs.exitCode !== 0)
-        return { broken: `its refs cannot be read: ${refs.stderr.trim()}`, tips };
-    const lines = refs.stdout.split('\n').filter(Boolean);
-    const objects = lines.map(line => line.split(' ')[0]).join('\n');
-    const check = (await git.run(['cat-file', '--batch-check'], { input: objects })).stdout;
-    const missing = check.split('\n').find(line => line.endsWith(' missing'));
+    let refs;
+    try {
+        refs = await hostClone.refTips();
+    }
+    catch (error) {
+        if (!(error instanceof GitError))
+            throw error;
+        return { broken: `its refs cannot be read: ${error.result.stderr.trim()}`, tips };
+    }
+    const [missing] = await hostClone.missingObjects(refs.map(tip => tip.object));
     if (missing)
-        return { broken: `the object ${missing.split(' ')[0]} a ref points to is missing`, tips };
-    for (const line of lines) {
-        const [object, ref] = line.split(' ');
+        return { broken: `the object ${missing} a ref points to is missing`, tips };
+    for (const { object, ref } of refs) {
         if (ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/'))
             tips.set(ref, object);
     }
@@ -29717,42 +30323,36 @@ async function inspect(paths) {
  * can still be read) and the registrations of worktrees that jobs are using.
  */
 async function carryOver(oldDir, staging) {
-    const fetched = await new Git(staging).run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        oldDir,
-        '+refs/heads/*:refs/heads/*'
-    ], { allowFailure: true });
-    if (fetched.exitCode !== 0) {
-        core.warning(`Local branches of the broken host clone could not be carried over: ${fetched.stderr.trim()}`);
-    }
+    await fetchLocalBranchesFrom(staging, oldDir).catch(error => {
+        if (!(error instanceof GitError))
+            throw error;
+        core.warning(`Local branches of the broken host clone could not be carried over: ${error.result.stderr.trim()}`);
+    });
     const worktrees = path.join(oldDir, 'worktrees');
     if (await exists(worktrees)) {
-        await fs.rename(worktrees, path.join(staging, 'worktrees')).catch(() => undefined);
+        await fs.rename(worktrees, path.join(staging.dir, 'worktrees')).catch(() => undefined);
     }
 }
 /** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
-async function build(paths, originUrl, auth) {
-    const staging = path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`);
+async function build(paths, originUrl, hostClone) {
+    const staging = hostClone.at(path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`));
     try {
-        await new Git(paths.cacheDir).run(['init', '--quiet', '--bare', '--template=', '--', staging]);
-        await fs.writeFile(path.join(staging, 'config'), gitConfigTemplate(originUrl, undefined, true));
-        await fetchOrigin(new Git(staging), originUrl, auth, { prune: true });
+        await initBareRepository(staging);
+        await fs.writeFile(path.join(staging.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
+        await fetchOrigin(staging, originUrl, { prune: true });
         const hadOld = await exists(paths.dir);
         if (hadOld)
             await carryOver(paths.dir, staging);
-        await fs.writeFile(path.join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        await fs.writeFile(path.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
         const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
         if (hadOld)
             await fs.rename(paths.dir, old);
-        await fs.rename(staging, paths.dir);
+        await fs.rename(staging.dir, paths.dir);
         if (hadOld)
             await fs.rm(old, { recursive: true, force: true });
     }
     finally {
-        await fs.rm(staging, { recursive: true, force: true });
+        await fs.rm(staging.dir, { recursive: true, force: true });
     }
 }
 /** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
@@ -29798,23 +30398,30 @@ async function removeStaleGitLocks(dir) {
     }
 }
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
-async function maintain(paths) {
-    const stamp = path.join(paths.dir, GC_STAMP);
+async function maintain(hostClone) {
+    const stamp = path.join(hostClone.dir, GC_STAMP);
     const last = await fs.stat(stamp).catch(() => undefined);
     if (last && Date.now() - last.mtimeMs < GC_INTERVAL_MS)
         return;
     await fs.writeFile(stamp, `${new Date().toISOString()}\n`);
-    await new Git(paths.dir).run(['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
-        allowFailure: true
-    });
+    await collectGarbageIfDue(hostClone);
 }
 /** git's words for a damaged object store (not for a network or server problem). */
 const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corrupt (loose|pack)|did not send all necessary objects|unable to read (tree|commit|[0-9a-f]{40})/i;
 /**
+ * What git said, when a failure shows a damaged object store; undefined for any other failure.
+ * A failed fetch keeps git's failure as its cause: git's stderr is read from there.
+ */
+function corruptionReported(error) {
+    const detail = gitStderrOf(error) ?? errorMessage(error);
+    return CORRUPTION.test(detail) ? detail.trim() : undefined;
+}
+/**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
+ * `hostClone` is the handle at `paths.dir`, with origin's auth.
  */
-async function refreshHostClone(paths, originUrl, auth) {
+async function refreshHostClone(paths, originUrl, hostClone) {
     await fs.mkdir(paths.cacheDir, { recursive: true });
     await removeLeftovers(paths);
     if (await exists(paths.dir)) {
@@ -29826,7 +30433,7 @@ async function refreshHostClone(paths, originUrl, auth) {
     let tipsBefore = new Map();
     let asked;
     const inspection = (await exists(paths.dir))
-        ? await inspect(paths)
+        ? await inspect(hostClone)
         : { broken: 'none', tips: new Map() };
     const broken = inspection.broken;
     if (broken !== '') {
@@ -29835,40 +30442,33 @@ async function refreshHostClone(paths, originUrl, auth) {
                 title: 'Host clone rebuilt'
             });
         }
-        await build(paths, originUrl, auth);
+        await build(paths, originUrl, hostClone);
         created = true;
     }
     else {
-        const git = new Git(paths.dir);
         tipsBefore = inspection.tips;
         // Origin's default branch is asked for alongside the fetch: two round trips at once.
-        asked = remoteDefaultBranch(git, originUrl, auth);
+        asked = remoteDefaultBranch(hostClone, originUrl);
         asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
         try {
-            await fetchOrigin(git, originUrl, auth, { prune: true });
+            await fetchOrigin(hostClone, originUrl, { prune: true });
         }
         catch (error) {
-            const detail = error instanceof GitError ? error.result.stderr : errorMessage(error);
-            if (!CORRUPTION.test(detail))
+            const corruption = corruptionReported(error);
+            if (corruption === undefined)
                 throw error;
-            core.warning(`Fetching into the host clone ${paths.dir} failed (${detail.trim()}); rebuilding it.`, {
+            core.warning(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
                 title: 'Host clone rebuilt'
             });
-            await build(paths, originUrl, auth);
+            await build(paths, originUrl, hostClone);
             created = true;
             asked = undefined;
         }
     }
-    const git = new Git(paths.dir);
-    const defaultBranch = await (asked ?? remoteDefaultBranch(git, originUrl, auth));
-    if (defaultBranch) {
-        await git.run([
-            'symbolic-ref',
-            'refs/remotes/origin/HEAD',
-            `refs/remotes/origin/${defaultBranch}`
-        ]);
-    }
-    await maintain(paths);
+    const defaultBranch = await (asked ?? remoteDefaultBranch(hostClone, originUrl));
+    if (defaultBranch)
+        await setOriginHead(hostClone, defaultBranch);
+    await maintain(hostClone);
     return { created, tipsBefore, defaultBranch };
 }
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
@@ -29876,16 +30476,76 @@ function withHostCloneLock(lockPath, dir, work) {
     return withLock(lockPath, `the host clone ${dir}`, hostLockOptions(), work);
 }
 
+;// CONCATENATED MODULE: ./src/git/worktrees.ts
+
+function checkoutArgs(worktreePath, checkout) {
+    if ('detachedAt' in checkout)
+        return ['--detach', '--', worktreePath, checkout.detachedAt];
+    if ('branch' in checkout)
+        return ['--', worktreePath, checkout.branch];
+    return ['-b', checkout.newBranch, '--', worktreePath, checkout.startAt];
+}
+/**
+ * Adds a worktree at `worktreePath`. With `lockReason`, it is locked from its first file (git
+ * 2.33+): an add cut short leaves a worktree whose lock says whose it was.
+ */
+async function addWorktree(repo, worktreePath, checkout, lockReason) {
+    const lock = lockReason === undefined ? [] : ['--lock', '--reason', lockReason];
+    await runGit(repo.dir, [
+        'worktree',
+        'add',
+        '--quiet',
+        ...lock,
+        ...checkoutArgs(worktreePath, checkout)
+    ]);
+}
+async function lockWorktree(repo, worktreePath, reason) {
+    await runGit(repo.dir, ['worktree', 'lock', '--reason', reason, '--', worktreePath]);
+}
+async function worktrees_unlockWorktree(repo, worktreePath) {
+    await exec_runGit(repo.dir, ['worktree', 'unlock', '--', worktreePath]);
+}
+/** Removes a worktree and its files; twice forced, so a locked one goes too, in one step. */
+async function worktrees_removeWorktree(repo, worktreePath) {
+    await exec_runGit(repo.dir, ['worktree', 'remove', '--force', '--force', '--', worktreePath]);
+}
+/** Forgets worktrees whose folders are gone. */
+async function worktrees_pruneWorktrees(repo) {
+    await exec_runGit(repo.dir, ['worktree', 'prune']);
+}
+/** The worktrees git has registered, as `git worktree list --porcelain` shows them. */
+async function listedWorktrees(repo) {
+    const out = await exec_gitOutput(repo.dir, ['worktree', 'list', '--porcelain']);
+    const entries = [];
+    let current;
+    for (const line of out.split('\n')) {
+        if (line.startsWith('worktree ')) {
+            current = { path: line.slice('worktree '.length), head: '', branch: '', bare: false };
+            entries.push(current);
+        }
+        else if (!current) {
+            continue;
+        }
+        else if (line.startsWith('HEAD ')) {
+            current.head = line.slice(5);
+        }
+        else if (line.startsWith('branch ')) {
+            current.branch = line.slice(7);
+        }
+        else if (line === 'bare') {
+            current.bare = true;
+        }
+    }
+    return entries;
+}
+
 ;// CONCATENATED MODULE: ./src/worktree/list.ts
 
 
 
 
-/** A lease whose job cannot be checked (another host, a container) ends after this long. */
-function leaseMaxAgeMs() {
-    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
-    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
-}
+
+
 /** True when the lease's job may still run. */
 function leaseIsLive(lease) {
     // A job on this host is checked, however long it runs; only one elsewhere expires by age.
@@ -29925,9 +30585,8 @@ async function readIfThere(file) {
  * Reads the worktree records from disk: `worktree list --porcelain` shows locks only from git
  * 2.31 on, and shows a worktree in the middle of a rebase as detached.
  */
-async function readAdminRecords(git) {
-    const common = external_node_path_.resolve(git.cwd, await git.output(['rev-parse', '--git-common-dir']));
-    const root = external_node_path_.join(common, 'worktrees');
+async function readAdminRecords(repo) {
+    const root = external_node_path_.join(await repo.commonDir(), 'worktrees');
     const records = new Map();
     for (const id of await listDir(root)) {
         const dir = external_node_path_.join(root, id);
@@ -29949,35 +30608,14 @@ async function readAdminRecords(git) {
     }
     return records;
 }
-async function list_listWorktrees(git) {
-    const out = await git.output(['worktree', 'list', '--porcelain']);
-    const entries = [];
-    let current;
-    for (const line of out.split('\n')) {
-        if (line.startsWith('worktree ')) {
-            current = {
-                path: canonicalPath(line.slice('worktree '.length)),
-                head: '',
-                branch: '',
-                bare: false,
-                complete: true
-            };
-            entries.push(current);
-        }
-        else if (!current) {
-            continue;
-        }
-        else if (line.startsWith('HEAD ')) {
-            current.head = line.slice(5);
-        }
-        else if (line.startsWith('branch ')) {
-            current.branch = line.slice(7);
-        }
-        else if (line === 'bare') {
-            current.bare = true;
-        }
-    }
-    const records = await readAdminRecords(git);
+/** git's worktree list, with what its records on disk say (locks, unfinished adds, rebases). */
+async function list_listWorktrees(repo) {
+    const entries = (await listedWorktrees(repo)).map(listed => ({
+        ...listed,
+        path: canonicalPath(listed.path),
+        complete: true
+    }));
+    const records = await readAdminRecords(repo);
     for (const entry of entries.slice(1)) {
         const record = records.get(entry.path);
         if (!record)
@@ -29997,10 +30635,7 @@ async function list_listWorktrees(git) {
 
 
 
-/** Twice forced: a locked worktree goes too, in one step, so no kill can leave it unlocked. */
-async function forceRemove(git, worktreePath) {
-    await git.run(['worktree', 'remove', '--force', '--force', '--', worktreePath]);
-}
+
 /**
  * Ends a job's lease on its worktree: removes the worktree (then prunes the registry), or with
  * `remove` false unlocks it for reuse. Only git's own `worktree remove` deletes files, so nothing
@@ -30008,21 +30643,22 @@ async function forceRemove(git, worktreePath) {
  * error, and one that no longer carries this job's lease (it was judged dead, and another job
  * holds or released the worktree now) is left alone.
  */
-async function endLease(git, worktreePath, lease, remove) {
-    const entry = (await list_listWorktrees(git)).find(e => e.path === canonicalPath(worktreePath));
+async function endLease(repo, worktreePath, lease, remove) {
+    const entry = (await list_listWorktrees(repo)).find(e => e.path === canonicalPath(worktreePath));
     if (!entry) {
-        await git.run(['worktree', 'prune']);
+        await worktrees_pruneWorktrees(repo);
         return 'gone';
     }
     // Another job holds it, or released it after taking this job's lease for dead.
     if (entry.lockReason !== lease)
         return 'not ours';
     if (!remove) {
-        await git.run(['worktree', 'unlock', '--', worktreePath]);
+        await worktrees_unlockWorktree(repo, worktreePath);
         return 'released';
     }
-    await forceRemove(git, worktreePath);
-    await git.run(['worktree', 'prune']);
+    // A locked worktree goes too, in one step, so no kill can leave it unlocked.
+    await worktrees_removeWorktree(repo, worktreePath);
+    await worktrees_pruneWorktrees(repo);
     return 'removed';
 }
 /**
@@ -30030,14 +30666,14 @@ async function endLease(git, worktreePath, lease, remove) {
  * is removed when its lease asked for it, otherwise released for reuse. Worktrees locked by anyone
  * else are left alone. Returns the registry as it is afterwards.
  */
-async function reapDeadJobs(git) {
-    await git.run(['worktree', 'prune']);
-    const entries = await listWorktrees(git);
+async function reapDeadJobs(repo) {
+    await pruneWorktrees(repo);
+    const entries = await listWorktrees(repo);
     const kept = [];
     for (const entry of entries) {
         const holder = holderOf(entry);
         if (holder.kind === 'initializing') {
-            const removed = await forceRemove(git, entry.path).then(() => true, () => false);
+            const removed = await removeWorktree(repo, entry.path).then(() => true, () => false);
             if (!removed)
                 kept.push(entry);
             continue;
@@ -30049,10 +30685,10 @@ async function reapDeadJobs(git) {
         try {
             // A worktree whose add never finished is removed even when its job meant to keep it.
             if (holder.lease.removeOnExit || !entry.complete) {
-                await forceRemove(git, entry.path);
+                await removeWorktree(repo, entry.path);
             }
             else {
-                await git.run(['worktree', 'unlock', '--', entry.path]);
+                await unlockWorktree(repo, entry.path);
                 kept.push({ ...entry, lockReason: undefined });
             }
             core.info(`Cleaned up the worktree ${entry.path} of a job that is gone (${holder.lease.job}).`);
@@ -30065,423 +30701,16 @@ async function reapDeadJobs(git) {
     return kept;
 }
 
-;// CONCATENATED MODULE: ./src/permissions/classify.ts
-
-
-/** git (and tar) phrases that mean "the file system said no" (design §4). */
-const PERMISSION_PHRASES = [
-    /Permission denied/i,
-    /could not create leading directories/i,
-    /unable to create file/i,
-    /insufficient permission for adding an object to repository database/i,
-    /unable to unlink/i,
-    /could not lock config file/i,
-    /unable to write new index file/i
-];
-/** Where git and tar put the path in the messages above. */
-const PATH_PATTERNS = [
-    /detected dubious ownership in repository at '([^']+)'/,
-    /insufficient permission for adding an object to repository database (\S+)/,
-    /could not lock config file ([^:]+):/,
-    /could not create leading directories of '([^']+)'/,
-    /unable to create file ([^:]+):/,
-    /unable to unlink '([^']+)'/,
-    /'([^']+)': (?:Permission denied|Read-only file system)/,
-    /tar: ([^:]+): Cannot \w+: (?:Permission denied|Read-only file system)/,
-    /(?:^|\s)(\/[^\s:']+): (?:Permission denied|Read-only file system)/m
-];
-function errorText(error) {
-    if (error instanceof git_GitError)
-        return `${error.message}\n${error.result.stderr}`;
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/**
- * Decides, without guessing, whether a failure is permission-class: by errno (EACCES, EPERM;
- * EROFS is its own class) or by git's own phrases. Dubious ownership is its own class too.
- */
-function classifyFailure(error, baseDir = '') {
-    const errno = error;
-    const text = errorText(error);
-    let kind = 'other';
-    // An SSH login refused by the server is about keys, not files.
-    const fileText = text.replace(/^.*Permission denied \(publickey.*$/gm, '');
-    if (/detected dubious ownership/i.test(text))
-        kind = 'dubious-ownership';
-    else if (errno?.code === 'EROFS' || /Read-only file system/i.test(text))
-        kind = 'read-only';
-    else if (errno?.code === 'EACCES' || errno?.code === 'EPERM')
-        kind = 'permission';
-    else if (/cannot lock ref/i.test(fileText) && /Permission denied/i.test(fileText))
-        kind = 'permission';
-    else if (PERMISSION_PHRASES.some(phrase => phrase.test(fileText)))
-        kind = 'permission';
-    let found = typeof errno?.path === 'string' ? errno.path : '';
-    if (!found && kind !== 'other') {
-        for (const pattern of PATH_PATTERNS) {
-            const match = pattern.exec(text);
-            if (match) {
-                found = match[1].trim();
-                break;
-            }
-        }
-    }
-    const resolved = found && baseDir ? external_node_path_.resolve(baseDir, found) : found;
-    return { kind, path: resolved, text };
-}
-
-;// CONCATENATED MODULE: ./src/permissions/ownership.ts
-
-
-
-function runnerIdentity() {
-    return typeof process.getuid === 'function' && typeof process.getgid === 'function'
-        ? { uid: process.getuid(), gid: process.getgid() }
-        : undefined;
-}
-/** `root (0:0)`, `runner (1001:118)`, or `uid 4242 (4242:4242)` when /etc/passwd does not know it. */
-function describeOwner(owner) {
-    return `${userName(owner.uid) || `uid ${owner.uid}`} (${owner.uid}:${owner.gid})`;
-}
-function userName(uid) {
-    try {
-        const line = (0,external_node_fs_.readFileSync)('/etc/passwd', 'utf8')
-            .split('\n')
-            .find(entry => entry.split(':')[2] === String(uid));
-        return line?.split(':')[0] ?? '';
-    }
-    catch {
-        return uid === 0 ? 'root' : '';
-    }
-}
-/** The path itself, or its nearest existing parent, with its owner. */
-async function nearestExisting(target) {
-    for (let current = external_node_path_.resolve(target);; current = external_node_path_.dirname(current)) {
-        const stat = await external_node_fs_.promises.lstat(current).catch(() => undefined);
-        if (stat)
-            return { path: current, owner: { uid: stat.uid, gid: stat.gid } };
-        if (external_node_path_.dirname(current) === current)
-            return { path: current, owner: { uid: 0, gid: 0 } };
-    }
-}
-/** The root (of `roots`) that contains `target`, if any. */
-function containingRoot(roots, target) {
-    return roots.filter(root => isInside(root, target)).sort((a, b) => b.length - a.length)[0];
-}
-/**
- * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest
- * existing directory, up through parents that the runner does not own, staying inside the root.
- */
-async function chownTarget(target, runner, roots) {
-    const start = await nearestExisting(target);
-    const stat = await external_node_fs_.promises.lstat(start.path);
-    let dir = stat.isDirectory() ? start.path : external_node_path_.dirname(start.path);
-    const root = containingRoot(roots, dir);
-    if (!root)
-        return dir;
-    for (;;) {
-        const parent = external_node_path_.dirname(dir);
-        if (dir === root || !containingRoot([root], parent))
-            break;
-        const parentStat = await external_node_fs_.promises.lstat(parent).catch(() => undefined);
-        if (!parentStat || parentStat.uid === runner.uid)
-            break;
-        dir = parent;
-    }
-    return dir;
-}
-
-;// CONCATENATED MODULE: ./src/permissions/fix.ts
-
-
-
-/**
- * fix-ownership: gives `dir` (inside one of the action's roots, never elsewhere) to the runner
- * user, when this process is root or has passwordless sudo. Returns whether it did.
- */
-function fixOwnership(dir, roots) {
-    const runner = runnerIdentity();
-    if (!runner || !dir || !containingRoot(roots, dir)) {
-        lib_core/* info */.pq(`fix-ownership: ${dir || 'the path'} is not inside the action's directories; not touching it.`);
-        return false;
-    }
-    const owner = `${runner.uid}:${runner.gid}`;
-    const asRoot = runner.uid === 0;
-    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-    if (!asRoot && !sudo) {
-        lib_core/* info */.pq(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
-        return false;
-    }
-    const command = asRoot ? 'chown' : 'sudo';
-    const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
-    if (result.status !== 0) {
-        lib_core/* warning */.$e(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
-        return false;
-    }
-    lib_core/* info */.pq(`fix-ownership: gave ${dir} to ${owner}.`);
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/permissions/scan.ts
-
-
-/** Not the runner's and not writable by it (a shared, group- or world-writable folder is fine). */
-async function blocks(target, uid, runner) {
-    if (uid === runner.uid)
-        return false;
-    return external_node_fs_.promises.access(target, external_node_fs_.constants.W_OK).then(() => false, () => true);
-}
-/**
- * Pre-flight: the first entry under the roots that the runner user does not own and cannot write, breadth first,
- * stopping at the first one or at the limits. Symlinks are looked at, never followed.
- */
-async function findForeignEntry(roots, runner, limits = { maxEntries: 20_000, maxMs: 2_000 }) {
-    const started = Date.now();
-    let seen = 0;
-    const queue = [];
-    for (const root of roots) {
-        const stat = await external_node_fs_.promises.lstat(root).catch(() => undefined);
-        if (!stat)
-            continue;
-        if (await blocks(root, stat.uid, runner))
-            return { path: root, owner: { uid: stat.uid, gid: stat.gid } };
-        if (stat.isDirectory())
-            queue.push(root);
-    }
-    while (queue.length > 0) {
-        const dir = queue.shift();
-        const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            if (++seen > limits.maxEntries || Date.now() - started > limits.maxMs)
-                return undefined;
-            const full = external_node_path_.join(dir, entry.name);
-            const stat = await external_node_fs_.promises.lstat(full).catch(() => undefined);
-            if (!stat)
-                continue;
-            if (!stat.isSymbolicLink() && (await blocks(full, stat.uid, runner))) {
-                return { path: full, owner: { uid: stat.uid, gid: stat.gid } };
-            }
-            if (entry.isDirectory())
-                queue.push(full);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/permissions/help.ts
-
-
-function troubleshootingLink(env = process.env) {
-    const repo = env.GITHUB_ACTION_REPOSITORY;
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    return repo
-        ? `${server}/${repo}#troubleshooting`
-        : "the Troubleshooting section of the action's README";
-}
-function firstLine(text) {
-    return (text
-        .split('\n')
-        .map(line => line.trim())
-        .find(line => /denied|permission|read-only|dubious|unable|could not|cannot/i.test(line)) ??
-        text.split('\n')[0]);
-}
-/**
- * The help for a permission-class failure: what failed, the path, its owner, the runner's
- * uid:gid, the one command that fixes it, the fix-ownership alternative, and where to read more.
- */
-async function buildReport(stage, failure, fallbackPath, roots) {
-    const runner = runnerIdentity() ?? { uid: 0, gid: 0 };
-    let offending = failure.path || fallbackPath;
-    let existing = await nearestExisting(offending);
-    if (existing.owner.uid === runner.uid && failure.kind === 'permission') {
-        // The directory is the runner's: the culprit is something inside it (e.g. a root-owned
-        // build folder that stops `git worktree remove`).
-        const inside = await findForeignEntry([existing.path], runner);
-        if (inside) {
-            offending = inside.path;
-            existing = { path: inside.path, owner: inside.owner };
-        }
-    }
-    const owner = describeOwner(existing.owner);
-    const ownerName = owner.replace(/ \(.*$/, '');
-    const you = describeOwner(runner);
-    const original = `Original error: ${firstLine(failure.text)}`;
-    const more = `More: ${troubleshootingLink()}`;
-    if (failure.kind === 'read-only') {
-        return {
-            title: `Read-only file system: ${offending}`,
-            message: [
-                `${stage} failed: ${offending} is on a read-only file system.`,
-                `Mount it read-write, or point the action at a writable directory (path, worktree-path, cache-dir).`,
-                more,
-                original
-            ].join('\n'),
-            fixDir: ''
-        };
-    }
-    if (failure.kind === 'dubious-ownership') {
-        return {
-            title: `Dubious ownership: ${offending}`,
-            message: [
-                `${stage} failed: git refuses to work in ${offending} because it is owned by ${owner} and this job runs as ${you}.`,
-                `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${offending}`,
-                `Or, if that owner is expected: git config --global --add safe.directory ${offending}`,
-                'Or set fix-ownership: true to let the action change the owner (needs root or passwordless sudo).',
-                more,
-                original
-            ].join('\n'),
-            fixDir: offending
-        };
-    }
-    const inRoots = containingRoot(roots, existing.path) !== undefined;
-    // Outside the action's folders only the one path is named, never a recursive chown.
-    const fixDir = inRoots ? await chownTarget(offending, runner, roots) : existing.path;
-    const ownedByRunner = existing.owner.uid === runner.uid;
-    return {
-        title: ownedByRunner
-            ? `Permission denied: ${offending}`
-            : `Permission denied: ${offending} is owned by ${ownerName}`,
-        message: [
-            `${stage} failed: permission denied on ${offending}.`,
-            `${existing.path} is owned by ${owner}; this job runs as ${you}.`,
-            ownedByRunner
-                ? `Fix: chmod -R u+rwX ${fixDir}`
-                : `This usually means an earlier job or container ran as another user and left files behind.\nFix: sudo chown ${inRoots ? '-R ' : ''}${runner.uid}:${runner.gid} ${fixDir}`,
-            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
-            more,
-            original
-        ].join('\n'),
-        fixDir: ownedByRunner || !inRoots ? '' : fixDir
-    };
-}
-
-;// CONCATENATED MODULE: ./src/permissions/diagnose.ts
+;// CONCATENATED MODULE: ./src/post-step/worktree-cleanup.ts
 
 
 
 
-
-
-
-/** An error that already carries the permission help (so an outer stage does not wrap it again). */
-class PermissionError extends errors_ActionError {
-}
-/** Turns permission-class failures into annotated, actionable errors (design §4). */
-class Diagnoser {
-    settings;
-    constructor(settings) {
-        this.settings = settings;
-    }
-    /** The help for a permission-class failure, or undefined for any other failure. */
-    async describe(stage, error, options = {}) {
-        if (!this.settings.enabled || error instanceof PermissionError)
-            return undefined;
-        const failure = classifyFailure(error, options.cwd);
-        if (failure.kind === 'other')
-            return undefined;
-        const writing = options.writing ?? options.cwd ?? this.settings.roots[0] ?? process.cwd();
-        return buildReport(stage, failure, writing, this.settings.roots);
-    }
-    /**
-     * Runs a stage that must succeed. A permission-class failure fails it with one titled error
-     * and the help; with fix-ownership, the offending directory is given to the runner user and
-     * the stage runs once more.
-     */
-    async stage(stage, work, options = {}) {
-        try {
-            return await work();
-        }
-        catch (error) {
-            const report = await this.describe(stage, error, options);
-            if (!report)
-                throw error;
-            if (this.settings.fixOwnership &&
-                report.fixDir &&
-                fixOwnership(report.fixDir, this.settings.roots)) {
-                try {
-                    return await work();
-                }
-                catch (again) {
-                    const second = await this.describe(stage, again, options);
-                    if (!second)
-                        throw again;
-                    throw new PermissionError(second.title, second.message);
-                }
-            }
-            throw new PermissionError(report.title, report.message);
-        }
-    }
-    /**
-     * Pre-flight: warns (before anything fails) about the first entry under the action's roots
-     * that the runner user does not own; with fix-ownership, gives it back at once.
-     */
-    async preflight() {
-        const runner = runnerIdentity();
-        // Root can write anywhere: nothing to warn about, and handing other users' files to root
-        // would break the next job that runs as that user.
-        if (!this.settings.enabled || !runner || runner.uid === 0)
-            return;
-        const found = await findForeignEntry(this.settings.roots, runner)
-            .then(async (foreign) => foreign
-            ? { foreign, dir: await chownTarget(foreign.path, runner, this.settings.roots) }
-            : undefined)
-            .catch(() => undefined);
-        if (!found)
-            return;
-        const { foreign, dir } = found;
-        if (this.settings.fixOwnership && fixOwnership(dir, this.settings.roots))
-            return;
-        lib_core/* warning */.$e([
-            `${foreign.path} is owned by ${describeOwner(foreign.owner)}, but this job runs as ${describeOwner(runner)}; steps that write there will fail.`,
-            `Fix: sudo chown -R ${runner.uid}:${runner.gid} ${dir}`,
-            'Or set fix-ownership: true to let the action do it (needs root or passwordless sudo).',
-            `More: ${troubleshootingLink()}`
-        ].join('\n'), { title: `Not owned by the runner user: ${foreign.path}` });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/post-step/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function saveEntry(state) {
-    const key = entryKey(state.keyPrefix, state.commit);
-    const decision = decideSave(state, key);
-    if (!decision.save)
-        return `not saved: ${decision.reason}`;
-    lib_core/* info */.pq(`Saving ${key}: ${decision.reason}.`);
-    const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits().restoreTimeoutMs);
-    try {
-        await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
-        const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
-        if (!result.saved && !result.otherJob) {
-            lib_core/* warning */.$e(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
-        }
-        return result.saved ? result.message : `not saved: ${result.message}`;
-    }
-    finally {
-        await backend.cleanStaging();
-    }
-}
 /** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
 async function cleanUpWorktree(worktree) {
-    const git = new git_Git(worktree.repoDir);
+    const repo = new Repository(worktree.repoDir);
     const work = async () => {
-        const end = await endLease(git, worktree.path, worktree.lease, worktree.removeOnExit);
+        const end = await endLease(repo, worktree.path, worktree.lease, worktree.removeOnExit);
         const said = {
             removed: `Removed the task worktree ${worktree.path}.`,
             released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,
@@ -30495,6 +30724,16 @@ async function cleanUpWorktree(worktree) {
     else
         await work();
 }
+
+;// CONCATENATED MODULE: ./src/post-step/run.ts
+
+
+
+
+
+
+
+
 /** A post-step problem: a warning, with the permission help when it is permission-class. */
 async function warnWithHelp(diagnoser, what, error, cwd) {
     const report = await diagnoser.describe(what, error, { cwd }).catch(() => undefined);
@@ -30503,7 +30742,11 @@ async function warnWithHelp(diagnoser, what, error, cwd) {
     else
         warnPost(`${what} failed`, error);
 }
-async function runPost() {
+/**
+ * The post step, by the state the main step left: remove persisted credentials, end the task
+ * worktree's lease, save a new entry when the policy says so. It never fails the job.
+ */
+async function runPostStep() {
     let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
     try {
         const state = loadMainState();
@@ -30513,23 +30756,17 @@ async function runPost() {
         }
         diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
         if (state.persistCredentials) {
-            await removeCredentials(new git_Git(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
+            await removeCredentials(new Repository(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
         }
-        if (state.worktree) {
-            const worktree = state.worktree;
+        const worktree = state.worktree;
+        if (worktree) {
             await cleanUpWorktree(worktree).catch(error => warnWithHelp(diagnoser, `Cleaning up the task worktree ${worktree.path}`, error, worktree.repoDir));
         }
-        lib_core/* startGroup */.Oh('Saving the clone cache');
-        let line;
-        try {
-            line = await saveEntry(state);
-        }
-        finally {
-            lib_core/* endGroup */.N4();
-        }
+        const line = await saveEntry(state);
         lib_core/* info */.pq(`Clone cache ${line}`);
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await writeSaveSummary(line);
+        if (process.env.GITHUB_STEP_SUMMARY) {
+            await lib_core/* summary */.z.addRaw(`Clone cache post step: ${line}`, true).write();
+        }
     }
     catch (error) {
         await warnWithHelp(diagnoser, 'Saving the clone cache', error);
@@ -30543,9 +30780,9 @@ async function runPost() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6481);
 
-await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
+await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();
 
 __webpack_async_result__();
@@ -30763,7 +31000,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 356:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");

@@ -8,8 +8,7 @@ import {
   STAGING_RELATIVE,
   STAGING_ROOT,
   type CacheBackend,
-  type RestoreResult,
-  type SaveResult
+  type RestoreResult
 } from './backend.js';
 import { withLibraryLog } from './library-log.js';
 import { startDownloadProgress } from './progress.js';
@@ -40,6 +39,14 @@ async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>):
       else process.env[name] = value;
     }
   }
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** One line for the log and the summary: saved, skipped because another job saves, failed... */
+  message: string;
+  /** Not saved because another job saves (or saved) the same key: not a problem. */
+  otherJob?: boolean;
 }
 
 export class ActionsCacheBackend implements CacheBackend {
@@ -104,9 +111,9 @@ export class ActionsCacheBackend implements CacheBackend {
         return { matchedKey, gitDir, archiveBytes: findings.archiveBytes };
       }
       if (findings.problems.length === 0) return { matchedKey: '' };
-      return { matchedKey: '', failure: findings.problems.join('; ') };
+      return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
     } catch (error) {
-      return { matchedKey: '', failure: errorMessage(error), error };
+      return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
     } finally {
       progress.stop();
     }

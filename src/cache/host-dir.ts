@@ -6,8 +6,7 @@ import {
   STAGING_RELATIVE,
   STAGING_ROOT,
   type CacheBackend,
-  type RestoreResult,
-  type SaveResult
+  type RestoreResult
 } from './backend.js';
 import { buildSnapshot } from './snapshot.js';
 
@@ -19,7 +18,7 @@ import { buildSnapshot } from './snapshot.js';
  */
 export class HostDirBackend implements CacheBackend {
   readonly source = 'host-dir' as const;
-  readonly stagingDir: string;
+  private readonly stagingDir: string;
   private readonly hostClone: Repository;
 
   /** `clone` is any handle that carries origin's auth: the backend works at `paths.dir`. */
@@ -60,9 +59,5 @@ export class HostDirBackend implements CacheBackend {
         gitDir: this.stagingDir
       };
     });
-  }
-
-  async save(): Promise<SaveResult> {
-    return { saved: false, message: 'the host clone is refreshed by every job' };
   }
 }

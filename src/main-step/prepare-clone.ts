@@ -1,31 +1,21 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import {
-  STAGING_ROOT,
-  type CacheBackend,
-  type CacheSource,
-  type RestoreResult
-} from '../cache/backend.js';
-import { errorMessage, InputError } from '../errors.js';
-import { PermissionError, type Diagnoser } from '../permissions/diagnose.js';
-import { exists, listDir } from '../fs-util.js';
-import type { Settings } from '../inputs.js';
-import { limits } from '../limits.js';
-import { PARTIAL_SUFFIX, seedClone } from '../seed/seed.js';
+import { STAGING_ROOT, type CacheBackend, type RestoreResult } from '../cache/backend.js';
 import { initClone } from '../clone/init-clone.js';
-import type { PhaseTimer } from '../timing.js';
+import { errorMessage, InputError, type Fallback } from '../errors.js';
+import { exists, listDir } from '../fs-util.js';
+import { limits } from '../limits.js';
+import { PermissionError } from '../permissions/diagnose.js';
+import { PARTIAL_SUFFIX, seedClone } from '../seed/seed.js';
+import type { Job } from './job.js';
+import type { CacheUse } from './result.js';
 
 /** How the clone at `path` came to be in this run. */
 export interface Preparation {
-  cacheSource: CacheSource;
-  matchedKey: string;
-  archiveBytes?: number;
-  seeded: boolean;
-  fallbackReason: string;
+  cache: CacheUse;
+  /** The commit the cache was at, when the clone was seeded. */
   cachedCommit?: string;
-  /** `path` already held a clone: it was synced in place, no cache was used. */
-  pathHeldClone?: boolean;
   /** What to remove if the step fails before the clone is complete (undefined: nothing). */
   createdByThisRun?: CreatedByThisRun;
 }
@@ -47,114 +37,139 @@ export async function removeCreatedByThisRun(created: CreatedByThisRun): Promise
   }
 }
 
-export interface PrepareInput {
-  settings: Settings;
-  backend: CacheBackend;
-  /** The commit the job wants, when known before the fetch (its entry is tried first). */
-  exactCommit: string;
-  phases: PhaseTimer;
-  diagnoser: Diagnoser;
-}
-
-async function assertClonePathUsable(settings: Settings): Promise<void> {
+async function assertClonePathUsable(clonePath: string): Promise<void> {
   // Leftovers of a killed run of this action are not the user's files.
   const ours = [STAGING_ROOT, `.git${PARTIAL_SUFFIX}`];
-  const entries = (await listDir(settings.clonePath)).filter(name => !ours.includes(name));
+  const entries = (await listDir(clonePath)).filter(name => !ours.includes(name));
   if (entries.length > 0) {
     throw new InputError(
       'path',
-      `${settings.clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`
+      `${clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`
     );
   }
 }
 
 /** A cache problem that the clone works around: one warning, with the permission help when it applies. */
 async function warnAndClone(
-  diagnoser: Diagnoser,
+  job: Job,
   stage: string,
   title: string,
-  reason: string,
-  error: unknown,
+  failure: Fallback,
   cwd: string
 ): Promise<void> {
-  const report = await diagnoser.describe(stage, error ?? new Error(reason), { cwd });
+  const cause = failure.cause ?? new Error(failure.reason);
+  const report = await job.stages.diagnoser.describe(stage, cause, { cwd });
   if (report) core.warning(`${report.message}\nCloning instead.`, { title: report.title });
-  else core.warning(`${stage} failed: ${reason}. Cloning instead.`, { title });
+  else core.warning(`${stage} failed: ${failure.reason}. Cloning instead.`, { title });
 }
 
-async function restoreAndSeed({
-  settings,
-  backend,
-  exactCommit,
-  phases,
-  diagnoser
-}: PrepareInput): Promise<Preparation> {
+/** Restores an entry (restore stage) and seeds `path` from it (seed stage). */
+async function restoreAndSeed(
+  job: Job,
+  backend: CacheBackend,
+  exactCommit: string
+): Promise<Omit<Preparation, 'createdByThisRun'>> {
+  const { settings } = job;
+  const missed = (source: CacheUse['source'], matchedKey: string, reason: string) => ({
+    cache: { source, matchedKey, seeded: false, pathHeldClone: false, fallback: { reason } }
+  });
+  if (!(await backend.available())) {
+    core.info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
+    return missed('none', '', 'no cache service');
+  }
+  const restoring = `Restoring the clone cache (${backend.source})`;
+  const restored: RestoreResult = await job.stages
+    .run('restore', restoring, () => backend.restore(settings.cacheKeyPrefix, exactCommit), {
+      cwd: settings.workspace
+    })
+    .catch(error => {
+      // A permission problem in the host clone fails the step with its help; anything else
+      // (a lock timeout, origin down during the refresh) is worked around by a full clone.
+      if (error instanceof PermissionError) throw error;
+      return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
+    });
+  if (!restored.gitDir) {
+    if (restored.failure) {
+      await warnAndClone(
+        job,
+        'Restoring the clone cache',
+        'Clone cache not restored',
+        restored.failure,
+        settings.workspace
+      );
+      return missed(
+        backend.source,
+        restored.matchedKey,
+        `restore failed: ${restored.failure.reason}`
+      );
+    }
+    core.info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
+    return missed(backend.source, restored.matchedKey, 'no cache entry');
+  }
+  const gitDir = restored.gitDir;
+  const seeding = `Seeding ${settings.clonePath} from the cache`;
+  const outcome = await job.stages.run('seed', seeding, () =>
+    seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs)
+  );
+  const cache: CacheUse = {
+    source: backend.source,
+    matchedKey: restored.matchedKey,
+    archiveBytes: restored.archiveBytes,
+    seeded: outcome.seeded,
+    pathHeldClone: false
+  };
+  if (outcome.seeded) return { cache, cachedCommit: outcome.cachedCommit };
+  await warnAndClone(job, seeding, 'Clone cache not used', outcome.failure, settings.clonePath);
+  const { reason, cause } = outcome.failure;
+  return { cache: { ...cache, fallback: { reason: `seed failed: ${reason}`, cause } } };
+}
+
+/**
+ * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
+ * repository that the sync then fills (a full clone).
+ */
+export async function prepareClone(
+  job: Job,
+  backend: CacheBackend,
+  exactCommit: string
+): Promise<Preparation> {
+  const { settings } = job;
+  if (await exists(path.join(settings.clonePath, '.git'))) {
+    core.info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
+    const reason = 'path already holds a git repository';
+    return {
+      cache: {
+        source: 'none',
+        matchedKey: '',
+        seeded: false,
+        pathHeldClone: true,
+        fallback: { reason }
+      }
+    };
+  }
+  await assertClonePathUsable(settings.clonePath);
   // assertClonePathUsable has made sure an existing path holds nothing of the user's.
   const createdByThisRun = {
     path: settings.clonePath,
     contentsOnly: await exists(settings.clonePath)
   };
-  const none = { seeded: false, createdByThisRun };
-  if (!(await backend.available())) {
-    core.info('No cache service is available to this job (ACTIONS_RESULTS_URL is not set).');
-    return { ...none, cacheSource: 'none', matchedKey: '', fallbackReason: 'no cache service' };
-  }
-  core.startGroup(`Restoring the clone cache (${backend.source})`);
   try {
-    const restored: RestoreResult = await phases
-      .time('restore', () =>
-        diagnoser.stage(
-          `Restoring the clone cache (${backend.source})`,
-          () => backend.restore(settings.cacheKeyPrefix, exactCommit),
-          { cwd: settings.workspace }
-        )
-      )
-      .catch(error => {
-        // A permission problem in the host clone fails the step with its help; anything else
-        // (a lock timeout, origin down during the refresh) is worked around by a full clone.
-        if (error instanceof PermissionError) throw error;
-        return { matchedKey: '', failure: errorMessage(error), error };
-      });
-    const base = { ...none, cacheSource: backend.source, matchedKey: restored.matchedKey };
-    if (!restored.gitDir) {
-      if (restored.failure) {
-        await warnAndClone(
-          diagnoser,
-          'Restoring the clone cache',
-          'Clone cache not restored',
-          restored.failure,
-          restored.error,
-          settings.workspace
-        );
-        return { ...base, fallbackReason: `restore failed: ${restored.failure}` };
-      }
-      core.info(`No cache entry matches ${settings.cacheKeyPrefix}-*; cloning.`);
-      return { ...base, fallbackReason: 'no cache entry' };
-    }
-    const gitDir = restored.gitDir;
-    const outcome = await phases.time('seed', () =>
-      seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs)
-    );
-    if (!outcome.seeded) {
-      await warnAndClone(
-        diagnoser,
-        `Seeding ${settings.clonePath} from the cache`,
-        'Clone cache not used',
-        (outcome.fallbackReason ?? '').replace(/^seed failed: /, ''),
-        outcome.error,
-        settings.clonePath
+    const prepared = await restoreAndSeed(job, backend, exactCommit);
+    if (!prepared.cache.seeded) {
+      await job.stages.run(
+        'clone',
+        'Cloning into path',
+        () => initClone(settings.clonePath, settings.originUrl),
+        { writing: settings.clonePath }
       );
     }
-    return {
-      ...base,
-      archiveBytes: restored.archiveBytes,
-      seeded: outcome.seeded,
-      cachedCommit: outcome.cachedCommit,
-      fallbackReason: outcome.fallbackReason ?? ''
-    };
+    return { ...prepared, createdByThisRun };
+  } catch (error) {
+    await removeCreatedByThisRun(createdByThisRun).catch(() => undefined);
+    throw error;
   } finally {
     await backend.cleanStaging().catch(async error => {
-      const report = await diagnoser.describe('Removing the staging folder', error);
+      const report = await job.stages.diagnoser.describe('Removing the staging folder', error);
       core.warning(
         report?.message ?? `Could not remove the staging folder: ${errorMessage(error)}`,
         {
@@ -162,38 +177,5 @@ async function restoreAndSeed({
         }
       );
     });
-    core.endGroup();
   }
-}
-
-/**
- * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
- * repository that the sync then fills (a full clone).
- */
-export async function prepareClone(input: PrepareInput): Promise<Preparation> {
-  const { settings, phases, diagnoser } = input;
-  if (await exists(path.join(settings.clonePath, '.git'))) {
-    core.info(`${settings.clonePath} already holds a git repository; syncing it, not seeding.`);
-    return {
-      cacheSource: 'none',
-      matchedKey: '',
-      seeded: false,
-      fallbackReason: 'path already holds a git repository',
-      pathHeldClone: true
-    };
-  }
-  await assertClonePathUsable(settings);
-  const prepared = await restoreAndSeed(input);
-  if (!prepared.seeded) {
-    await phases.time('clone', () =>
-      diagnoser.stage(
-        'Cloning into path',
-        () => initClone(settings.clonePath, settings.originUrl),
-        {
-          writing: settings.clonePath
-        }
-      )
-    );
-  }
-  return prepared;
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import * as path from 'node:path';
 import { ActionError } from '../errors.js';
 import { GitError } from '../git/exec.js';
@@ -12,7 +11,7 @@ import { removeCredentials } from '../clone/credentials.js';
 import { fetchCommit, fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
 import { setOrigin } from '../clone/origin.js';
 import { extraRefspecFor, resolveTarget, type RefRequest, type Target } from '../clone/ref.js';
-import type { PhaseTimer } from '../timing.js';
+import type { Job } from './job.js';
 
 export interface SyncResult {
   target: Target;
@@ -46,54 +45,57 @@ export async function defaultBranchOf(
   return fromEvent || (await remoteDefaultBranch(clone, settings.originUrl));
 }
 
-/** Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. */
+/**
+ * Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. The
+ * fetch stage includes pointing origin at the repository and asking for its default branch.
+ */
 export async function syncClone(
-  settings: Settings,
-  context: RunnerContext,
+  job: Job,
   clone: Repository,
-  cachedCommit: string | undefined,
-  phases: PhaseTimer
+  cachedCommit: string | undefined
 ): Promise<SyncResult> {
-  const gitDir = path.join(settings.clonePath, '.git');
-  const ownClone = await isActionClone(gitDir);
-  await setOrigin(clone, settings.originUrl, ownClone);
-  // A token persisted by an earlier run of this action goes; a clone you made keeps its config
-  // (authConfig makes git ignore its header for our fetch).
-  if (ownClone) await removeCredentials(clone, settings.originUrl);
-
-  const defaultBranch = await defaultBranchOf(clone, settings, context);
-  const request = refRequest(settings, context, defaultBranch);
-  if (!request.ref || request.ref === 'refs/heads/') {
-    throw new ActionError(
-      'Nothing to check out',
-      `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`
-    );
-  }
-
-  core.startGroup(`Fetching from origin`);
-  const extra = extraRefspecFor(request.ref);
-  await phases.time('fetch', () =>
-    fetchOrigin(clone, settings.originUrl, {
-      prune: ownClone,
-      extraRefspecs: extra ? [extra] : []
-    })
+  const { settings, context, stages } = job;
+  const where = { cwd: settings.clonePath };
+  const ownClone = await isActionClone(path.join(settings.clonePath, '.git'));
+  const { target, defaultBranch } = await stages.run(
+    'fetch',
+    'Fetching from origin',
+    async () => {
+      await setOrigin(clone, settings.originUrl, ownClone);
+      // A token persisted by an earlier run of this action goes; a clone you made keeps its
+      // config (authConfig makes git ignore its header for our fetch).
+      if (ownClone) await removeCredentials(clone, settings.originUrl);
+      const defaultBranch = await defaultBranchOf(clone, settings, context);
+      const request = refRequest(settings, context, defaultBranch);
+      if (!request.ref || request.ref === 'refs/heads/') {
+        throw new ActionError(
+          'Nothing to check out',
+          `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`
+        );
+      }
+      const extra = extraRefspecFor(request.ref);
+      await fetchOrigin(clone, settings.originUrl, {
+        prune: ownClone,
+        extraRefspecs: extra ? [extra] : []
+      });
+      const target = await resolveTarget(clone, request, settings.originUrl, sha =>
+        fetchCommit(clone, settings.originUrl, sha)
+      );
+      if (defaultBranch) {
+        await setOriginHead(clone, defaultBranch).catch(error => {
+          if (!(error instanceof GitError)) throw error;
+        });
+      }
+      return { target, defaultBranch };
+    },
+    where
   );
-  const target = await phases.time('fetch', () =>
-    resolveTarget(clone, request, settings.originUrl, sha =>
-      fetchCommit(clone, settings.originUrl, sha)
-    )
+  await stages.run(
+    'checkout',
+    `Checking out ${target.name} (${target.commit})`,
+    () => checkoutTarget(clone, target, ownClone),
+    where
   );
-  core.endGroup();
-  if (defaultBranch) {
-    await setOriginHead(clone, defaultBranch).catch(error => {
-      if (!(error instanceof GitError)) throw error;
-    });
-  }
-
-  core.startGroup(`Checking out ${target.name} (${target.commit})`);
-  await phases.time('checkout', () => checkoutTarget(clone, target, ownClone));
-  core.endGroup();
-
   const staleCommits = cachedCommit ? await clone.countCommits(cachedCommit, target.commit) : null;
   return {
     target,

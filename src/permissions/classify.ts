@@ -11,7 +11,7 @@ export interface ClassifiedFailure {
   text: string;
 }
 
-/** git (and tar) phrases that mean "the file system said no" (design §4). */
+/** git (and tar) phrases that mean "the file system said no". */
 const PERMISSION_PHRASES = [
   /Permission denied/i,
   /could not create leading directories/i,

@@ -24,7 +24,7 @@ export interface StageOptions {
   writing?: string;
 }
 
-/** Turns permission-class failures into annotated, actionable errors (design §4). */
+/** Turns permission-class failures into annotated, actionable errors (README: Troubleshooting). */
 export class Diagnoser {
   constructor(readonly settings: DiagnosisSettings) {}
 

@@ -1,57 +1,11 @@
 import * as core from '@actions/core';
-import { ActionsCacheBackend } from '../cache/actions-cache.js';
-import { entryKey } from '../cache/backend.js';
-import { buildSnapshot } from '../cache/snapshot.js';
+import { removeCredentials } from '../clone/credentials.js';
 import { warnPost } from '../errors.js';
 import { Repository } from '../git/repository.js';
-import { limits } from '../limits.js';
-import { withTimeout } from '../fs-util.js';
-import { writeSaveSummary } from '../report.js';
-import { decideSave } from './save-policy.js';
-import { loadMainState, type MainState } from '../state.js';
-import { removeCredentials } from '../clone/credentials.js';
-import { withHostCloneLock } from '../host/host-clone.js';
-import { endLease, type LeaseEnd } from '../worktree/remove.js';
 import { Diagnoser } from '../permissions/diagnose.js';
-
-async function saveEntry(state: MainState): Promise<string> {
-  const key = entryKey(state.keyPrefix, state.commit);
-  const decision = decideSave(state, key);
-  if (!decision.save) return `not saved: ${decision.reason}`;
-  core.info(`Saving ${key}: ${decision.reason}.`);
-  const backend = new ActionsCacheBackend(
-    state.workspace,
-    state.runnerTemp,
-    limits().restoreTimeoutMs
-  );
-  try {
-    await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
-    const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
-    if (!result.saved && !result.otherJob) {
-      core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
-    }
-    return result.saved ? result.message : `not saved: ${result.message}`;
-  } finally {
-    await backend.cleanStaging();
-  }
-}
-
-/** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
-async function cleanUpWorktree(worktree: NonNullable<MainState['worktree']>): Promise<void> {
-  const repo = new Repository(worktree.repoDir);
-  const work = async () => {
-    const end = await endLease(repo, worktree.path, worktree.lease, worktree.removeOnExit);
-    const said: Record<LeaseEnd, string> = {
-      removed: `Removed the task worktree ${worktree.path}.`,
-      released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,
-      gone: `The task worktree ${worktree.path} was already gone.`,
-      'not ours': `The task worktree ${worktree.path} no longer carries this job's lease (it was taken for dead, and another job has had the worktree since); left as it is.`
-    };
-    core.info(said[end]);
-  };
-  if (worktree.hostLock) await withHostCloneLock(worktree.hostLock, worktree.repoDir, work);
-  else await work();
-}
+import { loadMainState } from '../state.js';
+import { saveEntry } from './save-entry.js';
+import { cleanUpWorktree } from './worktree-cleanup.js';
 
 /** A post-step problem: a warning, with the permission help when it is permission-class. */
 async function warnWithHelp(diagnoser: Diagnoser, what: string, error: unknown, cwd?: string) {
@@ -60,7 +14,11 @@ async function warnWithHelp(diagnoser: Diagnoser, what: string, error: unknown, 
   else warnPost(`${what} failed`, error);
 }
 
-export async function runPost(): Promise<void> {
+/**
+ * The post step, by the state the main step left: remove persisted credentials, end the task
+ * worktree's lease, save a new entry when the policy says so. It never fails the job.
+ */
+export async function runPostStep(): Promise<void> {
   let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
   try {
     const state = loadMainState();
@@ -74,8 +32,8 @@ export async function runPost(): Promise<void> {
         warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath)
       );
     }
-    if (state.worktree) {
-      const worktree = state.worktree;
+    const worktree = state.worktree;
+    if (worktree) {
       await cleanUpWorktree(worktree).catch(error =>
         warnWithHelp(
           diagnoser,
@@ -85,15 +43,11 @@ export async function runPost(): Promise<void> {
         )
       );
     }
-    core.startGroup('Saving the clone cache');
-    let line: string;
-    try {
-      line = await saveEntry(state);
-    } finally {
-      core.endGroup();
-    }
+    const line = await saveEntry(state);
     core.info(`Clone cache ${line}`);
-    if (process.env.GITHUB_STEP_SUMMARY) await writeSaveSummary(line);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(`Clone cache post step: ${line}`, true).write();
+    }
   } catch (error) {
     await warnWithHelp(diagnoser, 'Saving the clone cache', error);
   }

@@ -5,21 +5,24 @@ export interface SaveDecision {
   reason: string;
 }
 
+export type SaveFacts = Pick<
+  MainState,
+  | 'mode'
+  | 'saveCache'
+  | 'cacheSource'
+  | 'seeded'
+  | 'pathHeldClone'
+  | 'staleCommits'
+  | 'refreshAfter'
+  | 'isDefaultBranch'
+  | 'matchedKey'
+>;
+
 /** Whether the post step saves a new cache entry (save-cache: auto | always | never). */
-export function decideSave(
-  state: Pick<
-    MainState,
-    | 'saveCache'
-    | 'cacheSource'
-    | 'seeded'
-    | 'pathHeldClone'
-    | 'staleCommits'
-    | 'refreshAfter'
-    | 'isDefaultBranch'
-    | 'matchedKey'
-  >,
-  key: string
-): SaveDecision {
+export function decideSave(state: SaveFacts, key: string): SaveDecision {
+  if (state.mode !== 'hosted-cache') {
+    return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
+  }
   if (state.pathHeldClone) {
     return {
       save: false,
@@ -28,9 +31,6 @@ export function decideSave(
   }
   if (state.cacheSource === 'none') {
     return { save: false, reason: 'no cache service is available to this job' };
-  }
-  if (state.cacheSource === 'host-dir') {
-    return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
   }
   if (state.matchedKey === key) {
     return { save: false, reason: `the entry ${key} already exists` };

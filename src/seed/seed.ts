@@ -1,23 +1,22 @@
 import * as core from '@actions/core';
 import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { errorMessage } from '../errors.js';
+import { errorMessage, type Fallback } from '../errors.js';
 import { copyTree, exists, withTimeout } from '../fs-util.js';
 import { Repository } from '../git/repository.js';
 import { markAsActionClone } from './marker.js';
 import { sanitizeGitDir } from './sanitize.js';
 
-export interface SeedOutcome {
-  seeded: boolean;
-  /** How the cached `.git` got into place: a rename (no bytes copied) or a copy across file systems. */
-  method?: 'rename' | 'copy';
-  /** The commit the cached clone was at. */
-  cachedCommit?: string;
-  /** Why the seed was given up (then nothing of it remains). */
-  fallbackReason?: string;
-  /** The error that made the seed give up. */
-  error?: unknown;
-}
+/** A seed either placed the cached `.git`, or gave up and left nothing of it behind. */
+export type SeedOutcome =
+  | {
+      seeded: true;
+      /** How the `.git` got into place: a rename (no bytes copied) or a copy across file systems. */
+      method: 'rename' | 'copy';
+      /** The commit the cached clone was at. */
+      cachedCommit: string;
+    }
+  | { seeded: false; failure: Fallback };
 
 /** The outermost directory of `target` that does not exist yet (what mkdir -p will create). */
 async function firstMissingAncestor(target: string): Promise<string | undefined> {
@@ -94,12 +93,11 @@ export async function seedClone(
         ? `Seeded ${target}: the restored .git was renamed into place.`
         : `Seeded ${target}: the restored .git was copied (the staging folder is on another file system).`
     );
-    return { seeded: true, method, cachedCommit };
+    return { seeded: true as const, method, cachedCommit };
   })();
   try {
     return await withTimeout(work, timeoutMs, 'Seeding the workspace', () => abort.abort());
   } catch (error) {
-    const reason = errorMessage(error);
     // Let in-flight work stop before removing what it wrote.
     await withTimeout(
       work.catch(() => undefined),
@@ -110,6 +108,6 @@ export async function seedClone(
       await fs.rm(createdRoot ?? target, { recursive: true, force: true });
       await fs.rm(`${target}${PARTIAL_SUFFIX}`, { recursive: true, force: true });
     }
-    return { seeded: false, fallbackReason: `seed failed: ${reason}`, error };
+    return { seeded: false, failure: { reason: errorMessage(error), cause: error } };
   }
 }

@@ -1,0 +1,48 @@
+import { ActionsCacheBackend } from '../cache/actions-cache.js';
+import { HostDirBackend } from '../cache/host-dir.js';
+import type { Repository } from '../git/repository.js';
+import { limits } from '../limits.js';
+import type { Job, ModeResult } from './job.js';
+import type { Mode } from './mode.js';
+import { prepareClone, removeCreatedByThisRun } from './prepare-clone.js';
+import { isWorkflowRepository, syncClone } from './sync-clone.js';
+import { createTaskWorktree } from './task-worktree.js';
+
+/**
+ * Hosted, or self-hosted without a branch: seed `path` from the cache (or clone it), sync it,
+ * then the task worktree from it when a branch is given.
+ */
+export async function cloneIntoPath(
+  job: Job,
+  mode: Exclude<Mode, { kind: 'host-worktree' }>,
+  clone: Repository
+): Promise<ModeResult> {
+  const { settings, context } = job;
+  const backend =
+    mode.kind === 'host-clone-seed'
+      ? new HostDirBackend(mode.hostClone, context.workspace, settings.originUrl, clone)
+      : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
+  // The entry for the event's own commit, when there is one, wins over a newer one.
+  const exactCommit =
+    !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
+  const prepared = await prepareClone(job, backend, exactCommit);
+  const synced = await syncClone(job, clone, prepared.cachedCommit).catch(async error => {
+    // Never a workspace that looks seeded: what this run made goes.
+    if (prepared.createdByThisRun) {
+      await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
+    }
+    throw error;
+  });
+  const worktree = settings.branch
+    ? await createTaskWorktree(job, clone, synced.defaultBranch)
+    : undefined;
+  return {
+    mode: mode.kind,
+    cache: prepared.cache,
+    clonePath: settings.clonePath,
+    target: synced.target,
+    isDefaultBranch: synced.isDefaultBranch,
+    staleCommits: synced.staleCommits,
+    worktree
+  };
+}
