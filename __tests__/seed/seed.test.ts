@@ -84,7 +84,9 @@ describe('seedClone', () => {
     mkdirSync(target);
     const outcome = await seedClone(staged, target, URL, 60_000);
     expect(outcome.seeded).toBe(false);
-    expect(outcome.seeded || outcome.failure.reason).toMatch(/HEAD of the cached clone does not resolve/);
+    expect(outcome.seeded || outcome.failure.reason).toMatch(
+      /HEAD of the cached clone does not resolve/
+    );
     expect(readdirSync(target)).toEqual([]);
   });
 });
