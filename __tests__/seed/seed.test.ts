@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { seedClone } from '../../src/seed/seed.js';
 import { isActionClone } from '../../src/seed/marker.js';
 import { gitSync } from '../support/git.js';
-import { createLocalClone } from '../support/repos.js';
+import { snapshotDir } from '../support/entry-dir.js';
 import { useTempDir } from '../support/tmp.js';
 
 const tempDir = useTempDir();
@@ -22,19 +22,19 @@ const shmUsable = existsSync(SHM) && statSync(SHM).dev !== statSync(tmpdir()).de
 const shmDir = useTempDir(shmUsable ? SHM : tmpdir());
 const URL = 'https://github.com/acme/widgets';
 
-/** A restored-like .git in a staging folder of `root`, as the cache backend leaves it. */
-function stagedClone(root: string) {
-  const { gitDir } = createLocalClone(root);
+/** A restored .git in a staging folder of `root`, as the cache backend leaves it. */
+async function stagedClone(root: string) {
+  const { gitDir, tip } = await snapshotDir(root);
   const staged = path.join(root, 'staging', 'clone.git');
   mkdirSync(path.dirname(staged), { recursive: true });
   renameSync(gitDir, staged);
-  return { staged, head: gitSync(root, ['--git-dir', staged, 'rev-parse', 'HEAD']) };
+  return { staged, head: tip };
 }
 
 describe('seedClone', () => {
   test('renames the staged .git into place on one file system and marks it', async () => {
     const root = tempDir();
-    const { staged, head } = stagedClone(root);
+    const { staged, head } = await stagedClone(root);
     const target = path.join(root, 'workspace', 'deep', 'clone');
     const outcome = await seedClone(staged, target, URL, 60_000);
     expect(outcome).toEqual({ seeded: true, method: 'rename', cachedCommit: head });
@@ -51,7 +51,7 @@ describe('seedClone', () => {
   (shmUsable ? test : test.skip)(
     'copies when the staging directory is on another file system (tmpfs)',
     async () => {
-      const { staged, head } = stagedClone(shmDir());
+      const { staged, head } = await stagedClone(shmDir());
       const target = path.join(tempDir(), 'clone');
       const outcome = await seedClone(staged, target, URL, 60_000);
       expect(outcome).toEqual({ seeded: true, method: 'copy', cachedCommit: head });
@@ -62,7 +62,7 @@ describe('seedClone', () => {
 
   test('a timeout removes exactly what the seed created', async () => {
     const root = tempDir();
-    const { staged } = stagedClone(root);
+    const { staged } = await stagedClone(root);
     const workspace = path.join(root, 'workspace');
     mkdirSync(workspace);
     writeFileSync(path.join(workspace, 'keep.txt'), 'user file');
@@ -76,7 +76,7 @@ describe('seedClone', () => {
 
   test('a staged .git without objects fails verification and leaves nothing behind', async () => {
     const root = tempDir();
-    const { staged } = stagedClone(root);
+    const { staged } = await stagedClone(root);
     for (const entry of readdirSync(path.join(staged, 'objects'))) {
       if (entry !== 'info') rmSync(path.join(staged, 'objects', entry), { recursive: true });
     }

@@ -2,27 +2,32 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Repository } from '../git/repository.js';
+import { isKeptObjectFile } from '../seed/entry-shape.js';
 
-/** Git's temporary files in objects/ that must not be archived. */
-const TEMPORARY = /^(tmp_|\.tmp-|incoming-)|\.lock$/;
-
-/** Hard-links every file of `source` into `destination` (copies across file systems). */
-async function linkTree(source: string, destination: string): Promise<void> {
+/**
+ * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
+ * indexes: see entry-shape) into `destination`; copies across file systems. git's temporary
+ * files, derived files (reverse indexes, bitmaps, commit graphs) and anything else stay out.
+ */
+async function linkObjects(
+  source: string,
+  destination: string,
+  relative = 'objects'
+): Promise<void> {
   await fs.mkdir(destination, { recursive: true });
   for (const entry of await fs.readdir(source, { withFileTypes: true })) {
-    if (TEMPORARY.test(entry.name)) continue;
     const from = path.join(source, entry.name);
     const to = path.join(destination, entry.name);
+    const name = `${relative}/${entry.name}`;
     if (entry.isDirectory()) {
-      await linkTree(from, to);
-    } else if (entry.isFile()) {
+      await linkObjects(from, to, name);
+    } else if (entry.isFile() && isKeptObjectFile(name)) {
       await fs.link(from, to).catch(async (error: NodeJS.ErrnoException) => {
         if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
         // Across file systems: a reflink where the file system can, else a plain copy.
         await fs.copyFile(from, to, fsConstants.COPYFILE_FICLONE);
       });
     }
-    // Symlinks and other special files are never part of a snapshot.
   }
 }
 
@@ -49,7 +54,7 @@ export async function buildSnapshot(
   await fs.rm(snapshotDir, { recursive: true, force: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'heads'), { recursive: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'tags'), { recursive: true });
-  await linkTree(objects, path.join(snapshotDir, 'objects'));
+  await linkObjects(objects, path.join(snapshotDir, 'objects'));
 
   const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
     .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')

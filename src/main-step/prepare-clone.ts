@@ -109,7 +109,13 @@ async function restoreAndSeed(
   const gitDir = restored.gitDir;
   const seeding = `Seeding ${settings.clonePath} from the cache`;
   const outcome = await job.stages.run('seed', seeding, () =>
-    seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs)
+    seedClone(
+      gitDir,
+      settings.clonePath,
+      settings.originUrl,
+      limits().seedTimeoutMs,
+      restored.archiveBytes
+    )
   );
   const cache: CacheUse = {
     source: backend.source,

@@ -47,8 +47,15 @@ async function moveIntoPlace(staged: string, target: string, signal: AbortSignal
   return 'copy' as const;
 }
 
-/** The seeded clone must be a repository of its own whose HEAD names a commit with a tree. */
-async function verifyClone(clonePath: string, gitDir: string): Promise<string> {
+/**
+ * The seeded clone must be a repository of its own whose HEAD names a commit with a tree, and
+ * whose refs name objects it has.
+ */
+async function verifyClone(
+  clonePath: string,
+  gitDir: string,
+  tips: { ref: string; object: string }[]
+): Promise<string> {
   const clone = new Repository(clonePath);
   const actualGitDir = await clone.absoluteGitDir();
   if (realpathSync(actualGitDir) !== realpathSync(gitDir)) {
@@ -58,6 +65,13 @@ async function verifyClone(clonePath: string, gitDir: string): Promise<string> {
   if (!commit) throw new Error('HEAD of the cached clone does not resolve to a commit');
   if (!(await clone.hasTree(commit))) {
     throw new Error(`the tree of the cached commit ${commit} is missing`);
+  }
+  const missing = new Set(await clone.missingObjects(tips.map(tip => tip.object)));
+  const dangling = tips.find(tip => missing.has(tip.object));
+  if (dangling) {
+    throw new Error(
+      `the cached clone has a bad ref: ${JSON.stringify(dangling.ref)} names the missing object ${dangling.object}`
+    );
   }
   return commit;
 }
@@ -70,14 +84,15 @@ export async function seedClone(
   stagedGitDir: string,
   clonePath: string,
   originUrl: string,
-  timeoutMs: number
+  timeoutMs: number,
+  archiveBytes?: number
 ): Promise<SeedOutcome> {
   const target = path.join(clonePath, '.git');
   const createdRoot = await firstMissingAncestor(clonePath);
   const abort = new AbortController();
   let placed = false;
   const work = (async (): Promise<SeedOutcome> => {
-    const removed = await sanitizeGitDir(stagedGitDir, originUrl);
+    const { removed, tips } = await sanitizeGitDir(stagedGitDir, originUrl, archiveBytes);
     if (removed.length > 0) {
       core.warning(`The cached clone carried ${removed.join(', ')}; removed before use.`, {
         title: 'Clone cache sanitized'
@@ -86,7 +101,7 @@ export async function seedClone(
     await fs.mkdir(clonePath, { recursive: true });
     placed = true;
     const method = await moveIntoPlace(stagedGitDir, target, abort.signal);
-    const cachedCommit = await verifyClone(clonePath, target);
+    const cachedCommit = await verifyClone(clonePath, target, tips);
     await markAsActionClone(target);
     core.info(
       method === 'rename'
