@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-export type Phase = 'restore' | 'seed' | 'clone' | 'fetch' | 'checkout' | 'worktree';
+export type Phase = 'restore' | 'seed' | 'clone' | 'fetch' | 'verify' | 'checkout' | 'worktree';
 
 /** Wall time of each phase of the main step, in milliseconds. */
 export class PhaseTimer {

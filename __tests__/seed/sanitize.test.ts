@@ -41,7 +41,13 @@ test('config is rebuilt from the template; hooks, alternates and worktrees are r
   writeFileSync(path.join(gitDir, 'worktrees', 'old', 'gitdir'), '/elsewhere\n');
   const { removed } = await sanitizeGitDir(gitDir, URL);
   expect(removed.sort()).toEqual(
-    ['core.fsmonitor', 'hooks/', 'include.path', 'objects/info/alternates', 'worktrees/'].sort()
+    [
+      'core.fsmonitor',
+      'hooks/post-checkout',
+      'include.path',
+      'objects/info/alternates',
+      'worktrees/old/gitdir'
+    ].sort()
   );
   expect(readFileSync(path.join(gitDir, 'config'), 'utf8')).toBe(gitConfigTemplate(URL));
   expect(readdirSync(path.join(gitDir, 'hooks'))).toEqual([]);
@@ -65,7 +71,7 @@ test('what the action never saves is dropped and named: worktree config, info/, 
   writeFileSync(path.join(gitDir, 'index'), 'x');
   const { removed } = await sanitizeGitDir(gitDir, URL);
   expect(removed.sort()).toEqual(
-    ['config.worktree', 'index', 'info/', 'refs/heads/agent/task-123'].sort()
+    ['config.worktree', 'index', 'info/exclude', 'refs/heads/agent/task-123'].sort()
   );
   expect(readdirSync(gitDir).sort()).toEqual(
     ['HEAD', 'config', 'hooks', 'objects', 'packed-refs', 'refs'].sort()

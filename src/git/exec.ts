@@ -26,6 +26,8 @@ export interface GitRunOptions {
   config?: readonly ConfigEntry[];
   /** Text written to git's standard input (which is closed either way). */
   input?: string;
+  /** Receives git's stdout as it arrives, instead of keeping it (for outputs of any size). */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 export class GitError extends Error {
@@ -169,7 +171,7 @@ export async function runGit(
       ignoreReturnCode: true,
       outStream: commandLineOnly(),
       listeners: {
-        stdout: chunk => stdout.push(chunk),
+        stdout: chunk => (options.onStdout ? options.onStdout(chunk) : stdout.push(chunk)),
         stderr: chunk => {
           stderr.push(chunk);
           if (options.progress) process.stdout.write(chunk);

@@ -48,6 +48,11 @@ export class Repository {
     return path.resolve(this.dir, await gitOutput(this.dir, ['rev-parse', '--git-common-dir']));
   }
 
+  /** The id of the tree `commit` records. */
+  treeOf(commit: string): Promise<string> {
+    return gitOutput(this.dir, ['rev-parse', '--verify', `${commit}^{tree}`]);
+  }
+
   /** True when the tree of `commit` can be read. */
   hasTree(commit: string): Promise<boolean> {
     return gitSucceeds(this.dir, ['cat-file', '-e', `${commit}^{tree}`]);

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { errorMessage } from '../errors.js';
+import { errorMessage, type Fallback } from '../errors.js';
 import { exists } from '../fs-util.js';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { GitError, gitStderrOf } from '../git/exec.js';
@@ -35,6 +35,8 @@ export interface RefreshResult {
 }
 
 const COMPLETE_MARKER = 'clone-cache-complete';
+/** Left by a job that found an object not matching its id: the next refresh rebuilds the clone. */
+const REFUSED_MARKER = 'clone-cache-refused';
 const GC_STAMP = 'clone-cache-gc-stamp';
 const GC_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -66,6 +68,10 @@ async function inspect(hostClone: Repository): Promise<Inspection> {
   if (!(await exists(path.join(hostClone.dir, COMPLETE_MARKER)))) {
     return { broken: 'its first clone never finished', tips };
   }
+  const refused = await fs
+    .readFile(path.join(hostClone.dir, REFUSED_MARKER), 'utf8')
+    .catch(() => undefined);
+  if (refused !== undefined) return { broken: refused.trim(), tips };
   let refs;
   try {
     refs = await hostClone.refTips();
@@ -247,6 +253,13 @@ export async function refreshHostClone(
   if (defaultBranch) await setOriginHead(hostClone, defaultBranch);
   await maintain(hostClone);
   return { created, tipsBefore, defaultBranch };
+}
+
+/** Has the next refresh rebuild the host clone, which held an object that is not what its id says. */
+export async function markForRebuild(paths: HostClonePaths, why: Fallback): Promise<void> {
+  await withHostCloneLock(paths.lock, paths.dir, () =>
+    fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`)
+  );
 }
 
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */

@@ -130,6 +130,35 @@ async function restoreAndSeed(
   return { cache: { ...cache, fallback: { reason: `seed failed: ${reason}`, cause } } };
 }
 
+/** An empty repository at `path` that the sync fills: a full clone. */
+async function startFullClone(job: Job): Promise<void> {
+  const { settings } = job;
+  await job.stages.run(
+    'clone',
+    'Cloning into path',
+    () => initClone(settings.clonePath, settings.originUrl),
+    { writing: settings.clonePath }
+  );
+}
+
+/**
+ * After a seeded clone was refused and removed (the entry's objects did not match their ids):
+ * a full clone in its place, reported with why the entry was not used.
+ */
+export async function replaceRefusedSeed(
+  job: Job,
+  refused: Preparation,
+  fallback: Fallback
+): Promise<Preparation> {
+  core.warning(`${fallback.reason}. Cloning instead.`, { title: 'Clone cache not used' });
+  await startFullClone(job);
+  return {
+    ...refused,
+    cachedCommit: undefined,
+    cache: { ...refused.cache, seeded: false, fallback }
+  };
+}
+
 /**
  * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
  * repository that the sync then fills (a full clone).
@@ -161,14 +190,7 @@ export async function prepareClone(
   };
   try {
     const prepared = await restoreAndSeed(job, backend, exactCommit);
-    if (!prepared.cache.seeded) {
-      await job.stages.run(
-        'clone',
-        'Cloning into path',
-        () => initClone(settings.clonePath, settings.originUrl),
-        { writing: settings.clonePath }
-      );
-    }
+    if (!prepared.cache.seeded) await startFullClone(job);
     return { ...prepared, createdByThisRun };
   } catch (error) {
     await removeCreatedByThisRun(createdByThisRun).catch(() => undefined);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { ActionError } from '../errors.js';
+import { ActionError, type Fallback } from '../errors.js';
+import { mismatchedObjects, objectsOfCommit } from '../git/object-check.js';
 import { GitError } from '../git/exec.js';
 import { setOriginHead } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
@@ -45,9 +46,28 @@ export async function defaultBranchOf(
   return fromEvent || (await remoteDefaultBranch(clone, settings.originUrl));
 }
 
+/** The cache entry cannot be used after all: the job clones instead. */
+export class EntryRefused extends Error {
+  constructor(readonly fallback: Fallback) {
+    super(fallback.reason);
+    this.name = 'EntryRefused';
+  }
+}
+
+/** Every object the checkout will read (the commit, its trees, its blobs) hashes to its id. */
+async function verifyObjectsOf(clone: Repository, commit: string): Promise<void> {
+  const [mismatched] = await mismatchedObjects(clone, await objectsOfCommit(clone, commit));
+  if (mismatched) {
+    throw new EntryRefused({
+      reason: `cache entry refused: the object ${mismatched} does not match its content`
+    });
+  }
+}
+
 /**
- * Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. The
- * fetch stage includes pointing origin at the repository and asking for its default branch.
+ * Origin, fetch, checkout of `ref`: the same for a seeded and a fresh clone. The fetch stage
+ * includes pointing origin at the repository and asking for its default branch; in a seeded
+ * clone, the objects of the commit are verified before the checkout.
  */
 export async function syncClone(
   job: Job,
@@ -90,6 +110,15 @@ export async function syncClone(
     },
     where
   );
+  // git does not re-hash what it checks out: what came from the cache is checked first.
+  if (cachedCommit) {
+    await stages.run(
+      'verify',
+      `Verifying the objects of ${target.commit}`,
+      () => verifyObjectsOf(clone, target.commit),
+      where
+    );
+  }
   await stages.run(
     'checkout',
     `Checking out ${target.name} (${target.commit})`,

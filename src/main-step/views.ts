@@ -33,6 +33,7 @@ const PHASE_ROWS: [Phase, string][] = [
   ['seed', 'Seed (s)'],
   ['clone', 'Clone init (s)'],
   ['fetch', 'Fetch (s)'],
+  ['verify', 'Verify (s)'],
   ['checkout', 'Checkout (s)'],
   ['worktree', 'Worktree (s)']
 ];

@@ -31,8 +31,10 @@ const EXPANSION_SLACK = 16 * 1024 * 1024;
 interface Found {
   files: { name: string; size: number }[];
   dropped: string[];
-  /** Removed without a word: derived files, empty folders. */
+  /** Removed without a word: derived files. */
   derived: string[];
+  /** Folders removed as a whole. */
+  removals: string[];
 }
 
 async function walk(gitDir: string, relative: string, found: Found): Promise<void> {
@@ -40,9 +42,17 @@ async function walk(gitDir: string, relative: string, found: Found): Promise<voi
     const name = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (KEPT_DIR.test(name)) await walk(gitDir, name, found);
-      else if ((await fs.readdir(path.join(gitDir, name))).length > 0)
-        found.dropped.push(`${name}/`);
-      else found.derived.push(name); // an empty folder says nothing
+      else {
+        // Named file by file (an empty folder says nothing), removed as a whole.
+        const inside = await fs.readdir(path.join(gitDir, name), {
+          recursive: true,
+          withFileTypes: true
+        });
+        for (const file of inside.filter(dirent => !dirent.isDirectory())) {
+          found.dropped.push(path.relative(gitDir, path.join(file.parentPath, file.name)));
+        }
+        found.removals.push(name);
+      }
     } else if (DERIVED_FILE.test(name) && entry.isFile()) {
       found.derived.push(name);
     } else if (!entry.isFile()) {
@@ -99,11 +109,11 @@ export async function enforceEntryShape(
       throw new Error(`the cached clone has no ${required} ${directory ? 'directory' : 'file'}`);
     }
   }
-  const found: Found = { files: [], dropped: [], derived: [] };
+  const found: Found = { files: [], dropped: [], derived: [], removals: [] };
   await walk(gitDir, '', found);
   checkSizes(found.files, archiveBytes);
   const dropped = [...found.dropped, ...unpairedPackFiles(found.files)];
-  for (const name of [...dropped, ...found.derived]) {
+  for (const name of [...dropped, ...found.derived, ...found.removals]) {
     await fs.rm(path.join(gitDir, name), { recursive: true, force: true });
   }
   return dropped;
