@@ -8,6 +8,8 @@ import { createJob, runStep, type Job, type RunOptions, type StepResult } from '
 
 export const TOKEN = 'ghs_testToken0123456789abcdefXYZ';
 export const REPOSITORY = 'acme/widgets';
+/** What a later step passes as `-c http.extraheader=...` to fetch from or push to origin itself. */
+export const AUTH_HEADER = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
 
 /** Everything an end-to-end test needs: origin over loopback HTTP, a cache service, jobs. */
 export interface Fixture {

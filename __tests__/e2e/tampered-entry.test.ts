@@ -1,0 +1,318 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync
+} from 'node:fs';
+import * as path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { craftEntry, unpackEntry } from '../support/archive.js';
+import { expectFallback, expectFilesOf, expectWorktreeAt } from '../support/expectations.js';
+import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
+import { gitAsync, gitSync } from '../support/git.js';
+import { plantedProgram } from '../support/planted.js';
+import { revParse } from '../support/repos.js';
+import type { StepResult } from '../support/runner.js';
+
+let fx: Fixture;
+afterEach(async () => fx?.close());
+
+const keyOf = (commit: string) => `clone-cache-Linux-acme-widgets-${commit}`;
+const MiB = 1024 * 1024;
+
+/** git run on an entry's git directory (no work tree). */
+const gitIn = (gitDir: string, args: string[], input?: string | Buffer) =>
+  gitSync(gitDir, [`--git-dir=${gitDir}`, ...args], input);
+
+/** Replaces an entry's packs by loose objects, the other shape a snapshot may hold. */
+function loosenObjects(gitDir: string): void {
+  const packDir = path.join(gitDir, 'objects', 'pack');
+  const packs = readdirSync(packDir)
+    .filter(name => name.endsWith('.pack'))
+    .map(name => readFileSync(path.join(packDir, name)));
+  // Out of the store first: unpack-objects skips the objects the store already has.
+  for (const file of readdirSync(packDir)) rmSync(path.join(packDir, file));
+  for (const pack of packs) gitIn(gitDir, ['unpack-objects', '-q'], pack);
+}
+
+/** Writes `content` as the loose object `id` (a blob id that names other content). */
+function substituteBlob(gitDir: string, id: string, content: string): void {
+  const file = path.join(gitDir, 'objects', id.slice(0, 2), id.slice(2));
+  rmSync(file, { force: true });
+  const body = Buffer.from(content);
+  writeFileSync(file, deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`), body])));
+}
+
+/** The blob ids of a commit's files, by path. */
+function blobsOf(repo: string, commit: string): Map<string, string> {
+  return new Map(
+    gitSync(repo, ['ls-tree', '-r', commit])
+      .split('\n')
+      .map(line => {
+        const [meta, file] = line.split('\t');
+        return [file, meta.split(' ')[2]];
+      })
+  );
+}
+
+const sanitizedWarning = (result: StepResult) =>
+  result.annotations.filter(a => a.title === 'Clone cache sanitized').map(a => a.message);
+
+describe('finding 1: object substitution', () => {
+  test('a loose blob of the tip holding other content: the entry is refused, and the entry saved afterwards is clean', async () => {
+    fx = await startFixture({ commits: 8 });
+    const reference = await fx.saveEntry();
+    fx.cache.entries.clear();
+    const tip = revParse(fx.origin, 'main');
+    const [file, blob] = [...blobsOf(fx.origin, tip)][0];
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      loosenObjects(gitDir);
+      substituteBlob(gitDir, blob, 'evil content under a legitimate id\n');
+    });
+
+    const job = fx.newJob('poisoned');
+    const main = await fx.main(job);
+    expect(readFileSync(path.join(job.workspace, file), 'utf8')).not.toContain('evil');
+    expectFilesOf(job.workspace, fx.origin, tip);
+    expectFallback(
+      fx,
+      main,
+      job,
+      /^cache entry refused: the object [0-9a-f]{40} does not match its content/
+    );
+    const refused = main.annotations.filter(a => a.title === 'Clone cache not used');
+    expect(refused).toHaveLength(1);
+    expect(refused[0].message).toContain(blob);
+
+    // save-cache auto saves after a fallback: the entry it saves comes from the full clone.
+    expect((await fx.post(job)).exitCode).toBe(0);
+    expect(fx.cache.entries.get(`${keyOf(tip)}@${reference.version}`)?.finalized).toBe(true);
+    const next = fx.newJob('next');
+    const warm = await fx.main(next, { env: { GITHUB_SHA: tip } });
+    expect(warm.exitCode).toBe(0);
+    expect(warm.outputs).toMatchObject({ seeded: 'true', 'cache-matched-key': keyOf(tip) });
+    expect(warm.annotations).toEqual([]);
+    expectFilesOf(next.workspace, fx.origin, tip);
+  });
+
+  test('a substituted blob of an older commit only: the job is seeded, but its post step does not save the store', async () => {
+    fx = await startFixture({ commits: 20 });
+    const reference = await fx.saveEntry();
+    fx.cache.entries.clear();
+    const tip = revParse(fx.origin, 'main');
+    const root = gitSync(fx.origin, ['rev-list', '--max-parents=0', 'main']);
+    const inTip = new Set(blobsOf(fx.origin, tip).values());
+    const old = [...blobsOf(fx.origin, root).values()].find(blob => !inTip.has(blob)) ?? '';
+    expect(old).toMatch(/^[0-9a-f]{40}$/);
+    const crafted = craftEntry(fx.cache, reference, fx.root, gitDir => {
+      loosenObjects(gitDir);
+      substituteBlob(gitDir, old, 'evil content in history\n');
+    });
+
+    const job = fx.newJob('warm');
+    const main = await fx.main(job, { inputs: { 'save-cache': 'always' } });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.seeded).toBe('true');
+    expectFilesOf(job.workspace, fx.origin, tip);
+
+    const post = await fx.post(job);
+    expect(post.exitCode).toBe(0);
+    expect([...fx.cache.entries.values()].map(e => e.key)).toEqual([crafted]);
+    const warnings = post.annotations.filter(a => a.level === 'warning');
+    expect(warnings.map(a => a.title)).toEqual(['Clone cache post step']);
+    expect(warnings[0].message).toContain('not saved');
+    expect(warnings[0].message).toContain('object store');
+  });
+});
+
+describe('finding 2: a planted branch', () => {
+  test.each(['loose', 'packed'])(
+    'refs/heads/agent/task-123 (%s) in an entry: the task branch starts at origin main',
+    async layout => {
+      fx = await startFixture({ commits: 6 });
+      const reference = await fx.saveEntry();
+      const tip = revParse(fx.origin, 'main');
+      craftEntry(fx.cache, reference, fx.root, gitDir => {
+        // The attacker's commit: origin's files plus one, on top of origin's tip.
+        const blob = gitIn(gitDir, ['hash-object', '-w', '--stdin'], 'planted\n');
+        const tree = gitIn(
+          gitDir,
+          ['mktree'],
+          `${gitIn(gitDir, ['ls-tree', tip])}\n100644 blob ${blob}\tplanted.txt\n`
+        );
+        const planted = gitIn(gitDir, ['commit-tree', tree, '-p', tip, '-m', 'task work']);
+        gitIn(gitDir, ['update-ref', 'refs/heads/agent/task-123', planted]);
+        if (layout === 'packed') gitIn(gitDir, ['pack-refs', '--all']);
+      });
+
+      const job = fx.newJob();
+      const main = await fx.main(job, { inputs: { branch: 'agent/task-123', base: 'main' } });
+      const wt = expectWorktreeAt(main, tip, 'agent/task-123');
+      expect(existsSync(path.join(wt, 'planted.txt'))).toBe(false);
+      expect(main.outputs.commit).toBe(tip);
+      expect(revParse(job.workspace, 'refs/heads/agent/task-123')).toBe(tip);
+      expectFilesOf(wt, fx.origin, tip);
+      const sanitized = sanitizedWarning(main);
+      expect(sanitized).toHaveLength(1);
+      expect(sanitized[0]).toContain('refs/heads/agent/task-123');
+      // A later push of the task branch publishes origin's commit, not the planted one.
+      await gitAsync(wt, ['-c', `http.extraheader=${AUTH_HEADER}`, 'push', '-q', 'origin', 'HEAD']);
+      expect(revParse(fx.origin, 'refs/heads/agent/task-123')).toBe(tip);
+    }
+  );
+});
+
+describe('finding 3: config.worktree in an entry', () => {
+  test('its fsmonitor and hooksPath never run, even once a later step enables worktree config', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await fx.saveEntry();
+    const marker = path.join(fx.root, 'planted-ran');
+    const hooks = path.join(fx.root, 'planted-hooks');
+    plantedProgram(path.join(hooks, 'post-checkout'), marker);
+    const fsmonitor = plantedProgram(path.join(fx.root, 'planted-fsmonitor'), marker);
+    craftEntry(fx.cache, reference, fx.root, gitDir =>
+      writeFileSync(
+        path.join(gitDir, 'config.worktree'),
+        `[core]\n\tfsmonitor = ${fsmonitor}\n\thooksPath = ${hooks}\n`
+      )
+    );
+
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.seeded).toBe('true');
+    const configWorktree = path.join(job.workspace, '.git', 'config.worktree');
+    const leftAfterJob = existsSync(configWorktree);
+    // Later steps: sparse-checkout turns on extensions.worktreeConfig, then ordinary commands.
+    gitSync(job.workspace, ['sparse-checkout', 'set', 'src/dir1']);
+    expect(gitSync(job.workspace, ['config', 'extensions.worktreeConfig'])).toBe('true');
+    gitSync(job.workspace, ['status']);
+    gitSync(job.workspace, ['checkout', '-q', '-b', 'x']);
+    expect(existsSync(marker)).toBe(false);
+    expect(leftAfterJob).toBe(false);
+    const sanitized = sanitizedWarning(main);
+    expect(sanitized).toHaveLength(1);
+    expect(sanitized[0]).toContain('config.worktree');
+  });
+});
+
+describe('finding 4: info/exclude in an entry', () => {
+  test('an exclude of * is dropped: new files show in git status', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await fx.saveEntry();
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      mkdirSync(path.join(gitDir, 'info'), { recursive: true });
+      writeFileSync(path.join(gitDir, 'info', 'exclude'), '*\n');
+    });
+
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expect(main.exitCode).toBe(0);
+    writeFileSync(path.join(job.workspace, 'new-file.txt'), 'made by a later step\n');
+    expect(gitSync(job.workspace, ['status', '--porcelain'])).toBe('?? new-file.txt');
+    gitSync(job.workspace, ['add', '--all']);
+    expect(gitSync(job.workspace, ['diff', '--cached', '--name-only'])).toBe('new-file.txt');
+    const sanitized = sanitizedWarning(main);
+    expect(sanitized).toHaveLength(1);
+    expect(sanitized[0]).toContain('info/exclude');
+  });
+});
+
+describe('finding 5: bad refs fall back instead of failing', () => {
+  const remotes = (gitDir: string) => {
+    mkdirSync(path.join(gitDir, 'refs', 'remotes', 'origin'), { recursive: true });
+    return path.join(gitDir, 'refs', 'remotes', 'origin');
+  };
+  const table: [string, (gitDir: string, tip: string) => void][] = [
+    [
+      'packed refs/remotes/origin/x.lock',
+      (gitDir, tip) =>
+        appendFileSync(path.join(gitDir, 'packed-refs'), `${tip} refs/remotes/origin/x.lock\n`)
+    ],
+    [
+      'packed refs/remotes/origin/../../../x',
+      (gitDir, tip) =>
+        appendFileSync(path.join(gitDir, 'packed-refs'), `${tip} refs/remotes/origin/../../../x\n`)
+    ],
+    ['an empty loose ref', gitDir => writeFileSync(path.join(remotes(gitDir), 'empty'), '')],
+    [
+      'a loose ref holding "not a sha"',
+      gitDir => writeFileSync(path.join(remotes(gitDir), 'garbage'), 'not a sha\n')
+    ],
+    [
+      'a loose ref naming a missing object',
+      gitDir => writeFileSync(path.join(remotes(gitDir), 'gone'), `${'1'.repeat(40)}\n`)
+    ]
+  ];
+  test.each(table)('%s', async (_label, change) => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await fx.saveEntry();
+    const tip = revParse(fx.origin, 'main');
+    craftEntry(fx.cache, reference, fx.root, gitDir => change(gitDir, tip));
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expectFallback(fx, main, job, /^seed failed: the cached clone has a bad ref/);
+    expectFilesOf(job.workspace, fx.origin, tip);
+  });
+});
+
+describe('finding 6: disk bomb', () => {
+  test('a 256 MiB file that is no part of a clone is dropped, and not saved again', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await fx.saveEntry();
+    fx.cache.entries.clear();
+    const tip = revParse(fx.origin, 'main');
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      const zeros = path.join(gitDir, 'objects', 'pack', 'zeros');
+      writeFileSync(zeros, '');
+      truncateSync(zeros, 256 * MiB);
+    });
+
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { 'save-cache': 'always' } });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.seeded).toBe('true');
+    expect(existsSync(path.join(job.workspace, '.git', 'objects', 'pack', 'zeros'))).toBe(false);
+    const sanitized = sanitizedWarning(main);
+    expect(sanitized).toHaveLength(1);
+    expect(sanitized[0]).toContain('objects/pack/zeros');
+
+    expect((await fx.post(job)).exitCode).toBe(0);
+    const saved = fx.cache.entries.get(`${keyOf(tip)}@${reference.version}`);
+    expect(saved?.finalized).toBe(true);
+    const unpacked = path.join(fx.root, 'saved');
+    unpackEntry(saved ?? reference, unpacked);
+    const savedGitDir = path.join(unpacked, '.clone-cache-staging', 'clone.git');
+    expect(existsSync(path.join(savedGitDir, 'HEAD'))).toBe(true);
+    expect(existsSync(path.join(savedGitDir, 'objects', 'pack', 'zeros'))).toBe(false);
+  });
+
+  test('a 256 MiB pack from a tiny archive: the entry is refused', async () => {
+    fx = await startFixture({ commits: 6 });
+    const reference = await fx.saveEntry();
+    const hex = 'ab'.repeat(20);
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      const pack = path.join(gitDir, 'objects', 'pack', `pack-${hex}.pack`);
+      writeFileSync(pack, '');
+      truncateSync(pack, 256 * MiB);
+      writeFileSync(pack.replace(/\.pack$/, '.idx'), Buffer.alloc(1024));
+    });
+
+    const job = fx.newJob();
+    const main = await fx.main(job);
+    expectFallback(
+      fx,
+      main,
+      job,
+      /^seed failed: the cached clone unpacks to \d+ bytes from a \d+-byte archive/
+    );
+    expect(
+      existsSync(path.join(job.workspace, '.git', 'objects', 'pack', `pack-${hex}.pack`))
+    ).toBe(false);
+  });
+});
