@@ -3,19 +3,17 @@ import {
   appendFileSync,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
-  rmSync,
   truncateSync,
   writeFileSync
 } from 'node:fs';
 import * as path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { craftEntry, unpackEntry } from '../support/archive.js';
 import { expectFallback, expectFilesOf, expectWorktreeAt } from '../support/expectations.js';
 import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
 import { plantedProgram } from '../support/planted.js';
+import { looseObjectsOnly, substituteBlob } from '../support/poison.js';
 import { revParse } from '../support/repos.js';
 import type { StepResult } from '../support/runner.js';
 
@@ -26,27 +24,8 @@ const keyOf = (commit: string) => `clone-cache-Linux-acme-widgets-${commit}`;
 const MiB = 1024 * 1024;
 
 /** git run on an entry's git directory (no work tree). */
-const gitIn = (gitDir: string, args: string[], input?: string | Buffer) =>
+const gitIn = (gitDir: string, args: string[], input?: string) =>
   gitSync(gitDir, [`--git-dir=${gitDir}`, ...args], input);
-
-/** Replaces an entry's packs by loose objects, the other shape a snapshot may hold. */
-function loosenObjects(gitDir: string): void {
-  const packDir = path.join(gitDir, 'objects', 'pack');
-  const packs = readdirSync(packDir)
-    .filter(name => name.endsWith('.pack'))
-    .map(name => readFileSync(path.join(packDir, name)));
-  // Out of the store first: unpack-objects skips the objects the store already has.
-  for (const file of readdirSync(packDir)) rmSync(path.join(packDir, file));
-  for (const pack of packs) gitIn(gitDir, ['unpack-objects', '-q'], pack);
-}
-
-/** Writes `content` as the loose object `id` (a blob id that names other content). */
-function substituteBlob(gitDir: string, id: string, content: string): void {
-  const file = path.join(gitDir, 'objects', id.slice(0, 2), id.slice(2));
-  rmSync(file, { force: true });
-  const body = Buffer.from(content);
-  writeFileSync(file, deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`), body])));
-}
 
 /** The blob ids of a commit's files, by path. */
 function blobsOf(repo: string, commit: string): Map<string, string> {
@@ -71,7 +50,7 @@ describe('finding 1: object substitution', () => {
     const tip = revParse(fx.origin, 'main');
     const [file, blob] = [...blobsOf(fx.origin, tip)][0];
     craftEntry(fx.cache, reference, fx.root, gitDir => {
-      loosenObjects(gitDir);
+      looseObjectsOnly(gitDir);
       substituteBlob(gitDir, blob, 'evil content under a legitimate id\n');
     });
 
@@ -110,7 +89,7 @@ describe('finding 1: object substitution', () => {
     const old = [...blobsOf(fx.origin, root).values()].find(blob => !inTip.has(blob)) ?? '';
     expect(old).toMatch(/^[0-9a-f]{40}$/);
     const crafted = craftEntry(fx.cache, reference, fx.root, gitDir => {
-      loosenObjects(gitDir);
+      looseObjectsOnly(gitDir);
       substituteBlob(gitDir, old, 'evil content in history\n');
     });
 
