@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2738:
+/***/ 4442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28544,7 +28544,7 @@ function startError(error, cwd) {
  * Runs one git command in `cwd` through @actions/exec: the command line is echoed to the log
  * (credentials travel in the environment, never in argv), git's output is captured, not logged.
  */
-async function runGit(cwd, args, options = {}) {
+async function exec_runGit(cwd, args, options = {}) {
     const git = await gitExecutable();
     const stdout = [];
     const stderr = [];
@@ -28557,7 +28557,7 @@ async function runGit(cwd, args, options = {}) {
             ignoreReturnCode: true,
             outStream: commandLineOnly(),
             listeners: {
-                stdout: chunk => stdout.push(chunk),
+                stdout: chunk => (options.onStdout ? options.onStdout(chunk) : stdout.push(chunk)),
                 stderr: chunk => {
                     stderr.push(chunk);
                     if (options.progress)
@@ -28580,11 +28580,11 @@ async function runGit(cwd, args, options = {}) {
 }
 /** Runs git and returns its trimmed stdout. */
 async function gitOutput(cwd, args, options = {}) {
-    return (await runGit(cwd, args, options)).stdout.trim();
+    return (await exec_runGit(cwd, args, options)).stdout.trim();
 }
 /** True when `git <args>` exits 0. */
 async function gitSucceeds(cwd, args) {
-    return (await runGit(cwd, args, { allowFailure: true })).exitCode === 0;
+    return (await exec_runGit(cwd, args, { allowFailure: true })).exitCode === 0;
 }
 
 ;// CONCATENATED MODULE: ./src/git/config.ts
@@ -28594,27 +28594,38 @@ async function gitSucceeds(cwd, args) {
 // nothing a planted file says can run or point elsewhere. git runs in the file's folder.
 /** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
 async function configFileValue(configFile, key) {
-    const read = await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
+    const read = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
     return read.stdout.trim();
 }
 /** The names of the keys the config file sets (none when it cannot be read). */
 async function configFileKeys(configFile) {
-    const listed = await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
     return listed.stdout.split('\n').filter(Boolean);
 }
 /** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
 async function unsetConfigFileKey(configFile, key) {
-    await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
+    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
         allowFailure: true
     });
 }
 /** Sets `key` in the repository's own config (.git/config). */
 async function setLocalConfig(repo, key, value) {
-    await runGit(repo.dir, ['config', '--local', key, value]);
+    await exec_runGit(repo.dir, ['config', '--local', key, value]);
 }
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
 async function unsetLocalConfig(repo, key) {
-    await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+}
+/** Every key and value the config file sets, in order (none when it cannot be read). */
+async function configFileEntries(configFile) {
+    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
+    return listed.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map(entry => {
+        const newline = entry.indexOf('\n');
+        return newline < 0 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/clone/credentials.ts
@@ -28706,7 +28717,7 @@ class Repository {
     }
     /** The commit a revision names, or '' when it names none. */
     async resolveCommit(revision) {
-        const result = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
+        const result = await exec_runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
         return result.exitCode === 0 ? result.stdout.trim() : '';
     }
     /** How many commits `to` has that `from` has not. */
@@ -28720,6 +28731,10 @@ class Repository {
     /** The absolute path of the directory the main worktree and all linked ones share. */
     async commonDir() {
         return external_node_path_.resolve(this.dir, await gitOutput(this.dir, ['rev-parse', '--git-common-dir']));
+    }
+    /** The id of the tree `commit` records. */
+    treeOf(commit) {
+        return gitOutput(this.dir, ['rev-parse', '--verify', `${commit}^{tree}`]);
     }
     /** True when the tree of `commit` can be read. */
     hasTree(commit) {
@@ -28760,11 +28775,11 @@ class Repository {
 /** Makes `repo.dir` (an existing folder) an empty repository, without the system's template. */
 async function initRepository(repo) {
     // An empty template directory: no sample hooks, no info/exclude.
-    await runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
+    await exec_runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
 }
 /** Makes `repo.dir` (not there yet) an empty bare repository, without the system's template. */
 async function initBareRepository(repo) {
-    await runGit(external_node_path_.dirname(repo.dir), [
+    await exec_runGit(external_node_path_.dirname(repo.dir), [
         'init',
         '--quiet',
         '--bare',
@@ -28909,7 +28924,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 /** Points refs/remotes/origin/HEAD at origin's default branch, as `git clone` leaves it. */
 async function setOriginHead(repo, defaultBranch) {
-    await runGit(repo.dir, [
+    await exec_runGit(repo.dir, [
         'symbolic-ref',
         'refs/remotes/origin/HEAD',
         `refs/remotes/origin/${defaultBranch}`
@@ -28917,11 +28932,11 @@ async function setOriginHead(repo, defaultBranch) {
 }
 /** Moves `ref` from `from` to `to`; git refuses when the ref has moved meanwhile. */
 async function moveRef(repo, ref, from, to, reason) {
-    await runGit(repo.dir, ['update-ref', '-m', reason, ref, to, from]);
+    await exec_runGit(repo.dir, ['update-ref', '-m', reason, ref, to, from]);
 }
 /** Makes the local `branch` track origin's branch of the same name. */
 async function trackOriginBranch(repo, branch) {
-    await runGit(repo.dir, [
+    await exec_runGit(repo.dir, [
         'branch',
         `--set-upstream-to=refs/remotes/origin/${branch}`,
         '--',
@@ -29860,7 +29875,8 @@ class ActionsCacheBackend {
 
 ;// CONCATENATED MODULE: ./src/git/config-template.ts
 const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
-function quote(value) {
+/** A config value or subsection name in double quotes, as git reads it back. */
+function quoteConfigValue(value) {
     return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 /**
@@ -29879,7 +29895,7 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
     if (format.objectFormat !== 'sha1') {
         lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
     }
-    lines.push('[remote "origin"]', `\turl = ${quote(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
+    lines.push('[remote "origin"]', `\turl = ${quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
     return lines.join('\n') + '\n';
 }
 
@@ -29890,7 +29906,7 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
  * failure is ignored: the next run tries again.
  */
 async function collectGarbageIfDue(repo) {
-    await runGit(repo.dir, ['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+    await exec_runGit(repo.dir, ['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
         allowFailure: true
     });
 }
@@ -29914,15 +29930,15 @@ async function fetchBranchesAndTags(repo, options) {
     if (options.prune)
         args.push('--prune');
     args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
-    await runGit(repo.dir, args, { config: repo.auth, progress: true });
+    await exec_runGit(repo.dir, args, { config: repo.auth, progress: true });
 }
 /** Fetches one commit of origin by its id, showing git's progress. */
 async function fetchOneCommit(repo, commit) {
-    await runGit(repo.dir, ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: true });
+    await exec_runGit(repo.dir, ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: true });
 }
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function askDefaultBranch(repo) {
-    const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
+    const listed = await exec_runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
         config: repo.auth
     });
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
@@ -29930,7 +29946,7 @@ async function askDefaultBranch(repo) {
 }
 /** Copies the local branches of the repository at `sourceDir` (on this machine) as they are. */
 async function fetchLocalBranchesFrom(repo, sourceDir) {
-    await runGit(repo.dir, [
+    await exec_runGit(repo.dir, [
         'fetch',
         '--quiet',
         '--no-tags',
@@ -30350,16 +30366,6 @@ async function withLock(lockPath, what, options, work) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
-
-/** Config keys that make git run a program or read other files. */
-const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
-/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
-async function dangerousConfigKeys(configFile) {
-    const keys = await configFileKeys(configFile);
-    return [...new Set(keys.filter(key => DANGEROUS_KEY.test(key)))];
-}
-
 ;// CONCATENATED MODULE: ./src/git/ref-files.ts
 
 
@@ -30417,6 +30423,24 @@ async function removeRefs(gitDir, keep) {
     return removed;
 }
 
+;// CONCATENATED MODULE: ./src/git/ref-format.ts
+/** A full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/**
+ * git's rules for a ref name (`git check-ref-format`), checked without running git: an entry or a
+ * host clone can carry thousands of refs.
+ */
+function ref_format_isValidRefName(name) {
+    if (!name.startsWith('refs/') || name.endsWith('/') || name.endsWith('.'))
+        return false;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\//.test(name))
+        return false;
+    return name
+        .split('/')
+        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && part !== '@');
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
 
 
@@ -30424,34 +30448,103 @@ async function removeRefs(gitDir, keep) {
 
 
 
+
+/** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
+function upstreamOf(key, value) {
+    const match = /^branch\.(.+)\.(remote|merge)$/.exec(key);
+    if (!match || !ref_format_isValidRefName(`refs/heads/${match[1]}`))
+        return undefined;
+    const valid = match[2] === 'remote' ? value === 'origin' : value === `refs/heads/${match[1]}`;
+    return valid ? match[1] : undefined;
+}
 /**
- * The host clone lives in a shared directory that any job (or person) on the host can change:
- * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
- * returns what was removed.
+ * The host clone's config, rebuilt: the template plus the upstream of each task branch, and
+ * nothing else (no include, url.*.insteadOf, core.* program or worktree config). Returns what was
+ * dropped. Written as git writes it (through config.lock), so a concurrent git write fails
+ * rather than being lost.
  */
-async function makeHostCloneTrustworthy(dir) {
-    const removed = [];
-    const hooks = external_node_path_.join(dir, 'hooks');
-    for (const name of await external_node_fs_.promises.readdir(hooks).catch(() => [])) {
-        await external_node_fs_.promises.rm(external_node_path_.join(hooks, name), { recursive: true, force: true });
-        removed.push(`hooks/${name}`);
+async function rebuildConfig(dir, originUrl) {
+    const file = external_node_path_.join(dir, 'config');
+    const template = gitConfigTemplate(originUrl, undefined, true);
+    const entries = await configFileEntries(file);
+    const expected = new Set((await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`));
+    const branches = new Set();
+    const dropped = [];
+    for (const [key, value] of entries) {
+        const branch = upstreamOf(key, value);
+        if (branch)
+            branches.add(branch);
+        else if (!expected.has(`${key}=${value}`))
+            dropped.push(key);
     }
-    const configFile = external_node_path_.join(dir, 'config');
-    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
-    // dangerous keys are removed from it instead.
-    const keys = await dangerousConfigKeys(configFile);
-    for (const key of keys) {
-        await unsetConfigFileKey(configFile, key);
-        removed.push(key);
-    }
-    // Replace refs and grafts would make a worktree show other files than its commit holds.
-    removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
-    for (const file of ['info/attributes', 'info/grafts']) {
-        if (await external_node_fs_.promises.lstat(external_node_path_.join(dir, file)).catch(() => undefined)) {
-            await external_node_fs_.promises.rm(external_node_path_.join(dir, file), { force: true });
-            removed.push(file);
+    const text = template +
+        [...branches]
+            .map(b => `[branch ${quoteConfigValue(b)}]\n\tremote = origin\n\tmerge = refs/heads/${b}\n`)
+            .join('');
+    if ((await external_node_fs_.promises.readFile(file, 'utf8').catch(() => '')) === text)
+        return dropped;
+    await writeLikeGit(file, text);
+    return [...new Set(dropped)];
+}
+/** Writes through `<file>.lock` as git does; a git writing at that moment is waited for briefly. */
+async function writeLikeGit(file, text) {
+    const lock = `${file}.lock`;
+    for (let attempt = 1;; attempt++) {
+        try {
+            await external_node_fs_.promises.writeFile(lock, text, { flag: 'wx', mode: 0o644 });
+            break;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST' || attempt === 20)
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, 100));
         }
     }
+    await external_node_fs_.promises.rename(lock, file);
+}
+/** The entries a config text sets, as git lists them. */
+async function entriesOfText(dir, text) {
+    const file = external_node_path_.join(dir, `.clone-cache-template-${process.pid}`);
+    await external_node_fs_.promises.writeFile(file, text);
+    try {
+        return await configFileEntries(file);
+    }
+    finally {
+        await external_node_fs_.promises.rm(file, { force: true });
+    }
+}
+/** Removes `relative` (a file or a folder) when it is there; returns the names of its files. */
+async function removeIfThere(dir, relative) {
+    const target = external_node_path_.join(dir, relative);
+    const stat = await external_node_fs_.promises.lstat(target).catch(() => undefined);
+    if (!stat)
+        return [];
+    const names = stat.isDirectory()
+        ? (await external_node_fs_.promises.readdir(target, { recursive: true, withFileTypes: true }))
+            .filter(entry => !entry.isDirectory())
+            .map(entry => external_node_path_.relative(dir, external_node_path_.join(entry.parentPath, entry.name)))
+        : [relative];
+    await external_node_fs_.promises.rm(target, { recursive: true, force: true });
+    return names;
+}
+/**
+ * The host clone lives in a shared directory that any job (or person) on the host can change:
+ * before a job uses it, nothing in it may run code or change what git reads. Its config is
+ * rebuilt; hooks, info/, worktree config, alternates and every ref other than a branch, origin's
+ * branches and tags go. Returns what was removed, and says so in one warning.
+ */
+async function makeHostCloneTrustworthy(dir, originUrl) {
+    const removed = [];
+    for (const relative of ['hooks', 'info', 'config.worktree', 'objects/info/alternates']) {
+        removed.push(...(await removeIfThere(dir, relative)));
+    }
+    await external_node_fs_.promises.mkdir(external_node_path_.join(dir, 'hooks'), { recursive: true });
+    for (const id of await external_node_fs_.promises.readdir(external_node_path_.join(dir, 'worktrees')).catch(() => [])) {
+        removed.push(...(await removeIfThere(dir, external_node_path_.join('worktrees', id, 'config.worktree'))));
+    }
+    removed.push(...(await rebuildConfig(dir, originUrl)));
+    // Replace refs (and notes, stashes...) are not the action's: only branches and tags stay.
+    removed.push(...(await removeRefs(dir, ref => ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/'].some(prefix => ref.startsWith(prefix)))));
     if (removed.length > 0) {
         lib_core/* warning */.$e(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
             title: 'Host clone sanitized'
@@ -30478,6 +30571,8 @@ async function makeHostCloneTrustworthy(dir) {
 
 
 const COMPLETE_MARKER = 'clone-cache-complete';
+/** Left by a job that found an object not matching its id: the next refresh rebuilds the clone. */
+const REFUSED_MARKER = 'clone-cache-refused';
 const GC_STAMP = 'clone-cache-gc-stamp';
 const GC_INTERVAL_MS = 60 * 60 * 1000;
 function hostClonePaths(cacheDir, repoName, originUrl) {
@@ -30496,6 +30591,11 @@ async function inspect(hostClone) {
     if (!(await exists(external_node_path_.join(hostClone.dir, COMPLETE_MARKER)))) {
         return { broken: 'its first clone never finished', tips };
     }
+    const refused = await external_node_fs_.promises
+        .readFile(external_node_path_.join(hostClone.dir, REFUSED_MARKER), 'utf8')
+        .catch(() => undefined);
+    if (refused !== undefined)
+        return { broken: refused.trim(), tips };
     let refs;
     try {
         refs = await hostClone.refTips();
@@ -30623,7 +30723,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
     if (await exists(paths.dir)) {
         // Before any git command runs in it.
         await removeStaleGitLocks(paths.dir);
-        await makeHostCloneTrustworthy(paths.dir);
+        await makeHostCloneTrustworthy(paths.dir, originUrl);
     }
     let created = false;
     let tipsBefore = new Map();
@@ -30667,9 +30767,116 @@ async function refreshHostClone(paths, originUrl, hostClone) {
     await maintain(hostClone);
     return { created, tipsBefore, defaultBranch };
 }
+/** Has the next refresh rebuild the host clone, which held an object that is not what its id says. */
+async function markForRebuild(paths, why) {
+    await withHostCloneLock(paths.lock, paths.dir, () => external_node_fs_.promises.writeFile(external_node_path_.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`));
+}
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
 function withHostCloneLock(lockPath, dir, work) {
     return withLock(lockPath, `the host clone ${dir}`, hostLockOptions(), work);
+}
+
+;// CONCATENATED MODULE: ./src/seed/entry-shape.ts
+
+
+/**
+ * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
+ * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes), so a
+ * planted file is dropped whatever its name. The snapshot builds entries with the same rules.
+ */
+const KEPT_FILE = /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx))$/;
+const KEPT_DIR = /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info)$/;
+/** Files git derives from the packs and makes again when it wants them: dropped without a word. */
+const DERIVED_FILE = /^objects\/(pack\/pack-[0-9a-f]+\.(rev|bitmap)|pack\/multi-pack-index.*|info\/(packs|commit-graph))$/;
+function isKeptObjectFile(relative) {
+    return relative.startsWith('objects/') && KEPT_FILE.test(relative);
+}
+/** The largest size a small file can have, by kind. */
+const SIZE_LIMITS = [
+    [/^HEAD$/, 1024],
+    [/^config$/, 64 * 1024],
+    [/^refs\//, 1024]
+];
+/** An archive unpacks to at most this many times its size (git's data is compressed already). */
+const MAX_EXPANSION = 4;
+const EXPANSION_SLACK = 16 * 1024 * 1024;
+async function walk(gitDir, relative, found) {
+    for (const entry of await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, relative), { withFileTypes: true })) {
+        const name = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+            if (KEPT_DIR.test(name))
+                await walk(gitDir, name, found);
+            else {
+                // Named file by file (an empty folder says nothing), removed as a whole.
+                const inside = await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, name), {
+                    recursive: true,
+                    withFileTypes: true
+                });
+                for (const file of inside.filter(dirent => !dirent.isDirectory())) {
+                    found.dropped.push(external_node_path_.relative(gitDir, external_node_path_.join(file.parentPath, file.name)));
+                }
+                found.removals.push(name);
+            }
+        }
+        else if (DERIVED_FILE.test(name) && entry.isFile()) {
+            found.derived.push(name);
+        }
+        else if (!entry.isFile()) {
+            throw new Error(`the cached clone holds ${name}, which is not a plain file`);
+        }
+        else if (name === 'shallow') {
+            throw new Error('the cached clone is shallow, which this action never saves');
+        }
+        else if (KEPT_FILE.test(name)) {
+            found.files.push({ name, size: (await external_node_fs_.promises.lstat(external_node_path_.join(gitDir, name))).size });
+        }
+        else {
+            found.dropped.push(name);
+        }
+    }
+}
+function checkSizes(files, archiveBytes) {
+    for (const { name, size } of files) {
+        const limit = SIZE_LIMITS.find(([pattern]) => pattern.test(name))?.[1];
+        if (limit !== undefined && size > limit) {
+            throw new Error(`the cached clone's ${name} is ${size} bytes, more than such a file holds`);
+        }
+    }
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    if (archiveBytes !== undefined && total > archiveBytes * MAX_EXPANSION + EXPANSION_SLACK) {
+        throw new Error(`the cached clone unpacks to ${total} bytes from a ${archiveBytes}-byte archive, more than a clone can`);
+    }
+}
+/** A pack is usable only with its index, and an index only with its pack. */
+function unpairedPackFiles(files) {
+    const names = new Set(files.map(file => file.name));
+    const partner = (name) => name.endsWith('.pack') ? name.replace(/\.pack$/, '.idx') : name.replace(/\.idx$/, '.pack');
+    return [...names].filter(name => /^objects\/pack\//.test(name) && !names.has(partner(name)));
+}
+/**
+ * Brings a restored git directory to the snapshot's shape: removes everything the action never
+ * saves and returns its names; throws when the entry cannot be a snapshot at all (a symlink or a
+ * special file, a shallow clone, a file larger than its kind, more bytes than the archive can hold).
+ */
+async function enforceEntryShape(gitDir, archiveBytes) {
+    for (const [required, directory] of [
+        ['objects', true],
+        ['refs', true],
+        ['HEAD', false]
+    ]) {
+        const stat = await external_node_fs_.promises.lstat(external_node_path_.join(gitDir, required)).catch(() => undefined);
+        if (!stat || stat.isDirectory() !== directory || stat.isSymbolicLink()) {
+            throw new Error(`the cached clone has no ${required} ${directory ? 'directory' : 'file'}`);
+        }
+    }
+    const found = { files: [], dropped: [], derived: [], removals: [] };
+    await walk(gitDir, '', found);
+    checkSizes(found.files, archiveBytes);
+    const dropped = [...found.dropped, ...unpairedPackFiles(found.files)];
+    for (const name of [...dropped, ...found.derived, ...found.removals]) {
+        await external_node_fs_.promises.rm(external_node_path_.join(gitDir, name), { recursive: true, force: true });
+    }
+    return dropped;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/snapshot.ts
@@ -30677,20 +30884,22 @@ function withHostCloneLock(lockPath, dir, work) {
 
 
 
-/** Git's temporary files in objects/ that must not be archived. */
-const TEMPORARY = /^(tmp_|\.tmp-|incoming-)|\.lock$/;
-/** Hard-links every file of `source` into `destination` (copies across file systems). */
-async function linkTree(source, destination) {
+
+/**
+ * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
+ * indexes: see entry-shape) into `destination`; copies across file systems. git's temporary
+ * files, derived files (reverse indexes, bitmaps, commit graphs) and anything else stay out.
+ */
+async function linkObjects(source, destination, relative = 'objects') {
     await external_node_fs_.promises.mkdir(destination, { recursive: true });
     for (const entry of await external_node_fs_.promises.readdir(source, { withFileTypes: true })) {
-        if (TEMPORARY.test(entry.name))
-            continue;
         const from = external_node_path_.join(source, entry.name);
         const to = external_node_path_.join(destination, entry.name);
+        const name = `${relative}/${entry.name}`;
         if (entry.isDirectory()) {
-            await linkTree(from, to);
+            await linkObjects(from, to, name);
         }
-        else if (entry.isFile()) {
+        else if (entry.isFile() && isKeptObjectFile(name)) {
             await external_node_fs_.promises.link(from, to).catch(async (error) => {
                 if (error.code !== 'EXDEV' && error.code !== 'EPERM')
                     throw error;
@@ -30698,7 +30907,6 @@ async function linkTree(source, destination) {
                 await external_node_fs_.promises.copyFile(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
             });
         }
-        // Symlinks and other special files are never part of a snapshot.
     }
 }
 /**
@@ -30718,7 +30926,7 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     await external_node_fs_.promises.rm(snapshotDir, { recursive: true, force: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
-    await linkTree(objects, external_node_path_.join(snapshotDir, 'objects'));
+    await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
     const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
         .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
         .sort((a, b) => (a.ref < b.ref ? -1 : 1))
@@ -30824,6 +31032,110 @@ async function initClone(clonePath, originUrl) {
     return gitDir;
 }
 
+;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
+
+/** Config keys that make git run a program or read other files. */
+const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
+/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
+async function dangerousConfigKeys(configFile) {
+    const keys = await configFileKeys(configFile);
+    return [...new Set(keys.filter(key => DANGEROUS_KEY.test(key)))];
+}
+
+;// CONCATENATED MODULE: ./src/seed/entry-refs.ts
+
+
+
+/**
+ * The refs an entry may keep: origin's branches and tags, which the action's snapshot saves. A
+ * local branch (`refs/heads/*`) would be attached by a task worktree as if a job had made it, and
+ * other refs (`refs/replace/*` above all) change what git reads.
+ */
+const keptRef = (ref) => ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/');
+function badRef(ref, why) {
+    return new Error(`the cached clone has a bad ref: ${JSON.stringify(ref)} ${why}`);
+}
+async function looseRefs(gitDir, relative, into) {
+    const entries = await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+        const ref = `${relative}/${entry.name}`;
+        if (entry.isDirectory()) {
+            await looseRefs(gitDir, ref, into);
+            continue;
+        }
+        if (!keptRef(ref)) {
+            await external_node_fs_.promises.rm(external_node_path_.join(gitDir, ref), { force: true });
+            into.dropped.push(ref);
+            continue;
+        }
+        if (!ref_format_isValidRefName(ref))
+            throw badRef(ref, 'is not a valid ref name');
+        const content = await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, ref), 'utf8');
+        const object = content.replace(/\n$/, '');
+        if (OBJECT_ID.test(object))
+            into.tips.push({ ref, object });
+        else if (content.startsWith('ref: ')) {
+            // A symbolic ref (origin/HEAD): the fetch sets it again.
+            await external_node_fs_.promises.rm(external_node_path_.join(gitDir, ref), { force: true });
+        }
+        else
+            throw badRef(ref, content ? 'holds no object id' : 'is empty');
+    }
+}
+/** Reads packed-refs, keeps origin's branches and tags, and refuses any line git would not write. */
+async function packedRefs(gitDir, into) {
+    const file = external_node_path_.join(gitDir, 'packed-refs');
+    const text = await external_node_fs_.promises.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return;
+    const kept = [];
+    let keptLast = false;
+    for (const [index, line] of text.split('\n').entries()) {
+        if (!line || (index === 0 && line.startsWith('# pack-refs with:'))) {
+            if (line)
+                kept.push(line);
+            continue;
+        }
+        if (line.startsWith('^')) {
+            if (!OBJECT_ID.test(line.slice(1)))
+                throw badRef(line, 'is not a peeled object id');
+            if (keptLast)
+                kept.push(line);
+            continue;
+        }
+        const [object, ref, ...rest] = line.split(' ');
+        if (!ref || rest.length > 0 || !OBJECT_ID.test(object))
+            throw badRef(line, 'is not a ref line');
+        if (!ref_format_isValidRefName(ref))
+            throw badRef(ref, 'is not a valid ref name');
+        keptLast = keptRef(ref);
+        if (keptLast) {
+            kept.push(line);
+            into.tips.push({ ref, object });
+        }
+        else
+            into.dropped.push(ref);
+    }
+    await external_node_fs_.promises.writeFile(file, kept.map(line => `${line}\n`).join(''));
+}
+/**
+ * Keeps only origin's branches and tags, each with a valid name and an object id; refuses the
+ * entry (throws) on a ref git would not have written. Whether the objects exist is for the caller
+ * to ask git, once the entry is in place.
+ */
+async function checkEntryRefs(gitDir) {
+    const found = { dropped: [], tips: [] };
+    await looseRefs(gitDir, 'refs', found);
+    await packedRefs(gitDir, found);
+    // The snapshot writes a commit id; a symbolic HEAD must at least name a ref.
+    const head = (await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, 'HEAD'), 'utf8')).replace(/\n$/, '');
+    const symbolic = /^ref: (.*)$/.exec(head)?.[1];
+    if (!OBJECT_ID.test(head) && !(symbolic && ref_format_isValidRefName(symbolic))) {
+        throw badRef('HEAD', 'names neither a commit id nor a ref');
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/seed/sanitize.ts
 
 
@@ -30831,22 +31143,7 @@ async function initClone(clonePath, originUrl) {
 
 
 
-/** Parts of a `.git` that a restored cache may not bring: each can run code or point elsewhere. */
-const REMOVED_ENTRIES = [
-    'hooks',
-    'worktrees',
-    'modules',
-    'commondir',
-    'index',
-    'FETCH_HEAD',
-    'ORIG_HEAD',
-    'objects/info/alternates',
-    'objects/info/http-alternates',
-    'info/attributes',
-    'info/grafts'
-];
-/** Branches and tags are only names; other refs (refs/replace/* above all) change what git reads. */
-const keptRef = (ref) => ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/'].some(prefix => ref.startsWith(prefix));
+
 async function readFormat(configPath) {
     const stat = await external_node_fs_.promises.lstat(configPath).catch(() => undefined);
     if (!stat?.isFile())
@@ -30857,52 +31154,20 @@ async function readFormat(configPath) {
     const formatVersion = objectFormat === 'sha256' || (await read('core.repositoryformatversion')) === '1' ? 1 : 0;
     return { formatVersion, objectFormat };
 }
-async function requireRealDirectory(target, what) {
-    const stat = await external_node_fs_.promises.lstat(target).catch(() => undefined);
-    if (!stat)
-        throw new Error(`the cached clone has no ${what}`);
-    if (!stat.isDirectory())
-        throw new Error(`the cached clone's ${what} is not a plain directory`);
-}
-/** Refuses a tree that holds a symlink or a special file anywhere: git would follow it. */
-async function requirePlainTree(dir, relative = '') {
-    for (const entry of await external_node_fs_.promises.readdir(external_node_path_.join(dir, relative), { withFileTypes: true })) {
-        const name = external_node_path_.join(relative, entry.name);
-        if (entry.isDirectory())
-            await requirePlainTree(dir, name);
-        else if (!entry.isFile())
-            throw new Error(`the cached clone holds ${name}, which is not a plain file`);
-    }
-}
 /**
- * Makes a restored `.git` trustworthy before any git command runs in it: its config is rebuilt
- * from the template and nothing that could run code (hooks) or point outside it remains.
- * Returns what was removed (entries, and the dangerous config keys the rebuilt config drops), for
- * the log.
+ * Makes a restored `.git` trustworthy before any git command runs in it: only the shapes the
+ * action's snapshot saves remain (no hooks, worktree config, info/ files, local branches or
+ * replace refs), every ref is well formed, and the config is rebuilt from the template. Returns
+ * what was removed (files, refs, and the dangerous config keys the rebuilt config drops) for the
+ * log, and the refs' tips, whose objects the seed checks once the clone is in place.
  */
-async function sanitizeGitDir(gitDir, originUrl) {
-    await requireRealDirectory(gitDir, '.git directory');
-    await requireRealDirectory(external_node_path_.join(gitDir, 'objects'), 'objects directory');
-    await requireRealDirectory(external_node_path_.join(gitDir, 'refs'), 'refs directory');
-    const head = await external_node_fs_.promises.lstat(external_node_path_.join(gitDir, 'HEAD')).catch(() => undefined);
-    if (!head?.isFile())
-        throw new Error('the cached clone has no HEAD file');
-    await requirePlainTree(gitDir);
-    if (await external_node_fs_.promises.lstat(external_node_path_.join(gitDir, 'shallow')).catch(() => undefined)) {
-        throw new Error('the cached clone is shallow, which this action never saves');
-    }
-    const removed = await removeRefs(gitDir, keptRef);
-    for (const entry of REMOVED_ENTRIES) {
-        const target = external_node_path_.join(gitDir, entry);
-        const stat = await external_node_fs_.promises.lstat(target).catch(() => undefined);
-        if (!stat)
-            continue;
-        const nonEmpty = !stat.isDirectory() || (await external_node_fs_.promises.readdir(target)).length > 0;
-        await external_node_fs_.promises.rm(target, { recursive: true, force: true });
-        if (nonEmpty && entry !== 'index' && entry !== 'FETCH_HEAD' && entry !== 'ORIG_HEAD') {
-            removed.push(entry);
-        }
-    }
+async function sanitizeGitDir(gitDir, originUrl, archiveBytes) {
+    const stat = await external_node_fs_.promises.lstat(gitDir).catch(() => undefined);
+    if (!stat?.isDirectory())
+        throw new Error('the cached clone has no .git directory');
+    const removed = await enforceEntryShape(gitDir, archiveBytes);
+    const refs = await checkEntryRefs(gitDir);
+    removed.push(...refs.dropped);
     await external_node_fs_.promises.mkdir(external_node_path_.join(gitDir, 'hooks'));
     const configPath = external_node_path_.join(gitDir, 'config');
     const format = await readFormat(configPath);
@@ -30911,7 +31176,7 @@ async function sanitizeGitDir(gitDir, originUrl) {
         removed.push(...(await dangerousConfigKeys(configPath)));
     await external_node_fs_.promises.rm(configPath, { force: true });
     await external_node_fs_.promises.writeFile(configPath, gitConfigTemplate(originUrl, format), { mode: 0o644 });
-    return removed;
+    return { removed, tips: refs.tips };
 }
 
 ;// CONCATENATED MODULE: ./src/seed/seed.ts
@@ -30952,8 +31217,11 @@ async function moveIntoPlace(staged, target, signal) {
     await external_node_fs_.promises.rm(staged, { recursive: true, force: true });
     return 'copy';
 }
-/** The seeded clone must be a repository of its own whose HEAD names a commit with a tree. */
-async function verifyClone(clonePath, gitDir) {
+/**
+ * The seeded clone must be a repository of its own whose HEAD names a commit with a tree, and
+ * whose refs name objects it has.
+ */
+async function verifyClone(clonePath, gitDir, tips) {
     const clone = new Repository(clonePath);
     const actualGitDir = await clone.absoluteGitDir();
     if ((0,external_node_fs_.realpathSync)(actualGitDir) !== (0,external_node_fs_.realpathSync)(gitDir)) {
@@ -30965,19 +31233,24 @@ async function verifyClone(clonePath, gitDir) {
     if (!(await clone.hasTree(commit))) {
         throw new Error(`the tree of the cached commit ${commit} is missing`);
     }
+    const missing = new Set(await clone.missingObjects(tips.map(tip => tip.object)));
+    const dangling = tips.find(tip => missing.has(tip.object));
+    if (dangling) {
+        throw new Error(`the cached clone has a bad ref: ${JSON.stringify(dangling.ref)} names the missing object ${dangling.object}`);
+    }
     return commit;
 }
 /**
  * Puts a restored `.git` at `<clonePath>/.git`, sanitized and verified. Any failure, a timeout
  * included, removes exactly what the seed created and reports why; the caller then clones.
  */
-async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
+async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs, archiveBytes) {
     const target = external_node_path_.join(clonePath, '.git');
     const createdRoot = await firstMissingAncestor(clonePath);
     const abort = new AbortController();
     let placed = false;
     const work = (async () => {
-        const removed = await sanitizeGitDir(stagedGitDir, originUrl);
+        const { removed, tips } = await sanitizeGitDir(stagedGitDir, originUrl, archiveBytes);
         if (removed.length > 0) {
             lib_core/* warning */.$e(`The cached clone carried ${removed.join(', ')}; removed before use.`, {
                 title: 'Clone cache sanitized'
@@ -30986,7 +31259,7 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs) {
         await external_node_fs_.promises.mkdir(clonePath, { recursive: true });
         placed = true;
         const method = await moveIntoPlace(stagedGitDir, target, abort.signal);
-        const cachedCommit = await verifyClone(clonePath, target);
+        const cachedCommit = await verifyClone(clonePath, target, tips);
         await markAsActionClone(target);
         lib_core/* info */.pq(method === 'rename'
             ? `Seeded ${target}: the restored .git was renamed into place.`
@@ -31077,7 +31350,7 @@ async function restoreAndSeed(job, backend, exactCommit) {
     }
     const gitDir = restored.gitDir;
     const seeding = `Seeding ${settings.clonePath} from the cache`;
-    const outcome = await job.stages.run('seed', seeding, () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs));
+    const outcome = await job.stages.run('seed', seeding, () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs, restored.archiveBytes));
     const cache = {
         source: backend.source,
         matchedKey: restored.matchedKey,
@@ -31090,6 +31363,24 @@ async function restoreAndSeed(job, backend, exactCommit) {
     await warnAndClone(job, seeding, 'Clone cache not used', outcome.failure, settings.clonePath);
     const { reason, cause } = outcome.failure;
     return { cache: { ...cache, fallback: { reason: `seed failed: ${reason}`, cause } } };
+}
+/** An empty repository at `path` that the sync fills: a full clone. */
+async function startFullClone(job) {
+    const { settings } = job;
+    await job.stages.run('clone', 'Cloning into path', () => initClone(settings.clonePath, settings.originUrl), { writing: settings.clonePath });
+}
+/**
+ * After a seeded clone was refused and removed (the entry's objects did not match their ids):
+ * a full clone in its place, reported with why the entry was not used.
+ */
+async function replaceRefusedSeed(job, refused, fallback) {
+    lib_core/* warning */.$e(`${fallback.reason}. Cloning instead.`, { title: 'Clone cache not used' });
+    await startFullClone(job);
+    return {
+        ...refused,
+        cachedCommit: undefined,
+        cache: { ...refused.cache, seeded: false, fallback }
+    };
 }
 /**
  * Makes `path` hold a clone: the existing one, one seeded from the cache backend, or an empty
@@ -31118,9 +31409,8 @@ async function prepareClone(job, backend, exactCommit) {
     };
     try {
         const prepared = await restoreAndSeed(job, backend, exactCommit);
-        if (!prepared.cache.seeded) {
-            await job.stages.run('clone', 'Cloning into path', () => initClone(settings.clonePath, settings.originUrl), { writing: settings.clonePath });
-        }
+        if (!prepared.cache.seeded)
+            await startFullClone(job);
         return { ...prepared, createdByThisRun };
     }
     catch (error) {
@@ -31137,27 +31427,131 @@ async function prepareClone(job, backend, exactCommit) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/object-check.ts
+
+
+/**
+ * git does not re-hash the objects it reads: an object store can hold other content under an
+ * object's id, and a checkout writes it. This reads objects through `git cat-file --batch` and
+ * hashes each one as git would have (`<type> <size>\0<content>`), streaming, in a few processes.
+ */
+class BatchHasher {
+    algorithm;
+    pending = Buffer.alloc(0);
+    current;
+    /** The newline git writes after each object's content. */
+    skipNewline = false;
+    mismatched = [];
+    constructor(algorithm) {
+        this.algorithm = algorithm;
+    }
+    take(chunk) {
+        const data = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = Buffer.alloc(0);
+        let offset = 0;
+        while (offset < data.length) {
+            if (this.current) {
+                const used = Math.min(this.current.left, data.length - offset);
+                this.current.hash.update(data.subarray(offset, offset + used));
+                this.current.left -= used;
+                offset += used;
+                if (this.current.left === 0)
+                    this.finish();
+            }
+            else if (this.skipNewline) {
+                this.skipNewline = false;
+                offset += 1;
+            }
+            else {
+                const end = data.indexOf(10, offset);
+                if (end < 0) {
+                    this.pending = Buffer.from(data.subarray(offset));
+                    return;
+                }
+                const [id, type, size] = data.toString('latin1', offset, end).split(' ');
+                offset = end + 1;
+                if (size === undefined) {
+                    this.mismatched.push(id); // "<id> missing"
+                    continue;
+                }
+                const hash = (0,external_node_crypto_.createHash)(this.algorithm).update(`${type} ${size}\0`);
+                this.current = { id, left: Number(size), hash };
+                if (this.current.left === 0)
+                    this.finish();
+            }
+        }
+    }
+    finish() {
+        const { id, hash } = this.current;
+        if (hash.digest('hex') !== id)
+            this.mismatched.push(id);
+        this.current = undefined;
+        this.skipNewline = true;
+    }
+}
+/** The commit, and every tree and blob of its tree (submodule entries are other repositories). */
+async function objectsOfCommit(repo, commit) {
+    const listed = await exec_runGit(repo.dir, ['ls-tree', '-r', '-t', '-z', '--full-tree', commit]);
+    const ids = new Set([commit, await repo.treeOf(commit)]);
+    for (const entry of listed.stdout.split('\0')) {
+        const [, type, id] = entry.slice(0, entry.indexOf('\t')).split(' ');
+        if (id && type !== 'commit')
+            ids.add(id);
+    }
+    return [...ids];
+}
+const PROCESSES = 2;
+/** The ids among `ids` whose content does not hash to them (or that are missing). */
+async function mismatchedObjects(repo, ids) {
+    const algorithm = ids[0]?.length === 64 ? 'sha256' : 'sha1';
+    const shares = Array.from({ length: PROCESSES }, (_, n) => ids.filter((_, i) => i % PROCESSES === n));
+    const results = await Promise.all(shares
+        .filter(share => share.length > 0)
+        .map(async (share) => {
+        const hasher = new BatchHasher(algorithm);
+        await exec_runGit(repo.dir, ['cat-file', '--batch'], {
+            input: share.join('\n') + '\n',
+            onStdout: chunk => hasher.take(chunk)
+        });
+        return hasher.mismatched;
+    }));
+    return results.flat();
+}
+/**
+ * `git fsck` of a whole object store (every object re-hashed, every ref's history present): ''
+ * when it passes, else git's first complaints.
+ */
+async function objectStoreProblems(repo) {
+    const checked = await runGit(repo.dir, ['fsck', '--no-dangling', '--no-progress'], {
+        allowFailure: true
+    });
+    if (checked.exitCode === 0)
+        return '';
+    const said = `${checked.stderr}\n${checked.stdout}`.split('\n').filter(Boolean);
+    return said.slice(0, 5).join('; ') || `git fsck exited with ${checked.exitCode}`;
+}
+
 ;// CONCATENATED MODULE: ./src/git/checkout.ts
 
 /** Checks out `commit` as the local `branch` (created or reset there), showing git's progress. */
 async function checkoutBranchAt(repo, branch, commit, { force }) {
-    await runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '-B', branch, commit, '--'], { progress: true });
+    await exec_runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '-B', branch, commit, '--'], { progress: true });
 }
 /** Checks out `commit` with a detached HEAD, showing git's progress. */
 async function checkoutDetached(repo, commit, { force }) {
-    await runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '--detach', commit, '--'], { progress: true });
+    await exec_runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '--detach', commit, '--'], { progress: true });
 }
 /** Detaches HEAD where it is, so that the branch it had can be checked out elsewhere. */
 async function detachHead(repo) {
-    await runGit(repo.dir, ['checkout', '--quiet', '--detach']);
+    await exec_runGit(repo.dir, ['checkout', '--quiet', '--detach']);
 }
 /** Moves the current branch (or HEAD) to `commit` and makes index and files match it. */
 async function resetHard(repo, commit) {
-    await runGit(repo.dir, ['reset', '--hard', '--quiet', commit, '--']);
+    await exec_runGit(repo.dir, ['reset', '--hard', '--quiet', commit, '--']);
 }
 /** Deletes every untracked and ignored file, nested repositories included. */
 async function removeUntrackedFiles(repo) {
-    await runGit(repo.dir, ['clean', '-ffdx', '--quiet']);
+    await exec_runGit(repo.dir, ['clean', '-ffdx', '--quiet']);
 }
 
 ;// CONCATENATED MODULE: ./src/clone/checkout.ts
@@ -31299,6 +31693,7 @@ async function resolveTarget(repo, request, originUrl, fetchCommit) {
 
 
 
+
 function isWorkflowRepository(settings, context) {
     return settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
 }
@@ -31318,9 +31713,28 @@ async function defaultBranchOf(clone, settings, context) {
     const fromEvent = isWorkflowRepository(settings, context) ? context.eventDefaultBranch : '';
     return fromEvent || (await remoteDefaultBranch(clone, settings.originUrl));
 }
+/** The cache entry cannot be used after all: the job clones instead. */
+class EntryRefused extends Error {
+    fallback;
+    constructor(fallback) {
+        super(fallback.reason);
+        this.fallback = fallback;
+        this.name = 'EntryRefused';
+    }
+}
+/** Every object the checkout will read (the commit, its trees, its blobs) hashes to its id. */
+async function verifyObjectsOf(clone, commit) {
+    const [mismatched] = await mismatchedObjects(clone, await objectsOfCommit(clone, commit));
+    if (mismatched) {
+        throw new EntryRefused({
+            reason: `cache entry refused: the object ${mismatched} does not match its content`
+        });
+    }
+}
 /**
- * Origin, fetch, checkout of `ref`, verification: the same for a seeded and a fresh clone. The
- * fetch stage includes pointing origin at the repository and asking for its default branch.
+ * Origin, fetch, checkout of `ref`: the same for a seeded and a fresh clone. The fetch stage
+ * includes pointing origin at the repository and asking for its default branch; in a seeded
+ * clone, the objects of the commit are verified before the checkout.
  */
 async function syncClone(job, clone, cachedCommit) {
     const { settings, context, stages } = job;
@@ -31351,6 +31765,10 @@ async function syncClone(job, clone, cachedCommit) {
         }
         return { target, defaultBranch };
     }, where);
+    // git does not re-hash what it checks out: what came from the cache is checked first.
+    if (cachedCommit) {
+        await stages.run('verify', `Verifying the objects of ${target.commit}`, () => verifyObjectsOf(clone, target.commit), where);
+    }
     await stages.run('checkout', `Checking out ${target.name} (${target.commit})`, () => checkoutTarget(clone, target, ownClone), where);
     const staleCommits = cachedCommit ? await clone.countCommits(cachedCommit, target.commit) : null;
     return {
@@ -31389,7 +31807,7 @@ function checkoutArgs(worktreePath, checkout) {
  */
 async function addWorktree(repo, worktreePath, checkout, lockReason) {
     const lock = lockReason === undefined ? [] : ['--lock', '--reason', lockReason];
-    await runGit(repo.dir, [
+    await exec_runGit(repo.dir, [
         'worktree',
         'add',
         '--quiet',
@@ -31398,18 +31816,18 @@ async function addWorktree(repo, worktreePath, checkout, lockReason) {
     ]);
 }
 async function lockWorktree(repo, worktreePath, reason) {
-    await runGit(repo.dir, ['worktree', 'lock', '--reason', reason, '--', worktreePath]);
+    await exec_runGit(repo.dir, ['worktree', 'lock', '--reason', reason, '--', worktreePath]);
 }
 async function worktrees_unlockWorktree(repo, worktreePath) {
-    await runGit(repo.dir, ['worktree', 'unlock', '--', worktreePath]);
+    await exec_runGit(repo.dir, ['worktree', 'unlock', '--', worktreePath]);
 }
 /** Removes a worktree and its files; twice forced, so a locked one goes too, in one step. */
 async function worktrees_removeWorktree(repo, worktreePath) {
-    await runGit(repo.dir, ['worktree', 'remove', '--force', '--force', '--', worktreePath]);
+    await exec_runGit(repo.dir, ['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 /** Forgets worktrees whose folders are gone. */
 async function worktrees_pruneWorktrees(repo) {
-    await runGit(repo.dir, ['worktree', 'prune']);
+    await exec_runGit(repo.dir, ['worktree', 'prune']);
 }
 /** The worktrees git has registered, as `git worktree list --porcelain` shows them. */
 async function listedWorktrees(repo) {
@@ -31789,6 +32207,16 @@ async function createTaskWorktree(job, repo, defaultBranch, hostLock) {
 
 
 
+
+/** Syncs the prepared clone; on failure, what this run made goes (never a clone that looks ready). */
+async function syncOrRemove(job, clone, prepared) {
+    return syncClone(job, clone, prepared.cachedCommit).catch(async (error) => {
+        if (prepared.createdByThisRun) {
+            await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
+        }
+        throw error;
+    });
+}
 /**
  * Hosted, or self-hosted without a branch: seed `path` from the cache (or clone it), sync it,
  * then the task worktree from it when a branch is given.
@@ -31800,14 +32228,19 @@ async function cloneIntoPath(job, mode, clone) {
         : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
     // The entry for the event's own commit, when there is one, wins over a newer one.
     const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
-    const prepared = await prepareClone(job, backend, exactCommit);
-    const synced = await syncClone(job, clone, prepared.cachedCommit).catch(async (error) => {
-        // Never a workspace that looks seeded: what this run made goes.
-        if (prepared.createdByThisRun) {
-            await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
-        }
-        throw error;
-    });
+    let prepared = await prepareClone(job, backend, exactCommit);
+    let synced;
+    try {
+        synced = await syncOrRemove(job, clone, prepared);
+    }
+    catch (error) {
+        if (!(error instanceof EntryRefused))
+            throw error;
+        if (mode.kind === 'host-clone-seed')
+            await markForRebuild(mode.hostClone, error.fallback);
+        prepared = await replaceRefusedSeed(job, prepared, error.fallback);
+        synced = await syncOrRemove(job, clone, prepared);
+    }
     const worktree = settings.branch
         ? await createTaskWorktree(job, clone, synced.defaultBranch)
         : undefined;
@@ -31915,6 +32348,7 @@ const PHASE_ROWS = [
     ['seed', 'Seed (s)'],
     ['clone', 'Clone init (s)'],
     ['fetch', 'Fetch (s)'],
+    ['verify', 'Verify (s)'],
     ['checkout', 'Checkout (s)'],
     ['worktree', 'Worktree (s)']
 ];
@@ -32055,7 +32489,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2738);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4442);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6481:
+/***/ 2576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28557,7 +28557,7 @@ async function exec_runGit(cwd, args, options = {}) {
             ignoreReturnCode: true,
             outStream: commandLineOnly(),
             listeners: {
-                stdout: chunk => stdout.push(chunk),
+                stdout: chunk => (options.onStdout ? options.onStdout(chunk) : stdout.push(chunk)),
                 stderr: chunk => {
                     stderr.push(chunk);
                     if (options.progress)
@@ -28598,12 +28598,12 @@ async function configFileValue(configFile, key) {
     return read.stdout.trim();
 }
 /** The names of the keys the config file sets (none when it cannot be read). */
-async function config_configFileKeys(configFile) {
+async function configFileKeys(configFile) {
     const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
     return listed.stdout.split('\n').filter(Boolean);
 }
 /** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
-async function config_unsetConfigFileKey(configFile, key) {
+async function unsetConfigFileKey(configFile, key) {
     await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
         allowFailure: true
     });
@@ -28615,6 +28615,17 @@ async function setLocalConfig(repo, key, value) {
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
 async function unsetLocalConfig(repo, key) {
     await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+}
+/** Every key and value the config file sets, in order (none when it cannot be read). */
+async function config_configFileEntries(configFile) {
+    const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
+    return listed.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map(entry => {
+        const newline = entry.indexOf('\n');
+        return newline < 0 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/clone/credentials.ts
@@ -28720,6 +28731,10 @@ class Repository {
     /** The absolute path of the directory the main worktree and all linked ones share. */
     async commonDir() {
         return external_node_path_.resolve(this.dir, await exec_gitOutput(this.dir, ['rev-parse', '--git-common-dir']));
+    }
+    /** The id of the tree `commit` records. */
+    treeOf(commit) {
+        return exec_gitOutput(this.dir, ['rev-parse', '--verify', `${commit}^{tree}`]);
     }
     /** True when the tree of `commit` can be read. */
     hasTree(commit) {
@@ -29496,7 +29511,8 @@ class ActionsCacheBackend {
 
 ;// CONCATENATED MODULE: ./src/git/config-template.ts
 const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
-function quote(value) {
+/** A config value or subsection name in double quotes, as git reads it back. */
+function config_template_quoteConfigValue(value) {
     return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 /**
@@ -29515,8 +29531,111 @@ function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, b
     if (format.objectFormat !== 'sha1') {
         lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
     }
-    lines.push('[remote "origin"]', `\turl = ${quote(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
+    lines.push('[remote "origin"]', `\turl = ${config_template_quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
     return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/seed/entry-shape.ts
+
+
+/**
+ * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
+ * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes), so a
+ * planted file is dropped whatever its name. The snapshot builds entries with the same rules.
+ */
+const KEPT_FILE = /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx))$/;
+const KEPT_DIR = /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info)$/;
+/** Files git derives from the packs and makes again when it wants them: dropped without a word. */
+const DERIVED_FILE = /^objects\/(pack\/pack-[0-9a-f]+\.(rev|bitmap)|pack\/multi-pack-index.*|info\/(packs|commit-graph))$/;
+function isKeptObjectFile(relative) {
+    return relative.startsWith('objects/') && KEPT_FILE.test(relative);
+}
+/** The largest size a small file can have, by kind. */
+const SIZE_LIMITS = (/* unused pure expression or super */ null && ([
+    [/^HEAD$/, 1024],
+    [/^config$/, 64 * 1024],
+    [/^refs\//, 1024]
+]));
+/** An archive unpacks to at most this many times its size (git's data is compressed already). */
+const MAX_EXPANSION = 4;
+const EXPANSION_SLACK = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+async function walk(gitDir, relative, found) {
+    for (const entry of await fs.readdir(path.join(gitDir, relative), { withFileTypes: true })) {
+        const name = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+            if (KEPT_DIR.test(name))
+                await walk(gitDir, name, found);
+            else {
+                // Named file by file (an empty folder says nothing), removed as a whole.
+                const inside = await fs.readdir(path.join(gitDir, name), {
+                    recursive: true,
+                    withFileTypes: true
+                });
+                for (const file of inside.filter(dirent => !dirent.isDirectory())) {
+                    found.dropped.push(path.relative(gitDir, path.join(file.parentPath, file.name)));
+                }
+                found.removals.push(name);
+            }
+        }
+        else if (DERIVED_FILE.test(name) && entry.isFile()) {
+            found.derived.push(name);
+        }
+        else if (!entry.isFile()) {
+            throw new Error(`the cached clone holds ${name}, which is not a plain file`);
+        }
+        else if (name === 'shallow') {
+            throw new Error('the cached clone is shallow, which this action never saves');
+        }
+        else if (KEPT_FILE.test(name)) {
+            found.files.push({ name, size: (await fs.lstat(path.join(gitDir, name))).size });
+        }
+        else {
+            found.dropped.push(name);
+        }
+    }
+}
+function checkSizes(files, archiveBytes) {
+    for (const { name, size } of files) {
+        const limit = SIZE_LIMITS.find(([pattern]) => pattern.test(name))?.[1];
+        if (limit !== undefined && size > limit) {
+            throw new Error(`the cached clone's ${name} is ${size} bytes, more than such a file holds`);
+        }
+    }
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    if (archiveBytes !== undefined && total > archiveBytes * MAX_EXPANSION + EXPANSION_SLACK) {
+        throw new Error(`the cached clone unpacks to ${total} bytes from a ${archiveBytes}-byte archive, more than a clone can`);
+    }
+}
+/** A pack is usable only with its index, and an index only with its pack. */
+function unpairedPackFiles(files) {
+    const names = new Set(files.map(file => file.name));
+    const partner = (name) => name.endsWith('.pack') ? name.replace(/\.pack$/, '.idx') : name.replace(/\.idx$/, '.pack');
+    return [...names].filter(name => /^objects\/pack\//.test(name) && !names.has(partner(name)));
+}
+/**
+ * Brings a restored git directory to the snapshot's shape: removes everything the action never
+ * saves and returns its names; throws when the entry cannot be a snapshot at all (a symlink or a
+ * special file, a shallow clone, a file larger than its kind, more bytes than the archive can hold).
+ */
+async function enforceEntryShape(gitDir, archiveBytes) {
+    for (const [required, directory] of [
+        ['objects', true],
+        ['refs', true],
+        ['HEAD', false]
+    ]) {
+        const stat = await fs.lstat(path.join(gitDir, required)).catch(() => undefined);
+        if (!stat || stat.isDirectory() !== directory || stat.isSymbolicLink()) {
+            throw new Error(`the cached clone has no ${required} ${directory ? 'directory' : 'file'}`);
+        }
+    }
+    const found = { files: [], dropped: [], derived: [], removals: [] };
+    await walk(gitDir, '', found);
+    checkSizes(found.files, archiveBytes);
+    const dropped = [...found.dropped, ...unpairedPackFiles(found.files)];
+    for (const name of [...dropped, ...found.derived, ...found.removals]) {
+        await fs.rm(path.join(gitDir, name), { recursive: true, force: true });
+    }
+    return dropped;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/snapshot.ts
@@ -29524,20 +29643,22 @@ function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, b
 
 
 
-/** Git's temporary files in objects/ that must not be archived. */
-const TEMPORARY = /^(tmp_|\.tmp-|incoming-)|\.lock$/;
-/** Hard-links every file of `source` into `destination` (copies across file systems). */
-async function linkTree(source, destination) {
+
+/**
+ * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
+ * indexes: see entry-shape) into `destination`; copies across file systems. git's temporary
+ * files, derived files (reverse indexes, bitmaps, commit graphs) and anything else stay out.
+ */
+async function linkObjects(source, destination, relative = 'objects') {
     await external_node_fs_.promises.mkdir(destination, { recursive: true });
     for (const entry of await external_node_fs_.promises.readdir(source, { withFileTypes: true })) {
-        if (TEMPORARY.test(entry.name))
-            continue;
         const from = external_node_path_.join(source, entry.name);
         const to = external_node_path_.join(destination, entry.name);
+        const name = `${relative}/${entry.name}`;
         if (entry.isDirectory()) {
-            await linkTree(from, to);
+            await linkObjects(from, to, name);
         }
-        else if (entry.isFile()) {
+        else if (entry.isFile() && isKeptObjectFile(name)) {
             await external_node_fs_.promises.link(from, to).catch(async (error) => {
                 if (error.code !== 'EXDEV' && error.code !== 'EPERM')
                     throw error;
@@ -29545,7 +29666,6 @@ async function linkTree(source, destination) {
                 await external_node_fs_.promises.copyFile(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
             });
         }
-        // Symlinks and other special files are never part of a snapshot.
     }
 }
 /**
@@ -29565,7 +29685,7 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     await external_node_fs_.promises.rm(snapshotDir, { recursive: true, force: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
-    await linkTree(objects, external_node_path_.join(snapshotDir, 'objects'));
+    await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
     const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
         .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
         .sort((a, b) => (a.ref < b.ref ? -1 : 1))
@@ -29580,6 +29700,110 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     const check = await clone.at(snapshotDir).resolveCommit('HEAD');
     if (check !== commit)
         throw new Error('the snapshot does not resolve HEAD; not saving it');
+}
+
+;// CONCATENATED MODULE: ./src/git/object-check.ts
+
+
+/**
+ * git does not re-hash the objects it reads: an object store can hold other content under an
+ * object's id, and a checkout writes it. This reads objects through `git cat-file --batch` and
+ * hashes each one as git would have (`<type> <size>\0<content>`), streaming, in a few processes.
+ */
+class BatchHasher {
+    algorithm;
+    pending = Buffer.alloc(0);
+    current;
+    /** The newline git writes after each object's content. */
+    skipNewline = false;
+    mismatched = [];
+    constructor(algorithm) {
+        this.algorithm = algorithm;
+    }
+    take(chunk) {
+        const data = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = Buffer.alloc(0);
+        let offset = 0;
+        while (offset < data.length) {
+            if (this.current) {
+                const used = Math.min(this.current.left, data.length - offset);
+                this.current.hash.update(data.subarray(offset, offset + used));
+                this.current.left -= used;
+                offset += used;
+                if (this.current.left === 0)
+                    this.finish();
+            }
+            else if (this.skipNewline) {
+                this.skipNewline = false;
+                offset += 1;
+            }
+            else {
+                const end = data.indexOf(10, offset);
+                if (end < 0) {
+                    this.pending = Buffer.from(data.subarray(offset));
+                    return;
+                }
+                const [id, type, size] = data.toString('latin1', offset, end).split(' ');
+                offset = end + 1;
+                if (size === undefined) {
+                    this.mismatched.push(id); // "<id> missing"
+                    continue;
+                }
+                const hash = createHash(this.algorithm).update(`${type} ${size}\0`);
+                this.current = { id, left: Number(size), hash };
+                if (this.current.left === 0)
+                    this.finish();
+            }
+        }
+    }
+    finish() {
+        const { id, hash } = this.current;
+        if (hash.digest('hex') !== id)
+            this.mismatched.push(id);
+        this.current = undefined;
+        this.skipNewline = true;
+    }
+}
+/** The commit, and every tree and blob of its tree (submodule entries are other repositories). */
+async function objectsOfCommit(repo, commit) {
+    const listed = await runGit(repo.dir, ['ls-tree', '-r', '-t', '-z', '--full-tree', commit]);
+    const ids = new Set([commit, await repo.treeOf(commit)]);
+    for (const entry of listed.stdout.split('\0')) {
+        const [, type, id] = entry.slice(0, entry.indexOf('\t')).split(' ');
+        if (id && type !== 'commit')
+            ids.add(id);
+    }
+    return [...ids];
+}
+const PROCESSES = 2;
+/** The ids among `ids` whose content does not hash to them (or that are missing). */
+async function mismatchedObjects(repo, ids) {
+    const algorithm = ids[0]?.length === 64 ? 'sha256' : 'sha1';
+    const shares = Array.from({ length: PROCESSES }, (_, n) => ids.filter((_, i) => i % PROCESSES === n));
+    const results = await Promise.all(shares
+        .filter(share => share.length > 0)
+        .map(async (share) => {
+        const hasher = new BatchHasher(algorithm);
+        await runGit(repo.dir, ['cat-file', '--batch'], {
+            input: share.join('\n') + '\n',
+            onStdout: chunk => hasher.take(chunk)
+        });
+        return hasher.mismatched;
+    }));
+    return results.flat();
+}
+/**
+ * `git fsck` of a whole object store (every object re-hashed, every ref's history present): ''
+ * when it passes, else git's first complaints.
+ */
+async function objectStoreProblems(repo) {
+    const checked = await exec_runGit(repo.dir, ['fsck', '--no-dangling', '--no-progress'], {
+        allowFailure: true
+    });
+    if (checked.exitCode === 0)
+        return '';
+    const said = `${checked.stderr}\n${checked.stdout}`.split('\n').filter(Boolean);
+    return said.slice(0, 5).join('; ') || `git fsck exited with ${checked.exitCode}`;
 }
 
 ;// CONCATENATED MODULE: ./src/limits.ts
@@ -29662,6 +29886,8 @@ function decideSave(state, key) {
 
 
 
+
+
 /** Saves a new entry when the policy says so; returns one line for the log and the summary. */
 async function saveEntry(state) {
     const key = entryKey(state.keyPrefix, state.commit);
@@ -29673,6 +29899,16 @@ async function saveEntry(state) {
     const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits().restoreTimeoutMs);
     try {
         await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
+        // A store that holds an object other than its id says would spread to every later job.
+        const started = performance.now();
+        const problems = await objectStoreProblems(new Repository(backend.stagingDir));
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        if (problems) {
+            const message = `not saved: the object store fails its check (${problems})`;
+            lib_core/* warning */.$e(`Clone cache ${message}`, { title: 'Clone cache post step' });
+            return message;
+        }
+        lib_core/* info */.pq(`The object store passed git fsck in ${seconds} s.`);
         const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
         if (!result.saved && !result.otherJob) {
             lib_core/* warning */.$e(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
@@ -29721,7 +29957,7 @@ async function trackOriginBranch(repo, branch) {
     ]);
 }
 /** True when git accepts `ref` as a ref name (`git check-ref-format`). */
-function isValidRefName(ref) {
+function refs_isValidRefName(ref) {
     return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
 }
 
@@ -30154,16 +30390,6 @@ async function withLock(lockPath, what, options, work) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/dangerous-config.ts
-
-/** Config keys that make git run a program or read other files. */
-const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy|attributesfile|worktree)$|filter\.|diff\.[^.]+\.(textconv|command)$|merge\.[^.]+\.driver$|sequence\.editor$|uploadpack\.|remote\.[^.]+\.(uploadpack|receivepack|vcs)$|protocol\.)/i;
-/** The dangerous keys a config file sets, read without following its includes (nothing runs). */
-async function dangerous_config_dangerousConfigKeys(configFile) {
-    const keys = await configFileKeys(configFile);
-    return [...new Set(keys.filter(key => DANGEROUS_KEY.test(key)))];
-}
-
 ;// CONCATENATED MODULE: ./src/git/ref-files.ts
 
 
@@ -30228,34 +30454,103 @@ async function ref_files_removeRefs(gitDir, keep) {
 
 
 
+
+/** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
+function upstreamOf(key, value) {
+    const match = /^branch\.(.+)\.(remote|merge)$/.exec(key);
+    if (!match || !isValidRefName(`refs/heads/${match[1]}`))
+        return undefined;
+    const valid = match[2] === 'remote' ? value === 'origin' : value === `refs/heads/${match[1]}`;
+    return valid ? match[1] : undefined;
+}
 /**
- * The host clone lives in a shared directory that any job (or person) on the host can change:
- * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
- * returns what was removed.
+ * The host clone's config, rebuilt: the template plus the upstream of each task branch, and
+ * nothing else (no include, url.*.insteadOf, core.* program or worktree config). Returns what was
+ * dropped. Written as git writes it (through config.lock), so a concurrent git write fails
+ * rather than being lost.
  */
-async function trust_makeHostCloneTrustworthy(dir) {
-    const removed = [];
-    const hooks = path.join(dir, 'hooks');
-    for (const name of await fs.readdir(hooks).catch(() => [])) {
-        await fs.rm(path.join(hooks, name), { recursive: true, force: true });
-        removed.push(`hooks/${name}`);
+async function rebuildConfig(dir, originUrl) {
+    const file = path.join(dir, 'config');
+    const template = gitConfigTemplate(originUrl, undefined, true);
+    const entries = await configFileEntries(file);
+    const expected = new Set((await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`));
+    const branches = new Set();
+    const dropped = [];
+    for (const [key, value] of entries) {
+        const branch = upstreamOf(key, value);
+        if (branch)
+            branches.add(branch);
+        else if (!expected.has(`${key}=${value}`))
+            dropped.push(key);
     }
-    const configFile = path.join(dir, 'config');
-    // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
-    // dangerous keys are removed from it instead.
-    const keys = await dangerousConfigKeys(configFile);
-    for (const key of keys) {
-        await unsetConfigFileKey(configFile, key);
-        removed.push(key);
-    }
-    // Replace refs and grafts would make a worktree show other files than its commit holds.
-    removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
-    for (const file of ['info/attributes', 'info/grafts']) {
-        if (await fs.lstat(path.join(dir, file)).catch(() => undefined)) {
-            await fs.rm(path.join(dir, file), { force: true });
-            removed.push(file);
+    const text = template +
+        [...branches]
+            .map(b => `[branch ${quoteConfigValue(b)}]\n\tremote = origin\n\tmerge = refs/heads/${b}\n`)
+            .join('');
+    if ((await fs.readFile(file, 'utf8').catch(() => '')) === text)
+        return dropped;
+    await writeLikeGit(file, text);
+    return [...new Set(dropped)];
+}
+/** Writes through `<file>.lock` as git does; a git writing at that moment is waited for briefly. */
+async function writeLikeGit(file, text) {
+    const lock = `${file}.lock`;
+    for (let attempt = 1;; attempt++) {
+        try {
+            await fs.writeFile(lock, text, { flag: 'wx', mode: 0o644 });
+            break;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST' || attempt === 20)
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, 100));
         }
     }
+    await fs.rename(lock, file);
+}
+/** The entries a config text sets, as git lists them. */
+async function entriesOfText(dir, text) {
+    const file = path.join(dir, `.clone-cache-template-${process.pid}`);
+    await fs.writeFile(file, text);
+    try {
+        return await configFileEntries(file);
+    }
+    finally {
+        await fs.rm(file, { force: true });
+    }
+}
+/** Removes `relative` (a file or a folder) when it is there; returns the names of its files. */
+async function removeIfThere(dir, relative) {
+    const target = path.join(dir, relative);
+    const stat = await fs.lstat(target).catch(() => undefined);
+    if (!stat)
+        return [];
+    const names = stat.isDirectory()
+        ? (await fs.readdir(target, { recursive: true, withFileTypes: true }))
+            .filter(entry => !entry.isDirectory())
+            .map(entry => path.relative(dir, path.join(entry.parentPath, entry.name)))
+        : [relative];
+    await fs.rm(target, { recursive: true, force: true });
+    return names;
+}
+/**
+ * The host clone lives in a shared directory that any job (or person) on the host can change:
+ * before a job uses it, nothing in it may run code or change what git reads. Its config is
+ * rebuilt; hooks, info/, worktree config, alternates and every ref other than a branch, origin's
+ * branches and tags go. Returns what was removed, and says so in one warning.
+ */
+async function trust_makeHostCloneTrustworthy(dir, originUrl) {
+    const removed = [];
+    for (const relative of ['hooks', 'info', 'config.worktree', 'objects/info/alternates']) {
+        removed.push(...(await removeIfThere(dir, relative)));
+    }
+    await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
+    for (const id of await fs.readdir(path.join(dir, 'worktrees')).catch(() => [])) {
+        removed.push(...(await removeIfThere(dir, path.join('worktrees', id, 'config.worktree'))));
+    }
+    removed.push(...(await rebuildConfig(dir, originUrl)));
+    // Replace refs (and notes, stashes...) are not the action's: only branches and tags stay.
+    removed.push(...(await removeRefs(dir, ref => ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/'].some(prefix => ref.startsWith(prefix)))));
     if (removed.length > 0) {
         core.warning(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
             title: 'Host clone sanitized'
@@ -30282,6 +30577,8 @@ async function trust_makeHostCloneTrustworthy(dir) {
 
 
 const COMPLETE_MARKER = 'clone-cache-complete';
+/** Left by a job that found an object not matching its id: the next refresh rebuilds the clone. */
+const REFUSED_MARKER = 'clone-cache-refused';
 const GC_STAMP = 'clone-cache-gc-stamp';
 const GC_INTERVAL_MS = (/* unused pure expression or super */ null && (60 * 60 * 1000));
 function hostClonePaths(cacheDir, repoName, originUrl) {
@@ -30300,6 +30597,11 @@ async function inspect(hostClone) {
     if (!(await exists(path.join(hostClone.dir, COMPLETE_MARKER)))) {
         return { broken: 'its first clone never finished', tips };
     }
+    const refused = await fs
+        .readFile(path.join(hostClone.dir, REFUSED_MARKER), 'utf8')
+        .catch(() => undefined);
+    if (refused !== undefined)
+        return { broken: refused.trim(), tips };
     let refs;
     try {
         refs = await hostClone.refTips();
@@ -30427,7 +30729,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
     if (await exists(paths.dir)) {
         // Before any git command runs in it.
         await removeStaleGitLocks(paths.dir);
-        await makeHostCloneTrustworthy(paths.dir);
+        await makeHostCloneTrustworthy(paths.dir, originUrl);
     }
     let created = false;
     let tipsBefore = new Map();
@@ -30470,6 +30772,10 @@ async function refreshHostClone(paths, originUrl, hostClone) {
         await setOriginHead(hostClone, defaultBranch);
     await maintain(hostClone);
     return { created, tipsBefore, defaultBranch };
+}
+/** Has the next refresh rebuild the host clone, which held an object that is not what its id says. */
+async function markForRebuild(paths, why) {
+    await withHostCloneLock(paths.lock, paths.dir, () => fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`));
 }
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
 function withHostCloneLock(lockPath, dir, work) {
@@ -30780,7 +31086,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6481);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2576);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

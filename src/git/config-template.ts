@@ -5,7 +5,8 @@ export interface RepositoryFormat {
 
 export const DEFAULT_FORMAT: RepositoryFormat = { formatVersion: 0, objectFormat: 'sha1' };
 
-function quote(value: string): string {
+/** A config value or subsection name in double quotes, as git reads it back. */
+export function quoteConfigValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
@@ -31,7 +32,7 @@ export function gitConfigTemplate(
   }
   lines.push(
     '[remote "origin"]',
-    `\turl = ${quote(originUrl)}`,
+    `\turl = ${quoteConfigValue(originUrl)}`,
     '\tfetch = +refs/heads/*:refs/remotes/origin/*'
   );
   return lines.join('\n') + '\n';

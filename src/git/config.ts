@@ -41,3 +41,19 @@ export async function setLocalConfig(repo: Repository, key: string, value: strin
 export async function unsetLocalConfig(repo: Repository, key: string): Promise<void> {
   await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
 }
+
+/** Every key and value the config file sets, in order (none when it cannot be read). */
+export async function configFileEntries(configFile: string): Promise<[string, string][]> {
+  const listed = await runGit(
+    path.dirname(configFile),
+    ['config', '--file', configFile, '--no-includes', '--list', '-z'],
+    { allowFailure: true }
+  );
+  return listed.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map(entry => {
+      const newline = entry.indexOf('\n');
+      return newline < 0 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
+    });
+}

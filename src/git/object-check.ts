@@ -93,3 +93,16 @@ export async function mismatchedObjects(
   );
   return results.flat();
 }
+
+/**
+ * `git fsck` of a whole object store (every object re-hashed, every ref's history present): ''
+ * when it passes, else git's first complaints.
+ */
+export async function objectStoreProblems(repo: Repository): Promise<string> {
+  const checked = await runGit(repo.dir, ['fsck', '--no-dangling', '--no-progress'], {
+    allowFailure: true
+  });
+  if (checked.exitCode === 0) return '';
+  const said = `${checked.stderr}\n${checked.stdout}`.split('\n').filter(Boolean);
+  return said.slice(0, 5).join('; ') || `git fsck exited with ${checked.exitCode}`;
+}

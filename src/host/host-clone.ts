@@ -211,7 +211,7 @@ export async function refreshHostClone(
   if (await exists(paths.dir)) {
     // Before any git command runs in it.
     await removeStaleGitLocks(paths.dir);
-    await makeHostCloneTrustworthy(paths.dir);
+    await makeHostCloneTrustworthy(paths.dir, originUrl);
   }
   let created = false;
   let tipsBefore = new Map<string, string>();

@@ -1,38 +1,111 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { dangerousConfigKeys } from '../git/dangerous-config.js';
-import { unsetConfigFileKey } from '../git/config.js';
+import { configFileEntries } from '../git/config.js';
+import { gitConfigTemplate, quoteConfigValue } from '../git/config-template.js';
 import { removeRefs } from '../git/ref-files.js';
+import { isValidRefName } from '../git/ref-format.js';
+
+/** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
+function upstreamOf(key: string, value: string): string | undefined {
+  const match = /^branch\.(.+)\.(remote|merge)$/.exec(key);
+  if (!match || !isValidRefName(`refs/heads/${match[1]}`)) return undefined;
+  const valid = match[2] === 'remote' ? value === 'origin' : value === `refs/heads/${match[1]}`;
+  return valid ? match[1] : undefined;
+}
+
+/**
+ * The host clone's config, rebuilt: the template plus the upstream of each task branch, and
+ * nothing else (no include, url.*.insteadOf, core.* program or worktree config). Returns what was
+ * dropped. Written as git writes it (through config.lock), so a concurrent git write fails
+ * rather than being lost.
+ */
+async function rebuildConfig(dir: string, originUrl: string): Promise<string[]> {
+  const file = path.join(dir, 'config');
+  const template = gitConfigTemplate(originUrl, undefined, true);
+  const entries = await configFileEntries(file);
+  const expected = new Set(
+    (await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`)
+  );
+  const branches = new Set<string>();
+  const dropped: string[] = [];
+  for (const [key, value] of entries) {
+    const branch = upstreamOf(key, value);
+    if (branch) branches.add(branch);
+    else if (!expected.has(`${key}=${value}`)) dropped.push(key);
+  }
+  const text =
+    template +
+    [...branches]
+      .map(b => `[branch ${quoteConfigValue(b)}]\n\tremote = origin\n\tmerge = refs/heads/${b}\n`)
+      .join('');
+  if ((await fs.readFile(file, 'utf8').catch(() => '')) === text) return dropped;
+  await writeLikeGit(file, text);
+  return [...new Set(dropped)];
+}
+
+/** Writes through `<file>.lock` as git does; a git writing at that moment is waited for briefly. */
+async function writeLikeGit(file: string, text: string): Promise<void> {
+  const lock = `${file}.lock`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fs.writeFile(lock, text, { flag: 'wx', mode: 0o644 });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt === 20) throw error;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+  await fs.rename(lock, file);
+}
+
+/** The entries a config text sets, as git lists them. */
+async function entriesOfText(dir: string, text: string): Promise<[string, string][]> {
+  const file = path.join(dir, `.clone-cache-template-${process.pid}`);
+  await fs.writeFile(file, text);
+  try {
+    return await configFileEntries(file);
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+}
+
+/** Removes `relative` (a file or a folder) when it is there; returns the names of its files. */
+async function removeIfThere(dir: string, relative: string): Promise<string[]> {
+  const target = path.join(dir, relative);
+  const stat = await fs.lstat(target).catch(() => undefined);
+  if (!stat) return [];
+  const names = stat.isDirectory()
+    ? (await fs.readdir(target, { recursive: true, withFileTypes: true }))
+        .filter(entry => !entry.isDirectory())
+        .map(entry => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    : [relative];
+  await fs.rm(target, { recursive: true, force: true });
+  return names;
+}
 
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
- * before a job uses it, nothing in it may run code. Removes hooks and dangerous config keys, and
- * returns what was removed.
+ * before a job uses it, nothing in it may run code or change what git reads. Its config is
+ * rebuilt; hooks, info/, worktree config, alternates and every ref other than a branch, origin's
+ * branches and tags go. Returns what was removed, and says so in one warning.
  */
-export async function makeHostCloneTrustworthy(dir: string): Promise<string[]> {
+export async function makeHostCloneTrustworthy(dir: string, originUrl: string): Promise<string[]> {
   const removed: string[] = [];
-  const hooks = path.join(dir, 'hooks');
-  for (const name of await fs.readdir(hooks).catch(() => [] as string[])) {
-    await fs.rm(path.join(hooks, name), { recursive: true, force: true });
-    removed.push(`hooks/${name}`);
+  for (const relative of ['hooks', 'info', 'config.worktree', 'objects/info/alternates']) {
+    removed.push(...(await removeIfThere(dir, relative)));
   }
-  const configFile = path.join(dir, 'config');
-  // The host clone's config is shared (jobs add branch.* entries), so it is not rewritten: the
-  // dangerous keys are removed from it instead.
-  const keys = await dangerousConfigKeys(configFile);
-  for (const key of keys) {
-    await unsetConfigFileKey(configFile, key);
-    removed.push(key);
+  await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
+  for (const id of await fs.readdir(path.join(dir, 'worktrees')).catch(() => [] as string[])) {
+    removed.push(...(await removeIfThere(dir, path.join('worktrees', id, 'config.worktree'))));
   }
-  // Replace refs and grafts would make a worktree show other files than its commit holds.
-  removed.push(...(await removeRefs(dir, ref => !ref.startsWith('refs/replace/'))));
-  for (const file of ['info/attributes', 'info/grafts']) {
-    if (await fs.lstat(path.join(dir, file)).catch(() => undefined)) {
-      await fs.rm(path.join(dir, file), { force: true });
-      removed.push(file);
-    }
-  }
+  removed.push(...(await rebuildConfig(dir, originUrl)));
+  // Replace refs (and notes, stashes...) are not the action's: only branches and tags stay.
+  removed.push(
+    ...(await removeRefs(dir, ref =>
+      ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/'].some(prefix => ref.startsWith(prefix))
+    ))
+  );
   if (removed.length > 0) {
     core.warning(`The host clone ${dir} carried ${removed.join(', ')}; removed before use.`, {
       title: 'Host clone sanitized'

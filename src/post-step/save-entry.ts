@@ -3,6 +3,8 @@ import { ActionsCacheBackend } from '../cache/actions-cache.js';
 import { entryKey } from '../cache/backend.js';
 import { buildSnapshot } from '../cache/snapshot.js';
 import { withTimeout } from '../fs-util.js';
+import { objectStoreProblems } from '../git/object-check.js';
+import { Repository } from '../git/repository.js';
 import { limits } from '../limits.js';
 import type { MainState } from '../state.js';
 import { decideSave } from './save-policy.js';
@@ -21,6 +23,16 @@ export async function saveEntry(state: MainState): Promise<string> {
   );
   try {
     await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
+    // A store that holds an object other than its id says would spread to every later job.
+    const started = performance.now();
+    const problems = await objectStoreProblems(new Repository(backend.stagingDir));
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (problems) {
+      const message = `not saved: the object store fails its check (${problems})`;
+      core.warning(`Clone cache ${message}`, { title: 'Clone cache post step' });
+      return message;
+    }
+    core.info(`The object store passed git fsck in ${seconds} s.`);
     const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
     if (!result.saved && !result.otherJob) {
       core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
