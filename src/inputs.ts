@@ -203,7 +203,7 @@ function overlaps(a: string, b: string): boolean {
 }
 
 /** Directories that must stay apart: a worktree inside the clone, or a cache inside a workspace, break both. */
-function checkOverlaps(settings: Settings): void {
+export function checkOverlaps(settings: Settings): void {
   if (settings.cacheDir && overlaps(settings.cacheDir, settings.workspace)) {
     throw new InputError(
       'cache-dir',

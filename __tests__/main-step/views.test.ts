@@ -56,7 +56,8 @@ const hostWorktree: MainResult = {
     lease: 'clone-cache-lease:x',
     repoDir: '/cache/r-1234abcd',
     removeOnExit: true,
-    hostLock: '/cache/r-1234abcd.lock'
+    hostLock: '/cache/r-1234abcd.lock',
+    folderExisted: false
   },
   seconds: 0.9,
   phaseSeconds: { fetch: 0.3, worktree: 0.5 }

@@ -61,3 +61,16 @@ describe('validateBranchName', () => {
     expect((error as InputError).input).toBe('base');
   });
 });
+
+describe('validateBranchName and the file system', () => {
+  test("a part of 250 bytes is accepted; 251 (with git's .lock, over 255) is refused", async () => {
+    await expect(validateBranchName('branch', `team/${'x'.repeat(250)}`)).resolves.toBeUndefined();
+    await expect(validateBranchName('branch', `team/${'x'.repeat(251)}`)).rejects.toThrow(
+      /part of 251 bytes.*255 bytes per name, so at most 250/
+    );
+  });
+
+  test('bytes count, not characters', async () => {
+    await expect(validateBranchName('branch', 'é'.repeat(126))).rejects.toThrow(InputError);
+  });
+});

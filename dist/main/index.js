@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4442:
+/***/ 3805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28953,6 +28953,10 @@ function isValidRefName(ref) {
 
 
 const MAX_FOLDER_LENGTH = 80;
+/** NAME_MAX of Linux file systems (ext4, xfs, btrfs, tmpfs). */
+const NAME_MAX = 255;
+/** git writes `<part>.lock` before `<part>`. */
+const MAX_PART_BYTES = NAME_MAX - '.lock'.length;
 /**
  * Validates a branch name the way git does (`git check-ref-format` on `refs/heads/<name>`, so
  * the name can never be taken for an option), plus what git would accept but a job should not.
@@ -28961,6 +28965,11 @@ async function validateBranchName(input, name) {
     // eslint-disable-next-line no-control-regex
     if (name.startsWith('-') || /[\x00-\x1f\x7f]/.test(name) || name.startsWith('refs/')) {
         throw new InputError(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
+    }
+    // git keeps a branch as a file under refs/heads: each part of its name is a file name.
+    const longest = Math.max(...name.split('/').map(part => Buffer.byteLength(part, 'utf8')));
+    if (longest > MAX_PART_BYTES) {
+        throw new InputError(input, `'${name.slice(0, 40)}...' has a part of ${longest} bytes between slashes; git keeps each part as a file name (and first as '<part>.lock'), and file systems allow ${NAME_MAX} bytes per name, so at most ${MAX_PART_BYTES}.`);
     }
     const ok = await isValidRefName(`refs/heads/${name}`);
     if (!ok || name === 'HEAD') {
@@ -29559,6 +29568,45 @@ class Diagnoser {
             `More: ${troubleshootingLink()}`
         ].join('\n'), { title: `Not owned by the runner user: ${foreign.path}` });
     }
+}
+
+;// CONCATENATED MODULE: ./src/resolved-paths.ts
+
+
+
+
+
+/** Where `target` leads once every symbolic link on the way is followed (it may not exist yet). */
+function resolvedPath(target) {
+    const rest = [];
+    for (let dir = target;; dir = external_node_path_.dirname(dir)) {
+        try {
+            return external_node_path_.join((0,external_node_fs_.realpathSync)(dir), ...rest.reverse());
+        }
+        catch {
+            if (external_node_path_.dirname(dir) === dir)
+                return target;
+            rest.push(external_node_path_.basename(dir));
+        }
+    }
+}
+/**
+ * The path inputs, judged by where they lead rather than by their text: an earlier step can
+ * have made `path` (or a folder on the way) a symbolic link to anywhere.
+ */
+function checkResolvedPaths(settings) {
+    const workspace = resolvedPath(settings.workspace);
+    const clonePath = resolvedPath(settings.clonePath);
+    if (!isInside(workspace, clonePath)) {
+        throw new InputError('path', `${settings.clonePath} resolves to ${clonePath} through a symbolic link, outside the workspace ${workspace}; give a path inside it.`);
+    }
+    checkOverlaps({
+        ...settings,
+        workspace,
+        clonePath,
+        cacheDir: settings.cacheDir && resolvedPath(settings.cacheDir),
+        worktreePath: settings.worktreePath && resolvedPath(settings.worktreePath)
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/runner-context.ts
@@ -30430,7 +30478,7 @@ const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * git's rules for a ref name (`git check-ref-format`), checked without running git: an entry or a
  * host clone can carry thousands of refs.
  */
-function ref_format_isValidRefName(name) {
+function isWellFormedRefName(name) {
     if (!name.startsWith('refs/') || name.endsWith('/') || name.endsWith('.'))
         return false;
     // eslint-disable-next-line no-control-regex
@@ -30452,7 +30500,7 @@ function ref_format_isValidRefName(name) {
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key, value) {
     const match = /^branch\.(.+)\.(remote|merge)$/.exec(key);
-    if (!match || !ref_format_isValidRefName(`refs/heads/${match[1]}`))
+    if (!match || !isWellFormedRefName(`refs/heads/${match[1]}`))
         return undefined;
     const valid = match[2] === 'remote' ? value === 'origin' : value === `refs/heads/${match[1]}`;
     return valid ? match[1] : undefined;
@@ -31068,7 +31116,7 @@ async function looseRefs(gitDir, relative, into) {
             into.dropped.push(ref);
             continue;
         }
-        if (!ref_format_isValidRefName(ref))
+        if (!isWellFormedRefName(ref))
             throw badRef(ref, 'is not a valid ref name');
         const content = await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, ref), 'utf8');
         const object = content.replace(/\n$/, '');
@@ -31106,7 +31154,7 @@ async function packedRefs(gitDir, into) {
         const [object, ref, ...rest] = line.split(' ');
         if (!ref || rest.length > 0 || !OBJECT_ID.test(object))
             throw badRef(line, 'is not a ref line');
-        if (!ref_format_isValidRefName(ref))
+        if (!isWellFormedRefName(ref))
             throw badRef(ref, 'is not a valid ref name');
         keptLast = keptRef(ref);
         if (keptLast) {
@@ -31130,7 +31178,7 @@ async function checkEntryRefs(gitDir) {
     // The snapshot writes a commit id; a symbolic HEAD must at least name a ref.
     const head = (await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, 'HEAD'), 'utf8')).replace(/\n$/, '');
     const symbolic = /^ref: (.*)$/.exec(head)?.[1];
-    if (!OBJECT_ID.test(head) && !(symbolic && ref_format_isValidRefName(symbolic))) {
+    if (!OBJECT_ID.test(head) && !(symbolic && isWellFormedRefName(symbolic))) {
         throw badRef('HEAD', 'names neither a commit id nor a ref');
     }
     return found;
@@ -32056,8 +32104,9 @@ async function findSlot(entries, request) {
                 return { path: candidate, existing };
             continue;
         }
-        if ((await listDir(candidate)).length === 0)
-            return { path: candidate };
+        if ((await listDir(candidate)).length === 0) {
+            return { path: candidate, folderExisted: await exists(candidate) };
+        }
     }
     throw new ActionError('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
 }
@@ -32143,7 +32192,8 @@ async function createWorktree(repo, given) {
         await lockWorktree(repo, slot.path, lease);
     const commit = await repo.at(slot.path).resolveCommit('HEAD');
     lib_core/* info */.pq(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
-    return { path: external_node_path_.resolve(slot.path), mode, commit, lease };
+    const folderExisted = slot.folderExisted ?? false;
+    return { path: external_node_path_.resolve(slot.path), mode, commit, lease, folderExisted };
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/mode.ts
@@ -32420,6 +32470,7 @@ function stateOf(result, settings, context) {
 
 
 
+
 function maskSecrets(token) {
     if (!token)
         return;
@@ -32448,6 +32499,7 @@ async function runMainStep() {
         maskSecrets(settings.token);
         await requireGit();
         await validateBranchInputs(settings);
+        checkResolvedPaths(settings);
         const mode = chooseMode(settings);
         const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
         await diagnoser.preflight();
@@ -32489,7 +32541,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4442);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3805);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

@@ -29957,7 +29957,7 @@ async function trackOriginBranch(repo, branch) {
     ]);
 }
 /** True when git accepts `ref` as a ref name (`git check-ref-format`). */
-function refs_isValidRefName(ref) {
+function isValidRefName(ref) {
     return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
 }
 
@@ -30458,7 +30458,7 @@ async function ref_files_removeRefs(gitDir, keep) {
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key, value) {
     const match = /^branch\.(.+)\.(remote|merge)$/.exec(key);
-    if (!match || !isValidRefName(`refs/heads/${match[1]}`))
+    if (!match || !isWellFormedRefName(`refs/heads/${match[1]}`))
         return undefined;
     const valid = match[2] === 'remote' ? value === 'origin' : value === `refs/heads/${match[1]}`;
     return valid ? match[1] : undefined;
@@ -31012,11 +31012,15 @@ async function reapDeadJobs(repo) {
 
 
 
+
 /** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
 async function cleanUpWorktree(worktree) {
     const repo = new Repository(worktree.repoDir);
     const work = async () => {
         const end = await endLease(repo, worktree.path, worktree.lease, worktree.removeOnExit);
+        // git removes the folder with the worktree; one that was there before the job stays.
+        if (end === 'removed' && worktree.folderExisted)
+            await external_node_fs_.promises.mkdir(worktree.path, { recursive: true });
         const said = {
             removed: `Removed the task worktree ${worktree.path}.`,
             released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,

@@ -4,12 +4,12 @@ import * as path from 'node:path';
 import { configFileEntries } from '../git/config.js';
 import { gitConfigTemplate, quoteConfigValue } from '../git/config-template.js';
 import { removeRefs } from '../git/ref-files.js';
-import { isValidRefName } from '../git/ref-format.js';
+import { isWellFormedRefName } from '../git/ref-format.js';
 
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key: string, value: string): string | undefined {
   const match = /^branch\.(.+)\.(remote|merge)$/.exec(key);
-  if (!match || !isValidRefName(`refs/heads/${match[1]}`)) return undefined;
+  if (!match || !isWellFormedRefName(`refs/heads/${match[1]}`)) return undefined;
   const valid = match[2] === 'remote' ? value === 'origin' : value === `refs/heads/${match[1]}`;
   return valid ? match[1] : undefined;
 }

@@ -30,6 +30,8 @@ export interface TaskWorktree {
   removeOnExit: boolean;
   /** The host clone's lock, when the worktree belongs to the host clone. */
   hostLock?: string;
+  /** The folder was there (empty) before the job: the post step leaves it in place. */
+  folderExisted: boolean;
 }
 
 /** The one result of the main step: outputs, job summary and state are views of it. */

@@ -8,6 +8,7 @@ import { Repository } from '../git/repository.js';
 import { requireGit } from '../git/version.js';
 import { parseSettings, validateBranchInputs } from '../inputs.js';
 import { Diagnoser } from '../permissions/diagnose.js';
+import { checkResolvedPaths } from '../resolved-paths.js';
 import { readRunnerContext } from '../runner-context.js';
 import { saveMainState } from '../state.js';
 import { peakMemoryMiB, PhaseTimer } from '../timing.js';
@@ -48,6 +49,7 @@ export async function runMainStep(): Promise<void> {
     maskSecrets(settings.token);
     await requireGit();
     await validateBranchInputs(settings);
+    checkResolvedPaths(settings);
     const mode = chooseMode(settings);
     const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
     await diagnoser.preflight();

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { promises as fs } from 'node:fs';
 import { Repository } from '../git/repository.js';
 import { withHostCloneLock } from '../host/host-clone.js';
 import type { MainState } from '../state.js';
@@ -9,6 +10,9 @@ export async function cleanUpWorktree(worktree: NonNullable<MainState['worktree'
   const repo = new Repository(worktree.repoDir);
   const work = async () => {
     const end = await endLease(repo, worktree.path, worktree.lease, worktree.removeOnExit);
+    // git removes the folder with the worktree; one that was there before the job stays.
+    if (end === 'removed' && worktree.folderExisted)
+      await fs.mkdir(worktree.path, { recursive: true });
     const said: Record<LeaseEnd, string> = {
       removed: `Removed the task worktree ${worktree.path}.`,
       released: `Kept the task worktree ${worktree.path} (remove-worktree: false).`,

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isValidRefName, OBJECT_ID } from '../git/ref-format.js';
+import { isWellFormedRefName, OBJECT_ID } from '../git/ref-format.js';
 
 /**
  * The refs an entry may keep: origin's branches and tags, which the action's snapshot saves. A
@@ -34,7 +34,7 @@ async function looseRefs(gitDir: string, relative: string, into: EntryRefs): Pro
       into.dropped.push(ref);
       continue;
     }
-    if (!isValidRefName(ref)) throw badRef(ref, 'is not a valid ref name');
+    if (!isWellFormedRefName(ref)) throw badRef(ref, 'is not a valid ref name');
     const content = await fs.readFile(path.join(gitDir, ref), 'utf8');
     const object = content.replace(/\n$/, '');
     if (OBJECT_ID.test(object)) into.tips.push({ ref, object });
@@ -64,7 +64,7 @@ async function packedRefs(gitDir: string, into: EntryRefs): Promise<void> {
     }
     const [object, ref, ...rest] = line.split(' ');
     if (!ref || rest.length > 0 || !OBJECT_ID.test(object)) throw badRef(line, 'is not a ref line');
-    if (!isValidRefName(ref)) throw badRef(ref, 'is not a valid ref name');
+    if (!isWellFormedRefName(ref)) throw badRef(ref, 'is not a valid ref name');
     keptLast = keptRef(ref);
     if (keptLast) {
       kept.push(line);
@@ -86,7 +86,7 @@ export async function checkEntryRefs(gitDir: string): Promise<EntryRefs> {
   // The snapshot writes a commit id; a symbolic HEAD must at least name a ref.
   const head = (await fs.readFile(path.join(gitDir, 'HEAD'), 'utf8')).replace(/\n$/, '');
   const symbolic = /^ref: (.*)$/.exec(head)?.[1];
-  if (!OBJECT_ID.test(head) && !(symbolic && isValidRefName(symbolic))) {
+  if (!OBJECT_ID.test(head) && !(symbolic && isWellFormedRefName(symbolic))) {
     throw badRef('HEAD', 'names neither a commit id nor a ref');
   }
   return found;

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { ActionError, InputError } from '../errors.js';
-import { canonicalPath, listDir } from '../fs-util.js';
+import { canonicalPath, exists, listDir } from '../fs-util.js';
 import { detachHead, removeUntrackedFiles, resetHard } from '../git/checkout.js';
 import { moveRef, trackOriginBranch } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
@@ -29,6 +29,8 @@ export interface WorktreeResult {
   commit: string;
   /** The job's lease on it (git's lock reason), so the post step touches only its own worktree. */
   lease: string;
+  /** The folder was there (empty) before the job: removing the worktree leaves it in place. */
+  folderExisted: boolean;
 }
 
 const MAX_SLOTS = 64;
@@ -49,6 +51,8 @@ function newLease(removeOnExit: boolean): Lease {
 interface Slot {
   path: string;
   existing?: WorktreeEntry;
+  /** The (empty) folder was there before this job. */
+  folderExisted?: boolean;
 }
 
 /** The first folder this job may use: empty, or this branch's unleased worktree. */
@@ -64,7 +68,9 @@ async function findSlot(entries: WorktreeEntry[], request: WorktreeRequest): Pro
       if (reusable && existing.branch === ref) return { path: candidate, existing };
       continue;
     }
-    if ((await listDir(candidate)).length === 0) return { path: candidate };
+    if ((await listDir(candidate)).length === 0) {
+      return { path: candidate, folderExisted: await exists(candidate) };
+    }
   }
   throw new ActionError(
     'No free worktree folder',
@@ -175,5 +181,6 @@ export async function createWorktree(
   if (!slot.existing && !leasedAtAdd) await lockWorktree(repo, slot.path, lease);
   const commit = await repo.at(slot.path).resolveCommit('HEAD');
   core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
-  return { path: path.resolve(slot.path), mode, commit, lease };
+  const folderExisted = slot.folderExisted ?? false;
+  return { path: path.resolve(slot.path), mode, commit, lease, folderExisted };
 }

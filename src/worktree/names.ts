@@ -3,6 +3,10 @@ import { InputError } from '../errors.js';
 import { isValidRefName } from '../git/refs.js';
 
 const MAX_FOLDER_LENGTH = 80;
+/** NAME_MAX of Linux file systems (ext4, xfs, btrfs, tmpfs). */
+const NAME_MAX = 255;
+/** git writes `<part>.lock` before `<part>`. */
+const MAX_PART_BYTES = NAME_MAX - '.lock'.length;
 
 /**
  * Validates a branch name the way git does (`git check-ref-format` on `refs/heads/<name>`, so
@@ -14,6 +18,14 @@ export async function validateBranchName(input: string, name: string): Promise<v
     throw new InputError(
       input,
       `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`
+    );
+  }
+  // git keeps a branch as a file under refs/heads: each part of its name is a file name.
+  const longest = Math.max(...name.split('/').map(part => Buffer.byteLength(part, 'utf8')));
+  if (longest > MAX_PART_BYTES) {
+    throw new InputError(
+      input,
+      `'${name.slice(0, 40)}...' has a part of ${longest} bytes between slashes; git keeps each part as a file name (and first as '<part>.lock'), and file systems allow ${NAME_MAX} bytes per name, so at most ${MAX_PART_BYTES}.`
     );
   }
   const ok = await isValidRefName(`refs/heads/${name}`);
