@@ -6,6 +6,7 @@ import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
 import { hostCloneIn, worktreeInputs } from '../support/host-clone.js';
 import { plantedProgram } from '../support/planted.js';
+import { looseObjectsOnly, substituteBlob } from '../support/poison.js';
 import { addCommits, createOrigin, revParse } from '../support/repos.js';
 import type { StepResult } from '../support/runner.js';
 
@@ -68,6 +69,26 @@ describe('finding 7: code from the shared host clone', () => {
     expect(sanitized[0]).toContain('extensions.worktreeconfig');
     expect(existsSync(path.join(clone, 'config.worktree'))).toBe(false);
     expect(configFileValue(config, 'extensions.worktreeConfig')).toBeUndefined();
+  });
+});
+
+describe('finding 1, in the host clone: object substitution', () => {
+  test("a blob with other content under its id: the host clone is rebuilt and the worktree holds origin's files", async () => {
+    fx = await startFixture({ commits: 6 });
+    const clone = await madeHostClone();
+    const tip = revParse(fx.origin, 'refs/heads/main');
+    const [file] = gitSync(fx.origin, ['ls-tree', '-r', '--name-only', tip]).split('\n');
+    looseObjectsOnly(clone);
+    substituteBlob(clone, revParse(fx.origin, `${tip}:${file}`), 'planted by an earlier job\n');
+
+    const main = await fx.main(fx.newJob('second'), worktreeInputs(fx, 'topic'));
+    const wt = expectWorktreeAt(main, tip, 'topic');
+    expectFilesOf(wt, fx.origin, tip);
+    expect(main.annotations.map(a => [a.level, a.title])).toEqual([
+      ['warning', 'Host clone rebuilt']
+    ]);
+    expect(main.annotations[0].message).toContain(revParse(fx.origin, `${tip}:${file}`));
+    expect(gitSync(clone, ['fsck', '--no-dangling'])).toBe('');
   });
 });
 

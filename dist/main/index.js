@@ -30815,9 +30815,16 @@ async function refreshHostClone(paths, originUrl, hostClone) {
     await maintain(hostClone);
     return { created, tipsBefore, defaultBranch };
 }
-/** Has the next refresh rebuild the host clone, which held an object that is not what its id says. */
-async function markForRebuild(paths, why) {
-    await withHostCloneLock(paths.lock, paths.dir, () => external_node_fs_.promises.writeFile(external_node_path_.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`));
+/**
+ * Has the next refresh rebuild the host clone, which held an object that is not what its id says.
+ * Call under the host clone's lock, or with `takeLock`.
+ */
+async function markForRebuild(paths, why, takeLock = true) {
+    const mark = () => external_node_fs_.promises.writeFile(external_node_path_.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`);
+    if (takeLock)
+        await withHostCloneLock(paths.lock, paths.dir, mark);
+    else
+        await mark();
 }
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
 function withHostCloneLock(lockPath, dir, work) {
@@ -31578,6 +31585,10 @@ async function objectStoreProblems(repo) {
     const said = `${checked.stderr}\n${checked.stdout}`.split('\n').filter(Boolean);
     return said.slice(0, 5).join('; ') || `git fsck exited with ${checked.exitCode}`;
 }
+/** The first object of `commit` (itself, its trees, its blobs) whose content is not what its id says. */
+async function firstMismatchedObjectOf(repo, commit) {
+    return (await mismatchedObjects(repo, await objectsOfCommit(repo, commit)))[0];
+}
 
 ;// CONCATENATED MODULE: ./src/git/checkout.ts
 
@@ -31772,7 +31783,7 @@ class EntryRefused extends Error {
 }
 /** Every object the checkout will read (the commit, its trees, its blobs) hashes to its id. */
 async function verifyObjectsOf(clone, commit) {
-    const [mismatched] = await mismatchedObjects(clone, await objectsOfCommit(clone, commit));
+    const mismatched = await firstMismatchedObjectOf(clone, commit);
     if (mismatched) {
         throw new EntryRefused({
             reason: `cache entry refused: the object ${mismatched} does not match its content`
@@ -32308,42 +32319,68 @@ async function cloneIntoPath(job, mode, clone) {
 ;// CONCATENATED MODULE: ./src/main-step/host-worktree.ts
 
 
+
+
+/** Refreshes the host clone and creates the task worktree from it (under the host clone's lock). */
+async function refreshAndCreate(job, mode, hostClone) {
+    const { settings, context, stages } = job;
+    const paths = mode.hostClone;
+    const refresh = await stages.run('fetch', `Refreshing the host clone ${paths.dir}`, () => refreshHostClone(paths, settings.originUrl, hostClone), { cwd: paths.dir, writing: paths.cacheDir });
+    const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
+    const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
+    return { refresh, defaultBranch, worktree };
+}
+/**
+ * An earlier job can write into the host clone: the objects of the worktree's commit are re-hashed
+ * (git does not). A mismatch removes the worktree and rebuilds the clone before trying again.
+ */
+async function verifiedWorktree(job, mode, hostClone) {
+    const first = await refreshAndCreate(job, mode, hostClone);
+    const { worktree } = first;
+    const mismatched = await job.stages.run('verify', `Verifying the objects of ${worktree.commit}`, () => firstMismatchedObjectOf(hostClone, worktree.commit), { cwd: hostClone.dir });
+    if (!mismatched)
+        return first;
+    // The refresh then rebuilds the clone and says why in its warning.
+    await worktrees_removeWorktree(hostClone, worktree.path);
+    const reason = `the object ${mismatched} does not match its content`;
+    await markForRebuild(mode.hostClone, { reason }, false);
+    return refreshAndCreate(job, mode, hostClone);
+}
 /**
  * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
  * all under the host clone's lock. No copy at all; `path` is untouched.
  */
 async function hostWorktree(job, mode, origin) {
-    const { settings, context, stages } = job;
+    const { settings, stages } = job;
     const paths = mode.hostClone;
     const hostClone = origin.at(paths.dir);
     // The lock itself is made in cache-dir: a permission problem there gets its help too.
     return stages.diagnoser.stage('Locking the host clone in cache-dir', () => withHostCloneLock(paths.lock, paths.dir, async () => {
-        const refresh = await stages.run('fetch', `Refreshing the host clone ${paths.dir}`, () => refreshHostClone(paths, settings.originUrl, hostClone), { cwd: paths.dir, writing: paths.cacheDir });
-        const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-        const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
+        const { refresh, defaultBranch, worktree } = await verifiedWorktree(job, mode, hostClone);
         const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
             refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
         const staleCommits = before && (await hostClone.resolveCommit(before))
             ? await hostClone.countCommits(before, worktree.commit)
             : null;
-        return {
-            mode: mode.kind,
-            cache: {
-                source: 'host-dir',
-                matchedKey: refresh.created ? '' : `host-dir:${paths.scope}`,
-                seeded: !refresh.created,
-                pathHeldClone: false,
-                fallback: refresh.created
-                    ? { reason: 'the host clone was made by this job' }
-                    : undefined
-            },
-            clonePath: paths.dir,
-            target: { kind: 'branch', name: settings.branch, commit: worktree.commit },
-            isDefaultBranch: false,
-            staleCommits,
-            worktree
-        };
+        return resultOf(mode, settings.branch, refresh.created, staleCommits, worktree);
     }), { cwd: paths.dir, writing: paths.cacheDir });
+}
+function resultOf(mode, branch, created, staleCommits, worktree) {
+    return {
+        mode: mode.kind,
+        cache: {
+            source: 'host-dir',
+            matchedKey: created ? '' : `host-dir:${mode.hostClone.scope}`,
+            seeded: !created,
+            pathHeldClone: false,
+            fallback: created ? { reason: 'the host clone was made by this job' } : undefined
+        },
+        clonePath: mode.hostClone.dir,
+        target: { kind: 'branch', name: branch, commit: worktree.commit },
+        isDefaultBranch: false,
+        staleCommits,
+        worktree
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/stage.ts

@@ -29805,6 +29805,10 @@ async function objectStoreProblems(repo) {
     const said = `${checked.stderr}\n${checked.stdout}`.split('\n').filter(Boolean);
     return said.slice(0, 5).join('; ') || `git fsck exited with ${checked.exitCode}`;
 }
+/** The first object of `commit` (itself, its trees, its blobs) whose content is not what its id says. */
+async function firstMismatchedObjectOf(repo, commit) {
+    return (await mismatchedObjects(repo, await objectsOfCommit(repo, commit)))[0];
+}
 
 ;// CONCATENATED MODULE: ./src/limits.ts
 function seconds(name, fallback) {
@@ -30773,9 +30777,16 @@ async function refreshHostClone(paths, originUrl, hostClone) {
     await maintain(hostClone);
     return { created, tipsBefore, defaultBranch };
 }
-/** Has the next refresh rebuild the host clone, which held an object that is not what its id says. */
-async function markForRebuild(paths, why) {
-    await withHostCloneLock(paths.lock, paths.dir, () => fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`));
+/**
+ * Has the next refresh rebuild the host clone, which held an object that is not what its id says.
+ * Call under the host clone's lock, or with `takeLock`.
+ */
+async function markForRebuild(paths, why, takeLock = true) {
+    const mark = () => fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`);
+    if (takeLock)
+        await withHostCloneLock(paths.lock, paths.dir, mark);
+    else
+        await mark();
 }
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
 function withHostCloneLock(lockPath, dir, work) {

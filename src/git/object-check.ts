@@ -106,3 +106,11 @@ export async function objectStoreProblems(repo: Repository): Promise<string> {
   const said = `${checked.stderr}\n${checked.stdout}`.split('\n').filter(Boolean);
   return said.slice(0, 5).join('; ') || `git fsck exited with ${checked.exitCode}`;
 }
+
+/** The first object of `commit` (itself, its trees, its blobs) whose content is not what its id says. */
+export async function firstMismatchedObjectOf(
+  repo: Repository,
+  commit: string
+): Promise<string | undefined> {
+  return (await mismatchedObjects(repo, await objectsOfCommit(repo, commit)))[0];
+}

@@ -255,11 +255,18 @@ export async function refreshHostClone(
   return { created, tipsBefore, defaultBranch };
 }
 
-/** Has the next refresh rebuild the host clone, which held an object that is not what its id says. */
-export async function markForRebuild(paths: HostClonePaths, why: Fallback): Promise<void> {
-  await withHostCloneLock(paths.lock, paths.dir, () =>
-    fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`)
-  );
+/**
+ * Has the next refresh rebuild the host clone, which held an object that is not what its id says.
+ * Call under the host clone's lock, or with `takeLock`.
+ */
+export async function markForRebuild(
+  paths: HostClonePaths,
+  why: Fallback,
+  takeLock = true
+): Promise<void> {
+  const mark = () => fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`);
+  if (takeLock) await withHostCloneLock(paths.lock, paths.dir, mark);
+  else await mark();
 }
 
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */

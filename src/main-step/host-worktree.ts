@@ -1,8 +1,49 @@
-import { refreshHostClone, withHostCloneLock } from '../host/host-clone.js';
+import { firstMismatchedObjectOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
+import { removeWorktree } from '../git/worktrees.js';
+import { markForRebuild, refreshHostClone, withHostCloneLock } from '../host/host-clone.js';
 import type { Job, ModeResult } from './job.js';
 import type { Mode } from './mode.js';
+import type { TaskWorktree } from './result.js';
 import { createTaskWorktree } from './task-worktree.js';
+
+type HostWorktreeMode = Extract<Mode, { kind: 'host-worktree' }>;
+
+/** Refreshes the host clone and creates the task worktree from it (under the host clone's lock). */
+async function refreshAndCreate(job: Job, mode: HostWorktreeMode, hostClone: Repository) {
+  const { settings, context, stages } = job;
+  const paths = mode.hostClone;
+  const refresh = await stages.run(
+    'fetch',
+    `Refreshing the host clone ${paths.dir}`,
+    () => refreshHostClone(paths, settings.originUrl, hostClone),
+    { cwd: paths.dir, writing: paths.cacheDir }
+  );
+  const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
+  const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
+  return { refresh, defaultBranch, worktree };
+}
+
+/**
+ * An earlier job can write into the host clone: the objects of the worktree's commit are re-hashed
+ * (git does not). A mismatch removes the worktree and rebuilds the clone before trying again.
+ */
+async function verifiedWorktree(job: Job, mode: HostWorktreeMode, hostClone: Repository) {
+  const first = await refreshAndCreate(job, mode, hostClone);
+  const { worktree } = first;
+  const mismatched = await job.stages.run(
+    'verify',
+    `Verifying the objects of ${worktree.commit}`,
+    () => firstMismatchedObjectOf(hostClone, worktree.commit),
+    { cwd: hostClone.dir }
+  );
+  if (!mismatched) return first;
+  // The refresh then rebuilds the clone and says why in its warning.
+  await removeWorktree(hostClone, worktree.path);
+  const reason = `the object ${mismatched} does not match its content`;
+  await markForRebuild(mode.hostClone, { reason }, false);
+  return refreshAndCreate(job, mode, hostClone);
+}
 
 /**
  * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
@@ -10,10 +51,10 @@ import { createTaskWorktree } from './task-worktree.js';
  */
 export async function hostWorktree(
   job: Job,
-  mode: Extract<Mode, { kind: 'host-worktree' }>,
+  mode: HostWorktreeMode,
   origin: Repository
 ): Promise<ModeResult> {
-  const { settings, context, stages } = job;
+  const { settings, stages } = job;
   const paths = mode.hostClone;
   const hostClone = origin.at(paths.dir);
   // The lock itself is made in cache-dir: a permission problem there gets its help too.
@@ -21,14 +62,7 @@ export async function hostWorktree(
     'Locking the host clone in cache-dir',
     () =>
       withHostCloneLock(paths.lock, paths.dir, async () => {
-        const refresh = await stages.run(
-          'fetch',
-          `Refreshing the host clone ${paths.dir}`,
-          () => refreshHostClone(paths, settings.originUrl, hostClone),
-          { cwd: paths.dir, writing: paths.cacheDir }
-        );
-        const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-        const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
+        const { refresh, defaultBranch, worktree } = await verifiedWorktree(job, mode, hostClone);
         const before =
           refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
           refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
@@ -36,24 +70,32 @@ export async function hostWorktree(
           before && (await hostClone.resolveCommit(before))
             ? await hostClone.countCommits(before, worktree.commit)
             : null;
-        return {
-          mode: mode.kind,
-          cache: {
-            source: 'host-dir',
-            matchedKey: refresh.created ? '' : `host-dir:${paths.scope}`,
-            seeded: !refresh.created,
-            pathHeldClone: false,
-            fallback: refresh.created
-              ? { reason: 'the host clone was made by this job' }
-              : undefined
-          },
-          clonePath: paths.dir,
-          target: { kind: 'branch', name: settings.branch, commit: worktree.commit },
-          isDefaultBranch: false,
-          staleCommits,
-          worktree
-        };
+        return resultOf(mode, settings.branch, refresh.created, staleCommits, worktree);
       }),
     { cwd: paths.dir, writing: paths.cacheDir }
   );
+}
+
+function resultOf(
+  mode: HostWorktreeMode,
+  branch: string,
+  created: boolean,
+  staleCommits: number | null,
+  worktree: TaskWorktree
+): ModeResult {
+  return {
+    mode: mode.kind,
+    cache: {
+      source: 'host-dir',
+      matchedKey: created ? '' : `host-dir:${mode.hostClone.scope}`,
+      seeded: !created,
+      pathHeldClone: false,
+      fallback: created ? { reason: 'the host clone was made by this job' } : undefined
+    },
+    clonePath: mode.hostClone.dir,
+    target: { kind: 'branch', name: branch, commit: worktree.commit },
+    isDefaultBranch: false,
+    staleCommits,
+    worktree
+  };
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ActionError, type Fallback } from '../errors.js';
-import { mismatchedObjects, objectsOfCommit } from '../git/object-check.js';
+import { firstMismatchedObjectOf } from '../git/object-check.js';
 import { GitError } from '../git/exec.js';
 import { setOriginHead } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
@@ -56,7 +56,7 @@ export class EntryRefused extends Error {
 
 /** Every object the checkout will read (the commit, its trees, its blobs) hashes to its id. */
 async function verifyObjectsOf(clone: Repository, commit: string): Promise<void> {
-  const [mismatched] = await mismatchedObjects(clone, await objectsOfCommit(clone, commit));
+  const mismatched = await firstMismatchedObjectOf(clone, commit);
   if (mismatched) {
     throw new EntryRefused({
       reason: `cache entry refused: the object ${mismatched} does not match its content`
