@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     const summary = readFileSync(job.files.summary, 'utf8');
     const phases = [
       ...summary.matchAll(
-        /<td>(Restore|Seed|Clone init|Fetch|Checkout|Worktree) \(s\)<\/td><td>([\d.]+)<\/td>/g
+        /<td>(Restore|Seed|Clone init|Fetch|Verify|Checkout|Worktree) \(s\)<\/td><td>([\d.]+)<\/td>/g
       )
     ];
     const inPhases = phases.reduce((sum, match) => sum + Number(match[2]) * 1000, 0);

@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  rmSync,
   truncateSync,
   writeFileSync
 } from 'node:fs';
@@ -14,7 +15,7 @@ import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
 import { plantedProgram } from '../support/planted.js';
 import { looseObjectsOnly, substituteBlob } from '../support/poison.js';
-import { revParse } from '../support/repos.js';
+import { addCommits, revParse } from '../support/repos.js';
 import type { StepResult } from '../support/runner.js';
 
 let fx: Fixture;
@@ -77,6 +78,49 @@ describe('finding 1: object substitution', () => {
     expect(warm.outputs).toMatchObject({ seeded: 'true', 'cache-matched-key': keyOf(tip) });
     expect(warm.annotations).toEqual([]);
     expectFilesOf(next.workspace, fx.origin, tip);
+  });
+
+  test("a blob only the task branch has: the task worktree's commit is verified too", async () => {
+    fx = await startFixture({ commits: 8 });
+    const feature = addCommits(fx.origin, 'feature', { commits: 2, seed: 'feature' }, 'main');
+    const reference = await fx.saveEntry();
+    fx.cache.entries.clear();
+    const inMain = new Set(blobsOf(fx.origin, 'main').values());
+    const [file, blob] = [...blobsOf(fx.origin, feature)].find(([, id]) => !inMain.has(id))!;
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      looseObjectsOnly(gitDir);
+      substituteBlob(gitDir, blob, 'evil content on the branch only\n');
+    });
+
+    const job = fx.newJob('matrix');
+    const main = await fx.main(job, { inputs: { branch: 'feature' } });
+    const worktree = expectWorktreeAt(main, feature, 'feature');
+    expect(readFileSync(path.join(worktree, file), 'utf8')).not.toContain('evil');
+    expectFilesOf(worktree, fx.origin, feature);
+    expect(main.outputs['fallback-reason']).toMatch(
+      new RegExp(`^cache entry refused: the object ${blob} does not match its content`)
+    );
+  });
+
+  test('a tree git cannot read (corrupt zlib) refuses the entry: a full clone, not a failed job', async () => {
+    fx = await startFixture({ commits: 8 });
+    const reference = await fx.saveEntry();
+    fx.cache.entries.clear();
+    const tip = revParse(fx.origin, 'main');
+    const tree = gitSync(fx.origin, ['ls-tree', '-r', '-t', tip])
+      .split('\n')
+      .map(line => line.split(/\s/))
+      .find(([, type]) => type === 'tree')![2];
+    craftEntry(fx.cache, reference, fx.root, gitDir => {
+      looseObjectsOnly(gitDir);
+      const file = path.join(gitDir, 'objects', tree.slice(0, 2), tree.slice(2));
+      rmSync(file);
+      writeFileSync(file, 'not zlib at all');
+    });
+    const job = fx.newJob('corrupt');
+    const main = await fx.main(job);
+    expectFallback(fx, main, job, /^cache entry refused: its objects cannot be read/);
+    expectFilesOf(job.workspace, fx.origin, tip);
   });
 
   test('a substituted blob of an older commit only: the job is seeded, but its post step does not save the store', async () => {

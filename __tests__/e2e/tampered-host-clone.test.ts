@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expectFilesOf, expectWorktreeAt } from '../support/expectations.js';
 import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
@@ -89,6 +89,47 @@ describe('finding 1, in the host clone: object substitution', () => {
     ]);
     expect(main.annotations[0].message).toContain(revParse(fx.origin, `${tip}:${file}`));
     expect(gitSync(clone, ['fsck', '--no-dangling'])).toBe('');
+  });
+});
+
+describe('review: a host clone that points git elsewhere', () => {
+  test('a planted commondir: nothing planted runs, the clone is rebuilt', async () => {
+    fx = await startFixture({ commits: 6 });
+    const clone = await madeHostClone();
+    const marker = path.join(fx.root, 'planted-ran');
+    const elsewhere = path.join(fx.root, 'elsewhere.git');
+    gitSync(fx.root, ['clone', '-q', '--bare', clone, elsewhere]);
+    plantedProgram(path.join(elsewhere, 'hooks', 'reference-transaction'), marker);
+    plantedProgram(path.join(elsewhere, 'hooks', 'post-checkout'), marker);
+    writeFileSync(path.join(clone, 'commondir'), `${elsewhere}\n`);
+    const tip = addCommits(fx.origin, 'main', { commits: 1, seed: 'newer' });
+
+    const main = await fx.main(fx.newJob('second'), worktreeInputs(fx, 'topic'));
+    const wt = expectWorktreeAt(main, tip, 'topic');
+    expectFilesOf(wt, fx.origin, tip);
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(path.join(clone, 'commondir'))).toBe(false);
+    const rebuilt = main.annotations.filter(a => a.title === 'Host clone rebuilt');
+    expect(rebuilt.map(a => a.message).join('\n')).toContain('commondir');
+  });
+
+  test('refs linked to a folder outside cache-dir: nothing there is touched, the clone is rebuilt', async () => {
+    fx = await startFixture({ commits: 6 });
+    const clone = await madeHostClone();
+    const outside = path.join(fx.root, 'precious');
+    mkdirSync(path.join(outside, 'replace'), { recursive: true });
+    writeFileSync(path.join(outside, 'replace', 'notes.txt'), 'keep me');
+    writeFileSync(path.join(outside, 'stale.lock'), 'keep me too');
+    gitSync(clone, ['pack-refs', '--all']);
+    rmSync(path.join(clone, 'refs'), { recursive: true, force: true });
+    symlinkSync(outside, path.join(clone, 'refs'));
+
+    const main = await fx.main(fx.newJob('second'), worktreeInputs(fx, 'topic'));
+    expectWorktreeAt(main, revParse(fx.origin, 'main'), 'topic');
+    expect(readdirSync(outside, { recursive: true }).map(String).sort()).toEqual(
+      ['replace', path.join('replace', 'notes.txt'), 'stale.lock'].sort()
+    );
+    expect(main.annotations.map(a => a.title)).toContain('Host clone rebuilt');
   });
 });
 

@@ -50,6 +50,7 @@ const hostWorktree: MainResult = {
   isDefaultBranch: false,
   staleCommits: 0,
   worktree: {
+    branch: 'agent/task-1',
     path: '/w/_wt/r/agent_task-1-0123456789',
     mode: 'created',
     commit: SHA,
@@ -140,7 +141,7 @@ describe('job summary', () => {
     [seededHosted, 'Clone init (s)', ''],
     [clonedOnMiss, 'Clone init (s)', '0.01'],
     [clonedOnMiss, 'Archive size', ''],
-    [hostedWithWorktree, 'Checked out', `branch v1 at ${SHA}`],
+    [hostedWithWorktree, 'Checked out', `branch agent/task-1 at ${SHA}`],
     [hostWorktree, 'Task worktree', '/w/_wt/r/agent_task-1-0123456789 (created)'],
     [hostWorktree, 'Total (s)', '0.90']
   ] as [MainResult, string, string][])('%#: %s', (result, item, value) => {

@@ -48,6 +48,9 @@ export async function buildSnapshot(
   if (await fs.lstat(path.join(objects, 'info', 'alternates')).catch(() => undefined)) {
     throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
   }
+  if (await fs.lstat(path.join(gitDir, 'shallow')).catch(() => undefined)) {
+    throw new Error('the clone is shallow (an entry holds whole history); not saving it');
+  }
   if (!(await clone.resolveCommit(commit)))
     throw new Error(`commit ${commit} is no longer in the clone`);
 
@@ -63,10 +66,6 @@ export async function buildSnapshot(
   await fs.writeFile(path.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
   await fs.writeFile(path.join(snapshotDir, 'HEAD'), `${commit}\n`);
   await fs.writeFile(path.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
-  const shallow = path.join(gitDir, 'shallow');
-  if (await fs.lstat(shallow).catch(() => undefined)) {
-    await fs.copyFile(shallow, path.join(snapshotDir, 'shallow'));
-  }
   const check = await clone.at(snapshotDir).resolveCommit('HEAD');
   if (check !== commit) throw new Error('the snapshot does not resolve HEAD; not saving it');
 }

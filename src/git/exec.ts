@@ -1,6 +1,6 @@
 import * as exec from '@actions/exec';
 import * as io from '@actions/io';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -26,8 +26,6 @@ export interface GitRunOptions {
   config?: readonly ConfigEntry[];
   /** Text written to git's standard input (which is closed either way). */
   input?: string;
-  /** Receives git's stdout as it arrives, instead of keeping it (for outputs of any size). */
-  onStdout?: (chunk: Buffer) => void;
 }
 
 export class GitError extends Error {
@@ -171,7 +169,7 @@ export async function runGit(
       ignoreReturnCode: true,
       outStream: commandLineOnly(),
       listeners: {
-        stdout: chunk => (options.onStdout ? options.onStdout(chunk) : stdout.push(chunk)),
+        stdout: chunk => stdout.push(chunk),
         stderr: chunk => {
           stderr.push(chunk);
           if (options.progress) process.stdout.write(chunk);
@@ -202,4 +200,38 @@ export async function gitOutput(
 /** True when `git <args>` exits 0. */
 export async function gitSucceeds(cwd: string, args: readonly string[]): Promise<boolean> {
   return (await runGit(cwd, args, { allowFailure: true })).exitCode === 0;
+}
+
+/**
+ * Runs one git command whose stdout is large binary data (`cat-file --batch` of a whole tree),
+ * handing it to `onStdout` as it arrives. Not through @actions/exec, which decodes every chunk
+ * as text to split it into lines (0.2 s per 20 MB, measured); the command line is echoed the
+ * same way.
+ */
+export async function streamGit(
+  cwd: string,
+  args: readonly string[],
+  input: string,
+  onStdout: (chunk: Buffer) => void
+): Promise<void> {
+  const git = await gitExecutable();
+  process.stdout.write(`[command]${git} ${args.join(' ')}\n`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(git, [...args], { cwd, env: gitEnvironment() });
+    const stderr: Buffer[] = [];
+    child.stdin.on('error', () => undefined); // git may exit before reading all of it
+    child.stdin.end(input);
+    child.stdout.on('data', onStdout);
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', error => reject(startError(error, cwd)));
+    child.on('close', code => {
+      const result = {
+        exitCode: code ?? 128,
+        stdout: '',
+        stderr: Buffer.concat(stderr).toString()
+      };
+      if (code === 0) resolve();
+      else reject(new GitError(args, result));
+    });
+  });
 }

@@ -17,7 +17,8 @@ export async function removeRefs(
     for (const entry of entries) {
       const name = `${relative}/${entry.name}`;
       if (entry.isDirectory()) await walk(name);
-      else if (!keep(name)) {
+      // A link is never a ref of ours: removed (the link itself; nothing is followed).
+      else if (entry.isSymbolicLink() || !keep(name)) {
         await fs.rm(path.join(gitDir, name), { force: true });
         removed.push(name);
       }

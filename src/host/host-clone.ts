@@ -13,7 +13,7 @@ import { initBareRepository, type Repository } from '../git/repository.js';
 import { hostLockOptions } from '../limits.js';
 import { fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
 import { withLock } from './lock.js';
-import { makeHostCloneTrustworthy } from './trust.js';
+import { makeHostCloneTrustworthy, unsafeStructure } from './trust.js';
 
 /** Where one repository's persistent clone lives inside `cache-dir`. */
 export interface HostClonePaths {
@@ -109,7 +109,8 @@ async function carryOver(oldDir: string, staging: Repository): Promise<void> {
 async function build(
   paths: HostClonePaths,
   originUrl: string,
-  hostClone: Repository
+  hostClone: Repository,
+  carry = true
 ): Promise<void> {
   const staging = hostClone.at(path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`));
   try {
@@ -120,7 +121,7 @@ async function build(
     );
     await fetchOrigin(staging, originUrl, { prune: true });
     const hadOld = await exists(paths.dir);
-    if (hadOld) await carryOver(paths.dir, staging);
+    if (hadOld && carry) await carryOver(paths.dir, staging);
     await fs.writeFile(path.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
     const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
     if (hadOld) await fs.rename(paths.dir, old);
@@ -208,17 +209,20 @@ export async function refreshHostClone(
 ): Promise<RefreshResult> {
   await fs.mkdir(paths.cacheDir, { recursive: true });
   await removeLeftovers(paths);
-  if (await exists(paths.dir)) {
-    // Before any git command runs in it.
+  // Before any git command runs in it (or anything is removed from it).
+  const unsafe = (await exists(paths.dir)) ? await unsafeStructure(paths.dir) : '';
+  if (!unsafe && (await exists(paths.dir))) {
     await removeStaleGitLocks(paths.dir);
     await makeHostCloneTrustworthy(paths.dir, originUrl);
   }
   let created = false;
   let tipsBefore = new Map<string, string>();
   let asked: Promise<string> | undefined;
-  const inspection: Inspection = (await exists(paths.dir))
-    ? await inspect(hostClone)
-    : { broken: 'none', tips: new Map() };
+  const inspection: Inspection = unsafe
+    ? { broken: unsafe, tips: new Map() }
+    : (await exists(paths.dir))
+      ? await inspect(hostClone)
+      : { broken: 'none', tips: new Map() };
   const broken = inspection.broken;
   if (broken !== '') {
     if (broken !== 'none') {
@@ -226,7 +230,8 @@ export async function refreshHostClone(
         title: 'Host clone rebuilt'
       });
     }
-    await build(paths, originUrl, hostClone);
+    // What a tampered clone holds is not carried into the new one.
+    await build(paths, originUrl, hostClone, !unsafe);
     created = true;
   } else {
     tipsBefore = inspection.tips;
@@ -257,16 +262,15 @@ export async function refreshHostClone(
 
 /**
  * Has the next refresh rebuild the host clone, which held an object that is not what its id says.
- * Call under the host clone's lock, or with `takeLock`.
+ * No lock is needed: the refresh reads the marker under the lock, and a rebuild drops it.
  */
-export async function markForRebuild(
-  paths: HostClonePaths,
-  why: Fallback,
-  takeLock = true
-): Promise<void> {
-  const mark = () => fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`);
-  if (takeLock) await withHostCloneLock(paths.lock, paths.dir, mark);
-  else await mark();
+export async function markForRebuild(paths: HostClonePaths, why: Fallback): Promise<void> {
+  await fs.writeFile(path.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`).catch(error => {
+    core.warning(
+      `Could not mark the host clone ${paths.dir} for a rebuild (${errorMessage(error)}); it still holds ${why.reason}.`,
+      { title: 'Host clone not marked' }
+    );
+  });
 }
 
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */

@@ -23,40 +23,49 @@ function upstreamOf(key: string, value: string): string | undefined {
 async function rebuildConfig(dir: string, originUrl: string): Promise<string[]> {
   const file = path.join(dir, 'config');
   const template = gitConfigTemplate(originUrl, undefined, true);
-  const entries = await configFileEntries(file);
   const expected = new Set(
     (await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`)
   );
-  const branches = new Set<string>();
-  const dropped: string[] = [];
-  for (const [key, value] of entries) {
-    const branch = upstreamOf(key, value);
-    if (branch) branches.add(branch);
-    else if (!expected.has(`${key}=${value}`)) dropped.push(key);
+  // Held from the read to the write, as git holds it: a job's concurrent `git config` waits.
+  const lock = await takeConfigLock(file);
+  let released = false;
+  try {
+    const branches = new Set<string>();
+    const dropped = new Set<string>();
+    for (const [key, value] of await configFileEntries(file)) {
+      const branch = upstreamOf(key, value);
+      if (branch) branches.add(branch);
+      else if (!expected.has(`${key}=${value}`)) dropped.add(key);
+    }
+    const text =
+      template +
+      [...branches]
+        .map(b => `[branch ${quoteConfigValue(b)}]\n\tremote = origin\n\tmerge = refs/heads/${b}\n`)
+        .join('');
+    if ((await fs.readFile(file, 'utf8').catch(() => '')) !== text) {
+      await fs.writeFile(lock, text);
+      await fs.rename(lock, file);
+      released = true;
+    }
+    return [...dropped];
+  } finally {
+    // Once renamed, the lock path may already be another git's.
+    if (!released) await fs.rm(lock, { force: true });
   }
-  const text =
-    template +
-    [...branches]
-      .map(b => `[branch ${quoteConfigValue(b)}]\n\tremote = origin\n\tmerge = refs/heads/${b}\n`)
-      .join('');
-  if ((await fs.readFile(file, 'utf8').catch(() => '')) === text) return dropped;
-  await writeLikeGit(file, text);
-  return [...new Set(dropped)];
 }
 
-/** Writes through `<file>.lock` as git does; a git writing at that moment is waited for briefly. */
-async function writeLikeGit(file: string, text: string): Promise<void> {
+/** Takes `<file>.lock` as git does; a git writing at that moment is waited for briefly. */
+async function takeConfigLock(file: string): Promise<string> {
   const lock = `${file}.lock`;
   for (let attempt = 1; ; attempt++) {
     try {
-      await fs.writeFile(lock, text, { flag: 'wx', mode: 0o644 });
-      break;
+      await fs.writeFile(lock, '', { flag: 'wx', mode: 0o644 });
+      return lock;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt === 20) throw error;
       await new Promise(resolve => setTimeout(resolve, 100));
     }
   }
-  await fs.rename(lock, file);
 }
 
 /** The entries a config text sets, as git lists them. */
@@ -84,6 +93,54 @@ async function removeIfThere(dir: string, relative: string): Promise<string[]> {
   return names;
 }
 
+/** Names where git reads files of the repository; a link there leads git (and us) elsewhere. */
+const READ_BY_GIT = [
+  'HEAD',
+  'config',
+  'packed-refs',
+  'refs',
+  'objects',
+  'hooks',
+  'info',
+  'worktrees'
+];
+
+/**
+ * Why the host clone must be rebuilt rather than cleaned, or '': a symbolic link where git (and
+ * the cleaning itself) would follow it out of cache-dir, or a `commondir`/`gitdir` that points
+ * git at another repository. Read with lstat only; nothing is followed.
+ */
+export async function unsafeStructure(dir: string): Promise<string> {
+  if (!(await fs.lstat(dir)).isDirectory()) return 'it is a symbolic link, not a folder';
+  for (const name of [...READ_BY_GIT, 'commondir', 'gitdir']) {
+    const stat = await fs.lstat(path.join(dir, name)).catch(() => undefined);
+    if (stat?.isSymbolicLink()) return `its ${name} is a symbolic link`;
+    if (stat && (name === 'commondir' || name === 'gitdir')) {
+      return `it holds ${name}, which points git at another repository`;
+    }
+  }
+  return '';
+}
+
+/** Worktree records that are links, or that point git at another common directory, go. */
+async function foreignWorktreeRecords(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const id of await fs.readdir(path.join(dir, 'worktrees')).catch(() => [] as string[])) {
+    const record = path.join(dir, 'worktrees', id);
+    const stat = await fs.lstat(record);
+    const commondir = stat.isDirectory()
+      ? await fs.readFile(path.join(record, 'commondir'), 'utf8').catch(() => '')
+      : '';
+    if (stat.isDirectory() && commondir.trim() === '../..') {
+      removed.push(...(await removeIfThere(dir, path.join('worktrees', id, 'config.worktree'))));
+    } else {
+      await fs.rm(record, { recursive: true, force: true });
+      removed.push(`worktrees/${id}`);
+    }
+  }
+  return removed;
+}
+
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
  * before a job uses it, nothing in it may run code or change what git reads. Its config is
@@ -92,18 +149,25 @@ async function removeIfThere(dir: string, relative: string): Promise<string[]> {
  */
 export async function makeHostCloneTrustworthy(dir: string, originUrl: string): Promise<string[]> {
   const removed: string[] = [];
-  for (const relative of ['hooks', 'info', 'config.worktree', 'objects/info/alternates']) {
+  for (const relative of [
+    'hooks',
+    'info',
+    'config.worktree',
+    'shallow',
+    'objects/info/alternates'
+  ]) {
     removed.push(...(await removeIfThere(dir, relative)));
   }
   await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
-  for (const id of await fs.readdir(path.join(dir, 'worktrees')).catch(() => [] as string[])) {
-    removed.push(...(await removeIfThere(dir, path.join('worktrees', id, 'config.worktree'))));
-  }
+  removed.push(...(await foreignWorktreeRecords(dir)));
   removed.push(...(await rebuildConfig(dir, originUrl)));
-  // Replace refs (and notes, stashes...) are not the action's: only branches and tags stay.
+  // Replace refs would make git read other files for a commit: only branches, origin's
+  // branches, tags, notes and the stash (which change nothing that is checked out) stay.
   removed.push(
     ...(await removeRefs(dir, ref =>
-      ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/'].some(prefix => ref.startsWith(prefix))
+      ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/', 'refs/notes/', 'refs/stash'].some(
+        prefix => ref.startsWith(prefix)
+      )
     ))
   );
   if (removed.length > 0) {

@@ -1,3 +1,5 @@
+import { errorMessage } from '../errors.js';
+import { gitStderrOf } from '../git/exec.js';
 import { firstMismatchedObjectOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
 import { removeWorktree } from '../git/worktrees.js';
@@ -31,18 +33,29 @@ async function refreshAndCreate(job: Job, mode: HostWorktreeMode, hostClone: Rep
 async function verifiedWorktree(job: Job, mode: HostWorktreeMode, hostClone: Repository) {
   const first = await refreshAndCreate(job, mode, hostClone);
   const { worktree } = first;
-  const mismatched = await job.stages.run(
+  const problem = await job.stages.run(
     'verify',
     `Verifying the objects of ${worktree.commit}`,
-    () => firstMismatchedObjectOf(hostClone, worktree.commit),
+    () => objectProblem(hostClone, worktree.commit),
     { cwd: hostClone.dir }
   );
-  if (!mismatched) return first;
+  if (!problem) return first;
   // The refresh then rebuilds the clone and says why in its warning.
   await removeWorktree(hostClone, worktree.path);
-  const reason = `the object ${mismatched} does not match its content`;
-  await markForRebuild(mode.hostClone, { reason }, false);
-  return refreshAndCreate(job, mode, hostClone);
+  await markForRebuild(mode.hostClone, { reason: problem });
+  const second = await refreshAndCreate(job, mode, hostClone);
+  const folderExisted = worktree.folderExisted || second.worktree.folderExisted;
+  return { ...second, worktree: { ...second.worktree, folderExisted } };
+}
+
+/** Why the commit's objects cannot be trusted, or undefined when each hashes to its id. */
+async function objectProblem(hostClone: Repository, commit: string): Promise<string | undefined> {
+  try {
+    const mismatched = await firstMismatchedObjectOf(hostClone, commit);
+    return mismatched && `the object ${mismatched} does not match its content`;
+  } catch (error) {
+    return `its objects cannot be read (${(gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0]})`;
+  }
 }
 
 /**

@@ -20,6 +20,8 @@ export interface CacheUse {
 }
 
 export interface TaskWorktree {
+  /** The task branch (the `branch` input). */
+  branch: string;
   path: string;
   mode: WorktreeMode;
   commit: string;

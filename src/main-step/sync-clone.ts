@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { ActionError, type Fallback } from '../errors.js';
+import { ActionError, errorMessage, type Fallback } from '../errors.js';
 import { firstMismatchedObjectOf } from '../git/object-check.js';
-import { GitError } from '../git/exec.js';
+import { GitError, gitStderrOf } from '../git/exec.js';
 import { setOriginHead } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
 import type { Settings } from '../inputs.js';
@@ -54,14 +54,43 @@ export class EntryRefused extends Error {
   }
 }
 
-/** Every object the checkout will read (the commit, its trees, its blobs) hashes to its id. */
-async function verifyObjectsOf(clone: Repository, commit: string): Promise<void> {
-  const mismatched = await firstMismatchedObjectOf(clone, commit);
+/**
+ * Every object a checkout of the commits will read (each commit, its trees, its blobs) hashes to
+ * its id; an object git cannot even read refuses the entry too.
+ */
+async function verifyObjectsOf(clone: Repository, commits: string[]): Promise<void> {
+  let mismatched: string | undefined;
+  try {
+    mismatched = await firstMismatchedObjectOf(clone, ...commits);
+  } catch (error) {
+    const said = (gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0];
+    throw new EntryRefused({
+      reason: `cache entry refused: its objects cannot be read (${said})`,
+      cause: error
+    });
+  }
   if (mismatched) {
     throw new EntryRefused({
       reason: `cache entry refused: the object ${mismatched} does not match its content`
     });
   }
+}
+
+/** What the job will check out: the target, and the task worktree's start (its branch or base). */
+async function commitsToCheckOut(
+  clone: Repository,
+  settings: Job['settings'],
+  target: Target,
+  defaultBranch: string
+): Promise<string[]> {
+  const commits = new Set([target.commit]);
+  if (settings.branch) {
+    for (const branch of [settings.branch, settings.base || defaultBranch]) {
+      const commit = branch && (await clone.resolveCommit(`refs/remotes/origin/${branch}`));
+      if (commit) commits.add(commit);
+    }
+  }
+  return [...commits];
 }
 
 /**
@@ -115,7 +144,8 @@ export async function syncClone(
     await stages.run(
       'verify',
       `Verifying the objects of ${target.commit}`,
-      () => verifyObjectsOf(clone, target.commit),
+      async () =>
+        verifyObjectsOf(clone, await commitsToCheckOut(clone, settings, target, defaultBranch)),
       where
     );
   }
@@ -125,7 +155,10 @@ export async function syncClone(
     () => checkoutTarget(clone, target, ownClone),
     where
   );
-  const staleCommits = cachedCommit ? await clone.countCommits(cachedCommit, target.commit) : null;
+  // Best effort: the count walks history that came from the cache.
+  const staleCommits = cachedCommit
+    ? await clone.countCommits(cachedCommit, target.commit).catch(() => null)
+    : null;
   return {
     target,
     defaultBranch,

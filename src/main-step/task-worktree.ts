@@ -26,5 +26,11 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
-  return { ...created, repoDir: repo.dir, removeOnExit: settings.removeWorktree, hostLock };
+  return {
+    ...created,
+    branch: settings.branch,
+    repoDir: repo.dir,
+    removeOnExit: settings.removeWorktree,
+    hostLock
+  };
 }

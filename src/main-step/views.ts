@@ -24,7 +24,7 @@ export function outputsOf(result: MainResult): Record<string, string> {
 /** What the job checked out, in words: `branch main`, `tag v1`, `commit <sha>`. */
 export function checkedOut(result: MainResult): string {
   return result.worktree
-    ? `branch ${result.target.name}`
+    ? `branch ${result.worktree.branch}`
     : `${result.target.kind} ${result.target.name}`;
 }
 

@@ -3,11 +3,34 @@ import { ActionsCacheBackend } from '../cache/actions-cache.js';
 import { entryKey } from '../cache/backend.js';
 import { buildSnapshot } from '../cache/snapshot.js';
 import { withTimeout } from '../fs-util.js';
-import { objectStoreProblems } from '../git/object-check.js';
+import { mismatchedObjectsInStore } from '../git/object-check.js';
 import { Repository } from '../git/repository.js';
 import { limits } from '../limits.js';
 import type { MainState } from '../state.js';
 import { decideSave } from './save-policy.js';
+
+/** The snapshot, re-hashed whole (an object other than its id says would spread), then saved. */
+async function snapshotCheckAndSave(
+  state: MainState,
+  backend: ActionsCacheBackend,
+  key: string
+): Promise<string> {
+  await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
+  const started = performance.now();
+  const mismatched = await mismatchedObjectsInStore(new Repository(backend.stagingDir));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (mismatched.length > 0) {
+    const message = `not saved: the object store holds ${mismatched.length} object(s) whose content does not match the id (${mismatched.slice(0, 3).join(', ')})`;
+    core.warning(`Clone cache ${message}`, { title: 'Clone cache post step' });
+    return message;
+  }
+  core.info(`Every object of the store was re-hashed in ${seconds} s.`);
+  const result = await backend.save(key);
+  if (!result.saved && !result.otherJob) {
+    core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
+  }
+  return result.saved ? result.message : `not saved: ${result.message}`;
+}
 
 /** Saves a new entry when the policy says so; returns one line for the log and the summary. */
 export async function saveEntry(state: MainState): Promise<string> {
@@ -22,22 +45,8 @@ export async function saveEntry(state: MainState): Promise<string> {
     limits().restoreTimeoutMs
   );
   try {
-    await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
-    // A store that holds an object other than its id says would spread to every later job.
-    const started = performance.now();
-    const problems = await objectStoreProblems(new Repository(backend.stagingDir));
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (problems) {
-      const message = `not saved: the object store fails its check (${problems})`;
-      core.warning(`Clone cache ${message}`, { title: 'Clone cache post step' });
-      return message;
-    }
-    core.info(`The object store passed git fsck in ${seconds} s.`);
-    const result = await withTimeout(backend.save(key), limits().saveTimeoutMs, 'Saving the cache');
-    if (!result.saved && !result.otherJob) {
-      core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
-    }
-    return result.saved ? result.message : `not saved: ${result.message}`;
+    const work = snapshotCheckAndSave(state, backend, key);
+    return await withTimeout(work, limits().saveTimeoutMs, 'Saving the cache');
   } finally {
     await backend.cleanStaging();
     core.endGroup();

@@ -8,10 +8,11 @@ import * as path from 'node:path';
  */
 const KEPT_FILE =
   /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx))$/;
-const KEPT_DIR = /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info)$/;
+const KEPT_DIR =
+  /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs)$/;
 /** Files git derives from the packs and makes again when it wants them: dropped without a word. */
 const DERIVED_FILE =
-  /^objects\/(pack\/pack-[0-9a-f]+\.(rev|bitmap)|pack\/multi-pack-index.*|info\/(packs|commit-graph))$/;
+  /^objects\/(pack\/pack-[0-9a-f]+\.(rev|bitmap|mtimes|keep)|pack\/multi-pack-index.*|info\/(packs|commit-graph|commit-graphs\/[^/]+))$/;
 
 export function isKeptObjectFile(relative: string): boolean {
   return relative.startsWith('objects/') && KEPT_FILE.test(relative);

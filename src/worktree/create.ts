@@ -104,8 +104,9 @@ async function alignToOrigin(
 ) {
   const worktree = repo.at(worktreePath);
   const before = await worktree.resolveCommit('HEAD');
+  // Reset even at the same commit: the files of a kept worktree may have been changed since.
+  await resetHard(worktree, originCommit);
   if (before !== originCommit) {
-    await resetHard(worktree, originCommit);
     core.info(
       `Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`
     );
