@@ -32666,6 +32666,9 @@ function maskSecrets(token) {
     lib_core/* setSecret */.Pq(Buffer.from(`x-access-token:${token}`).toString('base64'));
     lib_core/* setSecret */.Pq(basicAuthValue(token));
 }
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 async function writeSummary(rows) {
     await lib_core/* summary */.z
         .addHeading('Clone cache', 3)
@@ -32674,7 +32677,8 @@ async function writeSummary(rows) {
             { data: 'Item', header: true },
             { data: 'Value', header: true }
         ],
-        ...rows.map(([item, value]) => [item, value || '-'])
+        // Values can carry names from a cache entry (a refused ref): text, never markup.
+        ...rows.map(([item, value]) => [item, escapeHtml(value) || '-'])
     ])
         .write();
 }

@@ -27,6 +27,10 @@ function maskSecrets(token: string): void {
   core.setSecret(basicAuthValue(token));
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 async function writeSummary(rows: [string, string][]): Promise<void> {
   await core.summary
     .addHeading('Clone cache', 3)
@@ -35,7 +39,8 @@ async function writeSummary(rows: [string, string][]): Promise<void> {
         { data: 'Item', header: true },
         { data: 'Value', header: true }
       ],
-      ...rows.map(([item, value]) => [item, value || '-'])
+      // Values can carry names from a cache entry (a refused ref): text, never markup.
+      ...rows.map(([item, value]) => [item, escapeHtml(value) || '-'])
     ])
     .write();
 }
