@@ -30519,7 +30519,8 @@ async function rebuildConfig(dir, originUrl) {
     const file = path.join(dir, 'config');
     const template = gitConfigTemplate(originUrl, undefined, true);
     const expected = new Set((await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`));
-    // Held from the read to the write, as git holds it: a job's concurrent `git config` waits.
+    // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
+    // (and says so) rather than being lost.
     const lock = await takeConfigLock(file);
     let released = false;
     try {

@@ -26,7 +26,8 @@ async function rebuildConfig(dir: string, originUrl: string): Promise<string[]> 
   const expected = new Set(
     (await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`)
   );
-  // Held from the read to the write, as git holds it: a job's concurrent `git config` waits.
+  // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
+  // (and says so) rather than being lost.
   const lock = await takeConfigLock(file);
   let released = false;
   try {
