@@ -2,6 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../src/errors.js';
 import { parseSettings, validateBranchInputs } from '../src/inputs.js';
 import type { RunnerContext } from '../src/runner-context.js';
+import { useCapturedLog } from './support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const context: RunnerContext = {
   workspace: '/home/runner/work/widgets/widgets',

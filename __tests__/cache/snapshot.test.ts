@@ -7,6 +7,10 @@ import { filesContaining } from '../support/archive.js';
 import { gitSync } from '../support/git.js';
 import { addCommits, createLocalClone, createTag } from '../support/repos.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const tempDir = useTempDir();
 const URL = 'https://github.com/acme/widgets';

@@ -1,6 +1,10 @@
 import { afterEach, expect, test } from '@jest/globals';
 import { runGit } from '../../src/git/exec.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 // A file of its own: the runner looks git up once per process (module), and every other test
 // of it finds git first.

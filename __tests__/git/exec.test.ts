@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { GitError, gitEnvironment, gitOutput, runGit } from '../../src/git/exec.js';
+import { useCapturedLog } from '../support/captured-log.js';
 import { useTempDir } from '../support/tmp.js';
 
 const tempDir = useTempDir();
 const realGit = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
 
-/** What the action writes to its log (process.stdout) while a test runs. */
-let log: string[];
-beforeEach(() => {
-  log = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    log.push(chunk.toString());
-    return true;
-  });
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-});
+const log = useCapturedLog();
 
 test('config passed to a command reaches git through the environment, not argv', async () => {
   const value = 'AUTHORIZATION: basic c2VjcmV0';
@@ -28,7 +18,7 @@ test('config passed to a command reaches git through the environment, not argv',
     { config: [{ key: 'http.https://example.com/.extraheader', value }] }
   );
   expect(seen).toBe(value);
-  expect(log.join('')).not.toContain('c2VjcmV0');
+  expect(log.lines().join('')).not.toContain('c2VjcmV0');
   const env = gitEnvironment([{ key: 'k.x', value: 'v' }]);
   const last = Number(env.GIT_CONFIG_COUNT) - 1;
   expect(env[`GIT_CONFIG_KEY_${last}`]).toBe('k.x');
@@ -53,21 +43,21 @@ test('every command is echoed to the log; its output is captured, not logged', a
   const dir = tempDir();
   const id = await gitOutput(dir, ['hash-object', '--stdin'], { input: 'logged?\n' });
   expect(id).toMatch(/^[0-9a-f]{40}$/);
-  expect(log).toEqual([`[command]${realGit} hash-object --stdin\n`]);
+  expect(log.lines()).toEqual([`[command]${realGit} hash-object --stdin\n`]);
 });
 
 test("git's stderr reaches the log as it arrives only when the command shows progress", async () => {
   const dir = tempDir();
   const quiet = await runGit(dir, ['rev-parse', '--verify', 'nope'], { allowFailure: true });
   expect(quiet.stderr).toContain('fatal: ');
-  expect(log.join('')).not.toContain('fatal: ');
-  log = [];
+  expect(log.lines().join('')).not.toContain('fatal: ');
+  log.clear();
   const shown = await runGit(dir, ['rev-parse', '--verify', 'nope'], {
     allowFailure: true,
     progress: true
   });
-  expect(log[0]).toMatch(/^\[command\].* rev-parse --verify nope\n$/);
-  expect(log.slice(1).join('')).toBe(shown.stderr);
+  expect(log.lines()[0]).toMatch(/^\[command\].* rev-parse --verify nope\n$/);
+  expect(log.lines().slice(1).join('')).toBe(shown.stderr);
 });
 
 test("git's stdin is closed: a command that reads it ends at once", async () => {

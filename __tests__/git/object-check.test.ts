@@ -5,6 +5,10 @@ import { gitSync } from '../support/git.js';
 import { looseObjectsOnly, substituteBlob } from '../support/poison.js';
 import { createLocalClone, revParse } from '../support/repos.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const tempDir = useTempDir();
 

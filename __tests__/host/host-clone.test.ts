@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../src/errors.js';
@@ -6,21 +6,12 @@ import { GitError } from '../../src/git/exec.js';
 import { Repository } from '../../src/git/repository.js';
 import { corruptionReported, hostClonePaths, refreshHostClone } from '../../src/host/host-clone.js';
 import { addCommits, createOrigin, revParse } from '../support/repos.js';
+import { useCapturedLog } from '../support/captured-log.js';
 import { useTempDir } from '../support/tmp.js';
 
 const tempDir = useTempDir();
 
-let log: string[];
-beforeEach(() => {
-  log = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    log.push(chunk.toString());
-    return true;
-  });
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-});
+const log = useCapturedLog();
 
 /** A failed fetch as the fetch error mapping throws it: its message does not quote git. */
 function fetchFailure(stderr: string): ActionError {
@@ -52,11 +43,11 @@ test('a fetch that finds the host clone corrupt rebuilds it, with git saying why
   chmodSync(loose, 0o644);
   writeFileSync(loose, 'not a git object');
   const tip = addCommits(origin, 'main', { commits: 1, seed: 'later' });
-  log = [];
+  log.clear();
 
   const refreshed = await refreshHostClone(paths, origin, hostClone);
   expect(refreshed.created).toBe(true);
-  const warnings = log.filter(line => line.startsWith('::warning'));
+  const warnings = log.lines().filter(line => line.startsWith('::warning'));
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toContain('title=Host clone rebuilt');
   expect(warnings[0]).toMatch(/failed \(.*is corrupt.*\); rebuilding it/);

@@ -13,6 +13,10 @@ import * as path from 'node:path';
 import { acquireLock, draftName, withLock } from '../../src/host/lock.js';
 import { identityOf } from '../../src/host/process.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const tempDir = useTempDir();
 const fast = { timeoutMs: 5_000, staleMs: 2_000, pollMs: 10 };

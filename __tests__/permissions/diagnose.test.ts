@@ -1,6 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { GitError } from '../../src/git/exec.js';
 import { Diagnoser, PermissionError } from '../../src/permissions/diagnose.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const notPermission = () =>
   new GitError(['fetch'], {

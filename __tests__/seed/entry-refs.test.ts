@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { checkEntryRefs } from '../../src/seed/entry-refs.js';
 import { snapshotDir } from '../support/entry-dir.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const tempDir = useTempDir();
 const GONE = '1'.repeat(40);

@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { enforceEntryShape, MAX_EXPANSION } from '../../src/seed/entry-shape.js';
 import { snapshotDir } from '../support/entry-dir.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const tempDir = useTempDir();
 

@@ -15,6 +15,10 @@ import { sanitizeGitDir } from '../../src/seed/sanitize.js';
 import { gitConfigTemplate } from '../../src/git/config-template.js';
 import { snapshotDir } from '../support/entry-dir.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const tempDir = useTempDir();
 const URL = 'https://github.com/acme/widgets';

@@ -15,6 +15,10 @@ import { isActionClone } from '../../src/seed/marker.js';
 import { gitSync } from '../support/git.js';
 import { snapshotDir } from '../support/entry-dir.js';
 import { useTempDir } from '../support/tmp.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 const tempDir = useTempDir();
 const SHM = '/dev/shm';

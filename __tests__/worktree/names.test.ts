@@ -1,6 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
 import { folderNameFor, slotName, validateBranchName } from '../../src/worktree/names.js';
+import { useCapturedLog } from '../support/captured-log.js';
+
+// The action's log lines ([command] echoes, warnings) are kept out of the test output.
+useCapturedLog();
 
 describe('folderNameFor', () => {
   test.each([
