@@ -83,3 +83,14 @@ export async function withTimeout<T>(
     clearTimeout(timer);
   }
 }
+
+/** The files (and links) anywhere under `root/relative`, named relative to `root`; none followed. */
+export async function filesUnder(root: string, relative: string): Promise<string[]> {
+  const entries = await fs.readdir(path.join(root, relative), {
+    recursive: true,
+    withFileTypes: true
+  });
+  return entries
+    .filter(entry => !entry.isDirectory())
+    .map(entry => path.relative(root, path.join(entry.parentPath, entry.name)));
+}

@@ -1,7 +1,7 @@
 import { expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { gitConfigTemplate } from '../../src/git/config-template.js';
+import { gitConfigTemplate, templateEntries } from '../../src/git/config-template.js';
 import { gitSync } from '../support/git.js';
 import { useTempDir } from '../support/tmp.js';
 
@@ -30,4 +30,17 @@ test('a sha256 repository keeps its object format', () => {
   const listed = gitSync(path.dirname(file), ['config', '--file', file, '--list']);
   expect(listed).toContain('core.repositoryformatversion=1');
   expect(listed).toContain('extensions.objectformat=sha256');
+});
+
+test.each([
+  ['a clone', undefined, false],
+  ['a bare sha256 host clone', { formatVersion: 1, objectFormat: 'sha256' } as const, true]
+])('templateEntries lists what git reads from the template of %s', (_label, format, bare) => {
+  const file = path.join(tempDir(), 'config');
+  const url = 'https://example.com/a"b\\c;#d';
+  writeFileSync(file, gitConfigTemplate(url, format, bare));
+  const listed = gitSync(path.dirname(file), ['config', '--file', file, '--list']).split('\n');
+  expect(listed).toEqual(
+    templateEntries(url, format, bare).map(([key, value]) => `${key}=${value}`)
+  );
 });

@@ -28948,6 +28948,16 @@ async function withTimeout(work, ms, what, onTimeout) {
         clearTimeout(timer);
     }
 }
+/** The files (and links) anywhere under `root/relative`, named relative to `root`; none followed. */
+async function filesUnder(root, relative) {
+    const entries = await external_node_fs_.promises.readdir(external_node_path_.join(root, relative), {
+        recursive: true,
+        withFileTypes: true
+    });
+    return entries
+        .filter(entry => !entry.isDirectory())
+        .map(entry => external_node_path_.relative(root, external_node_path_.join(entry.parentPath, entry.name)));
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -29718,6 +29728,24 @@ function peakMemoryMiB() {
     return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+;// CONCATENATED MODULE: ./src/git/ref-format.ts
+/** A full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/**
+ * git's rules for a ref name (`git check-ref-format`), checked without running git: an entry or a
+ * host clone can carry thousands of refs.
+ */
+function isWellFormedRefName(name) {
+    if (!name.startsWith('refs/') || name.endsWith('/') || name.endsWith('.'))
+        return false;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\//.test(name))
+        return false;
+    return name
+        .split('/')
+        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && part !== '@');
+}
+
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 function rewrite(line, findings) {
     // The library never titles its annotations; the action always does, so its own pass untouched.
@@ -29844,14 +29872,14 @@ async function withSafeTar(tempRoot, work) {
 
 
 
+
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
  */
 const library = () => __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
 function isEntryOf(prefix, key) {
-    return (key.startsWith(`${prefix}-`) &&
-        /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(key.slice(prefix.length + 1)));
+    return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
 }
 /** Runs `work` with some environment variables changed, restoring them afterwards. */
 async function withEnv(vars, work) {
@@ -29976,6 +30004,23 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
     }
     lines.push('[remote "origin"]', `\turl = ${quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
     return lines.join('\n') + '\n';
+}
+/**
+ * The keys and values the template sets, as `git config --list` names them (a test holds the two
+ * together): what a rebuilt config may keep without naming it as dropped.
+ */
+function templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
+    return [
+        ['core.repositoryformatversion', String(format.formatVersion)],
+        ['core.filemode', 'true'],
+        ['core.bare', String(bare)],
+        ['core.logallrefupdates', 'true'],
+        ...(format.objectFormat !== 'sha1'
+            ? [['extensions.objectformat', format.objectFormat]]
+            : []),
+        ['remote.origin.url', originUrl],
+        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/git/maintenance.ts
@@ -30503,25 +30548,8 @@ async function removeRefs(gitDir, keep) {
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/git/ref-format.ts
-/** A full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
-const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/**
- * git's rules for a ref name (`git check-ref-format`), checked without running git: an entry or a
- * host clone can carry thousands of refs.
- */
-function isWellFormedRefName(name) {
-    if (!name.startsWith('refs/') || name.endsWith('/') || name.endsWith('.'))
-        return false;
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\//.test(name))
-        return false;
-    return name
-        .split('/')
-        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && part !== '@');
-}
-
 ;// CONCATENATED MODULE: ./src/host/trust.ts
+
 
 
 
@@ -30546,7 +30574,7 @@ function upstreamOf(key, value) {
 async function rebuildConfig(dir, originUrl) {
     const file = external_node_path_.join(dir, 'config');
     const template = gitConfigTemplate(originUrl, undefined, true);
-    const expected = new Set((await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`));
+    const expected = new Set(templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`));
     // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
     // (and says so) rather than being lost.
     const lock = await takeConfigLock(file);
@@ -30593,28 +30621,13 @@ async function takeConfigLock(file) {
         }
     }
 }
-/** The entries a config text sets, as git lists them. */
-async function entriesOfText(dir, text) {
-    const file = external_node_path_.join(dir, `.clone-cache-template-${process.pid}`);
-    await external_node_fs_.promises.writeFile(file, text);
-    try {
-        return await configFileEntries(file);
-    }
-    finally {
-        await external_node_fs_.promises.rm(file, { force: true });
-    }
-}
 /** Removes `relative` (a file or a folder) when it is there; returns the names of its files. */
 async function removeIfThere(dir, relative) {
     const target = external_node_path_.join(dir, relative);
     const stat = await external_node_fs_.promises.lstat(target).catch(() => undefined);
     if (!stat)
         return [];
-    const names = stat.isDirectory()
-        ? (await external_node_fs_.promises.readdir(target, { recursive: true, withFileTypes: true }))
-            .filter(entry => !entry.isDirectory())
-            .map(entry => external_node_path_.relative(dir, external_node_path_.join(entry.parentPath, entry.name)))
-        : [relative];
+    const names = stat.isDirectory() ? await filesUnder(dir, relative) : [relative];
     await external_node_fs_.promises.rm(target, { recursive: true, force: true });
     return names;
 }
@@ -30929,7 +30942,103 @@ function withHostCloneLock(lockPath, dir, work) {
     return withLock(lockPath, `the host clone ${dir}`, hostLockOptions(), work);
 }
 
+;// CONCATENATED MODULE: ./src/seed/entry-refs.ts
+
+
+
+/**
+ * The refs an entry may keep: origin's branches and tags, which the action's snapshot saves. A
+ * local branch (`refs/heads/*`) would be attached by a task worktree as if a job had made it, and
+ * other refs (`refs/replace/*` above all) change what git reads.
+ */
+const ENTRY_REF_PREFIXES = ['refs/remotes/origin/', 'refs/tags/'];
+const keptRef = (ref) => ENTRY_REF_PREFIXES.some(prefix => ref.startsWith(prefix));
+function badRef(ref, why) {
+    return new Error(`the cached clone has a bad ref: ${JSON.stringify(ref)} ${why}`);
+}
+async function looseRefs(gitDir, relative, into) {
+    const entries = await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+        const ref = `${relative}/${entry.name}`;
+        if (entry.isDirectory()) {
+            await looseRefs(gitDir, ref, into);
+            continue;
+        }
+        if (!keptRef(ref)) {
+            await external_node_fs_.promises.rm(external_node_path_.join(gitDir, ref), { force: true });
+            into.dropped.push(ref);
+            continue;
+        }
+        if (!isWellFormedRefName(ref))
+            throw badRef(ref, 'is not a valid ref name');
+        const content = await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, ref), 'utf8');
+        const object = content.replace(/\n$/, '');
+        if (OBJECT_ID.test(object))
+            into.tips.push({ ref, object });
+        else if (content.startsWith('ref: ')) {
+            // A symbolic ref (origin/HEAD): the fetch sets it again.
+            await external_node_fs_.promises.rm(external_node_path_.join(gitDir, ref), { force: true });
+        }
+        else
+            throw badRef(ref, content ? 'holds no object id' : 'is empty');
+    }
+}
+/** Reads packed-refs, keeps origin's branches and tags, and refuses any line git would not write. */
+async function packedRefs(gitDir, into) {
+    const file = external_node_path_.join(gitDir, 'packed-refs');
+    const text = await external_node_fs_.promises.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return;
+    const kept = [];
+    let keptLast = false;
+    for (const [index, line] of text.split('\n').entries()) {
+        if (!line || (index === 0 && line.startsWith('# pack-refs with:'))) {
+            if (line)
+                kept.push(line);
+            continue;
+        }
+        if (line.startsWith('^')) {
+            if (!OBJECT_ID.test(line.slice(1)))
+                throw badRef(line, 'is not a peeled object id');
+            if (keptLast)
+                kept.push(line);
+            continue;
+        }
+        const [object, ref, ...rest] = line.split(' ');
+        if (!ref || rest.length > 0 || !OBJECT_ID.test(object))
+            throw badRef(line, 'is not a ref line');
+        if (!isWellFormedRefName(ref))
+            throw badRef(ref, 'is not a valid ref name');
+        keptLast = keptRef(ref);
+        if (keptLast) {
+            kept.push(line);
+            into.tips.push({ ref, object });
+        }
+        else
+            into.dropped.push(ref);
+    }
+    await external_node_fs_.promises.writeFile(file, kept.map(line => `${line}\n`).join(''));
+}
+/**
+ * Keeps only origin's branches and tags, each with a valid name and an object id; refuses the
+ * entry (throws) on a ref git would not have written. Whether the objects exist is for the caller
+ * to ask git, once the entry is in place.
+ */
+async function checkEntryRefs(gitDir) {
+    const found = { dropped: [], tips: [] };
+    await looseRefs(gitDir, 'refs', found);
+    await packedRefs(gitDir, found);
+    // The snapshot writes a commit id; a symbolic HEAD must at least name a ref.
+    const head = (await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, 'HEAD'), 'utf8')).replace(/\n$/, '');
+    const symbolic = /^ref: (.*)$/.exec(head)?.[1];
+    if (!OBJECT_ID.test(head) && !(symbolic && isWellFormedRefName(symbolic))) {
+        throw badRef('HEAD', 'names neither a commit id nor a ref');
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/seed/entry-shape.ts
+
 
 
 /**
@@ -30961,13 +31070,7 @@ async function walk(gitDir, relative, found) {
                 await walk(gitDir, name, found);
             else {
                 // Named file by file (an empty folder says nothing), removed as a whole.
-                const inside = await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, name), {
-                    recursive: true,
-                    withFileTypes: true
-                });
-                for (const file of inside.filter(dirent => !dirent.isDirectory())) {
-                    found.dropped.push(external_node_path_.relative(gitDir, external_node_path_.join(file.parentPath, file.name)));
-                }
+                found.dropped.push(...(await filesUnder(gitDir, name)));
                 found.removals.push(name);
             }
         }
@@ -31038,6 +31141,7 @@ async function enforceEntryShape(gitDir, archiveBytes) {
 
 
 
+
 /**
  * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
  * indexes: see entry-shape) into `destination`; copies across file systems. git's temporary
@@ -31083,7 +31187,7 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
     await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
-    const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
+    const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
         .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
         .sort((a, b) => (a.ref < b.ref ? -1 : 1))
         .map(tip => `${tip.object} ${tip.ref}`);
@@ -31192,100 +31296,6 @@ const DANGEROUS_KEY = /^(include\.|includeif\.|credential\.|core\.(hookspath|fsm
 async function dangerousConfigKeys(configFile) {
     const keys = await configFileKeys(configFile);
     return [...new Set(keys.filter(key => DANGEROUS_KEY.test(key)))];
-}
-
-;// CONCATENATED MODULE: ./src/seed/entry-refs.ts
-
-
-
-/**
- * The refs an entry may keep: origin's branches and tags, which the action's snapshot saves. A
- * local branch (`refs/heads/*`) would be attached by a task worktree as if a job had made it, and
- * other refs (`refs/replace/*` above all) change what git reads.
- */
-const keptRef = (ref) => ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/');
-function badRef(ref, why) {
-    return new Error(`the cached clone has a bad ref: ${JSON.stringify(ref)} ${why}`);
-}
-async function looseRefs(gitDir, relative, into) {
-    const entries = await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, relative), { withFileTypes: true });
-    for (const entry of entries) {
-        const ref = `${relative}/${entry.name}`;
-        if (entry.isDirectory()) {
-            await looseRefs(gitDir, ref, into);
-            continue;
-        }
-        if (!keptRef(ref)) {
-            await external_node_fs_.promises.rm(external_node_path_.join(gitDir, ref), { force: true });
-            into.dropped.push(ref);
-            continue;
-        }
-        if (!isWellFormedRefName(ref))
-            throw badRef(ref, 'is not a valid ref name');
-        const content = await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, ref), 'utf8');
-        const object = content.replace(/\n$/, '');
-        if (OBJECT_ID.test(object))
-            into.tips.push({ ref, object });
-        else if (content.startsWith('ref: ')) {
-            // A symbolic ref (origin/HEAD): the fetch sets it again.
-            await external_node_fs_.promises.rm(external_node_path_.join(gitDir, ref), { force: true });
-        }
-        else
-            throw badRef(ref, content ? 'holds no object id' : 'is empty');
-    }
-}
-/** Reads packed-refs, keeps origin's branches and tags, and refuses any line git would not write. */
-async function packedRefs(gitDir, into) {
-    const file = external_node_path_.join(gitDir, 'packed-refs');
-    const text = await external_node_fs_.promises.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return;
-    const kept = [];
-    let keptLast = false;
-    for (const [index, line] of text.split('\n').entries()) {
-        if (!line || (index === 0 && line.startsWith('# pack-refs with:'))) {
-            if (line)
-                kept.push(line);
-            continue;
-        }
-        if (line.startsWith('^')) {
-            if (!OBJECT_ID.test(line.slice(1)))
-                throw badRef(line, 'is not a peeled object id');
-            if (keptLast)
-                kept.push(line);
-            continue;
-        }
-        const [object, ref, ...rest] = line.split(' ');
-        if (!ref || rest.length > 0 || !OBJECT_ID.test(object))
-            throw badRef(line, 'is not a ref line');
-        if (!isWellFormedRefName(ref))
-            throw badRef(ref, 'is not a valid ref name');
-        keptLast = keptRef(ref);
-        if (keptLast) {
-            kept.push(line);
-            into.tips.push({ ref, object });
-        }
-        else
-            into.dropped.push(ref);
-    }
-    await external_node_fs_.promises.writeFile(file, kept.map(line => `${line}\n`).join(''));
-}
-/**
- * Keeps only origin's branches and tags, each with a valid name and an object id; refuses the
- * entry (throws) on a ref git would not have written. Whether the objects exist is for the caller
- * to ask git, once the entry is in place.
- */
-async function checkEntryRefs(gitDir) {
-    const found = { dropped: [], tips: [] };
-    await looseRefs(gitDir, 'refs', found);
-    await packedRefs(gitDir, found);
-    // The snapshot writes a commit id; a symbolic HEAD must at least name a ref.
-    const head = (await external_node_fs_.promises.readFile(external_node_path_.join(gitDir, 'HEAD'), 'utf8')).replace(/\n$/, '');
-    const symbolic = /^ref: (.*)$/.exec(head)?.[1];
-    if (!OBJECT_ID.test(head) && !(symbolic && isWellFormedRefName(symbolic))) {
-        throw badRef('HEAD', 'names neither a commit id nor a ref');
-    }
-    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/seed/sanitize.ts
@@ -31582,6 +31592,7 @@ async function prepareClone(job, backend, exactCommit) {
 ;// CONCATENATED MODULE: ./src/git/object-check.ts
 
 
+
 /**
  * git does not re-hash the objects it reads: an object store can hold other content under an
  * object's id, and a checkout writes it. This reads objects through `git cat-file --batch` and
@@ -31683,15 +31694,25 @@ async function mismatchedObjectsInStore(repo) {
     return hasher.mismatched;
 }
 /**
- * The first object of the commits (each commit, its trees, its blobs) whose content is not what
- * its id says; objects shared by the commits are read once.
+ * Why the objects of the commits (each commit, its trees, its blobs) cannot be trusted, or
+ * undefined when each hashes to its id; objects shared by the commits are read once. An object git
+ * cannot even read is a reason too.
  */
-async function firstMismatchedObjectOf(repo, ...commits) {
-    const ids = new Set();
-    for (const commit of commits)
-        for (const id of await objectsOfCommit(repo, commit))
-            ids.add(id);
-    return (await mismatchedObjects(repo, [...ids]))[0];
+async function untrustedObjectsOf(repo, ...commits) {
+    try {
+        const ids = new Set();
+        for (const commit of commits)
+            for (const id of await objectsOfCommit(repo, commit))
+                ids.add(id);
+        const [mismatched] = await mismatchedObjects(repo, [...ids]);
+        return mismatched
+            ? { reason: `the object ${mismatched} does not match its content` }
+            : undefined;
+    }
+    catch (error) {
+        const said = (gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0];
+        return { reason: `its objects cannot be read (${said})`, cause: error };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/git/checkout.ts
@@ -31885,26 +31906,11 @@ class EntryRefused extends Error {
         this.name = 'EntryRefused';
     }
 }
-/**
- * Every object a checkout of the commits will read (each commit, its trees, its blobs) hashes to
- * its id; an object git cannot even read refuses the entry too.
- */
+/** Every object a checkout of the commits will read hashes to its id, or the entry is refused. */
 async function verifyObjectsOf(clone, commits) {
-    let mismatched;
-    try {
-        mismatched = await firstMismatchedObjectOf(clone, ...commits);
-    }
-    catch (error) {
-        const said = (gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0];
-        throw new EntryRefused({
-            reason: `cache entry refused: its objects cannot be read (${said})`,
-            cause: error
-        });
-    }
-    if (mismatched) {
-        throw new EntryRefused({
-            reason: `cache entry refused: the object ${mismatched} does not match its content`
-        });
+    const problem = await untrustedObjectsOf(clone, ...commits);
+    if (problem) {
+        throw new EntryRefused({ ...problem, reason: `cache entry refused: ${problem.reason}` });
     }
 }
 /** What the job will check out: the target, and the task worktree's start (its branch or base). */
@@ -32460,8 +32466,6 @@ async function cloneIntoPath(job, mode, clone) {
 
 
 
-
-
 /** Refreshes the host clone and creates the task worktree from it (under the host clone's lock). */
 async function refreshAndCreate(job, mode, hostClone) {
     const { settings, context, stages } = job;
@@ -32478,25 +32482,15 @@ async function refreshAndCreate(job, mode, hostClone) {
 async function verifiedWorktree(job, mode, hostClone) {
     const first = await refreshAndCreate(job, mode, hostClone);
     const { worktree } = first;
-    const problem = await job.stages.run('verify', `Verifying the objects of ${worktree.commit}`, () => objectProblem(hostClone, worktree.commit), { cwd: hostClone.dir });
+    const problem = await job.stages.run('verify', `Verifying the objects of ${worktree.commit}`, () => untrustedObjectsOf(hostClone, worktree.commit), { cwd: hostClone.dir });
     if (!problem)
         return first;
     // The refresh then rebuilds the clone and says why in its warning.
     await worktrees_removeWorktree(hostClone, worktree.path);
-    await markForRebuild(mode.hostClone, { reason: problem });
+    await markForRebuild(mode.hostClone, problem);
     const second = await refreshAndCreate(job, mode, hostClone);
     const folderExisted = worktree.folderExisted || second.worktree.folderExisted;
     return { ...second, worktree: { ...second.worktree, folderExisted } };
-}
-/** Why the commit's objects cannot be trusted, or undefined when each hashes to its id. */
-async function objectProblem(hostClone, commit) {
-    try {
-        const mismatched = await firstMismatchedObjectOf(hostClone, commit);
-        return mismatched && `the object ${mismatched} does not match its content`;
-    }
-    catch (error) {
-        return `its objects cannot be read (${(gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0]})`;
-    }
 }
 /**
  * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2576:
+/***/ 4316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28966,6 +28966,16 @@ async function withTimeout(work, ms, what, onTimeout) {
         clearTimeout(timer);
     }
 }
+/** The files (and links) anywhere under `root/relative`, named relative to `root`; none followed. */
+async function fs_util_filesUnder(root, relative) {
+    const entries = await fs.readdir(path.join(root, relative), {
+        recursive: true,
+        withFileTypes: true
+    });
+    return entries
+        .filter(entry => !entry.isDirectory())
+        .map(entry => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
 
 ;// CONCATENATED MODULE: ./src/permissions/ownership.ts
 
@@ -29295,6 +29305,24 @@ function loadMainState() {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/git/ref-format.ts
+/** A full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+const ref_format_OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/**
+ * git's rules for a ref name (`git check-ref-format`), checked without running git: an entry or a
+ * host clone can carry thousands of refs.
+ */
+function ref_format_isWellFormedRefName(name) {
+    if (!name.startsWith('refs/') || name.endsWith('/') || name.endsWith('.'))
+        return false;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\//.test(name))
+        return false;
+    return name
+        .split('/')
+        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && part !== '@');
+}
+
 ;// CONCATENATED MODULE: ./src/cache/backend.ts
 /**
  * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
@@ -29432,14 +29460,14 @@ async function withSafeTar(tempRoot, work) {
 
 
 
+
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
  */
 const library = () => __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
 function isEntryOf(prefix, key) {
-    return (key.startsWith(`${prefix}-`) &&
-        /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(key.slice(prefix.length + 1)));
+    return key.startsWith(`${prefix}-`) && ref_format_OBJECT_ID.test(key.slice(prefix.length + 1));
 }
 /** Runs `work` with some environment variables changed, restoring them afterwards. */
 async function withEnv(vars, work) {
@@ -29565,8 +29593,121 @@ function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, b
     lines.push('[remote "origin"]', `\turl = ${config_template_quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
     return lines.join('\n') + '\n';
 }
+/**
+ * The keys and values the template sets, as `git config --list` names them (a test holds the two
+ * together): what a rebuilt config may keep without naming it as dropped.
+ */
+function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
+    return [
+        ['core.repositoryformatversion', String(format.formatVersion)],
+        ['core.filemode', 'true'],
+        ['core.bare', String(bare)],
+        ['core.logallrefupdates', 'true'],
+        ...(format.objectFormat !== 'sha1'
+            ? [['extensions.objectformat', format.objectFormat]]
+            : []),
+        ['remote.origin.url', originUrl],
+        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/seed/entry-refs.ts
+
+
+
+/**
+ * The refs an entry may keep: origin's branches and tags, which the action's snapshot saves. A
+ * local branch (`refs/heads/*`) would be attached by a task worktree as if a job had made it, and
+ * other refs (`refs/replace/*` above all) change what git reads.
+ */
+const ENTRY_REF_PREFIXES = ['refs/remotes/origin/', 'refs/tags/'];
+const keptRef = (ref) => ENTRY_REF_PREFIXES.some(prefix => ref.startsWith(prefix));
+function badRef(ref, why) {
+    return new Error(`the cached clone has a bad ref: ${JSON.stringify(ref)} ${why}`);
+}
+async function looseRefs(gitDir, relative, into) {
+    const entries = await fs.readdir(path.join(gitDir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+        const ref = `${relative}/${entry.name}`;
+        if (entry.isDirectory()) {
+            await looseRefs(gitDir, ref, into);
+            continue;
+        }
+        if (!keptRef(ref)) {
+            await fs.rm(path.join(gitDir, ref), { force: true });
+            into.dropped.push(ref);
+            continue;
+        }
+        if (!isWellFormedRefName(ref))
+            throw badRef(ref, 'is not a valid ref name');
+        const content = await fs.readFile(path.join(gitDir, ref), 'utf8');
+        const object = content.replace(/\n$/, '');
+        if (OBJECT_ID.test(object))
+            into.tips.push({ ref, object });
+        else if (content.startsWith('ref: ')) {
+            // A symbolic ref (origin/HEAD): the fetch sets it again.
+            await fs.rm(path.join(gitDir, ref), { force: true });
+        }
+        else
+            throw badRef(ref, content ? 'holds no object id' : 'is empty');
+    }
+}
+/** Reads packed-refs, keeps origin's branches and tags, and refuses any line git would not write. */
+async function packedRefs(gitDir, into) {
+    const file = path.join(gitDir, 'packed-refs');
+    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return;
+    const kept = [];
+    let keptLast = false;
+    for (const [index, line] of text.split('\n').entries()) {
+        if (!line || (index === 0 && line.startsWith('# pack-refs with:'))) {
+            if (line)
+                kept.push(line);
+            continue;
+        }
+        if (line.startsWith('^')) {
+            if (!OBJECT_ID.test(line.slice(1)))
+                throw badRef(line, 'is not a peeled object id');
+            if (keptLast)
+                kept.push(line);
+            continue;
+        }
+        const [object, ref, ...rest] = line.split(' ');
+        if (!ref || rest.length > 0 || !OBJECT_ID.test(object))
+            throw badRef(line, 'is not a ref line');
+        if (!isWellFormedRefName(ref))
+            throw badRef(ref, 'is not a valid ref name');
+        keptLast = keptRef(ref);
+        if (keptLast) {
+            kept.push(line);
+            into.tips.push({ ref, object });
+        }
+        else
+            into.dropped.push(ref);
+    }
+    await fs.writeFile(file, kept.map(line => `${line}\n`).join(''));
+}
+/**
+ * Keeps only origin's branches and tags, each with a valid name and an object id; refuses the
+ * entry (throws) on a ref git would not have written. Whether the objects exist is for the caller
+ * to ask git, once the entry is in place.
+ */
+async function checkEntryRefs(gitDir) {
+    const found = { dropped: [], tips: [] };
+    await looseRefs(gitDir, 'refs', found);
+    await packedRefs(gitDir, found);
+    // The snapshot writes a commit id; a symbolic HEAD must at least name a ref.
+    const head = (await fs.readFile(path.join(gitDir, 'HEAD'), 'utf8')).replace(/\n$/, '');
+    const symbolic = /^ref: (.*)$/.exec(head)?.[1];
+    if (!OBJECT_ID.test(head) && !(symbolic && isWellFormedRefName(symbolic))) {
+        throw badRef('HEAD', 'names neither a commit id nor a ref');
+    }
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./src/seed/entry-shape.ts
+
 
 
 /**
@@ -29598,13 +29739,7 @@ async function walk(gitDir, relative, found) {
                 await walk(gitDir, name, found);
             else {
                 // Named file by file (an empty folder says nothing), removed as a whole.
-                const inside = await fs.readdir(path.join(gitDir, name), {
-                    recursive: true,
-                    withFileTypes: true
-                });
-                for (const file of inside.filter(dirent => !dirent.isDirectory())) {
-                    found.dropped.push(path.relative(gitDir, path.join(file.parentPath, file.name)));
-                }
+                found.dropped.push(...(await filesUnder(gitDir, name)));
                 found.removals.push(name);
             }
         }
@@ -29675,6 +29810,7 @@ async function enforceEntryShape(gitDir, archiveBytes) {
 
 
 
+
 /**
  * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
  * indexes: see entry-shape) into `destination`; copies across file systems. git's temporary
@@ -29720,7 +29856,7 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
     await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
-    const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
+    const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
         .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
         .sort((a, b) => (a.ref < b.ref ? -1 : 1))
         .map(tip => `${tip.object} ${tip.ref}`);
@@ -29733,6 +29869,7 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/git/object-check.ts
+
 
 
 /**
@@ -29836,15 +29973,25 @@ async function mismatchedObjectsInStore(repo) {
     return hasher.mismatched;
 }
 /**
- * The first object of the commits (each commit, its trees, its blobs) whose content is not what
- * its id says; objects shared by the commits are read once.
+ * Why the objects of the commits (each commit, its trees, its blobs) cannot be trusted, or
+ * undefined when each hashes to its id; objects shared by the commits are read once. An object git
+ * cannot even read is a reason too.
  */
-async function firstMismatchedObjectOf(repo, ...commits) {
-    const ids = new Set();
-    for (const commit of commits)
-        for (const id of await objectsOfCommit(repo, commit))
-            ids.add(id);
-    return (await mismatchedObjects(repo, [...ids]))[0];
+async function untrustedObjectsOf(repo, ...commits) {
+    try {
+        const ids = new Set();
+        for (const commit of commits)
+            for (const id of await objectsOfCommit(repo, commit))
+                ids.add(id);
+        const [mismatched] = await mismatchedObjects(repo, [...ids]);
+        return mismatched
+            ? { reason: `the object ${mismatched} does not match its content` }
+            : undefined;
+    }
+    catch (error) {
+        const said = (gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0];
+        return { reason: `its objects cannot be read (${said})`, cause: error };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/limits.ts
@@ -30501,6 +30648,7 @@ async function ref_files_removeRefs(gitDir, keep) {
 
 
 
+
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key, value) {
     const match = /^branch\.(.+)\.(remote|merge)$/.exec(key);
@@ -30518,7 +30666,7 @@ function upstreamOf(key, value) {
 async function rebuildConfig(dir, originUrl) {
     const file = path.join(dir, 'config');
     const template = gitConfigTemplate(originUrl, undefined, true);
-    const expected = new Set((await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`));
+    const expected = new Set(templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`));
     // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
     // (and says so) rather than being lost.
     const lock = await takeConfigLock(file);
@@ -30565,28 +30713,13 @@ async function takeConfigLock(file) {
         }
     }
 }
-/** The entries a config text sets, as git lists them. */
-async function entriesOfText(dir, text) {
-    const file = path.join(dir, `.clone-cache-template-${process.pid}`);
-    await fs.writeFile(file, text);
-    try {
-        return await configFileEntries(file);
-    }
-    finally {
-        await fs.rm(file, { force: true });
-    }
-}
 /** Removes `relative` (a file or a folder) when it is there; returns the names of its files. */
 async function removeIfThere(dir, relative) {
     const target = path.join(dir, relative);
     const stat = await fs.lstat(target).catch(() => undefined);
     if (!stat)
         return [];
-    const names = stat.isDirectory()
-        ? (await fs.readdir(target, { recursive: true, withFileTypes: true }))
-            .filter(entry => !entry.isDirectory())
-            .map(entry => path.relative(dir, path.join(entry.parentPath, entry.name)))
-        : [relative];
+    const names = stat.isDirectory() ? await filesUnder(dir, relative) : [relative];
     await fs.rm(target, { recursive: true, force: true });
     return names;
 }
@@ -31209,7 +31342,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2576);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4316);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

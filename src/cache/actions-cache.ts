@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage } from '../errors.js';
+import { OBJECT_ID } from '../git/ref-format.js';
 import { withTimeout } from '../fs-util.js';
 import {
   STAGING_RELATIVE,
@@ -21,10 +22,7 @@ import { withSafeTar } from './safe-tar.js';
 const library = () => import('@actions/cache');
 
 function isEntryOf(prefix: string, key: string): boolean {
-  return (
-    key.startsWith(`${prefix}-`) &&
-    /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(key.slice(prefix.length + 1))
-  );
+  return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
 }
 
 /** Runs `work` with some environment variables changed, restoring them afterwards. */

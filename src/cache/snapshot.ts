@@ -2,6 +2,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Repository } from '../git/repository.js';
+import { ENTRY_REF_PREFIXES } from '../seed/entry-refs.js';
 import { isKeptObjectFile } from '../seed/entry-shape.js';
 
 /**
@@ -59,7 +60,7 @@ export async function buildSnapshot(
   await fs.mkdir(path.join(snapshotDir, 'refs', 'tags'), { recursive: true });
   await linkObjects(objects, path.join(snapshotDir, 'objects'));
 
-  const packed = (await clone.refTips('refs/remotes/origin/', 'refs/tags/'))
+  const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
     .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
     .sort((a, b) => (a.ref < b.ref ? -1 : 1))
     .map(tip => `${tip.object} ${tip.ref}`);

@@ -37,3 +37,25 @@ export function gitConfigTemplate(
   );
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The keys and values the template sets, as `git config --list` names them (a test holds the two
+ * together): what a rebuilt config may keep without naming it as dropped.
+ */
+export function templateEntries(
+  originUrl: string,
+  format: RepositoryFormat = DEFAULT_FORMAT,
+  bare = false
+): [string, string][] {
+  return [
+    ['core.repositoryformatversion', String(format.formatVersion)],
+    ['core.filemode', 'true'],
+    ['core.bare', String(bare)],
+    ['core.logallrefupdates', 'true'],
+    ...(format.objectFormat !== 'sha1'
+      ? [['extensions.objectformat', format.objectFormat] as [string, string]]
+      : []),
+    ['remote.origin.url', originUrl],
+    ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+  ];
+}

@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { runGit, streamGit } from './exec.js';
+import { errorMessage, type Fallback } from '../errors.js';
+import { gitStderrOf, runGit, streamGit } from './exec.js';
 import type { Repository } from './repository.js';
 
 /**
@@ -110,14 +111,23 @@ export async function mismatchedObjectsInStore(repo: Repository): Promise<string
 }
 
 /**
- * The first object of the commits (each commit, its trees, its blobs) whose content is not what
- * its id says; objects shared by the commits are read once.
+ * Why the objects of the commits (each commit, its trees, its blobs) cannot be trusted, or
+ * undefined when each hashes to its id; objects shared by the commits are read once. An object git
+ * cannot even read is a reason too.
  */
-export async function firstMismatchedObjectOf(
+export async function untrustedObjectsOf(
   repo: Repository,
   ...commits: string[]
-): Promise<string | undefined> {
-  const ids = new Set<string>();
-  for (const commit of commits) for (const id of await objectsOfCommit(repo, commit)) ids.add(id);
-  return (await mismatchedObjects(repo, [...ids]))[0];
+): Promise<Fallback | undefined> {
+  try {
+    const ids = new Set<string>();
+    for (const commit of commits) for (const id of await objectsOfCommit(repo, commit)) ids.add(id);
+    const [mismatched] = await mismatchedObjects(repo, [...ids]);
+    return mismatched
+      ? { reason: `the object ${mismatched} does not match its content` }
+      : undefined;
+  } catch (error) {
+    const said = (gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0];
+    return { reason: `its objects cannot be read (${said})`, cause: error };
+  }
 }

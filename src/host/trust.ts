@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { filesUnder } from '../fs-util.js';
 import { configFileEntries } from '../git/config.js';
-import { gitConfigTemplate, quoteConfigValue } from '../git/config-template.js';
+import { gitConfigTemplate, quoteConfigValue, templateEntries } from '../git/config-template.js';
 import { removeRefs } from '../git/ref-files.js';
 import { isWellFormedRefName } from '../git/ref-format.js';
 
@@ -24,7 +25,7 @@ async function rebuildConfig(dir: string, originUrl: string): Promise<string[]> 
   const file = path.join(dir, 'config');
   const template = gitConfigTemplate(originUrl, undefined, true);
   const expected = new Set(
-    (await entriesOfText(dir, template)).map(([key, value]) => `${key}=${value}`)
+    templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`)
   );
   // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
   // (and says so) rather than being lost.
@@ -69,27 +70,12 @@ async function takeConfigLock(file: string): Promise<string> {
   }
 }
 
-/** The entries a config text sets, as git lists them. */
-async function entriesOfText(dir: string, text: string): Promise<[string, string][]> {
-  const file = path.join(dir, `.clone-cache-template-${process.pid}`);
-  await fs.writeFile(file, text);
-  try {
-    return await configFileEntries(file);
-  } finally {
-    await fs.rm(file, { force: true });
-  }
-}
-
 /** Removes `relative` (a file or a folder) when it is there; returns the names of its files. */
 async function removeIfThere(dir: string, relative: string): Promise<string[]> {
   const target = path.join(dir, relative);
   const stat = await fs.lstat(target).catch(() => undefined);
   if (!stat) return [];
-  const names = stat.isDirectory()
-    ? (await fs.readdir(target, { recursive: true, withFileTypes: true }))
-        .filter(entry => !entry.isDirectory())
-        .map(entry => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    : [relative];
+  const names = stat.isDirectory() ? await filesUnder(dir, relative) : [relative];
   await fs.rm(target, { recursive: true, force: true });
   return names;
 }

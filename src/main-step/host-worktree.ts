@@ -1,6 +1,4 @@
-import { errorMessage } from '../errors.js';
-import { gitStderrOf } from '../git/exec.js';
-import { firstMismatchedObjectOf } from '../git/object-check.js';
+import { untrustedObjectsOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
 import { removeWorktree } from '../git/worktrees.js';
 import { markForRebuild, refreshHostClone, withHostCloneLock } from '../host/host-clone.js';
@@ -36,26 +34,16 @@ async function verifiedWorktree(job: Job, mode: HostWorktreeMode, hostClone: Rep
   const problem = await job.stages.run(
     'verify',
     `Verifying the objects of ${worktree.commit}`,
-    () => objectProblem(hostClone, worktree.commit),
+    () => untrustedObjectsOf(hostClone, worktree.commit),
     { cwd: hostClone.dir }
   );
   if (!problem) return first;
   // The refresh then rebuilds the clone and says why in its warning.
   await removeWorktree(hostClone, worktree.path);
-  await markForRebuild(mode.hostClone, { reason: problem });
+  await markForRebuild(mode.hostClone, problem);
   const second = await refreshAndCreate(job, mode, hostClone);
   const folderExisted = worktree.folderExisted || second.worktree.folderExisted;
   return { ...second, worktree: { ...second.worktree, folderExisted } };
-}
-
-/** Why the commit's objects cannot be trusted, or undefined when each hashes to its id. */
-async function objectProblem(hostClone: Repository, commit: string): Promise<string | undefined> {
-  try {
-    const mismatched = await firstMismatchedObjectOf(hostClone, commit);
-    return mismatched && `the object ${mismatched} does not match its content`;
-  } catch (error) {
-    return `its objects cannot be read (${(gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0]})`;
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { ActionError, errorMessage, type Fallback } from '../errors.js';
-import { firstMismatchedObjectOf } from '../git/object-check.js';
-import { GitError, gitStderrOf } from '../git/exec.js';
+import { ActionError, type Fallback } from '../errors.js';
+import { untrustedObjectsOf } from '../git/object-check.js';
+import { GitError } from '../git/exec.js';
 import { setOriginHead } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
 import type { Settings } from '../inputs.js';
@@ -54,25 +54,11 @@ export class EntryRefused extends Error {
   }
 }
 
-/**
- * Every object a checkout of the commits will read (each commit, its trees, its blobs) hashes to
- * its id; an object git cannot even read refuses the entry too.
- */
+/** Every object a checkout of the commits will read hashes to its id, or the entry is refused. */
 async function verifyObjectsOf(clone: Repository, commits: string[]): Promise<void> {
-  let mismatched: string | undefined;
-  try {
-    mismatched = await firstMismatchedObjectOf(clone, ...commits);
-  } catch (error) {
-    const said = (gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0];
-    throw new EntryRefused({
-      reason: `cache entry refused: its objects cannot be read (${said})`,
-      cause: error
-    });
-  }
-  if (mismatched) {
-    throw new EntryRefused({
-      reason: `cache entry refused: the object ${mismatched} does not match its content`
-    });
+  const problem = await untrustedObjectsOf(clone, ...commits);
+  if (problem) {
+    throw new EntryRefused({ ...problem, reason: `cache entry refused: ${problem.reason}` });
   }
 }
 

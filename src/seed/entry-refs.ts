@@ -7,8 +7,8 @@ import { isWellFormedRefName, OBJECT_ID } from '../git/ref-format.js';
  * local branch (`refs/heads/*`) would be attached by a task worktree as if a job had made it, and
  * other refs (`refs/replace/*` above all) change what git reads.
  */
-const keptRef = (ref: string) =>
-  ref.startsWith('refs/remotes/origin/') || ref.startsWith('refs/tags/');
+export const ENTRY_REF_PREFIXES = ['refs/remotes/origin/', 'refs/tags/'] as const;
+const keptRef = (ref: string) => ENTRY_REF_PREFIXES.some(prefix => ref.startsWith(prefix));
 
 export interface EntryRefs {
   /** Refs removed from the entry, by name. */

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { filesUnder } from '../fs-util.js';
 
 /**
  * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
@@ -45,13 +46,7 @@ async function walk(gitDir: string, relative: string, found: Found): Promise<voi
       if (KEPT_DIR.test(name)) await walk(gitDir, name, found);
       else {
         // Named file by file (an empty folder says nothing), removed as a whole.
-        const inside = await fs.readdir(path.join(gitDir, name), {
-          recursive: true,
-          withFileTypes: true
-        });
-        for (const file of inside.filter(dirent => !dirent.isDirectory())) {
-          found.dropped.push(path.relative(gitDir, path.join(file.parentPath, file.name)));
-        }
+        found.dropped.push(...(await filesUnder(gitDir, name)));
         found.removals.push(name);
       }
     } else if (DERIVED_FILE.test(name) && entry.isFile()) {
