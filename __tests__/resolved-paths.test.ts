@@ -2,7 +2,7 @@ import { expect, test } from '@jest/globals';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkResolvedPaths, resolvedPath } from '../src/resolved-paths.js';
-import { parseSettings } from '../src/inputs.js';
+import { parseSettings } from '../src/inputs/settings.js';
 import { readRunnerContext } from '../src/runner-context.js';
 import { useTempDir } from './support/tmp.js';
 

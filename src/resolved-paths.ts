@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './errors.js';
 import { isInside } from './fs-util.js';
-import { checkOverlaps, type Settings } from './inputs.js';
+import { checkOverlaps, type Settings } from './inputs/settings.js';
 
 /** Where `target` leads once every symbolic link on the way is followed (it may not exist yet). */
 export function resolvedPath(target: string): string {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { CacheSource } from './cache/backend.js';
-import type { SavePolicy } from './inputs.js';
+import type { SavePolicy } from './inputs/settings.js';
 import type { ModeKind } from './main-step/mode.js';
 import type { TaskWorktree } from './main-step/result.js';
 import type { DiagnosisSettings } from './permissions/diagnose.js';

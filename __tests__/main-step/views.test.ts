@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { MainResult } from '../../src/main-step/result.js';
 import { checkedOut, outputsOf, stateOf, summaryRowsOf } from '../../src/main-step/views.js';
-import { parseSettings } from '../../src/inputs.js';
+import { parseSettings } from '../../src/inputs/settings.js';
 import type { RunnerContext } from '../../src/runner-context.js';
 import { ROOT } from '../support/runner.js';
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../inputs.js';
+import type { Settings } from '../inputs/settings.js';
 import type { RunnerContext } from '../runner-context.js';
 import type { MainResult } from './result.js';
 import type { StageRunner } from './stage.js';

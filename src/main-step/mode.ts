@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { hostClonePaths, type HostClonePaths } from '../host/host-clone.js';
-import type { Settings } from '../inputs.js';
+import type { Settings } from '../inputs/settings.js';
 import type { DiagnosisSettings } from '../permissions/diagnose.js';
 import type { RunnerContext } from '../runner-context.js';
 import { folderNameFor } from '../worktree/names.js';

@@ -6,7 +6,7 @@ import { failStep } from '../errors.js';
 import { authConfig, basicAuthValue } from '../git/auth.js';
 import { Repository } from '../git/repository.js';
 import { requireGit } from '../git/version.js';
-import { parseSettings, validateBranchInputs } from '../inputs.js';
+import { parseSettings, validateBranchInputs } from '../inputs/settings.js';
 import { Diagnoser } from '../permissions/diagnose.js';
 import { checkResolvedPaths } from '../resolved-paths.js';
 import { readRunnerContext } from '../runner-context.js';
@@ -72,7 +72,7 @@ export async function runMainStep(): Promise<void> {
         : await cloneIntoPath(job, mode, clone);
     // Last of all, so that a failure before it never leaves a token behind without a post step
     // that knows to remove it.
-    if (settings.persistCredentials) {
+    if (settings.persistCredentials && mode.kind !== 'host-worktree') {
       await persistCredentials(
         path.join(settings.clonePath, '.git'),
         settings.originUrl,

@@ -4,7 +4,7 @@ import { untrustedObjectsOf } from '../git/object-check.js';
 import { GitError } from '../git/exec.js';
 import { setOriginHead } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
-import type { Settings } from '../inputs.js';
+import type { Settings } from '../inputs/settings.js';
 import type { RunnerContext } from '../runner-context.js';
 import { isActionClone } from '../seed/marker.js';
 import { checkoutTarget } from '../clone/checkout.js';

@@ -1,4 +1,4 @@
-import type { Settings } from '../inputs.js';
+import type { Settings } from '../inputs/settings.js';
 import type { RunnerContext } from '../runner-context.js';
 import type { MainState } from '../state.js';
 import type { Phase } from '../timing.js';

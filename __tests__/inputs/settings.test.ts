@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../src/errors.js';
-import { parseSettings, validateBranchInputs } from '../src/inputs.js';
-import type { RunnerContext } from '../src/runner-context.js';
-import { useCapturedLog } from './support/captured-log.js';
+import { InputError } from '../../src/errors.js';
+import { parseSettings, validateBranchInputs } from '../../src/inputs/settings.js';
+import type { RunnerContext } from '../../src/runner-context.js';
+import { useCapturedLog } from '../support/captured-log.js';
 
 // The action's log lines ([command] echoes, warnings) are kept out of the test output.
 useCapturedLog();
@@ -28,7 +28,9 @@ describe('defaults', () => {
       repoName: 'widgets',
       ref: '',
       token: '',
-      persistCredentials: false,
+      persistCredentials: true,
+      ssh: undefined,
+      setSafeDirectory: true,
       originUrl: 'https://github.com/acme/widgets',
       clonePath: context.workspace,
       workspace: context.workspace,
@@ -41,7 +43,12 @@ describe('defaults', () => {
       removeWorktree: true,
       cacheDir: '',
       diagnosePermissions: true,
-      fixOwnership: false
+      fixOwnership: false,
+      clean: true,
+      fetchTags: true,
+      showProgress: true,
+      fetchDepth: 0,
+      allowUnsafePrCheckout: false
     });
   });
 
@@ -54,13 +61,13 @@ describe('defaults', () => {
   test('values are trimmed and parsed', () => {
     const settings = parse({
       path: ' sub/dir ',
-      'persist-credentials': 'TRUE',
+      'persist-credentials': 'FALSE',
       'save-cache': 'Never',
       'refresh-after': '0',
       'origin-url': 'git@example.com:acme/widgets.git'
     });
     expect(settings.clonePath).toBe(`${context.workspace}/sub/dir`);
-    expect(settings.persistCredentials).toBe(true);
+    expect(settings.persistCredentials).toBe(false);
     expect(settings.saveCache).toBe('never');
     expect(settings.refreshAfter).toBe(0);
     expect(settings.originUrl).toBe('git@example.com:acme/widgets.git');
@@ -93,7 +100,26 @@ describe('bad values fail with an error that names the input', () => {
     ['fix-ownership', '1', /allowed values: true, false/],
     ['cache-dir', '/', /file system root/],
     ['cache-dir', 'inside', /overlaps the workspace/],
-    ['worktree-path', 'sub/wt', /overlaps the clone at path/]
+    ['worktree-path', 'sub/wt', /overlaps the clone at path/],
+    ['set-safe-directory', 'no', /allowed values: true, false/],
+    ['clean', 'nope', /allowed values: true, false/],
+    ['fetch-tags', '2', /allowed values: true, false/],
+    ['show-progress', 'x', /allowed values: true, false/],
+    ['allow-unsafe-pr-checkout', 'yes', /allowed values: true, false/],
+    ['fetch-depth', '-1', /not a whole number/],
+    ['fetch-depth', 'all', /not a whole number/],
+    ['github-server-url', 'ftp://ghes.example.com', /not the base URL/],
+    ['github-server-url', 'https://u:p@ghes.example.com', /not the base URL/],
+    ['ssh-key', 'not a key', /not a private key/],
+    ['ssh-known-hosts', 'host ssh-ed25519 AAAA', /ssh-key is empty/],
+    ['ssh-user', 'a b', /not a user name/],
+    ['ssh-strict', 'sometimes', /allowed values: true, false/],
+    ['submodules', 'true', /not supported yet: this action does not check out submodules/],
+    ['submodules', 'recursive', /not supported yet/],
+    ['lfs', 'true', /not supported yet: this action does not download Git LFS files/],
+    ['sparse-checkout', 'src/', /not supported yet/],
+    ['filter', 'blob:none', /not supported yet/],
+    ['sparse-checkout-cone-mode', 'maybe', /allowed values: true, false/]
   ])('%s = %j', (input, value, message) => {
     let thrown: unknown;
     try {
@@ -108,10 +134,15 @@ describe('bad values fail with an error that names the input', () => {
     expect((thrown as InputError).message).toMatch(message);
   });
 
-  test('persist-credentials with cache-dir and branch is refused', () => {
-    expect(() =>
-      parse({ 'cache-dir': '/srv/c', branch: 'x', 'persist-credentials': 'true' })
-    ).toThrow(/Input 'persist-credentials': cannot be true with cache-dir and branch/);
+  test("checkout's defaults of the inputs not served yet are accepted", () => {
+    const neutral = {
+      submodules: 'false',
+      lfs: 'false',
+      'sparse-checkout': '',
+      'sparse-checkout-cone-mode': 'true',
+      filter: ''
+    };
+    expect(parse(neutral)).toEqual(parse({}));
   });
 
   test('worktree-path inside cache-dir is refused', () => {
@@ -128,6 +159,27 @@ describe('bad values fail with an error that names the input', () => {
     expect(() => parseSettings(() => '', { ...context, workflowRepository: '' })).toThrow(
       /Input 'repository': is empty/
     );
+  });
+});
+
+describe('where origin points', () => {
+  const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----';
+
+  test('github-server-url is the base of the default origin, as in actions/checkout', () => {
+    expect(parse({ 'github-server-url': 'https://ghes.example.com/' }).originUrl).toBe(
+      'https://ghes.example.com/acme/widgets'
+    );
+  });
+
+  test('with an ssh-key, origin defaults to <ssh-user>@<host>:<owner>/<name>.git', () => {
+    const settings = parse({ 'ssh-key': key, 'ssh-user': 'deploy' });
+    expect(settings.originUrl).toBe('deploy@github.com:acme/widgets.git');
+    expect(settings.ssh).toEqual({ key, knownHosts: '', strict: true, user: 'deploy' });
+  });
+
+  test('origin-url wins over the ssh default', () => {
+    const settings = parse({ 'ssh-key': key, 'origin-url': 'ssh://git@10.0.0.1:2222/a/b.git' });
+    expect(settings.originUrl).toBe('ssh://git@10.0.0.1:2222/a/b.git');
   });
 });
 
