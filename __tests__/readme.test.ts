@@ -29,6 +29,45 @@ test('the README inputs table equals action.yml', () => {
   expect(block('inputs')).toEqual(cells(expectedTables().inputs));
 });
 
+/** Every input of actions/checkout v7's action.yml, in its order. */
+const CHECKOUT_INPUTS = [
+  'repository',
+  'ref',
+  'token',
+  'ssh-key',
+  'ssh-known-hosts',
+  'ssh-strict',
+  'ssh-user',
+  'persist-credentials',
+  'path',
+  'clean',
+  'filter',
+  'sparse-checkout',
+  'sparse-checkout-cone-mode',
+  'fetch-depth',
+  'fetch-tags',
+  'show-progress',
+  'lfs',
+  'submodules',
+  'set-safe-directory',
+  'github-server-url',
+  'allow-unsafe-pr-checkout'
+];
+
+test("the README's Replacing actions/checkout table names every checkout input, with this action's default", () => {
+  const rows = block('checkout-parity').slice(2);
+  expect(rows.map(row => row[0])).toEqual(CHECKOUT_INPUTS.map(name => `\`${name}\``));
+  const declared = new Map(
+    cells(expectedTables().inputs)
+      .slice(2)
+      .map(row => [row[0], row[1]])
+  );
+  for (const row of rows) expect([row[0], row[2]]).toEqual([row[0], declared.get(row[0])]);
+  for (const output of ['ref', 'commit']) {
+    expect(cells(expectedTables().outputs).map(row => row[0])).toContain(`\`${output}\``);
+  }
+});
+
 test('the README outputs table equals action.yml', () => {
   expect(block('outputs')).toEqual(cells(expectedTables().outputs));
 });

@@ -1,13 +1,14 @@
 import * as core from '@actions/core';
 import type { CacheSource } from './cache/backend.js';
 import type { SavePolicy } from './inputs/settings.js';
+import type { LaterSteps } from './main-step/later-steps.js';
 import type { ModeKind } from './main-step/mode.js';
 import type { TaskWorktree } from './main-step/result.js';
 import type { DiagnosisSettings } from './permissions/diagnose.js';
 
 /** The typed contract between the main step and the post step. */
 export interface MainState {
-  version: 2;
+  version: 3;
   /** How the main step got its clone; the post step acts on it and derives nothing again. */
   mode: ModeKind;
   workspace: string;
@@ -15,8 +16,8 @@ export interface MainState {
   /** The repository the job's checkout comes from (the main clone, or the host clone). */
   clonePath: string;
   originUrl: string;
-  /** The token was persisted for later steps: the post step removes it. */
-  persistCredentials: boolean;
+  /** Credentials and safe.directory values left for later steps: the post step removes them. */
+  laterSteps: LaterSteps;
   cacheSource: CacheSource;
   keyPrefix: string;
   /** Key of the restored entry, '' when none was restored. */
@@ -50,5 +51,5 @@ export function loadMainState(): MainState | undefined {
   const raw = core.getState(STATE_NAME);
   if (!raw) return undefined;
   const state = JSON.parse(raw) as MainState;
-  return state.version === 2 ? state : undefined;
+  return state.version === 3 ? state : undefined;
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { filesContaining, unpackEntry } from '../support/archive.js';
-import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
+import { AUTH_HEADER, startFixture, TOKEN, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
 import { addCommits, createTag, revParse } from '../support/repos.js';
 import type { Job, StepResult } from '../support/runner.js';
@@ -182,13 +182,22 @@ describe('hosted runner, one branch', () => {
     expect(main.exitCode).toBe(0);
     expect(revParse(job.workspace, 'HEAD')).toBe(tip);
     expect(gitSync(job.workspace, ['remote', 'get-url', 'origin'])).toBe(fx.originUrl);
-    expect(gitSync(job.workspace, ['config', '--get-all', key])).toBe(stale);
+    // Its own config keeps its header; persist-credentials adds the action's through an include
+    // (the empty value first clears the stale one), which the post step takes away again.
+    const ownConfig = ['config', '--local', '--no-includes', '--get-all', key];
+    expect(gitSync(job.workspace, ownConfig)).toBe(stale);
+    expect(gitSync(job.workspace, ['config', '--get-all', key]).split('\n').slice(-1)).toEqual([
+      AUTH_HEADER
+    ]);
     expect(gitSync(job.workspace, ['remote', 'get-url', '--push', 'origin'])).toBe(
       'git@example.com:me/fork.git'
     );
     expect(
       fx.git.requests.filter(r => !r.authorized && r.path.endsWith('git-upload-pack'))
     ).toEqual([]);
+    expect((await fx.post(job)).exitCode).toBe(0);
+    expect(gitSync(job.workspace, ['config', '--get-all', key])).toBe(stale);
+    expect(gitSync(job.workspace, ['config', '--local', '--list'])).not.toMatch(/includeif/i);
   });
 
   test('in a clone you made, a changed file the new commits do not touch is kept, with a warning', async () => {

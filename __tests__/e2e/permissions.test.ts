@@ -187,7 +187,9 @@ describe('permission failures become annotated errors', () => {
     const clone = path.join(job.workspace, 'src');
     gitSync(job.workspace, ['clone', '--quiet', fx.origin, clone]);
     chownTree(clone, { uid: 0, gid: 0 });
-    const main = await fx.main(job, { inputs: { path: 'src' }, ...asRunner });
+    // set-safe-directory (default true, as in actions/checkout) would trust the clone.
+    const inputs = { path: 'src', 'set-safe-directory': 'false' };
+    const main = await fx.main(job, { inputs, ...asRunner });
     expect(main.exitCode).toBe(1);
     const [error, ...more] = errors(main.annotations);
     expect(more).toEqual([]);
@@ -204,10 +206,11 @@ describe('permission failures become annotated errors', () => {
       const clone = path.join(job.workspace, 'src');
       gitSync(job.workspace, ['clone', '--quiet', fx.origin, clone]);
       chownTree(clone, RUNNER);
-      const without = await fx.main(job, { inputs: { path: 'src' } });
+      const inputs = { path: 'src', 'set-safe-directory': 'false' };
+      const without = await fx.main(job, { inputs });
       expect(without.exitCode).toBe(1);
       expect(errors(without.annotations)[0].title).toBe(`Dubious ownership: ${clone}`);
-      const fixed = await fx.main(job, { inputs: { path: 'src', 'fix-ownership': 'true' } });
+      const fixed = await fx.main(job, { inputs: { ...inputs, 'fix-ownership': 'true' } });
       expect(errors(fixed.annotations)).toEqual([]);
       expect(fixed.exitCode).toBe(0);
       expect(fixed.stdout).toContain(`fix-ownership: gave ${clone} to 0:0.`);

@@ -24,6 +24,20 @@ const seededHosted: MainResult = {
   target: { kind: 'branch', name: 'main', commit: SHA },
   isDefaultBranch: true,
   staleCommits: 4,
+  laterSteps: {
+    credentials: {
+      file: '/t/clone-cache-credentials-1.config',
+      includes: [
+        {
+          scope: 'local',
+          repoDir: '/w/r',
+          key: 'includeIf.gitdir:/w/r/.git.path',
+          value: '/t/clone-cache-credentials-1.config'
+        }
+      ]
+    },
+    safeDirectories: ['/w/r']
+  },
   seconds: 1.234,
   phaseSeconds: { restore: 0.5, seed: 0.01, fetch: 0.2, checkout: 0.3 }
 };
@@ -53,6 +67,7 @@ const hostWorktree: MainResult = {
   target: { kind: 'branch', name: 'agent/task-1', commit: SHA },
   isDefaultBranch: false,
   staleCommits: 0,
+  laterSteps: { safeDirectories: [] },
   worktree: {
     branch: 'agent/task-1',
     path: '/w/_wt/r/agent_task-1-0123456789',
@@ -166,7 +181,7 @@ describe('state for the post step', () => {
   test('hosted: the synced commit (not the worktree’s) is what an entry would be saved at', () => {
     const state = stateOf(hostedWithWorktree, inputs({ path: 'r', branch: 'x' }), context);
     expect(state).toMatchObject({
-      version: 2,
+      version: 3,
       mode: 'hosted-cache',
       clonePath: '/w/r',
       commit: OTHER,
@@ -199,13 +214,9 @@ describe('state for the post step', () => {
     expect(state.diagnosis.roots).toContain('/cache');
   });
 
-  test('persist-credentials and the diagnosis switches reach the post step', () => {
-    const state = stateOf(
-      seededHosted,
-      inputs({ 'persist-credentials': 'true', 'diagnose-permissions': 'false' }),
-      context
-    );
-    expect(state.persistCredentials).toBe(true);
+  test('what later steps were given and the diagnosis switches reach the post step', () => {
+    const state = stateOf(seededHosted, inputs({ 'diagnose-permissions': 'false' }), context);
+    expect(state.laterSteps).toEqual(seededHosted.laterSteps);
     expect(state.diagnosis.enabled).toBe(false);
   });
 });

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3805:
+/***/ 1365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28383,36 +28383,48 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/git/auth.ts
-/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
-function authScope(originUrl) {
-    if (!/^https?:\/\//i.test(originUrl))
-        return undefined;
-    const url = new URL(originUrl);
-    return `${url.protocol}//${url.host}/`;
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** A failure the user can act on: it carries the annotation title shown in the run's summary. */
+class ActionError extends Error {
+    title;
+    constructor(title, message, options) {
+        super(message, options);
+        this.title = title;
+        this.name = 'ActionError';
+    }
 }
-function authHeaderKey(originUrl) {
-    const scope = authScope(originUrl);
-    return scope ? `http.${scope}.extraheader` : undefined;
+/** A bad input value: the message names the input and what it accepts. */
+class InputError extends ActionError {
+    input;
+    constructor(input, message) {
+        super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
 }
-function basicAuthValue(token) {
-    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+/** The one place that turns anything thrown into a message. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
 }
-/**
- * Config that authenticates fetches to origin; empty when there is no token or no http origin.
- * The empty value first clears any header the clone's own config holds (actions/checkout's
- * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
- */
-function authConfig(originUrl, token) {
-    const key = authHeaderKey(originUrl);
-    if (!token || !key)
-        return [];
-    return [
-        { key, value: '' },
-        { key, value: basicAuthValue(token) }
-    ];
+/** Fails the step with one annotation that says what went wrong and what to do. */
+function failStep(error) {
+    const title = error instanceof ActionError ? error.title : 'Clone cache failed';
+    lib_core/* error */.z3(errorMessage(error), { title });
+    process.exitCode = 1;
+}
+/** The post step never fails the job: every problem becomes a warning. */
+function warnPost(what, error) {
+    core.warning(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
@@ -28423,6 +28435,8 @@ var io = __nccwpck_require__(8701);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/git/exec.ts
@@ -28459,6 +28473,16 @@ const SPEED_CONFIG = [
     { key: 'checkout.workers', value: '0' },
     { key: 'core.deltaBaseCacheLimit', value: '256m' }
 ];
+/** safe.directory entries every command of this process gets (set-safe-directory). */
+const trusted = [];
+/**
+ * Lets this process's git commands work in `dir` whoever owns it, as actions/checkout's temporary
+ * global config does: command-line config is protected config, which git reads safe.directory from.
+ */
+function trustDirectoryForThisProcess(dir) {
+    if (!trusted.some(entry => entry.value === dir))
+        trusted.push({ key: 'safe.directory', value: dir });
+}
 /** Environment every git command gets: never prompt, never open an editor or pager. */
 function gitEnvironment(config = []) {
     const env = {
@@ -28483,7 +28507,7 @@ function gitEnvironment(config = []) {
     delete env.GIT_DIR;
     delete env.GIT_WORK_TREE;
     delete env.GIT_INDEX_FILE;
-    const all = [...SPEED_CONFIG, ...config];
+    const all = [...SPEED_CONFIG, ...trusted, ...config];
     env.GIT_CONFIG_COUNT = String(all.length);
     all.forEach((entry, index) => {
         env[`GIT_CONFIG_KEY_${index}`] = entry.key;
@@ -28620,113 +28644,34 @@ async function exec_streamGit(cwd, args, input, onStdout) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/git/config.ts
-
-
-// A config file is read with --file and --no-includes: one file, include.* not followed, so
-// nothing a planted file says can run or point elsewhere. git runs in the file's folder.
-/** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
-async function configFileValue(configFile, key) {
-    const read = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
-    return read.stdout.trim();
+;// CONCATENATED MODULE: ./src/git/auth.ts
+/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
+function authScope(originUrl) {
+    if (!/^https?:\/\//i.test(originUrl))
+        return undefined;
+    const url = new URL(originUrl);
+    return `${url.protocol}//${url.host}/`;
 }
-/** The names of the keys the config file sets (none when it cannot be read). */
-async function configFileKeys(configFile) {
-    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
-    return listed.stdout.split('\n').filter(Boolean);
-}
-/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
-async function unsetConfigFileKey(configFile, key) {
-    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
-        allowFailure: true
-    });
-}
-/** Sets `key` in the repository's own config (.git/config). */
-async function setLocalConfig(repo, key, value) {
-    await exec_runGit(repo.dir, ['config', '--local', key, value]);
-}
-/** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
-async function unsetLocalConfig(repo, key) {
-    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
-}
-/** Every key and value the config file sets, in order (none when it cannot be read). */
-async function configFileEntries(configFile) {
-    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
-    return listed.stdout
-        .split('\0')
-        .filter(Boolean)
-        .map(entry => {
-        const newline = entry.indexOf('\n');
-        return newline < 0 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/clone/credentials.ts
-
-
-
-
-/**
- * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
- * config by file write, so the token never appears in a command line.
- */
-async function persistCredentials(gitDir, originUrl, token) {
+function authHeaderKey(originUrl) {
     const scope = authScope(originUrl);
-    if (!token || !scope)
-        return;
-    const section = `[http "${scope}"]\n\textraheader = ${basicAuthValue(token)}\n`;
-    await external_node_fs_.promises.appendFile(external_node_path_.join(gitDir, 'config'), section);
+    return scope ? `http.${scope}.extraheader` : undefined;
 }
-/** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
-async function removeCredentials(repo, originUrl) {
+function basicAuthValue(token) {
+    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+}
+/**
+ * Config that authenticates fetches to origin; empty when there is no token or no http origin.
+ * The empty value first clears any header the clone's own config holds (actions/checkout's
+ * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
+ */
+function authConfig(originUrl, token) {
     const key = authHeaderKey(originUrl);
-    if (!key)
-        return;
-    await unsetLocalConfig(repo, key);
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** A failure the user can act on: it carries the annotation title shown in the run's summary. */
-class ActionError extends Error {
-    title;
-    constructor(title, message, options) {
-        super(message, options);
-        this.title = title;
-        this.name = 'ActionError';
-    }
-}
-/** A bad input value: the message names the input and what it accepts. */
-class InputError extends ActionError {
-    input;
-    constructor(input, message) {
-        super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** The one place that turns anything thrown into a message. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/** Fails the step with one annotation that says what went wrong and what to do. */
-function failStep(error) {
-    const title = error instanceof ActionError ? error.title : 'Clone cache failed';
-    lib_core/* error */.z3(errorMessage(error), { title });
-    process.exitCode = 1;
-}
-/** The post step never fails the job: every problem becomes a warning. */
-function warnPost(what, error) {
-    core.warning(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
+    if (!token || !key)
+        return [];
+    return [
+        { key, value: '' },
+        { key, value: basicAuthValue(token) }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/git/repository.ts
@@ -28857,17 +28802,6 @@ async function requireGit() {
         throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
     }
     return output.trim();
-}
-
-;// CONCATENATED MODULE: ./src/cache/backend.ts
-/**
- * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
- * of the paths): changing it makes every saved entry invisible, so it never changes.
- */
-const STAGING_ROOT = '.clone-cache-staging';
-const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
-function entryKey(prefix, commit) {
-    return `${prefix}-${commit}`;
 }
 
 ;// CONCATENATED MODULE: ./src/fs-util.ts
@@ -29042,14 +28976,49 @@ function slotName(folder, slot) {
     return slot === 1 ? folder : `${folder}+${slot}`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/not-supported.ts
 
+/**
+ * actions/checkout inputs that this action does not serve yet. Left at checkout's default they
+ * change nothing; any other value is refused, never silently ignored.
+ */
+const NOT_YET = [
+    { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
+    { name: 'lfs', neutral: ['', 'false'], what: 'download Git LFS files' },
+    { name: 'sparse-checkout', neutral: [''], what: 'make sparse checkouts' },
+    { name: 'filter', neutral: [''], what: 'make partial clones' }
+];
+function refuseNotSupported(read) {
+    for (const input of NOT_YET) {
+        const value = read(input.name).trim();
+        if (input.neutral.includes(value.toLowerCase()))
+            continue;
+        throw new InputError(input.name, `'${value}' is not supported yet: this action does not ${input.what}. Remove the input, or keep actions/checkout for this job.`);
+    }
+    // Cone mode only means something with patterns, which are refused above.
+    const cone = read('sparse-checkout-cone-mode').trim().toLowerCase();
+    if (!['', 'true', 'false'].includes(cone)) {
+        throw new InputError('sparse-checkout-cone-mode', `'${cone}' is not a boolean; allowed values: true, false.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/backend.ts
+/**
+ * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
+ * of the paths): changing it makes every saved entry invisible, so it never changes.
+ */
+const STAGING_ROOT = '.clone-cache-staging';
+const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
+function entryKey(prefix, commit) {
+    return `${prefix}-${commit}`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
 
 
 
 const SAVE_POLICIES = ['auto', 'always', 'never'];
-const DEFAULT_REFRESH_AFTER = 50;
 /** @actions/cache refuses keys over 512 characters; entries are `<prefix>-<40-hex sha>`. */
 const MAX_KEY_PREFIX_LENGTH = 512 - 41;
 function parseBoolean(name, raw, fallback) {
@@ -29088,33 +29057,6 @@ function parseToken(raw) {
     }
     return value;
 }
-function parseOriginUrl(raw, context, repository) {
-    const value = raw.trim() || `${context.serverUrl}/${repository}`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\x00-\x1f\x7f]/.test(value)) {
-        throw new InputError('origin-url', 'contains whitespace or control characters.');
-    }
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            throw new InputError('origin-url', `'${value}' is not a valid URL.`);
-        }
-        if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(url.protocol)) {
-            throw new InputError('origin-url', `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`);
-        }
-        // A token in the URL would reach .git/config, the cache archive and every log line.
-        if (url.password || (url.username && /^https?:$/.test(url.protocol))) {
-            throw new InputError('origin-url', 'embeds credentials; remove them from the URL and pass the secret through the token input.');
-        }
-        return value;
-    }
-    if (/^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^-]/.test(value))
-        return value;
-    throw new InputError('origin-url', `'${value}' is not a URL (https://host/owner/name, ssh://..., or git@host:owner/name).`);
-}
 /** `path` resolves against the workspace and must stay inside it. */
 function resolveInsideWorkspace(name, raw, workspace) {
     const value = raw.trim() || '.';
@@ -29152,12 +29094,13 @@ function parseSavePolicy(raw) {
     }
     return value;
 }
-function parseRefreshAfter(raw) {
+/** A whole number of at most nine digits; empty gives `fallback`. */
+function parseWholeNumber(name, raw, fallback, what) {
     const value = raw.trim();
     if (value === '')
-        return DEFAULT_REFRESH_AFTER;
+        return fallback;
     if (!/^\d{1,9}$/.test(value)) {
-        throw new InputError('refresh-after', `'${value}' is not a whole number of commits (0 or more).`);
+        throw new InputError(name, `'${value}' is not a whole number of ${what} (0 or more).`);
     }
     return Number(value);
 }
@@ -29174,6 +29117,94 @@ function parseAbsoluteDir(name, raw, workspace) {
     }
     return resolved;
 }
+
+;// CONCATENATED MODULE: ./src/inputs/origin.ts
+
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
+/** github-server-url: the instance to clone from; empty means the one the workflow runs on. */
+function parseServerUrl(raw, context) {
+    const value = raw.trim();
+    if (value === '')
+        return context.serverUrl;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /\s/.test(value)) {
+        throw new InputError('github-server-url', `'${value}' is not the base URL of a GitHub instance (https://host, no credentials).`);
+    }
+    return value.replace(/\/+$/, '');
+}
+function parseSsh(read) {
+    const key = read('ssh-key').trim();
+    const user = read('ssh-user').trim() || 'git';
+    if (!/^[A-Za-z0-9_.-]+$/.test(user)) {
+        throw new InputError('ssh-user', `'${user}' is not a user name (letters, digits, _ . -).`);
+    }
+    const knownHosts = read('ssh-known-hosts');
+    const strict = parseBoolean('ssh-strict', read('ssh-strict'), true);
+    if (!key) {
+        if (knownHosts.trim()) {
+            throw new InputError('ssh-known-hosts', 'is set but ssh-key is empty; set ssh-key too.');
+        }
+        return undefined;
+    }
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) {
+        throw new InputError('ssh-key', 'is not a private key in OpenSSH or PEM form (a "-----BEGIN ... PRIVATE KEY-----" block).');
+    }
+    if (CONTROL.test(knownHosts.replace(/[\r\n\t]/g, ''))) {
+        throw new InputError('ssh-known-hosts', 'contains control characters.');
+    }
+    return { key, knownHosts, strict, user };
+}
+/**
+ * Where origin points: origin-url as given, else what actions/checkout writes: the server URL and
+ * owner/name with no `.git`, or with an ssh-key `<ssh-user>@<host>:<owner>/<name>.git`.
+ */
+function parseOriginUrl(raw, serverUrl, repository, ssh) {
+    const fallback = ssh
+        ? `${ssh.user}@${new URL(serverUrl).hostname}:${repository}.git`
+        : `${serverUrl}/${repository}`;
+    const value = raw.trim() || fallback;
+    if (/\s/.test(value) || CONTROL.test(value)) {
+        throw new InputError('origin-url', 'contains whitespace or control characters.');
+    }
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw new InputError('origin-url', `'${value}' is not a valid URL.`);
+        }
+        if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(url.protocol)) {
+            throw new InputError('origin-url', `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`);
+        }
+        // A token in the URL would reach .git/config, the cache archive and every log line.
+        if (url.password || (url.username && /^https?:$/.test(url.protocol))) {
+            throw new InputError('origin-url', 'embeds credentials; remove them from the URL and pass the secret through the token input.');
+        }
+        return value;
+    }
+    if (/^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^-]/.test(value))
+        return value;
+    throw new InputError('origin-url', `'${value}' is not a URL (https://host/owner/name, ssh://..., or git@host:owner/name).`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
+
+
+
+
+
+
+const DEFAULT_REFRESH_AFTER = 50;
 function overlaps(a, b) {
     return isInside(a, b) || isInside(b, a);
 }
@@ -29194,32 +29225,39 @@ function checkOverlaps(settings) {
     }
 }
 function parseSettings(read, context) {
+    refuseNotSupported(read);
     const [owner, repoName] = parseRepository(read('repository'), context);
     const repository = `${owner}/${repoName}`;
+    const ssh = parseSsh(read);
+    const serverUrl = parseServerUrl(read('github-server-url'), context);
     const settings = {
         repository,
         repoName,
         ref: parseRef(read('ref')),
         token: parseToken(read('token')),
-        persistCredentials: parseBoolean('persist-credentials', read('persist-credentials'), false),
-        originUrl: parseOriginUrl(read('origin-url'), context, repository),
+        persistCredentials: parseBoolean('persist-credentials', read('persist-credentials'), true),
+        ssh,
+        setSafeDirectory: parseBoolean('set-safe-directory', read('set-safe-directory'), true),
+        originUrl: parseOriginUrl(read('origin-url'), serverUrl, repository, ssh),
         clonePath: resolveInsideWorkspace('path', read('path'), context.workspace),
         workspace: context.workspace,
         cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
         saveCache: parseSavePolicy(read('save-cache')),
-        refreshAfter: parseRefreshAfter(read('refresh-after')),
+        refreshAfter: parseWholeNumber('refresh-after', read('refresh-after'), DEFAULT_REFRESH_AFTER, 'commits'),
         branch: read('branch').trim(),
         base: read('base').trim(),
         worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
         removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
         cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
         diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
-        fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false)
+        fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false),
+        clean: parseBoolean('clean', read('clean'), true),
+        fetchTags: parseBoolean('fetch-tags', read('fetch-tags'), true),
+        showProgress: parseBoolean('show-progress', read('show-progress'), true),
+        fetchDepth: parseWholeNumber('fetch-depth', read('fetch-depth'), 0, 'commits'),
+        allowUnsafePrCheckout: parseBoolean('allow-unsafe-pr-checkout', read('allow-unsafe-pr-checkout'), false)
     };
     checkOverlaps(settings);
-    if (settings.persistCredentials && settings.cacheDir && settings.branch) {
-        throw new InputError('persist-credentials', 'cannot be true with cache-dir and branch: the worktree shares the host clone, whose config every job on the host reads.');
-    }
     return settings;
 }
 /** Checks that need git: branch names are validated exactly as git validates them. */
@@ -29691,7 +29729,7 @@ function loadMainState() {
     if (!raw)
         return undefined;
     const state = JSON.parse(raw);
-    return state.version === 2 ? state : undefined;
+    return state.version === 3 ? state : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/timing.ts
@@ -30488,6 +30526,58 @@ async function withLock(lockPath, what, options, work) {
     finally {
         await lock.release();
     }
+}
+
+;// CONCATENATED MODULE: ./src/git/config.ts
+
+
+// A config file is read with --file and --no-includes: one file, include.* not followed, so
+// nothing a planted file says can run or point elsewhere. git runs in the file's folder.
+/** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
+async function configFileValue(configFile, key) {
+    const read = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
+    return read.stdout.trim();
+}
+/** The names of the keys the config file sets (none when it cannot be read). */
+async function configFileKeys(configFile) {
+    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return listed.stdout.split('\n').filter(Boolean);
+}
+/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
+async function unsetConfigFileKey(configFile, key) {
+    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
+        allowFailure: true
+    });
+}
+/** Sets `key` in the repository's own config (.git/config). */
+async function setLocalConfig(repo, key, value) {
+    await exec_runGit(repo.dir, ['config', '--local', key, value]);
+}
+/** The keys and values of the repository's own config whose names match `pattern` (a regex). */
+async function localConfigMatching(repo, pattern) {
+    const listed = await exec_runGit(repo.dir, ['config', '--local', '-z', '--get-regexp', pattern], {
+        allowFailure: true
+    });
+    return splitNulEntries(listed.stdout);
+}
+/** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
+async function unsetLocalConfig(repo, key) {
+    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+}
+/** Every key and value the config file sets, in order (none when it cannot be read). */
+async function configFileEntries(configFile) {
+    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
+    return splitNulEntries(listed.stdout);
+}
+/** `git config -z` output: each entry is `key\nvalue\0` (no newline when there is no value). */
+function splitNulEntries(output) {
+    return output
+        .split('\0')
+        .filter(Boolean)
+        .map(entry => {
+        const newline = entry.indexOf('\n');
+        return newline < 0 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/git/ref-files.ts
@@ -31780,6 +31870,153 @@ async function checkoutTarget(repo, target, ownClone) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/git/global-config.ts
+
+
+// The runner's global config (~/.gitconfig) is what later steps read. On a self-hosted host several
+// runners may share one HOME: a concurrent writer holds the lock for milliseconds, so a write that
+// finds it taken is tried again, briefly, instead of failing the step.
+const LOCK_ATTEMPTS = 40;
+async function editGlobalConfig(args) {
+    for (let attempt = 1;; attempt++) {
+        const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
+            allowFailure: true
+        });
+        if (!/could not lock config file/.test(result.stderr) || attempt === LOCK_ATTEMPTS) {
+            return result;
+        }
+        await (0,promises_namespaceObject.setTimeout)(25 + Math.random() * 75);
+    }
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Every value of `key` in the global config. */
+async function globalConfigValues(key) {
+    const read = await exec_runGit(process.cwd(), ['config', '--global', '--get-all', key], {
+        allowFailure: true
+    });
+    return read.stdout.split('\n').filter(Boolean);
+}
+/** Adds `key = value` to the global config; throws git's error when it cannot. */
+async function addGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--add', key, value]);
+    if (result.exitCode !== 0) {
+        throw new Error(`git config --global --add ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+/** Removes `key = value` (that value only) from the global config; absent is not an error. */
+async function removeGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--unset-all', key, `^${escapeRegExp(value)}$`]);
+    // Exit 5: nothing matched (already gone).
+    if (result.exitCode !== 0 && result.exitCode !== 5) {
+        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clone/credentials.ts
+
+
+
+
+
+
+
+
+/** The file names of persisted credentials under RUNNER_TEMP (and how stale includes are known). */
+const CREDENTIALS_FILE_PREFIX = 'clone-cache-credentials-';
+/** `section.sub.section.name` → the file's `[section "sub.section"]` and `name`. */
+function splitKey(key) {
+    const first = key.indexOf('.');
+    const last = key.lastIndexOf('.');
+    const name = key.slice(last + 1);
+    if (first === last)
+        return { section: `[${key.slice(0, first)}]`, name };
+    const sub = key.slice(first + 1, last);
+    return { section: `[${key.slice(0, first)} ${quoteConfigValue(sub)}]`, name };
+}
+/** A config file that sets the entries in order (a repeated key adds a value, '' resets it). */
+function configFileText(entries) {
+    return entries
+        .map(entry => {
+        const { section, name } = splitKey(entry.key);
+        return `${section}\n\t${name} = ${quoteConfigValue(entry.value)}\n`;
+    })
+        .join('');
+}
+/** Writes the entries to a new file under RUNNER_TEMP that only the runner user can read. */
+async function writeCredentialsFile(runnerTemp, entries) {
+    await external_node_fs_.promises.mkdir(runnerTemp, { recursive: true });
+    const file = external_node_path_.join(runnerTemp, `${CREDENTIALS_FILE_PREFIX}${(0,external_node_crypto_.randomUUID)()}.config`);
+    await external_node_fs_.promises.writeFile(file, configFileText(entries), { mode: 0o600, flag: 'wx' });
+    return file;
+}
+/**
+ * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
+ * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
+ */
+function cloneIncludes(clonePath, workspace, file) {
+    const gitDir = external_node_path_.join(clonePath, '.git');
+    const local = (dir, value) => [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
+        scope: 'local',
+        repoDir: clonePath,
+        key: `includeIf.gitdir:${pattern}.path`,
+        value
+    }));
+    const inContainer = external_node_path_.posix.join('/github/workspace', external_node_path_.relative(workspace, clonePath).split(external_node_path_.sep).join('/'), '.git');
+    return [
+        ...local(gitDir, file),
+        ...local(inContainer, external_node_path_.posix.join('/github/runner_temp', external_node_path_.basename(file)))
+    ];
+}
+/**
+ * A task worktree of the shared host clone: the include names that worktree's own git directory
+ * and lives in the runner's global config, so neither the host clone nor another job's worktree
+ * ever reads this job's token.
+ */
+function worktreeIncludes(worktreeGitDir, file) {
+    return [{ scope: 'global', key: `includeIf.gitdir:${worktreeGitDir}.path`, value: file }];
+}
+async function addIncludes(includes) {
+    for (const line of includes) {
+        if (line.scope === 'local') {
+            await setLocalConfig(new Repository(line.repoDir ?? ''), line.key, line.value);
+        }
+        else {
+            await addGlobalConfigValue(line.key, line.value);
+        }
+    }
+}
+/** Removes the include lines and the file; every part is tried, the first failure is thrown. */
+async function removePersistedCredentials(persisted) {
+    const failures = [];
+    for (const line of persisted.includes) {
+        await (line.scope === 'local'
+            ? unsetLocalConfig(new Repository(line.repoDir ?? ''), line.key)
+            : removeGlobalConfigValue(line.key, line.value)).catch(error => failures.push(error));
+    }
+    await external_node_fs_.promises.rm(persisted.file, { force: true }).catch(error => failures.push(error));
+    if (failures.length > 0)
+        throw failures[0];
+}
+/**
+ * In a clone the action made: drops what an earlier run persisted and never removed (its post
+ * step did not run): include lines to this action's credentials files, and the header that
+ * older versions wrote into .git/config.
+ */
+async function removeStaleCredentials(repo, originUrl) {
+    for (const [key, value] of await localConfigMatching(repo, '^includeif\\.')) {
+        if (external_node_path_.basename(value).startsWith(CREDENTIALS_FILE_PREFIX)) {
+            await unsetLocalConfig(repo, key);
+        }
+    }
+    const header = authHeaderKey(originUrl);
+    if (header)
+        await unsetLocalConfig(repo, header);
+}
+
 ;// CONCATENATED MODULE: ./src/clone/origin.ts
 
 
@@ -31939,7 +32176,7 @@ async function syncClone(job, clone, cachedCommit) {
         // A token persisted by an earlier run of this action goes; a clone you made keeps its
         // config (authConfig makes git ignore its header for our fetch).
         if (ownClone)
-            await removeCredentials(clone, settings.originUrl);
+            await removeStaleCredentials(clone, settings.originUrl);
         const defaultBranch = await defaultBranchOf(clone, settings, context);
         const request = refRequest(settings, context, defaultBranch);
         if (!request.ref || request.ref === 'refs/heads/') {
@@ -32529,6 +32766,78 @@ function resultOf(mode, branch, created, staleCommits, worktree) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/main-step/later-steps.ts
+
+
+
+
+/** The folders later steps run git in: the clone at `path` and the task worktree (never the host clone). */
+function checkoutFolders(done) {
+    const folders = done.mode === 'host-worktree' ? [] : [done.clonePath];
+    if (done.worktree)
+        folders.push(done.worktree.path);
+    return folders;
+}
+async function persistCredentials(job, done, entries, laterSteps) {
+    const file = await writeCredentialsFile(job.context.runnerTemp, entries);
+    let includes;
+    if (done.mode === 'host-worktree' && done.worktree) {
+        const gitDir = await new Repository(done.worktree.path).absoluteGitDir();
+        includes = worktreeIncludes(gitDir, file);
+    }
+    else {
+        includes = cloneIncludes(done.clonePath, job.context.workspace, file);
+    }
+    laterSteps.credentials = { file, includes };
+    await addIncludes(includes);
+    lib_core/* info */.pq(`Credentials for later steps' git commands are in ${file}, included by the clone.`);
+}
+async function addSafeDirectories(done, laterSteps) {
+    const present = await globalConfigValues('safe.directory');
+    for (const folder of checkoutFolders(done)) {
+        if (present.includes(folder) || present.includes('*'))
+            continue;
+        await addGlobalConfigValue('safe.directory', folder);
+        laterSteps.safeDirectories.push(folder);
+    }
+    if (laterSteps.safeDirectories.length > 0) {
+        lib_core/* info */.pq(`Added to git's global safe.directory: ${laterSteps.safeDirectories.join(', ')}`);
+    }
+}
+/** Takes away what setUpLaterSteps added; every part is tried, the first failure is thrown. */
+async function tearDownLaterSteps(laterSteps) {
+    const failures = [];
+    if (laterSteps.credentials) {
+        await removePersistedCredentials(laterSteps.credentials).catch(error => failures.push(error));
+    }
+    for (const folder of laterSteps.safeDirectories) {
+        await removeGlobalConfigValue('safe.directory', folder).catch(error => failures.push(error));
+    }
+    if (failures.length > 0)
+        throw failures[0];
+}
+/**
+ * persist-credentials and set-safe-directory, as actions/checkout leaves them for later steps.
+ * Last of the main step: a failure here takes back what was added, so nothing is left behind
+ * without a post step that knows it.
+ */
+async function setUpLaterSteps(job, done, persistedConfig) {
+    const { settings } = job;
+    const laterSteps = { safeDirectories: [] };
+    try {
+        if (settings.persistCredentials && persistedConfig.length > 0) {
+            await persistCredentials(job, done, persistedConfig, laterSteps);
+        }
+        if (settings.setSafeDirectory)
+            await addSafeDirectories(done, laterSteps);
+    }
+    catch (error) {
+        await tearDownLaterSteps(laterSteps).catch(() => undefined);
+        throw error;
+    }
+    return laterSteps;
+}
+
 ;// CONCATENATED MODULE: ./src/main-step/stage.ts
 
 /**
@@ -32612,13 +32921,13 @@ function summaryRowsOf(result) {
 /** What the post step needs: the mode, what to clean up, and the facts the save policy reads. */
 function stateOf(result, settings, context) {
     return {
-        version: 2,
+        version: 3,
         mode: result.mode,
         workspace: context.workspace,
         runnerTemp: context.runnerTemp,
         clonePath: result.clonePath,
         originUrl: settings.originUrl,
-        persistCredentials: settings.persistCredentials,
+        laterSteps: result.laterSteps,
         cacheSource: result.cache.source,
         keyPrefix: settings.cacheKeyPrefix,
         matchedKey: result.cache.matchedKey,
@@ -32687,6 +32996,8 @@ async function runMainStep() {
         await requireGit();
         await validateBranchInputs(settings);
         checkResolvedPaths(settings);
+        if (settings.setSafeDirectory)
+            trustDirectoryForThisProcess(settings.clonePath);
         const mode = chooseMode(settings);
         const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
         await diagnoser.preflight();
@@ -32698,13 +33009,10 @@ async function runMainStep() {
         const done = mode.kind === 'host-worktree'
             ? await hostWorktree(job, mode, clone)
             : await cloneIntoPath(job, mode, clone);
-        // Last of all, so that a failure before it never leaves a token behind without a post step
-        // that knows to remove it.
-        if (settings.persistCredentials) {
-            await persistCredentials(external_node_path_.join(settings.clonePath, '.git'), settings.originUrl, settings.token);
-        }
+        const auth = authConfig(settings.originUrl, settings.token);
         const result = {
             ...done,
+            laterSteps: await setUpLaterSteps(job, done, auth),
             seconds: (performance.now() - started) / 1000,
             phaseSeconds: phases.allSeconds()
         };
@@ -32728,7 +33036,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3805);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1365);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4316:
+/***/ 5656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,37 +28381,96 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** A failure the user can act on: it carries the annotation title shown in the run's summary. */
+class errors_ActionError extends Error {
+    title;
+    constructor(title, message, options) {
+        super(message, options);
+        this.title = title;
+        this.name = 'ActionError';
+    }
+}
+/** A bad input value: the message names the input and what it accepts. */
+class InputError extends errors_ActionError {
+    input;
+    constructor(input, message) {
+        super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** The one place that turns anything thrown into a message. */
+function errors_errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** Fails the step with one annotation that says what went wrong and what to do. */
+function failStep(error) {
+    const title = error instanceof errors_ActionError ? error.title : 'Clone cache failed';
+    core.error(errors_errorMessage(error), { title });
+    process.exitCode = 1;
+}
+/** The post step never fails the job: every problem becomes a warning. */
+function warnPost(what, error) {
+    lib_core/* warning */.$e(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/git/auth.ts
-/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
-function auth_authScope(originUrl) {
-    if (!/^https?:\/\//i.test(originUrl))
-        return undefined;
-    const url = new URL(originUrl);
-    return `${url.protocol}//${url.host}/`;
-}
-function authHeaderKey(originUrl) {
-    const scope = auth_authScope(originUrl);
-    return scope ? `http.${scope}.extraheader` : undefined;
-}
-function auth_basicAuthValue(token) {
-    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+;// CONCATENATED MODULE: ./src/git/config-template.ts
+const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
+/** A config value or subsection name in double quotes, as git reads it back. */
+function config_template_quoteConfigValue(value) {
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 /**
- * Config that authenticates fetches to origin; empty when there is no token or no http origin.
- * The empty value first clears any header the clone's own config holds (actions/checkout's
- * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
+ * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
+ * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
+ * drivers) is absent because the file is written from scratch.
  */
-function authConfig(originUrl, token) {
-    const key = authHeaderKey(originUrl);
-    if (!token || !key)
-        return [];
+function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
+    const lines = [
+        '[core]',
+        `\trepositoryformatversion = ${format.formatVersion}`,
+        '\tfilemode = true',
+        `\tbare = ${bare}`,
+        '\tlogallrefupdates = true'
+    ];
+    if (format.objectFormat !== 'sha1') {
+        lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
+    }
+    lines.push('[remote "origin"]', `\turl = ${config_template_quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
+    return lines.join('\n') + '\n';
+}
+/**
+ * The keys and values the template sets, as `git config --list` names them (a test holds the two
+ * together): what a rebuilt config may keep without naming it as dropped.
+ */
+function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
     return [
-        { key, value: '' },
-        { key, value: auth_basicAuthValue(token) }
+        ['core.repositoryformatversion', String(format.formatVersion)],
+        ['core.filemode', 'true'],
+        ['core.bare', String(bare)],
+        ['core.logallrefupdates', 'true'],
+        ...(format.objectFormat !== 'sha1'
+            ? [['extensions.objectformat', format.objectFormat]]
+            : []),
+        ['remote.origin.url', originUrl],
+        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
     ];
 }
 
@@ -28459,6 +28518,16 @@ const SPEED_CONFIG = [
     { key: 'checkout.workers', value: '0' },
     { key: 'core.deltaBaseCacheLimit', value: '256m' }
 ];
+/** safe.directory entries every command of this process gets (set-safe-directory). */
+const trusted = [];
+/**
+ * Lets this process's git commands work in `dir` whoever owns it, as actions/checkout's temporary
+ * global config does: command-line config is protected config, which git reads safe.directory from.
+ */
+function trustDirectoryForThisProcess(dir) {
+    if (!trusted.some(entry => entry.value === dir))
+        trusted.push({ key: 'safe.directory', value: dir });
+}
 /** Environment every git command gets: never prompt, never open an editor or pager. */
 function gitEnvironment(config = []) {
     const env = {
@@ -28483,7 +28552,7 @@ function gitEnvironment(config = []) {
     delete env.GIT_DIR;
     delete env.GIT_WORK_TREE;
     delete env.GIT_INDEX_FILE;
-    const all = [...SPEED_CONFIG, ...config];
+    const all = [...SPEED_CONFIG, ...trusted, ...config];
     env.GIT_CONFIG_COUNT = String(all.length);
     all.forEach((entry, index) => {
         env[`GIT_CONFIG_KEY_${index}`] = entry.key;
@@ -28642,17 +28711,28 @@ async function unsetConfigFileKey(configFile, key) {
     });
 }
 /** Sets `key` in the repository's own config (.git/config). */
-async function setLocalConfig(repo, key, value) {
+async function config_setLocalConfig(repo, key, value) {
     await runGit(repo.dir, ['config', '--local', key, value]);
 }
+/** The keys and values of the repository's own config whose names match `pattern` (a regex). */
+async function config_localConfigMatching(repo, pattern) {
+    const listed = await runGit(repo.dir, ['config', '--local', '-z', '--get-regexp', pattern], {
+        allowFailure: true
+    });
+    return splitNulEntries(listed.stdout);
+}
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
-async function unsetLocalConfig(repo, key) {
+async function config_unsetLocalConfig(repo, key) {
     await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
 }
 /** Every key and value the config file sets, in order (none when it cannot be read). */
 async function config_configFileEntries(configFile) {
     const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
-    return listed.stdout
+    return splitNulEntries(listed.stdout);
+}
+/** `git config -z` output: each entry is `key\nvalue\0` (no newline when there is no value). */
+function splitNulEntries(output) {
+    return output
         .split('\0')
         .filter(Boolean)
         .map(entry => {
@@ -28661,72 +28741,50 @@ async function config_configFileEntries(configFile) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/clone/credentials.ts
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/git/global-config.ts
 
 
-
-
-/**
- * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
- * config by file write, so the token never appears in a command line.
- */
-async function persistCredentials(gitDir, originUrl, token) {
-    const scope = authScope(originUrl);
-    if (!token || !scope)
-        return;
-    const section = `[http "${scope}"]\n\textraheader = ${basicAuthValue(token)}\n`;
-    await fs.appendFile(path.join(gitDir, 'config'), section);
-}
-/** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
-async function removeCredentials(repo, originUrl) {
-    const key = authHeaderKey(originUrl);
-    if (!key)
-        return;
-    await unsetLocalConfig(repo, key);
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-
-/** A failure the user can act on: it carries the annotation title shown in the run's summary. */
-class errors_ActionError extends Error {
-    title;
-    constructor(title, message, options) {
-        super(message, options);
-        this.title = title;
-        this.name = 'ActionError';
+// The runner's global config (~/.gitconfig) is what later steps read. On a self-hosted host several
+// runners may share one HOME: a concurrent writer holds the lock for milliseconds, so a write that
+// finds it taken is tried again, briefly, instead of failing the step.
+const LOCK_ATTEMPTS = 40;
+async function editGlobalConfig(args) {
+    for (let attempt = 1;; attempt++) {
+        const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
+            allowFailure: true
+        });
+        if (!/could not lock config file/.test(result.stderr) || attempt === LOCK_ATTEMPTS) {
+            return result;
+        }
+        await (0,promises_namespaceObject.setTimeout)(25 + Math.random() * 75);
     }
 }
-/** A bad input value: the message names the input and what it accepts. */
-class InputError extends errors_ActionError {
-    input;
-    constructor(input, message) {
-        super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
-        this.input = input;
-        this.name = 'InputError';
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Every value of `key` in the global config. */
+async function global_config_globalConfigValues(key) {
+    const read = await runGit(process.cwd(), ['config', '--global', '--get-all', key], {
+        allowFailure: true
+    });
+    return read.stdout.split('\n').filter(Boolean);
+}
+/** Adds `key = value` to the global config; throws git's error when it cannot. */
+async function global_config_addGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--add', key, value]);
+    if (result.exitCode !== 0) {
+        throw new Error(`git config --global --add ${key} failed: ${result.stderr.trim()}`);
     }
 }
-/** The one place that turns anything thrown into a message. */
-function errors_errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error);
+/** Removes `key = value` (that value only) from the global config; absent is not an error. */
+async function removeGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--unset-all', key, `^${escapeRegExp(value)}$`]);
+    // Exit 5: nothing matched (already gone).
+    if (result.exitCode !== 0 && result.exitCode !== 5) {
+        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
     }
-    catch {
-        return String(error);
-    }
-}
-/** Fails the step with one annotation that says what went wrong and what to do. */
-function failStep(error) {
-    const title = error instanceof errors_ActionError ? error.title : 'Clone cache failed';
-    core.error(errors_errorMessage(error), { title });
-    process.exitCode = 1;
-}
-/** The post step never fails the job: every problem becomes a warning. */
-function warnPost(what, error) {
-    lib_core/* warning */.$e(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
 ;// CONCATENATED MODULE: ./src/git/repository.ts
@@ -28737,7 +28795,7 @@ function warnPost(what, error) {
  * origin. What can be asked of it is here; what changes it lives beside it, one concern a file
  * (remote, refs, checkout, worktrees, config, maintenance).
  */
-class Repository {
+class repository_Repository {
     dir;
     auth;
     constructor(dir, auth = []) {
@@ -28746,7 +28804,7 @@ class Repository {
     }
     /** Another directory (a worktree, a staging clone) with the same auth. */
     at(dir) {
-        return new Repository(dir, this.auth);
+        return new repository_Repository(dir, this.auth);
     }
     /** The commit a revision names, or '' when it names none. */
     async resolveCommit(revision) {
@@ -28820,6 +28878,179 @@ async function repository_initBareRepository(repo) {
         '--',
         repo.dir
     ]);
+}
+
+;// CONCATENATED MODULE: ./src/clone/credentials.ts
+
+
+
+
+
+
+
+
+/** The file names of persisted credentials under RUNNER_TEMP (and how stale includes are known). */
+const CREDENTIALS_FILE_PREFIX = 'clone-cache-credentials-';
+/** `section.sub.section.name` → the file's `[section "sub.section"]` and `name`. */
+function splitKey(key) {
+    const first = key.indexOf('.');
+    const last = key.lastIndexOf('.');
+    const name = key.slice(last + 1);
+    if (first === last)
+        return { section: `[${key.slice(0, first)}]`, name };
+    const sub = key.slice(first + 1, last);
+    return { section: `[${key.slice(0, first)} ${quoteConfigValue(sub)}]`, name };
+}
+/** A config file that sets the entries in order (a repeated key adds a value, '' resets it). */
+function configFileText(entries) {
+    return entries
+        .map(entry => {
+        const { section, name } = splitKey(entry.key);
+        return `${section}\n\t${name} = ${quoteConfigValue(entry.value)}\n`;
+    })
+        .join('');
+}
+/** Writes the entries to a new file under RUNNER_TEMP that only the runner user can read. */
+async function credentials_writeCredentialsFile(runnerTemp, entries) {
+    await fs.mkdir(runnerTemp, { recursive: true });
+    const file = path.join(runnerTemp, `${CREDENTIALS_FILE_PREFIX}${randomUUID()}.config`);
+    await fs.writeFile(file, configFileText(entries), { mode: 0o600, flag: 'wx' });
+    return file;
+}
+/**
+ * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
+ * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
+ */
+function credentials_cloneIncludes(clonePath, workspace, file) {
+    const gitDir = path.join(clonePath, '.git');
+    const local = (dir, value) => [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
+        scope: 'local',
+        repoDir: clonePath,
+        key: `includeIf.gitdir:${pattern}.path`,
+        value
+    }));
+    const inContainer = path.posix.join('/github/workspace', path.relative(workspace, clonePath).split(path.sep).join('/'), '.git');
+    return [
+        ...local(gitDir, file),
+        ...local(inContainer, path.posix.join('/github/runner_temp', path.basename(file)))
+    ];
+}
+/**
+ * A task worktree of the shared host clone: the include names that worktree's own git directory
+ * and lives in the runner's global config, so neither the host clone nor another job's worktree
+ * ever reads this job's token.
+ */
+function credentials_worktreeIncludes(worktreeGitDir, file) {
+    return [{ scope: 'global', key: `includeIf.gitdir:${worktreeGitDir}.path`, value: file }];
+}
+async function credentials_addIncludes(includes) {
+    for (const line of includes) {
+        if (line.scope === 'local') {
+            await setLocalConfig(new Repository(line.repoDir ?? ''), line.key, line.value);
+        }
+        else {
+            await addGlobalConfigValue(line.key, line.value);
+        }
+    }
+}
+/** Removes the include lines and the file; every part is tried, the first failure is thrown. */
+async function removePersistedCredentials(persisted) {
+    const failures = [];
+    for (const line of persisted.includes) {
+        await (line.scope === 'local'
+            ? config_unsetLocalConfig(new repository_Repository(line.repoDir ?? ''), line.key)
+            : removeGlobalConfigValue(line.key, line.value)).catch(error => failures.push(error));
+    }
+    await external_node_fs_.promises.rm(persisted.file, { force: true }).catch(error => failures.push(error));
+    if (failures.length > 0)
+        throw failures[0];
+}
+/**
+ * In a clone the action made: drops what an earlier run persisted and never removed (its post
+ * step did not run): include lines to this action's credentials files, and the header that
+ * older versions wrote into .git/config.
+ */
+async function removeStaleCredentials(repo, originUrl) {
+    for (const [key, value] of await localConfigMatching(repo, '^includeif\\.')) {
+        if (path.basename(value).startsWith(CREDENTIALS_FILE_PREFIX)) {
+            await unsetLocalConfig(repo, key);
+        }
+    }
+    const header = authHeaderKey(originUrl);
+    if (header)
+        await unsetLocalConfig(repo, header);
+}
+
+;// CONCATENATED MODULE: ./src/main-step/later-steps.ts
+
+
+
+
+/** The folders later steps run git in: the clone at `path` and the task worktree (never the host clone). */
+function checkoutFolders(done) {
+    const folders = done.mode === 'host-worktree' ? [] : [done.clonePath];
+    if (done.worktree)
+        folders.push(done.worktree.path);
+    return folders;
+}
+async function persistCredentials(job, done, entries, laterSteps) {
+    const file = await writeCredentialsFile(job.context.runnerTemp, entries);
+    let includes;
+    if (done.mode === 'host-worktree' && done.worktree) {
+        const gitDir = await new Repository(done.worktree.path).absoluteGitDir();
+        includes = worktreeIncludes(gitDir, file);
+    }
+    else {
+        includes = cloneIncludes(done.clonePath, job.context.workspace, file);
+    }
+    laterSteps.credentials = { file, includes };
+    await addIncludes(includes);
+    core.info(`Credentials for later steps' git commands are in ${file}, included by the clone.`);
+}
+async function addSafeDirectories(done, laterSteps) {
+    const present = await globalConfigValues('safe.directory');
+    for (const folder of checkoutFolders(done)) {
+        if (present.includes(folder) || present.includes('*'))
+            continue;
+        await addGlobalConfigValue('safe.directory', folder);
+        laterSteps.safeDirectories.push(folder);
+    }
+    if (laterSteps.safeDirectories.length > 0) {
+        core.info(`Added to git's global safe.directory: ${laterSteps.safeDirectories.join(', ')}`);
+    }
+}
+/** Takes away what setUpLaterSteps added; every part is tried, the first failure is thrown. */
+async function tearDownLaterSteps(laterSteps) {
+    const failures = [];
+    if (laterSteps.credentials) {
+        await removePersistedCredentials(laterSteps.credentials).catch(error => failures.push(error));
+    }
+    for (const folder of laterSteps.safeDirectories) {
+        await removeGlobalConfigValue('safe.directory', folder).catch(error => failures.push(error));
+    }
+    if (failures.length > 0)
+        throw failures[0];
+}
+/**
+ * persist-credentials and set-safe-directory, as actions/checkout leaves them for later steps.
+ * Last of the main step: a failure here takes back what was added, so nothing is left behind
+ * without a post step that knows it.
+ */
+async function setUpLaterSteps(job, done, persistedConfig) {
+    const { settings } = job;
+    const laterSteps = { safeDirectories: [] };
+    try {
+        if (settings.persistCredentials && persistedConfig.length > 0) {
+            await persistCredentials(job, done, persistedConfig, laterSteps);
+        }
+        if (settings.setSafeDirectory)
+            await addSafeDirectories(done, laterSteps);
+    }
+    catch (error) {
+        await tearDownLaterSteps(laterSteps).catch(() => undefined);
+        throw error;
+    }
+    return laterSteps;
 }
 
 ;// CONCATENATED MODULE: ./src/permissions/classify.ts
@@ -29300,11 +29531,9 @@ function loadMainState() {
     if (!raw)
         return undefined;
     const state = JSON.parse(raw);
-    return state.version === 2 ? state : undefined;
+    return state.version === 3 ? state : undefined;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/git/ref-format.ts
 /** A full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
 const ref_format_OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -29568,49 +29797,6 @@ class ActionsCacheBackend {
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/config-template.ts
-const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
-/** A config value or subsection name in double quotes, as git reads it back. */
-function config_template_quoteConfigValue(value) {
-    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-/**
- * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
- * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
- * drivers) is absent because the file is written from scratch.
- */
-function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
-    const lines = [
-        '[core]',
-        `\trepositoryformatversion = ${format.formatVersion}`,
-        '\tfilemode = true',
-        `\tbare = ${bare}`,
-        '\tlogallrefupdates = true'
-    ];
-    if (format.objectFormat !== 'sha1') {
-        lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
-    }
-    lines.push('[remote "origin"]', `\turl = ${config_template_quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
-    return lines.join('\n') + '\n';
-}
-/**
- * The keys and values the template sets, as `git config --list` names them (a test holds the two
- * together): what a rebuilt config may keep without naming it as dropped.
- */
-function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
-    return [
-        ['core.repositoryformatversion', String(format.formatVersion)],
-        ['core.filemode', 'true'],
-        ['core.bare', String(bare)],
-        ['core.logallrefupdates', 'true'],
-        ...(format.objectFormat !== 'sha1'
-            ? [['extensions.objectformat', format.objectFormat]]
-            : []),
-        ['remote.origin.url', originUrl],
-        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
-    ];
-}
-
 ;// CONCATENATED MODULE: ./src/seed/entry-refs.ts
 
 
@@ -29841,7 +30027,7 @@ async function linkObjects(source, destination, relative = 'objects') {
  * template config. No credentials, hooks, index, logs or working tree: nothing but history.
  */
 async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
-    const clone = new Repository(clonePath);
+    const clone = new repository_Repository(clonePath);
     const gitDir = await clone.absoluteGitDir();
     const objects = external_node_path_.join(gitDir, 'objects');
     if (await external_node_fs_.promises.lstat(external_node_path_.join(objects, 'info', 'alternates')).catch(() => undefined)) {
@@ -30080,7 +30266,7 @@ function decideSave(state, key) {
 async function snapshotCheckAndSave(state, backend, key) {
     await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
     const started = performance.now();
-    const mismatched = await mismatchedObjectsInStore(new Repository(backend.stagingDir));
+    const mismatched = await mismatchedObjectsInStore(new repository_Repository(backend.stagingDir));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (mismatched.length > 0) {
         const message = `not saved: the object store holds ${mismatched.length} object(s) whose content does not match the id (${mismatched.slice(0, 3).join(', ')})`;
@@ -31267,7 +31453,7 @@ async function reapDeadJobs(repo) {
 
 /** Removes (or, with remove-worktree: false, releases) this job's task worktree. */
 async function cleanUpWorktree(worktree) {
-    const repo = new Repository(worktree.repoDir);
+    const repo = new repository_Repository(worktree.repoDir);
     const work = async () => {
         const end = await endLease(repo, worktree.path, worktree.lease, worktree.removeOnExit);
         // git removes the folder with the worktree; one that was there before the job stays.
@@ -31288,7 +31474,6 @@ async function cleanUpWorktree(worktree) {
 }
 
 ;// CONCATENATED MODULE: ./src/post-step/run.ts
-
 
 
 
@@ -31317,9 +31502,7 @@ async function runPostStep() {
             return;
         }
         diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
-        if (state.persistCredentials) {
-            await removeCredentials(new Repository(state.clonePath), state.originUrl).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath));
-        }
+        await tearDownLaterSteps(state.laterSteps).catch(error => warnWithHelp(diagnoser, 'Removing the credentials and safe.directory entries', error));
         const worktree = state.worktree;
         if (worktree) {
             await cleanUpWorktree(worktree).catch(error => warnWithHelp(diagnoser, `Cleaning up the task worktree ${worktree.path}`, error, worktree.repoDir));
@@ -31342,7 +31525,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4316);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5656);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

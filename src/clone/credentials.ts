@@ -1,23 +1,131 @@
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { authHeaderKey, basicAuthValue, authScope } from '../git/auth.js';
-import { unsetLocalConfig } from '../git/config.js';
-import type { Repository } from '../git/repository.js';
+import { authHeaderKey } from '../git/auth.js';
+import { quoteConfigValue } from '../git/config-template.js';
+import { localConfigMatching, setLocalConfig, unsetLocalConfig } from '../git/config.js';
+import type { ConfigEntry } from '../git/exec.js';
+import { addGlobalConfigValue, removeGlobalConfigValue } from '../git/global-config.js';
+import { Repository } from '../git/repository.js';
 
-/**
- * persist-credentials: true keeps the auth header for later steps. It is appended to the clone's
- * config by file write, so the token never appears in a command line.
- */
-export async function persistCredentials(gitDir: string, originUrl: string, token: string) {
-  const scope = authScope(originUrl);
-  if (!token || !scope) return;
-  const section = `[http "${scope}"]\n\textraheader = ${basicAuthValue(token)}\n`;
-  await fs.appendFile(path.join(gitDir, 'config'), section);
+/** The file names of persisted credentials under RUNNER_TEMP (and how stale includes are known). */
+export const CREDENTIALS_FILE_PREFIX = 'clone-cache-credentials-';
+
+/** One include line: in a clone's own config, or in the runner's global config. */
+export interface IncludeLine {
+  scope: 'local' | 'global';
+  /** The clone whose config holds the line (scope local). */
+  repoDir?: string;
+  key: string;
+  value: string;
 }
 
-/** Removes what persistCredentials wrote (the post step does this, as actions/checkout does). */
-export async function removeCredentials(repo: Repository, originUrl: string): Promise<void> {
-  const key = authHeaderKey(originUrl);
-  if (!key) return;
-  await unsetLocalConfig(repo, key);
+/** What persist-credentials left for later steps, and the post step removes. */
+export interface PersistedCredentials {
+  /** The config file under RUNNER_TEMP that holds the auth (mode 0600). */
+  file: string;
+  includes: IncludeLine[];
+}
+
+/** `section.sub.section.name` → the file's `[section "sub.section"]` and `name`. */
+function splitKey(key: string): { section: string; name: string } {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  const name = key.slice(last + 1);
+  if (first === last) return { section: `[${key.slice(0, first)}]`, name };
+  const sub = key.slice(first + 1, last);
+  return { section: `[${key.slice(0, first)} ${quoteConfigValue(sub)}]`, name };
+}
+
+/** A config file that sets the entries in order (a repeated key adds a value, '' resets it). */
+export function configFileText(entries: readonly ConfigEntry[]): string {
+  return entries
+    .map(entry => {
+      const { section, name } = splitKey(entry.key);
+      return `${section}\n\t${name} = ${quoteConfigValue(entry.value)}\n`;
+    })
+    .join('');
+}
+
+/** Writes the entries to a new file under RUNNER_TEMP that only the runner user can read. */
+export async function writeCredentialsFile(
+  runnerTemp: string,
+  entries: readonly ConfigEntry[]
+): Promise<string> {
+  await fs.mkdir(runnerTemp, { recursive: true });
+  const file = path.join(runnerTemp, `${CREDENTIALS_FILE_PREFIX}${randomUUID()}.config`);
+  await fs.writeFile(file, configFileText(entries), { mode: 0o600, flag: 'wx' });
+  return file;
+}
+
+/**
+ * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
+ * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
+ */
+export function cloneIncludes(clonePath: string, workspace: string, file: string): IncludeLine[] {
+  const gitDir = path.join(clonePath, '.git');
+  const local = (dir: string, value: string) =>
+    [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
+      scope: 'local' as const,
+      repoDir: clonePath,
+      key: `includeIf.gitdir:${pattern}.path`,
+      value
+    }));
+  const inContainer = path.posix.join(
+    '/github/workspace',
+    path.relative(workspace, clonePath).split(path.sep).join('/'),
+    '.git'
+  );
+  return [
+    ...local(gitDir, file),
+    ...local(inContainer, path.posix.join('/github/runner_temp', path.basename(file)))
+  ];
+}
+
+/**
+ * A task worktree of the shared host clone: the include names that worktree's own git directory
+ * and lives in the runner's global config, so neither the host clone nor another job's worktree
+ * ever reads this job's token.
+ */
+export function worktreeIncludes(worktreeGitDir: string, file: string): IncludeLine[] {
+  return [{ scope: 'global', key: `includeIf.gitdir:${worktreeGitDir}.path`, value: file }];
+}
+
+export async function addIncludes(includes: readonly IncludeLine[]): Promise<void> {
+  for (const line of includes) {
+    if (line.scope === 'local') {
+      await setLocalConfig(new Repository(line.repoDir ?? ''), line.key, line.value);
+    } else {
+      await addGlobalConfigValue(line.key, line.value);
+    }
+  }
+}
+
+/** Removes the include lines and the file; every part is tried, the first failure is thrown. */
+export async function removePersistedCredentials(persisted: PersistedCredentials): Promise<void> {
+  const failures: unknown[] = [];
+  for (const line of persisted.includes) {
+    await (
+      line.scope === 'local'
+        ? unsetLocalConfig(new Repository(line.repoDir ?? ''), line.key)
+        : removeGlobalConfigValue(line.key, line.value)
+    ).catch(error => failures.push(error));
+  }
+  await fs.rm(persisted.file, { force: true }).catch(error => failures.push(error));
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * In a clone the action made: drops what an earlier run persisted and never removed (its post
+ * step did not run): include lines to this action's credentials files, and the header that
+ * older versions wrote into .git/config.
+ */
+export async function removeStaleCredentials(repo: Repository, originUrl: string): Promise<void> {
+  for (const [key, value] of await localConfigMatching(repo, '^includeif\\.')) {
+    if (path.basename(value).startsWith(CREDENTIALS_FILE_PREFIX)) {
+      await unsetLocalConfig(repo, key);
+    }
+  }
+  const header = authHeaderKey(originUrl);
+  if (header) await unsetLocalConfig(repo, header);
 }

@@ -37,6 +37,17 @@ export async function setLocalConfig(repo: Repository, key: string, value: strin
   await runGit(repo.dir, ['config', '--local', key, value]);
 }
 
+/** The keys and values of the repository's own config whose names match `pattern` (a regex). */
+export async function localConfigMatching(
+  repo: Repository,
+  pattern: string
+): Promise<[string, string][]> {
+  const listed = await runGit(repo.dir, ['config', '--local', '-z', '--get-regexp', pattern], {
+    allowFailure: true
+  });
+  return splitNulEntries(listed.stdout);
+}
+
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
 export async function unsetLocalConfig(repo: Repository, key: string): Promise<void> {
   await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
@@ -49,7 +60,12 @@ export async function configFileEntries(configFile: string): Promise<[string, st
     ['config', '--file', configFile, '--no-includes', '--list', '-z'],
     { allowFailure: true }
   );
-  return listed.stdout
+  return splitNulEntries(listed.stdout);
+}
+
+/** `git config -z` output: each entry is `key\nvalue\0` (no newline when there is no value). */
+function splitNulEntries(output: string): [string, string][] {
+  return output
     .split('\0')
     .filter(Boolean)
     .map(entry => {

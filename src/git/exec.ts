@@ -55,6 +55,18 @@ const SPEED_CONFIG: readonly ConfigEntry[] = [
   { key: 'core.deltaBaseCacheLimit', value: '256m' }
 ];
 
+/** safe.directory entries every command of this process gets (set-safe-directory). */
+const trusted: ConfigEntry[] = [];
+
+/**
+ * Lets this process's git commands work in `dir` whoever owns it, as actions/checkout's temporary
+ * global config does: command-line config is protected config, which git reads safe.directory from.
+ */
+export function trustDirectoryForThisProcess(dir: string): void {
+  if (!trusted.some(entry => entry.value === dir))
+    trusted.push({ key: 'safe.directory', value: dir });
+}
+
 /** Environment every git command gets: never prompt, never open an editor or pager. */
 export function gitEnvironment(config: readonly ConfigEntry[] = []): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -79,7 +91,7 @@ export function gitEnvironment(config: readonly ConfigEntry[] = []): NodeJS.Proc
   delete env.GIT_DIR;
   delete env.GIT_WORK_TREE;
   delete env.GIT_INDEX_FILE;
-  const all = [...SPEED_CONFIG, ...config];
+  const all = [...SPEED_CONFIG, ...trusted, ...config];
   env.GIT_CONFIG_COUNT = String(all.length);
   all.forEach((entry, index) => {
     env[`GIT_CONFIG_KEY_${index}`] = entry.key;

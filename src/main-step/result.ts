@@ -3,6 +3,7 @@ import type { Target } from '../clone/ref.js';
 import type { Fallback } from '../errors.js';
 import type { Phase } from '../timing.js';
 import type { WorktreeMode } from '../worktree/create.js';
+import type { LaterSteps } from './later-steps.js';
 import type { ModeKind } from './mode.js';
 
 /** What the cache did for this job. */
@@ -49,6 +50,8 @@ export interface MainResult {
   /** Commits fetched on top of the cache; null when no cache was used. */
   staleCommits: number | null;
   worktree?: TaskWorktree;
+  /** Credentials and safe.directory left for later steps. */
+  laterSteps: LaterSteps;
   /** Wall time of the whole step and of each phase, in seconds. */
   seconds: number;
   phaseSeconds: Partial<Record<Phase, number>>;

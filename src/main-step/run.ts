@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { persistCredentials } from '../clone/credentials.js';
 import { failStep } from '../errors.js';
+import { trustDirectoryForThisProcess } from '../git/exec.js';
 import { authConfig, basicAuthValue } from '../git/auth.js';
 import { Repository } from '../git/repository.js';
 import { requireGit } from '../git/version.js';
@@ -14,6 +13,7 @@ import { saveMainState } from '../state.js';
 import { peakMemoryMiB, PhaseTimer } from '../timing.js';
 import { cloneIntoPath } from './clone-into-path.js';
 import { hostWorktree } from './host-worktree.js';
+import { setUpLaterSteps } from './later-steps.js';
 import type { Job } from './job.js';
 import { chooseMode, diagnosisSettings } from './mode.js';
 import type { MainResult } from './result.js';
@@ -55,6 +55,7 @@ export async function runMainStep(): Promise<void> {
     await requireGit();
     await validateBranchInputs(settings);
     checkResolvedPaths(settings);
+    if (settings.setSafeDirectory) trustDirectoryForThisProcess(settings.clonePath);
     const mode = chooseMode(settings);
     const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
     await diagnoser.preflight();
@@ -70,17 +71,10 @@ export async function runMainStep(): Promise<void> {
       mode.kind === 'host-worktree'
         ? await hostWorktree(job, mode, clone)
         : await cloneIntoPath(job, mode, clone);
-    // Last of all, so that a failure before it never leaves a token behind without a post step
-    // that knows to remove it.
-    if (settings.persistCredentials && mode.kind !== 'host-worktree') {
-      await persistCredentials(
-        path.join(settings.clonePath, '.git'),
-        settings.originUrl,
-        settings.token
-      );
-    }
+    const auth = authConfig(settings.originUrl, settings.token);
     const result: MainResult = {
       ...done,
+      laterSteps: await setUpLaterSteps(job, done, auth),
       seconds: (performance.now() - started) / 1000,
       phaseSeconds: phases.allSeconds()
     };

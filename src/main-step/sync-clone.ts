@@ -8,7 +8,7 @@ import type { Settings } from '../inputs/settings.js';
 import type { RunnerContext } from '../runner-context.js';
 import { isActionClone } from '../seed/marker.js';
 import { checkoutTarget } from '../clone/checkout.js';
-import { removeCredentials } from '../clone/credentials.js';
+import { removeStaleCredentials } from '../clone/credentials.js';
 import { fetchCommit, fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
 import { setOrigin } from '../clone/origin.js';
 import { extraRefspecFor, resolveTarget, type RefRequest, type Target } from '../clone/ref.js';
@@ -99,7 +99,7 @@ export async function syncClone(
       await setOrigin(clone, settings.originUrl, ownClone);
       // A token persisted by an earlier run of this action goes; a clone you made keeps its
       // config (authConfig makes git ignore its header for our fetch).
-      if (ownClone) await removeCredentials(clone, settings.originUrl);
+      if (ownClone) await removeStaleCredentials(clone, settings.originUrl);
       const defaultBranch = await defaultBranchOf(clone, settings, context);
       const request = refRequest(settings, context, defaultBranch);
       if (!request.ref || request.ref === 'refs/heads/') {

@@ -67,13 +67,13 @@ export function summaryRowsOf(result: MainResult): [string, string][] {
 /** What the post step needs: the mode, what to clean up, and the facts the save policy reads. */
 export function stateOf(result: MainResult, settings: Settings, context: RunnerContext): MainState {
   return {
-    version: 2,
+    version: 3,
     mode: result.mode,
     workspace: context.workspace,
     runnerTemp: context.runnerTemp,
     clonePath: result.clonePath,
     originUrl: settings.originUrl,
-    persistCredentials: settings.persistCredentials,
+    laterSteps: result.laterSteps,
     cacheSource: result.cache.source,
     keyPrefix: settings.cacheKeyPrefix,
     matchedKey: result.cache.matchedKey,

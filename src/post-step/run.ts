@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
-import { removeCredentials } from '../clone/credentials.js';
 import { warnPost } from '../errors.js';
-import { Repository } from '../git/repository.js';
+import { tearDownLaterSteps } from '../main-step/later-steps.js';
 import { Diagnoser } from '../permissions/diagnose.js';
 import { loadMainState } from '../state.js';
 import { saveEntry } from './save-entry.js';
@@ -27,11 +26,9 @@ export async function runPostStep(): Promise<void> {
       return;
     }
     diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
-    if (state.persistCredentials) {
-      await removeCredentials(new Repository(state.clonePath), state.originUrl).catch(error =>
-        warnWithHelp(diagnoser, 'Removing the persisted credentials', error, state.clonePath)
-      );
-    }
+    await tearDownLaterSteps(state.laterSteps).catch(error =>
+      warnWithHelp(diagnoser, 'Removing the credentials and safe.directory entries', error)
+    );
     const worktree = state.worktree;
     if (worktree) {
       await cleanUpWorktree(worktree).catch(error =>
