@@ -47,9 +47,9 @@ export function maskSshKey(key: string): void {
   }
 }
 
-async function readUserKnownHosts(): Promise<string> {
+async function readUserKnownHosts(home: string): Promise<string> {
   try {
-    return await fs.readFile(path.join(os.homedir(), '.ssh', 'known_hosts'), 'utf8');
+    return await fs.readFile(path.join(home, '.ssh', 'known_hosts'), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
     throw error;
@@ -71,7 +71,11 @@ export async function removeSshFiles(files: readonly string[]): Promise<void> {
  * Writes the deploy key (mode 0600) and a known_hosts file under RUNNER_TEMP with unique names;
  * nothing is left behind when a write fails.
  */
-export async function writeSshKey(ssh: SshSettings, runnerTemp: string): Promise<SshKey> {
+export async function writeSshKey(
+  ssh: SshSettings,
+  runnerTemp: string,
+  home = os.homedir()
+): Promise<SshKey> {
   const sshPath = await io.which('ssh', false);
   if (!sshPath) throw new ActionError('ssh not found', MISSING_SSH);
   const base = path.join(runnerTemp, `clone-cache-ssh-${randomUUID()}`);
@@ -82,7 +86,7 @@ export async function writeSshKey(ssh: SshSettings, runnerTemp: string): Promise
   try {
     // 'wx': a new file, never one planted there (or a link to one).
     await fs.writeFile(key, `${ssh.key.trim()}\n`, { mode: 0o600, flag: 'wx' });
-    const text = knownHostsText(await readUserKnownHosts(), ssh.knownHosts);
+    const text = knownHostsText(await readUserKnownHosts(home), ssh.knownHosts);
     await fs.writeFile(knownHosts, text, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     await removeSshFiles(files).catch(() => undefined);
