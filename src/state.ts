@@ -53,3 +53,20 @@ export function loadMainState(): MainState | undefined {
   const state = JSON.parse(raw) as MainState;
   return state.version === 3 ? state : undefined;
 }
+
+const SSH_FILES_NAME = 'clone-cache-ssh-files';
+
+/**
+ * The ssh key files, saved as soon as they are written (apart from the main state, which a
+ * cancelled step never saves), so the post step removes them in any case.
+ */
+export function saveSshFiles(files: readonly string[]): void {
+  core.saveState(SSH_FILES_NAME, JSON.stringify(files));
+}
+
+export function loadSshFiles(): string[] {
+  const raw = core.getState(SSH_FILES_NAME);
+  if (!raw) return [];
+  const files = JSON.parse(raw) as unknown;
+  return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
+}

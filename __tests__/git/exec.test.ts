@@ -39,6 +39,18 @@ test('config inherited from the caller environment is not passed on', () => {
   }
 });
 
+test("a job's GIT_SSH_COMMAND, which outranks core.sshCommand, is dropped only when one is passed", () => {
+  process.env.GIT_SSH_COMMAND = 'ssh -i /somewhere/else';
+  try {
+    expect(gitEnvironment().GIT_SSH_COMMAND).toBe('ssh -i /somewhere/else');
+    expect(gitEnvironment([{ key: 'core.sshCommand', value: 'ssh -i k' }])).not.toHaveProperty(
+      'GIT_SSH_COMMAND'
+    );
+  } finally {
+    delete process.env.GIT_SSH_COMMAND;
+  }
+});
+
 test('every command is echoed to the log; its output is captured, not logged', async () => {
   const dir = tempDir();
   const id = await gitOutput(dir, ['hash-object', '--stdin'], { input: 'logged?\n' });

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1365:
+/***/ 4517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28383,6 +28383,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/errors.ts
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
@@ -28427,16 +28435,123 @@ function warnPost(what, error) {
     core.warning(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
+;// CONCATENATED MODULE: ./src/git/ssh-command.ts
+const SSH_COMMAND_KEY = 'core.sshCommand';
+/** One word for the shell git runs `core.sshCommand` with: double-quoted, `$ \` " \\` escaped. */
+function shellWord(word) {
+    return `"${word.replace(/[$`"\\]/g, '\\$&')}"`;
+}
+/**
+ * The command actions/checkout configures: `"<ssh>" -i "<key>" [-o StrictHostKeyChecking=yes
+ * -o CheckHostIP=no] -o "UserKnownHostsFile=<file>"`, with absolute paths.
+ */
+function sshCommand(parts) {
+    const words = [shellWord(parts.ssh), '-i', shellWord(parts.key)];
+    if (parts.strict)
+        words.push('-o', 'StrictHostKeyChecking=yes', '-o', 'CheckHostIP=no');
+    words.push('-o', shellWord(`UserKnownHostsFile=${parts.knownHosts}`));
+    return words.join(' ');
+}
+/** Config that makes git's ssh transport use the command; passed in the environment only. */
+function sshConfig(command) {
+    return [{ key: SSH_COMMAND_KEY, value: command }];
+}
+
+;// CONCATENATED MODULE: ./src/clone/ssh-key.ts
+
+
+
+
+
+
+
+
+/** github.com's published host keys, always trusted (as actions/checkout does). */
+const GITHUB_KNOWN_HOSTS = [
+    'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+    'github.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=',
+    'github.com ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQCj7ndNxQowgcQnjshcLrqPEiiphnt+VTTvDP6mHBL9j1aNUkY4Ue1gvwnGLVlOhGeYrnZaMgRK6+PKCUXaDbC7qtbW8gIkhL7aGCsOr/C56SJMy/BCZfxd1nWzAOxSDPgVsmerOBYfNqltV9/hWCqBywINIR+5dIg6JTJ72pcEpEjcYgXkE2YEFXV1JHnsKgbLWNlhScqb2UmyRkQyytRLtL+38TGxkxCflmO+5Z8CSSNY7GidjMIZ7Q4zMjA2n1nGrlTDkzwDCsw+wqFPGQA179cnfGWOWRVruj16z6XyvxvjJwbz0wQZ75XK5tKSb7FNyeIEs4TT4jk+S4dhPeAUC5y+bDYirYgM4GC7uEnztnZyaVWQ7B381AK4Qdrwt51ZqExKbQpTUNn+EjqoTwvqNj4kqx5QUCI0ThS/YkOxJCXmPUWZbhjpCg56i+2aB6CmK2JGhn57K5mj0MNdBXA4/WnwH6XoPWJzK5Nyu2zB3nAZp+S5hpQs+p1vN1/wsjk='
+];
+const MISSING_SSH = 'ssh-key is set but ssh was not found on PATH; install the OpenSSH client on the runner ' +
+    '(the openssh-client package on Debian and Ubuntu).';
+/** The known_hosts file: the user's own, then the input's lines, then github.com's keys. */
+function knownHostsText(userKnownHosts, inputLines) {
+    const parts = [];
+    if (userKnownHosts.trim())
+        parts.push(userKnownHosts.replace(/\n*$/, ''));
+    if (inputLines.trim())
+        parts.push(inputLines.trim().replace(/\r\n?/g, '\n'));
+    parts.push(...GITHUB_KNOWN_HOSTS);
+    return `${parts.join('\n')}\n`;
+}
+/**
+ * Masks the key's body line by line: a line of it can reach the log on its own (an ssh error
+ * quoting the file). The armor lines and short remnants are public or meaningless alone.
+ */
+function maskSshKey(key) {
+    for (const line of key.split(/\r?\n/).map(l => l.trim())) {
+        if (line.length >= 16 && !line.startsWith('-----'))
+            lib_core/* setSecret */.Pq(line);
+    }
+}
+async function readUserKnownHosts(home) {
+    try {
+        return await external_node_fs_.promises.readFile(external_node_path_.join(home, '.ssh', 'known_hosts'), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    }
+}
+/** Removes the files (absent ones are fine); throws the first failure after trying all. */
+async function removeSshFiles(files) {
+    const failures = [];
+    for (const file of files) {
+        await external_node_fs_.promises.rm(file, { force: true }).catch(error => {
+            failures.push(`${file}: ${errorMessage(error)}`);
+        });
+    }
+    if (failures.length)
+        throw new Error(`could not remove ${failures.join('; ')}`);
+}
+/**
+ * Writes the deploy key (mode 0600) and a known_hosts file under RUNNER_TEMP with unique names;
+ * nothing is left behind when a write fails.
+ */
+async function writeSshKey(ssh, runnerTemp, home = external_node_os_.homedir()) {
+    const sshPath = await io/* which */.K7('ssh', false);
+    if (!sshPath)
+        throw new ActionError('ssh not found', MISSING_SSH);
+    const base = external_node_path_.join(runnerTemp, `clone-cache-ssh-${(0,external_node_crypto_.randomUUID)()}`);
+    const key = base;
+    const knownHosts = `${base}_known_hosts`;
+    const files = [key, knownHosts];
+    await external_node_fs_.promises.mkdir(runnerTemp, { recursive: true });
+    try {
+        // 'wx': a new file, never one planted there (or a link to one).
+        await external_node_fs_.promises.writeFile(key, `${ssh.key.trim()}\n`, { mode: 0o600, flag: 'wx' });
+        const text = knownHostsText(await readUserKnownHosts(home), ssh.knownHosts);
+        await external_node_fs_.promises.writeFile(knownHosts, text, { mode: 0o600, flag: 'wx' });
+    }
+    catch (error) {
+        await removeSshFiles(files).catch(() => undefined);
+        throw error;
+    }
+    lib_core/* info */.pq(`Wrote the ssh key to ${key} and its known hosts to ${knownHosts}.`);
+    return { files, command: sshCommand({ ssh: sshPath, key, knownHosts, strict: ssh.strict }) };
+}
+/** The config entries for the action's own git commands (and a persisted credentials file). */
+function sshKeyConfig(sshKey) {
+    return sshKey ? sshConfig(sshKey.command) : [];
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __nccwpck_require__(7187);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/git/exec.ts
@@ -28507,6 +28622,10 @@ function gitEnvironment(config = []) {
     delete env.GIT_DIR;
     delete env.GIT_WORK_TREE;
     delete env.GIT_INDEX_FILE;
+    // GIT_SSH_COMMAND outranks core.sshCommand: a job's own would bypass the deploy key.
+    if (config.some(entry => entry.key.toLowerCase() === 'core.sshcommand')) {
+        delete env.GIT_SSH_COMMAND;
+    }
     const all = [...SPEED_CONFIG, ...trusted, ...config];
     env.GIT_CONFIG_COUNT = String(all.length);
     all.forEach((entry, index) => {
@@ -28893,8 +29012,6 @@ async function filesUnder(root, relative) {
         .map(entry => external_node_path_.relative(root, external_node_path_.join(entry.parentPath, entry.name)));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/git/refs.ts
 
 /** Points refs/remotes/origin/HEAD at origin's default branch, as `git clone` leaves it. */
@@ -29731,6 +29848,21 @@ function loadMainState() {
     const state = JSON.parse(raw);
     return state.version === 3 ? state : undefined;
 }
+const SSH_FILES_NAME = 'clone-cache-ssh-files';
+/**
+ * The ssh key files, saved as soon as they are written (apart from the main state, which a
+ * cancelled step never saves), so the post step removes them in any case.
+ */
+function saveSshFiles(files) {
+    lib_core/* saveState */.LZ(SSH_FILES_NAME, JSON.stringify(files));
+}
+function loadSshFiles() {
+    const raw = core.getState(SSH_FILES_NAME);
+    if (!raw)
+        return [];
+    const files = JSON.parse(raw);
+    return Array.isArray(files) ? files.filter((f) => typeof f === 'string') : [];
+}
 
 ;// CONCATENATED MODULE: ./src/timing.ts
 
@@ -30169,7 +30301,13 @@ function fetchError(originUrl, error) {
     if (missingRef) {
         return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
     }
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`, { cause: error });
+    const credential = /^https?:\/\//i.test(originUrl) ? 'the token' : 'the ssh key';
+    const hint = /Host key verification failed/.test(detail)
+        ? "The server's host key is in no known_hosts file: add its line with ssh-known-hosts (ssh-keyscan <host> prints it)."
+        : `Check that the repository exists, that ${credential} can read it, and that the runner can reach the server.`;
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\n${hint}`, {
+        cause: error
+    });
 }
 /**
  * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
@@ -30203,8 +30341,6 @@ async function remoteDefaultBranch(repo, originUrl) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/host/process.ts
 
 
@@ -32963,6 +33099,7 @@ function stateOf(result, settings, context) {
 
 
 
+
 function maskSecrets(token) {
     if (!token)
         return;
@@ -32989,10 +33126,13 @@ async function writeSummary(rows) {
 /** The main step: settings, mode, the mode's stages, then the views of their one result. */
 async function runMainStep() {
     const started = performance.now();
+    let sshKey;
     try {
         const context = readRunnerContext();
         const settings = parseSettings(name => lib_core/* getInput */.V4(name), context);
         maskSecrets(settings.token);
+        if (settings.ssh)
+            maskSshKey(settings.ssh.key);
         await requireGit();
         await validateBranchInputs(settings);
         checkResolvedPaths(settings);
@@ -33004,12 +33144,20 @@ async function runMainStep() {
         await external_node_fs_.promises.mkdir(context.workspace, { recursive: true });
         const phases = new PhaseTimer();
         const job = { settings, context, stages: new StageRunner(diagnoser, phases) };
-        // The main clone, with the auth that its fetches (and the host clone's) send to origin.
-        const clone = new Repository(settings.clonePath, authConfig(settings.originUrl, settings.token));
+        if (settings.ssh) {
+            sshKey = await writeSshKey(settings.ssh, context.runnerTemp);
+            saveSshFiles(sshKey.files);
+        }
+        // The main clone, with the auth that its fetches (and the host clone's) send to origin; the
+        // same config is what persist-credentials leaves for later steps.
+        const auth = [...authConfig(settings.originUrl, settings.token), ...sshKeyConfig(sshKey)];
+        const clone = new Repository(settings.clonePath, auth);
         const done = mode.kind === 'host-worktree'
             ? await hostWorktree(job, mode, clone)
             : await cloneIntoPath(job, mode, clone);
-        const auth = authConfig(settings.originUrl, settings.token);
+        // As actions/checkout: the key stays for later steps only when credentials persist.
+        if (sshKey && !settings.persistCredentials)
+            await removeSshFiles(sshKey.files);
         const result = {
             ...done,
             laterSteps: await setUpLaterSteps(job, done, auth),
@@ -33025,6 +33173,7 @@ async function runMainStep() {
         lib_core/* info */.pq(`Ready: ${checkedOut(result)} at ${outputsOf(result).commit} in ${result.seconds.toFixed(2)} s (${result.worktree?.path ?? result.clonePath}).`);
     }
     catch (error) {
+        await removeSshFiles(sshKey?.files ?? []).catch(e => lib_core/* warning */.$e(`Removing the ssh key failed: ${errorMessage(e)}`));
         failStep(error);
     }
 }
@@ -33036,7 +33185,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1365);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4517);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5656:
+/***/ 3811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28477,7 +28477,7 @@ function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bar
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __nccwpck_require__(7187);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
+var lib_io = __nccwpck_require__(8701);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:diagnostics_channel"
@@ -28552,6 +28552,10 @@ function gitEnvironment(config = []) {
     delete env.GIT_DIR;
     delete env.GIT_WORK_TREE;
     delete env.GIT_INDEX_FILE;
+    // GIT_SSH_COMMAND outranks core.sshCommand: a job's own would bypass the deploy key.
+    if (config.some(entry => entry.key.toLowerCase() === 'core.sshcommand')) {
+        delete env.GIT_SSH_COMMAND;
+    }
     const all = [...SPEED_CONFIG, ...trusted, ...config];
     env.GIT_CONFIG_COUNT = String(all.length);
     all.forEach((entry, index) => {
@@ -28565,7 +28569,7 @@ let lookup;
 let gitPath;
 /** The git executable, looked up on PATH once per process. */
 function gitExecutable() {
-    lookup ??= io/* which */.K7('git', true).then(found => (gitPath = external_node_path_.resolve(found)), // as exec spawns it, for the guard below
+    lookup ??= lib_io/* which */.K7('git', true).then(found => (gitPath = external_node_path_.resolve(found)), // as exec spawns it, for the guard below
     () => {
         lookup = undefined;
         throw new Error(MISSING_GIT);
@@ -29519,6 +29523,97 @@ class Diagnoser {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/clone/ssh-key.ts
+
+
+
+
+
+
+
+
+/** github.com's published host keys, always trusted (as actions/checkout does). */
+const GITHUB_KNOWN_HOSTS = (/* unused pure expression or super */ null && ([
+    'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+    'github.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=',
+    'github.com ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQCj7ndNxQowgcQnjshcLrqPEiiphnt+VTTvDP6mHBL9j1aNUkY4Ue1gvwnGLVlOhGeYrnZaMgRK6+PKCUXaDbC7qtbW8gIkhL7aGCsOr/C56SJMy/BCZfxd1nWzAOxSDPgVsmerOBYfNqltV9/hWCqBywINIR+5dIg6JTJ72pcEpEjcYgXkE2YEFXV1JHnsKgbLWNlhScqb2UmyRkQyytRLtL+38TGxkxCflmO+5Z8CSSNY7GidjMIZ7Q4zMjA2n1nGrlTDkzwDCsw+wqFPGQA179cnfGWOWRVruj16z6XyvxvjJwbz0wQZ75XK5tKSb7FNyeIEs4TT4jk+S4dhPeAUC5y+bDYirYgM4GC7uEnztnZyaVWQ7B381AK4Qdrwt51ZqExKbQpTUNn+EjqoTwvqNj4kqx5QUCI0ThS/YkOxJCXmPUWZbhjpCg56i+2aB6CmK2JGhn57K5mj0MNdBXA4/WnwH6XoPWJzK5Nyu2zB3nAZp+S5hpQs+p1vN1/wsjk='
+]));
+const MISSING_SSH = (/* unused pure expression or super */ null && ('ssh-key is set but ssh was not found on PATH; install the OpenSSH client on the runner ' +
+    '(the openssh-client package on Debian and Ubuntu).'));
+/** The known_hosts file: the user's own, then the input's lines, then github.com's keys. */
+function knownHostsText(userKnownHosts, inputLines) {
+    const parts = [];
+    if (userKnownHosts.trim())
+        parts.push(userKnownHosts.replace(/\n*$/, ''));
+    if (inputLines.trim())
+        parts.push(inputLines.trim().replace(/\r\n?/g, '\n'));
+    parts.push(...GITHUB_KNOWN_HOSTS);
+    return `${parts.join('\n')}\n`;
+}
+/**
+ * Masks the key's body line by line: a line of it can reach the log on its own (an ssh error
+ * quoting the file). The armor lines and short remnants are public or meaningless alone.
+ */
+function maskSshKey(key) {
+    for (const line of key.split(/\r?\n/).map(l => l.trim())) {
+        if (line.length >= 16 && !line.startsWith('-----'))
+            core.setSecret(line);
+    }
+}
+async function readUserKnownHosts(home) {
+    try {
+        return await fs.readFile(path.join(home, '.ssh', 'known_hosts'), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    }
+}
+/** Removes the files (absent ones are fine); throws the first failure after trying all. */
+async function removeSshFiles(files) {
+    const failures = [];
+    for (const file of files) {
+        await external_node_fs_.promises.rm(file, { force: true }).catch(error => {
+            failures.push(`${file}: ${errors_errorMessage(error)}`);
+        });
+    }
+    if (failures.length)
+        throw new Error(`could not remove ${failures.join('; ')}`);
+}
+/**
+ * Writes the deploy key (mode 0600) and a known_hosts file under RUNNER_TEMP with unique names;
+ * nothing is left behind when a write fails.
+ */
+async function writeSshKey(ssh, runnerTemp, home = os.homedir()) {
+    const sshPath = await io.which('ssh', false);
+    if (!sshPath)
+        throw new ActionError('ssh not found', MISSING_SSH);
+    const base = path.join(runnerTemp, `clone-cache-ssh-${randomUUID()}`);
+    const key = base;
+    const knownHosts = `${base}_known_hosts`;
+    const files = [key, knownHosts];
+    await fs.mkdir(runnerTemp, { recursive: true });
+    try {
+        // 'wx': a new file, never one planted there (or a link to one).
+        await fs.writeFile(key, `${ssh.key.trim()}\n`, { mode: 0o600, flag: 'wx' });
+        const text = knownHostsText(await readUserKnownHosts(home), ssh.knownHosts);
+        await fs.writeFile(knownHosts, text, { mode: 0o600, flag: 'wx' });
+    }
+    catch (error) {
+        await removeSshFiles(files).catch(() => undefined);
+        throw error;
+    }
+    core.info(`Wrote the ssh key to ${key} and its known hosts to ${knownHosts}.`);
+    return { files, command: sshCommand({ ssh: sshPath, key, knownHosts, strict: ssh.strict }) };
+}
+/** The config entries for the action's own git commands (and a persisted credentials file). */
+function sshKeyConfig(sshKey) {
+    return sshKey ? sshConfig(sshKey.command) : [];
+}
+
 ;// CONCATENATED MODULE: ./src/state.ts
 
 const STATE_NAME = 'clone-cache';
@@ -29532,6 +29627,21 @@ function loadMainState() {
         return undefined;
     const state = JSON.parse(raw);
     return state.version === 3 ? state : undefined;
+}
+const SSH_FILES_NAME = 'clone-cache-ssh-files';
+/**
+ * The ssh key files, saved as soon as they are written (apart from the main state, which a
+ * cancelled step never saves), so the post step removes them in any case.
+ */
+function saveSshFiles(files) {
+    core.saveState(SSH_FILES_NAME, JSON.stringify(files));
+}
+function loadSshFiles() {
+    const raw = lib_core/* getState */.Gu(SSH_FILES_NAME);
+    if (!raw)
+        return [];
+    const files = JSON.parse(raw);
+    return Array.isArray(files) ? files.filter((f) => typeof f === 'string') : [];
 }
 
 ;// CONCATENATED MODULE: ./src/git/ref-format.ts
@@ -29656,7 +29766,7 @@ async function withSafeTar(tempRoot, work) {
     const dir = await external_node_fs_.promises.mkdtemp(external_node_path_.join(tempRoot, 'clone-cache-tar-'));
     // @actions/cache prefers gtar where it exists (macOS): wrap whichever tars are there.
     for (const name of ['tar', 'gtar']) {
-        const real = await io/* which */.K7(name, false);
+        const real = await lib_io/* which */.K7(name, false);
         if (!real)
             continue;
         const script = [
@@ -30409,7 +30519,13 @@ function fetchError(originUrl, error) {
     if (missingRef) {
         return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
     }
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`, { cause: error });
+    const credential = /^https?:\/\//i.test(originUrl) ? 'the token' : 'the ssh key';
+    const hint = /Host key verification failed/.test(detail)
+        ? "The server's host key is in no known_hosts file: add its line with ssh-known-hosts (ssh-keyscan <host> prints it)."
+        : `Check that the repository exists, that ${credential} can read it, and that the runner can reach the server.`;
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\n${hint}`, {
+        cause: error
+    });
 }
 /**
  * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
@@ -30443,8 +30559,6 @@ async function fetch_remoteDefaultBranch(repo, originUrl) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/host/process.ts
 
 
@@ -31481,6 +31595,7 @@ async function cleanUpWorktree(worktree) {
 
 
 
+
 /** A post-step problem: a warning, with the permission help when it is permission-class. */
 async function warnWithHelp(diagnoser, what, error, cwd) {
     const report = await diagnoser.describe(what, error, { cwd }).catch(() => undefined);
@@ -31496,6 +31611,8 @@ async function warnWithHelp(diagnoser, what, error, cwd) {
 async function runPostStep() {
     let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
     try {
+        // Before anything else, and whether or not the main step finished.
+        await removeSshFiles(loadSshFiles()).catch(error => warnPost('Removing the ssh key', error));
         const state = loadMainState();
         if (!state) {
             lib_core/* info */.pq('The main step did not finish; nothing to save or clean up.');
@@ -31525,7 +31642,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5656);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3811);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

@@ -20,10 +20,16 @@ function fetchError(originUrl: string, error: unknown): ActionError {
       { cause: error }
     );
   }
+  const credential = /^https?:\/\//i.test(originUrl) ? 'the token' : 'the ssh key';
+  const hint = /Host key verification failed/.test(detail)
+    ? "The server's host key is in no known_hosts file: add its line with ssh-known-hosts (ssh-keyscan <host> prints it)."
+    : `Check that the repository exists, that ${credential} can read it, and that the runner can reach the server.`;
   return new ActionError(
     'Fetch from origin failed',
-    `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`,
-    { cause: error }
+    `Could not fetch from ${originUrl}: ${detail}\n${hint}`,
+    {
+      cause: error
+    }
   );
 }
 

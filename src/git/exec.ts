@@ -91,6 +91,10 @@ export function gitEnvironment(config: readonly ConfigEntry[] = []): NodeJS.Proc
   delete env.GIT_DIR;
   delete env.GIT_WORK_TREE;
   delete env.GIT_INDEX_FILE;
+  // GIT_SSH_COMMAND outranks core.sshCommand: a job's own would bypass the deploy key.
+  if (config.some(entry => entry.key.toLowerCase() === 'core.sshcommand')) {
+    delete env.GIT_SSH_COMMAND;
+  }
   const all = [...SPEED_CONFIG, ...trusted, ...config];
   env.GIT_CONFIG_COUNT = String(all.length);
   all.forEach((entry, index) => {

@@ -1,6 +1,13 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
-import { failStep } from '../errors.js';
+import {
+  maskSshKey,
+  removeSshFiles,
+  sshKeyConfig,
+  writeSshKey,
+  type SshKey
+} from '../clone/ssh-key.js';
+import { errorMessage, failStep } from '../errors.js';
 import { trustDirectoryForThisProcess } from '../git/exec.js';
 import { authConfig, basicAuthValue } from '../git/auth.js';
 import { Repository } from '../git/repository.js';
@@ -9,7 +16,7 @@ import { parseSettings, validateBranchInputs } from '../inputs/settings.js';
 import { Diagnoser } from '../permissions/diagnose.js';
 import { checkResolvedPaths } from '../resolved-paths.js';
 import { readRunnerContext } from '../runner-context.js';
-import { saveMainState } from '../state.js';
+import { saveMainState, saveSshFiles } from '../state.js';
 import { peakMemoryMiB, PhaseTimer } from '../timing.js';
 import { cloneIntoPath } from './clone-into-path.js';
 import { hostWorktree } from './host-worktree.js';
@@ -48,10 +55,12 @@ async function writeSummary(rows: [string, string][]): Promise<void> {
 /** The main step: settings, mode, the mode's stages, then the views of their one result. */
 export async function runMainStep(): Promise<void> {
   const started = performance.now();
+  let sshKey: SshKey | undefined;
   try {
     const context = readRunnerContext();
     const settings = parseSettings(name => core.getInput(name), context);
     maskSecrets(settings.token);
+    if (settings.ssh) maskSshKey(settings.ssh.key);
     await requireGit();
     await validateBranchInputs(settings);
     checkResolvedPaths(settings);
@@ -62,16 +71,20 @@ export async function runMainStep(): Promise<void> {
     await fs.mkdir(context.workspace, { recursive: true });
     const phases = new PhaseTimer();
     const job: Job = { settings, context, stages: new StageRunner(diagnoser, phases) };
-    // The main clone, with the auth that its fetches (and the host clone's) send to origin.
-    const clone = new Repository(
-      settings.clonePath,
-      authConfig(settings.originUrl, settings.token)
-    );
+    if (settings.ssh) {
+      sshKey = await writeSshKey(settings.ssh, context.runnerTemp);
+      saveSshFiles(sshKey.files);
+    }
+    // The main clone, with the auth that its fetches (and the host clone's) send to origin; the
+    // same config is what persist-credentials leaves for later steps.
+    const auth = [...authConfig(settings.originUrl, settings.token), ...sshKeyConfig(sshKey)];
+    const clone = new Repository(settings.clonePath, auth);
     const done =
       mode.kind === 'host-worktree'
         ? await hostWorktree(job, mode, clone)
         : await cloneIntoPath(job, mode, clone);
-    const auth = authConfig(settings.originUrl, settings.token);
+    // As actions/checkout: the key stays for later steps only when credentials persist.
+    if (sshKey && !settings.persistCredentials) await removeSshFiles(sshKey.files);
     const result: MainResult = {
       ...done,
       laterSteps: await setUpLaterSteps(job, done, auth),
@@ -86,6 +99,9 @@ export async function runMainStep(): Promise<void> {
       `Ready: ${checkedOut(result)} at ${outputsOf(result).commit} in ${result.seconds.toFixed(2)} s (${result.worktree?.path ?? result.clonePath}).`
     );
   } catch (error) {
+    await removeSshFiles(sshKey?.files ?? []).catch(e =>
+      core.warning(`Removing the ssh key failed: ${errorMessage(e)}`)
+    );
     failStep(error);
   }
 }

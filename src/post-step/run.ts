@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { warnPost } from '../errors.js';
 import { tearDownLaterSteps } from '../main-step/later-steps.js';
 import { Diagnoser } from '../permissions/diagnose.js';
-import { loadMainState } from '../state.js';
+import { removeSshFiles } from '../clone/ssh-key.js';
+import { loadMainState, loadSshFiles } from '../state.js';
 import { saveEntry } from './save-entry.js';
 import { cleanUpWorktree } from './worktree-cleanup.js';
 
@@ -20,6 +21,8 @@ async function warnWithHelp(diagnoser: Diagnoser, what: string, error: unknown, 
 export async function runPostStep(): Promise<void> {
   let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
   try {
+    // Before anything else, and whether or not the main step finished.
+    await removeSshFiles(loadSshFiles()).catch(error => warnPost('Removing the ssh key', error));
     const state = loadMainState();
     if (!state) {
       core.info('The main step did not finish; nothing to save or clean up.');
