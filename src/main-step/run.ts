@@ -16,7 +16,9 @@ import { cloneIntoPath } from './clone-into-path.js';
 import { hostWorktree } from './host-worktree.js';
 import type { Job } from './job.js';
 import { chooseMode, diagnosisSettings } from './mode.js';
+import { refuseUnsafePrCheckout } from './pr-guard.js';
 import type { MainResult } from './result.js';
+import { requireLinuxRunner } from './runner-os.js';
 import { StageRunner } from './stage.js';
 import { checkedOut, outputsOf, stateOf, summaryRowsOf } from './views.js';
 
@@ -50,8 +52,10 @@ export async function runMainStep(): Promise<void> {
   const started = performance.now();
   try {
     const context = readRunnerContext();
+    requireLinuxRunner(context);
     const settings = parseSettings(name => core.getInput(name), context);
     maskSecrets(settings.token);
+    refuseUnsafePrCheckout(settings, context);
     await requireGit();
     await validateBranchInputs(settings);
     checkResolvedPaths(settings);
