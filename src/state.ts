@@ -33,6 +33,11 @@ export interface MainState {
   /** Commits fetched on top of the cache; null when no cache was used. */
   staleCommits: number | null;
   saveCache: SavePolicy;
+  /**
+   * The event of a run that checked out a fork's pull request head (allowed by
+   * allow-unsafe-pr-checkout); '' otherwise. Such a run never saves, whatever save-cache says.
+   */
+  forkPrCheckout: string;
   refreshAfter: number;
   /** How the post step reports permission failures. */
   diagnosis: DiagnosisSettings;

@@ -53,6 +53,16 @@ describe('library log', () => {
     expect(findings.problems).toEqual([]);
   });
 
+  test('a write denied for a read-only token is noted as such, not as another job saving', async () => {
+    const { findings, written } = await capture([
+      '::warning::Failed to save: Unable to reserve cache with key k. More details: cache write denied: the token is read-only'
+    ]);
+    expect(findings.writeDenied).toBe(true);
+    expect(findings.reservedByOtherJob).toBeUndefined();
+    expect(findings.problems).toEqual([]);
+    expect(written).not.toContain('::warning::');
+  });
+
   test('the archive size is read from the library log', async () => {
     const { findings, written } = await capture(['Cache Size: ~12 MB (12582912 B)']);
     expect(findings.archiveBytes).toBe(12582912);

@@ -36,7 +36,8 @@ describe('hosted runner, one branch', () => {
       seeded: 'false',
       'fallback-reason': 'no cache entry',
       'clone-path': job.workspace,
-      'stale-commits': ''
+      'stale-commits': '',
+      ref: 'refs/heads/main'
     });
     expect(Number(main.outputs.seconds)).toBeGreaterThan(0);
     expect(gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'HEAD'])).toBe('main');
@@ -248,12 +249,12 @@ describe('hosted runner, one branch', () => {
 
 describe('ref', () => {
   test.each([
-    ['a branch name', 'feature/x', 'branch'],
-    ['a full branch ref', 'refs/heads/feature/x', 'branch'],
-    ['an annotated tag', 'v1.0', 'tag'],
-    ['a full tag ref', 'refs/tags/v1.0', 'tag'],
-    ['a sha', 'SHA', 'sha']
-  ])('%s', async (_label, ref, kind) => {
+    ['a branch name', 'feature/x', 'branch', 'refs/heads/feature/x'],
+    ['a full branch ref', 'refs/heads/feature/x', 'branch', 'refs/heads/feature/x'],
+    ['an annotated tag', 'v1.0', 'tag', 'refs/tags/v1.0'],
+    ['a full tag ref', 'refs/tags/v1.0', 'tag', 'refs/tags/v1.0'],
+    ['a sha', 'SHA', 'sha', '']
+  ])('%s', async (_label, ref, kind, fullRef) => {
     fx = await startFixture({ commits: 12 });
     await fx.saveEntry();
     const feature = addCommits(fx.origin, 'feature/x', { commits: 3, seed: 'feature' }, 'main');
@@ -265,6 +266,7 @@ describe('ref', () => {
     const main = await fx.main(job, { inputs: { ref: ref === 'SHA' ? old : ref } });
     expectCleanCheckout(main, job, expected);
     expect(main.outputs.seeded).toBe('true');
+    expect(main.outputs.ref).toBe(fullRef);
     const head = gitSync(job.workspace, ['rev-parse', '--abbrev-ref', 'HEAD']);
     expect(head).toBe(kind === 'branch' ? 'feature/x' : 'HEAD');
     // Only the default branch saves under auto.
@@ -281,6 +283,7 @@ describe('ref', () => {
     });
     const main = await fx.main(job);
     expectCleanCheckout(main, job, head);
+    expect(main.outputs.ref).toBe('refs/pull/7/merge');
   });
 
   test('a pull request run that checks out the default branch does not save into its own cache scope', async () => {

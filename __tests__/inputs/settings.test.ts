@@ -13,6 +13,7 @@ const context: RunnerContext = {
   runnerOs: 'Linux',
   serverUrl: 'https://github.com',
   workflowRepository: 'acme/widgets',
+  eventName: 'push',
   eventRef: 'refs/heads/main',
   eventSha: 'a'.repeat(40),
   eventDefaultBranch: 'main'

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import type { Target } from '../../src/clone/ref.js';
 import type { MainResult } from '../../src/main-step/result.js';
 import { checkedOut, outputsOf, stateOf, summaryRowsOf } from '../../src/main-step/views.js';
 import { parseSettings } from '../../src/inputs/settings.js';
@@ -134,6 +135,24 @@ describe('outputs', () => {
     expect(outputsOf(result)).toMatchObject(expected);
   });
 
+  test.each([
+    ['a branch', { kind: 'branch', name: 'feature/x', commit: SHA }, 'refs/heads/feature/x'],
+    ['a tag', { kind: 'tag', name: 'v1', commit: SHA }, 'refs/tags/v1'],
+    [
+      'a pull request ref',
+      { kind: 'ref', name: 'refs/pull/1/merge', commit: SHA },
+      'refs/pull/1/merge'
+    ],
+    ['a commit', { kind: 'commit', name: SHA, commit: SHA }, '']
+  ] as [string, Target, string][])('ref: %s', (_label, target, ref) => {
+    expect(outputsOf({ ...seededHosted, target }).ref).toBe(ref);
+  });
+
+  test('ref: with a task worktree, its branch (as commit is its commit)', () => {
+    expect(outputsOf(hostedWithWorktree).ref).toBe('refs/heads/agent/task-1');
+    expect(outputsOf(hostWorktree).ref).toBe('refs/heads/agent/task-1');
+  });
+
   test('every output action.yml declares is set, and nothing else', () => {
     const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       outputs: Record<string, unknown>;
@@ -171,6 +190,7 @@ describe('state for the post step', () => {
     runnerOs: 'Linux',
     serverUrl: 'https://github.com',
     workflowRepository: 'o/r',
+    eventName: 'push',
     eventRef: 'refs/heads/main',
     eventSha: SHA,
     eventDefaultBranch: 'main'
@@ -212,6 +232,19 @@ describe('state for the post step', () => {
     // The host worktree never writes path: the diagnosis may not scan or chown the workspace.
     expect(state.diagnosis.roots).not.toContain('/w');
     expect(state.diagnosis.roots).toContain('/cache');
+  });
+
+  test('a fork pull request head checked out with the opt-in is recorded, so the post step never saves', () => {
+    const forkRun: RunnerContext = {
+      ...context,
+      eventName: 'pull_request_target',
+      pullRequestHead: { baseRepoId: 1, headRepoId: 2, headRepoFullName: 'm/r', headShas: [] }
+    };
+    const optIn = { 'allow-unsafe-pr-checkout': 'true' };
+    expect(stateOf(seededHosted, inputs(optIn), forkRun).forkPrCheckout).toBe('');
+    expect(
+      stateOf(seededHosted, inputs({ ...optIn, ref: 'refs/pull/7/merge' }), forkRun).forkPrCheckout
+    ).toBe('pull_request_target');
   });
 
   test('what later steps were given and the diagnosis switches reach the post step', () => {

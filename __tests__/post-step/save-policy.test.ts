@@ -12,7 +12,8 @@ const base: PolicyState = {
   staleCommits: 10,
   refreshAfter: 50,
   isDefaultBranch: true,
-  matchedKey: 'k-old'
+  matchedKey: 'k-old',
+  forkPrCheckout: ''
 };
 const decide = (changes: Partial<MainState>) => decideSave({ ...base, ...changes }, 'k-new');
 
@@ -54,4 +55,14 @@ test('a path that already held a clone is the reason given, even with save-cache
     save: false,
     reason: 'path already held a clone, which the action synced in place without the cache'
   });
+});
+
+test("a run that checked out a fork's pull request head never saves, whatever save-cache says", () => {
+  for (const saveCache of ['always', 'auto'] as const) {
+    const decision = decide({ saveCache, seeded: false, forkPrCheckout: 'pull_request_target' });
+    expect(decision.save).toBe(false);
+    expect(decision.reason).toContain(
+      "this pull_request_target run checked out a fork's pull request code (allow-unsafe-pr-checkout)"
+    );
+  }
 });

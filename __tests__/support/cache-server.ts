@@ -9,7 +9,8 @@ import { throttle, type Bandwidth } from './throttle.js';
 export interface CacheFaults {
   lookup?: 'error500' | 'stall';
   download?: 'error500' | 'truncate' | 'stall' | 'corrupt';
-  create?: 'error500' | 'refuse';
+  /** deny-write: refused as the service refuses a read-only token (`cache write denied:`). */
+  create?: 'error500' | 'refuse' | 'deny-write';
   upload?: 'refuse' | 'error500';
 }
 
@@ -103,6 +104,10 @@ export async function startCacheServer(
     }
     if (method === 'CreateCacheEntry') {
       if (faults.create === 'error500') return json(res, 500, { msg: 'injected fault' });
+      if (faults.create === 'deny-write') {
+        const message = 'cache write denied: the cache token of this run is read-only';
+        return json(res, 200, { ok: false, signed_upload_url: '', message });
+      }
       const key = String(body.key);
       if (
         faults.create === 'refuse' ||

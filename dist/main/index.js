@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4517:
+/***/ 7652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29808,29 +29808,73 @@ function checkResolvedPaths(settings) {
 ;// CONCATENATED MODULE: ./src/runner-context.ts
 
 
-function eventDefaultBranch(eventPath) {
+function readPayload(eventPath) {
     if (!eventPath)
-        return '';
+        return {};
     try {
         const payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        const branch = payload.repository?.default_branch;
-        return typeof branch === 'string' ? branch : '';
+        return typeof payload === 'object' && payload !== null ? payload : {};
     }
     catch {
-        return '';
+        return {};
     }
+}
+/** The value at a dotted path of the payload, or undefined. */
+function at(payload, dotted) {
+    let value = payload;
+    for (const name of dotted.split('.')) {
+        if (typeof value !== 'object' || value === null)
+            return undefined;
+        value = value[name];
+    }
+    return value;
+}
+const runner_context_text = (value) => (typeof value === 'string' ? value : '');
+const id = (value) => (typeof value === 'number' ? value : undefined);
+const shas = (...values) => values
+    .map(runner_context_text)
+    .filter(Boolean)
+    .map(sha => sha.toLowerCase());
+function pullRequestHead(eventName, payload) {
+    const baseRepoId = id(at(payload, 'repository.id'));
+    if (eventName === 'pull_request_target') {
+        return {
+            baseRepoId,
+            headRepoId: id(at(payload, 'pull_request.head.repo.id')),
+            headRepoFullName: runner_context_text(at(payload, 'pull_request.head.repo.full_name')),
+            headShas: shas(at(payload, 'pull_request.head.sha'), at(payload, 'pull_request.merge_commit_sha'))
+        };
+    }
+    if (eventName === 'workflow_run') {
+        const triggeredBy = runner_context_text(at(payload, 'workflow_run.event'));
+        if (!triggeredBy.startsWith('pull_request'))
+            return undefined;
+        return {
+            baseRepoId,
+            headRepoId: id(at(payload, 'workflow_run.head_repository.id')),
+            headRepoFullName: runner_context_text(at(payload, 'workflow_run.head_repository.full_name')),
+            headShas: shas(at(payload, 'workflow_run.head_commit.id'), 
+            // After a pull_request_target run, head_sha is the base's default branch, not the head.
+            triggeredBy === 'pull_request_target' ? undefined : at(payload, 'workflow_run.head_sha'))
+        };
+    }
+    return undefined;
 }
 function readRunnerContext(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const eventName = env.GITHUB_EVENT_NAME || '';
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
     return {
         workspace: external_node_path_.resolve(workspace),
         runnerTemp: external_node_path_.resolve(env.RUNNER_TEMP || external_node_path_.join(workspace, '..', '_temp')),
         runnerOs: env.RUNNER_OS || 'Linux',
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
         workflowRepository: env.GITHUB_REPOSITORY || '',
+        eventName,
         eventRef: env.GITHUB_REF || '',
         eventSha: env.GITHUB_SHA || '',
-        eventDefaultBranch: eventDefaultBranch(env.GITHUB_EVENT_PATH)
+        eventDefaultBranch: runner_context_text(at(payload, 'repository.default_branch')),
+        pullRequestHead: pullRequestHead(eventName, payload)
     };
 }
 
@@ -29916,11 +29960,30 @@ function isWellFormedRefName(name) {
         .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && part !== '@');
 }
 
+;// CONCATENATED MODULE: ./src/cache/cache-mode.ts
+/**
+ * The cache mode the runner gives this job's token (ACTIONS_CACHE_MODE): since 2026 untrusted
+ * triggers get a read-only one. Read as @actions/cache reads it; an unset or unknown mode allows
+ * writes, as the library does.
+ */
+const MODES_WITHOUT_WRITES = (/* unused pure expression or super */ null && (['read', 'none']));
+function cacheTokenAllowsWrites(env = process.env) {
+    const mode = (env.ACTIONS_CACHE_MODE || '').trim().toLowerCase();
+    return !MODES_WITHOUT_WRITES.includes(mode);
+}
+/** The post step's one line when the token cannot write: said, not warned. */
+const READ_ONLY_TOKEN = "not saved: this run's cache token is read-only (GitHub gives one to untrusted triggers), so nothing was uploaded";
+
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 function rewrite(line, findings) {
     // The library never titles its annotations; the action always does, so its own pass untouched.
     const annotation = /^::(?:error|warning)::(.*)$/.exec(line);
     const text = annotation ? annotation[1].replace(/%0A/g, ' ').replace(/%25/g, '%') : line;
+    // The library words a denial like a reservation conflict; only the service's prefix tells them apart.
+    if (/^Failed to save: .*cache write denied:/.test(text)) {
+        findings.writeDenied = true;
+        return text;
+    }
     if (/^Failed to save: Unable to reserve cache|^Cache reservation failed: /.test(text)) {
         findings.reservedByOtherJob = true;
         return text;
@@ -30043,6 +30106,7 @@ async function withSafeTar(tempRoot, work) {
 
 
 
+
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
@@ -30127,7 +30191,20 @@ class ActionsCacheBackend {
     }
     async save(key) {
         const cache = await library();
-        const { value: cacheId, findings } = await this.inWorkspace(() => withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key)));
+        const denied = { saved: false, writeDenied: true, message: READ_ONLY_TOKEN };
+        let saving;
+        try {
+            saving = await this.inWorkspace(() => withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key)));
+        }
+        catch (error) {
+            // The library logs a denial today; a version that throws it is read the same way.
+            if (error instanceof cache.CacheWriteDeniedError)
+                return denied;
+            throw error;
+        }
+        const { value: cacheId, findings } = saving;
+        if (findings.writeDenied)
+            return denied;
         if (findings.reservedByOtherJob) {
             return { saved: false, otherJob: true, message: `another job is saving or has saved ${key}` };
         }
@@ -32974,6 +33051,57 @@ async function setUpLaterSteps(job, done, persistedConfig) {
     return laterSteps;
 }
 
+;// CONCATENATED MODULE: ./src/main-step/pr-guard.ts
+
+
+/** Events that run with the base repository's token, secrets and default-branch cache scope. */
+const TRUSTED_CONTEXT_EVENTS = ['pull_request_target', 'workflow_run'];
+const PULL_REQUEST_REF = /^refs\/pull\/[0-9]+\/(?:head|merge)$/;
+const COMMIT_SHA = /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
+/**
+ * The event in which this job checks out a fork's pull request head ('' when it does not), by
+ * actions/checkout v7's rule: a pull_request_target run, or a workflow_run after a pull request
+ * run, whose head repository is not the base, and the checkout names the head's repository, a
+ * refs/pull/N/{head,merge} ref or one of the head's commits.
+ *
+ * The default self-checkout (this repository, no ref) is never one: in these events GitHub sets
+ * GITHUB_REF and GITHUB_SHA to the base repository's default branch, which is trusted code.
+ */
+function forkPrCheckout(settings, context) {
+    if (!TRUSTED_CONTEXT_EVENTS.includes(context.eventName))
+        return '';
+    if (!settings.ref && isWorkflowRepository(settings, context))
+        return '';
+    const head = context.pullRequestHead;
+    if (!head || head.baseRepoId === undefined)
+        return '';
+    if (head.headRepoId === undefined || head.headRepoId === head.baseRepoId)
+        return '';
+    const ref = settings.ref;
+    const namesHeadRepository = head.headRepoFullName !== '' &&
+        settings.repository.toLowerCase() === head.headRepoFullName.toLowerCase();
+    const namesHeadCommit = COMMIT_SHA.test(ref) && head.headShas.includes(ref.toLowerCase());
+    return namesHeadRepository || PULL_REQUEST_REF.test(ref) || namesHeadCommit
+        ? context.eventName
+        : '';
+}
+/** Refuses a fork pull request head in a trusted-context run unless allow-unsafe-pr-checkout. */
+function refuseUnsafePrCheckout(settings, context) {
+    const event = forkPrCheckout(settings, context);
+    if (!event || settings.allowUnsafePrCheckout)
+        return;
+    throw new ActionError('Fork pull request checkout refused', `Refusing to check out a fork's pull request code in a '${event}' run. This run has the base repository's token, secrets, runner and the default branch's cache scope; fetching a fork's code into it and running that code is the "pwn request" attack (https://gh.io/securely-using-pull_request_target). Check out the base repository instead (leave repository and ref empty), or, having reviewed the risk, set 'allow-unsafe-pr-checkout: true' on this step (such a run never saves a cache entry).`);
+}
+
+;// CONCATENATED MODULE: ./src/main-step/runner-os.ts
+
+/** Only Linux runners for now: elsewhere the step stops before it touches anything. */
+function requireLinuxRunner(context) {
+    if (context.runnerOs === 'Linux')
+        return;
+    throw new ActionError('Linux runners only', `This action supports Linux runners only for now; this job runs on ${context.runnerOs}. Use actions/checkout on ${context.runnerOs} runners (its inputs and outputs are the same).`);
+}
+
 ;// CONCATENATED MODULE: ./src/main-step/stage.ts
 
 /**
@@ -33000,9 +33128,30 @@ class StageRunner {
 
 ;// CONCATENATED MODULE: ./src/main-step/views.ts
 
+
+/**
+ * The full ref checked out, as actions/checkout reports it: refs/heads/x, refs/tags/v1,
+ * refs/pull/1/merge; '' for a commit. With a task worktree, its branch (as `commit` is its commit).
+ */
+function checkedOutRef(result) {
+    if (result.worktree)
+        return `refs/heads/${result.worktree.branch}`;
+    const { kind, name } = result.target;
+    switch (kind) {
+        case 'branch':
+            return `refs/heads/${name}`;
+        case 'tag':
+            return `refs/tags/${name}`;
+        case 'ref':
+            return name;
+        case 'commit':
+            return '';
+    }
+}
 /** The outputs, by the names action.yml declares. */
 function outputsOf(result) {
     return {
+        ref: checkedOutRef(result),
         'cache-hit': String(result.cache.matchedKey !== ''),
         'cache-matched-key': result.cache.matchedKey,
         'cache-source': result.cache.source,
@@ -33073,6 +33222,7 @@ function stateOf(result, settings, context) {
         isDefaultBranch: result.isDefaultBranch,
         staleCommits: result.staleCommits,
         saveCache: settings.saveCache,
+        forkPrCheckout: forkPrCheckout(settings, context),
         refreshAfter: settings.refreshAfter,
         diagnosis: diagnosisSettings(result.mode, settings, context),
         worktree: result.worktree
@@ -33080,6 +33230,8 @@ function stateOf(result, settings, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/run.ts
+
+
 
 
 
@@ -33129,10 +33281,12 @@ async function runMainStep() {
     let sshKey;
     try {
         const context = readRunnerContext();
+        requireLinuxRunner(context);
         const settings = parseSettings(name => lib_core/* getInput */.V4(name), context);
         maskSecrets(settings.token);
         if (settings.ssh)
             maskSshKey(settings.ssh.key);
+        refuseUnsafePrCheckout(settings, context);
         await requireGit();
         await validateBranchInputs(settings);
         checkResolvedPaths(settings);
@@ -33185,7 +33339,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4517);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7652);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3811:
+/***/ 3284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29673,11 +29673,30 @@ function entryKey(prefix, commit) {
     return `${prefix}-${commit}`;
 }
 
+;// CONCATENATED MODULE: ./src/cache/cache-mode.ts
+/**
+ * The cache mode the runner gives this job's token (ACTIONS_CACHE_MODE): since 2026 untrusted
+ * triggers get a read-only one. Read as @actions/cache reads it; an unset or unknown mode allows
+ * writes, as the library does.
+ */
+const MODES_WITHOUT_WRITES = ['read', 'none'];
+function cacheTokenAllowsWrites(env = process.env) {
+    const mode = (env.ACTIONS_CACHE_MODE || '').trim().toLowerCase();
+    return !MODES_WITHOUT_WRITES.includes(mode);
+}
+/** The post step's one line when the token cannot write: said, not warned. */
+const READ_ONLY_TOKEN = "not saved: this run's cache token is read-only (GitHub gives one to untrusted triggers), so nothing was uploaded";
+
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 function rewrite(line, findings) {
     // The library never titles its annotations; the action always does, so its own pass untouched.
     const annotation = /^::(?:error|warning)::(.*)$/.exec(line);
     const text = annotation ? annotation[1].replace(/%0A/g, ' ').replace(/%25/g, '%') : line;
+    // The library words a denial like a reservation conflict; only the service's prefix tells them apart.
+    if (/^Failed to save: .*cache write denied:/.test(text)) {
+        findings.writeDenied = true;
+        return text;
+    }
     if (/^Failed to save: Unable to reserve cache|^Cache reservation failed: /.test(text)) {
         findings.reservedByOtherJob = true;
         return text;
@@ -29800,6 +29819,7 @@ async function withSafeTar(tempRoot, work) {
 
 
 
+
 /**
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
@@ -29884,7 +29904,20 @@ class ActionsCacheBackend {
     }
     async save(key) {
         const cache = await library();
-        const { value: cacheId, findings } = await this.inWorkspace(() => withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key)));
+        const denied = { saved: false, writeDenied: true, message: READ_ONLY_TOKEN };
+        let saving;
+        try {
+            saving = await this.inWorkspace(() => withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key)));
+        }
+        catch (error) {
+            // The library logs a denial today; a version that throws it is read the same way.
+            if (error instanceof cache.CacheWriteDeniedError)
+                return denied;
+            throw error;
+        }
+        const { value: cacheId, findings } = saving;
+        if (findings.writeDenied)
+            return denied;
         if (findings.reservedByOtherJob) {
             return { saved: false, otherJob: true, message: `another job is saving or has saved ${key}` };
         }
@@ -30319,6 +30352,12 @@ function hostLockOptions() {
 ;// CONCATENATED MODULE: ./src/post-step/save-policy.ts
 /** Whether the post step saves a new cache entry (save-cache: auto | always | never). */
 function decideSave(state, key) {
+    if (state.forkPrCheckout) {
+        return {
+            save: false,
+            reason: `this ${state.forkPrCheckout} run checked out a fork's pull request code (allow-unsafe-pr-checkout), and an entry it saved would land in the default branch's cache scope, which every branch restores`
+        };
+    }
     if (state.mode !== 'hosted-cache') {
         return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
     }
@@ -30372,6 +30411,7 @@ function decideSave(state, key) {
 
 
 
+
 /** The snapshot, re-hashed whole (an object other than its id says would spread), then saved. */
 async function snapshotCheckAndSave(state, backend, key) {
     await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
@@ -30385,6 +30425,8 @@ async function snapshotCheckAndSave(state, backend, key) {
     }
     lib_core/* info */.pq(`Every object of the store was re-hashed in ${seconds} s.`);
     const result = await backend.save(key);
+    if (result.writeDenied)
+        return result.message;
     if (!result.saved && !result.otherJob) {
         lib_core/* warning */.$e(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
     }
@@ -30396,6 +30438,8 @@ async function saveEntry(state) {
     const decision = decideSave(state, key);
     if (!decision.save)
         return `not saved: ${decision.reason}`;
+    if (!cacheTokenAllowsWrites())
+        return READ_ONLY_TOKEN;
     lib_core/* startGroup */.Oh('Saving the clone cache');
     lib_core/* info */.pq(`Saving ${key}: ${decision.reason}.`);
     const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits().restoreTimeoutMs);
@@ -31642,7 +31686,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3811);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3284);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

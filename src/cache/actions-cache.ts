@@ -11,6 +11,7 @@ import {
   type CacheBackend,
   type RestoreResult
 } from './backend.js';
+import { READ_ONLY_TOKEN } from './cache-mode.js';
 import { withLibraryLog } from './library-log.js';
 import { startDownloadProgress } from './progress.js';
 import { withSafeTar } from './safe-tar.js';
@@ -45,6 +46,8 @@ export interface SaveResult {
   message: string;
   /** Not saved because another job saves (or saved) the same key: not a problem. */
   otherJob?: boolean;
+  /** Not saved because the run's cache token is read-only: not a problem either. */
+  writeDenied?: boolean;
 }
 
 export class ActionsCacheBackend implements CacheBackend {
@@ -119,9 +122,19 @@ export class ActionsCacheBackend implements CacheBackend {
 
   async save(key: string): Promise<SaveResult> {
     const cache = await library();
-    const { value: cacheId, findings } = await this.inWorkspace(() =>
-      withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key))
-    );
+    const denied: SaveResult = { saved: false, writeDenied: true, message: READ_ONLY_TOKEN };
+    let saving;
+    try {
+      saving = await this.inWorkspace(() =>
+        withLibraryLog(() => cache.saveCache([STAGING_RELATIVE], key))
+      );
+    } catch (error) {
+      // The library logs a denial today; a version that throws it is read the same way.
+      if (error instanceof cache.CacheWriteDeniedError) return denied;
+      throw error;
+    }
+    const { value: cacheId, findings } = saving;
+    if (findings.writeDenied) return denied;
     if (findings.reservedByOtherJob) {
       return { saved: false, otherJob: true, message: `another job is saving or has saved ${key}` };
     }

@@ -10,12 +10,19 @@ export interface LibraryLogFindings {
   problems: string[];
   archiveBytes?: number;
   reservedByOtherJob?: boolean;
+  /** The service refused the reservation because the run's cache token is read-only. */
+  writeDenied?: boolean;
 }
 
 function rewrite(line: string, findings: LibraryLogFindings): string {
   // The library never titles its annotations; the action always does, so its own pass untouched.
   const annotation = /^::(?:error|warning)::(.*)$/.exec(line);
   const text = annotation ? annotation[1].replace(/%0A/g, ' ').replace(/%25/g, '%') : line;
+  // The library words a denial like a reservation conflict; only the service's prefix tells them apart.
+  if (/^Failed to save: .*cache write denied:/.test(text)) {
+    findings.writeDenied = true;
+    return text;
+  }
   if (/^Failed to save: Unable to reserve cache|^Cache reservation failed: /.test(text)) {
     findings.reservedByOtherJob = true;
     return text;

@@ -23,7 +23,9 @@ import { hostWorktree } from './host-worktree.js';
 import { setUpLaterSteps } from './later-steps.js';
 import type { Job } from './job.js';
 import { chooseMode, diagnosisSettings } from './mode.js';
+import { refuseUnsafePrCheckout } from './pr-guard.js';
 import type { MainResult } from './result.js';
+import { requireLinuxRunner } from './runner-os.js';
 import { StageRunner } from './stage.js';
 import { checkedOut, outputsOf, stateOf, summaryRowsOf } from './views.js';
 
@@ -58,9 +60,11 @@ export async function runMainStep(): Promise<void> {
   let sshKey: SshKey | undefined;
   try {
     const context = readRunnerContext();
+    requireLinuxRunner(context);
     const settings = parseSettings(name => core.getInput(name), context);
     maskSecrets(settings.token);
     if (settings.ssh) maskSshKey(settings.ssh.key);
+    refuseUnsafePrCheckout(settings, context);
     await requireGit();
     await validateBranchInputs(settings);
     checkResolvedPaths(settings);

@@ -21,7 +21,10 @@ export interface SyncResult {
   staleCommits: number | null;
 }
 
-export function isWorkflowRepository(settings: Settings, context: RunnerContext): boolean {
+export function isWorkflowRepository(
+  settings: Pick<Settings, 'repository'>,
+  context: RunnerContext
+): boolean {
   return settings.repository.toLowerCase() === context.workflowRepository.toLowerCase();
 }
 

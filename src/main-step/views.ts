@@ -3,11 +3,32 @@ import type { RunnerContext } from '../runner-context.js';
 import type { MainState } from '../state.js';
 import type { Phase } from '../timing.js';
 import { diagnosisSettings } from './mode.js';
+import { forkPrCheckout } from './pr-guard.js';
 import type { MainResult } from './result.js';
+
+/**
+ * The full ref checked out, as actions/checkout reports it: refs/heads/x, refs/tags/v1,
+ * refs/pull/1/merge; '' for a commit. With a task worktree, its branch (as `commit` is its commit).
+ */
+export function checkedOutRef(result: MainResult): string {
+  if (result.worktree) return `refs/heads/${result.worktree.branch}`;
+  const { kind, name } = result.target;
+  switch (kind) {
+    case 'branch':
+      return `refs/heads/${name}`;
+    case 'tag':
+      return `refs/tags/${name}`;
+    case 'ref':
+      return name;
+    case 'commit':
+      return '';
+  }
+}
 
 /** The outputs, by the names action.yml declares. */
 export function outputsOf(result: MainResult): Record<string, string> {
   return {
+    ref: checkedOutRef(result),
     'cache-hit': String(result.cache.matchedKey !== ''),
     'cache-matched-key': result.cache.matchedKey,
     'cache-source': result.cache.source,
@@ -83,6 +104,7 @@ export function stateOf(result: MainResult, settings: Settings, context: RunnerC
     isDefaultBranch: result.isDefaultBranch,
     staleCommits: result.staleCommits,
     saveCache: settings.saveCache,
+    forkPrCheckout: forkPrCheckout(settings, context),
     refreshAfter: settings.refreshAfter,
     diagnosis: diagnosisSettings(result.mode, settings, context),
     worktree: result.worktree

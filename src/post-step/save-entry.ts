@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { ActionsCacheBackend } from '../cache/actions-cache.js';
 import { entryKey } from '../cache/backend.js';
+import { cacheTokenAllowsWrites, READ_ONLY_TOKEN } from '../cache/cache-mode.js';
 import { buildSnapshot } from '../cache/snapshot.js';
 import { withTimeout } from '../fs-util.js';
 import { mismatchedObjectsInStore } from '../git/object-check.js';
@@ -26,6 +27,7 @@ async function snapshotCheckAndSave(
   }
   core.info(`Every object of the store was re-hashed in ${seconds} s.`);
   const result = await backend.save(key);
+  if (result.writeDenied) return result.message;
   if (!result.saved && !result.otherJob) {
     core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
   }
@@ -37,6 +39,7 @@ export async function saveEntry(state: MainState): Promise<string> {
   const key = entryKey(state.keyPrefix, state.commit);
   const decision = decideSave(state, key);
   if (!decision.save) return `not saved: ${decision.reason}`;
+  if (!cacheTokenAllowsWrites()) return READ_ONLY_TOKEN;
   core.startGroup('Saving the clone cache');
   core.info(`Saving ${key}: ${decision.reason}.`);
   const backend = new ActionsCacheBackend(

@@ -16,10 +16,17 @@ export type SaveFacts = Pick<
   | 'refreshAfter'
   | 'isDefaultBranch'
   | 'matchedKey'
+  | 'forkPrCheckout'
 >;
 
 /** Whether the post step saves a new cache entry (save-cache: auto | always | never). */
 export function decideSave(state: SaveFacts, key: string): SaveDecision {
+  if (state.forkPrCheckout) {
+    return {
+      save: false,
+      reason: `this ${state.forkPrCheckout} run checked out a fork's pull request code (allow-unsafe-pr-checkout), and an entry it saved would land in the default branch's cache scope, which every branch restores`
+    };
+  }
   if (state.mode !== 'hosted-cache') {
     return { save: false, reason: 'the host clone in cache-dir is refreshed by every job' };
   }
