@@ -65,6 +65,33 @@ describe('persist-credentials (default true), as actions/checkout v6 keeps them'
     expectNoSecretIn(path.join(job.workspace, '.git'));
   });
 
+  test("a workflow that swaps the uses: line and keeps checkout's inputs pushes a commit unchanged", async () => {
+    fx = await startFixture({ commits: 5 });
+    const job = fx.newJob();
+    // What a release workflow passes to actions/checkout today (origin-url is the fixture's).
+    const checkoutInputs = {
+      ref: 'main',
+      'fetch-depth': '0',
+      'fetch-tags': 'true',
+      'persist-credentials': 'true',
+      clean: 'true',
+      'show-progress': 'false',
+      'set-safe-directory': 'true',
+      submodules: 'false',
+      lfs: 'false',
+      'sparse-checkout-cone-mode': 'true',
+      path: '.'
+    };
+    const main = await fx.main(job, { inputs: checkoutInputs });
+    expect(main.annotations).toEqual([]);
+    expect(main.outputs.ref).toBe('refs/heads/main');
+    await laterStepGit(job, job.workspace, ['commit', '-q', '--allow-empty', '-m', 'release']);
+    const push = await laterStepGit(job, job.workspace, ['push', '-q', 'origin', 'HEAD:main']);
+    expect(push).toMatchObject({ code: 0, stderr: '' });
+    expect(gitSync(fx.origin, ['log', '-1', '--format=%s', 'main'])).toBe('release');
+    expect((await fx.post(job)).exitCode).toBe(0);
+  });
+
   test('the entry a job saves holds no token, though the job persisted one', async () => {
     fx = await startFixture({ commits: 4 });
     const entry = await fx.saveEntry();
