@@ -31,6 +31,8 @@ export interface MainState {
   isDefaultBranch: boolean;
   /** Commits fetched on top of the cache; null when no cache was used. */
   staleCommits: number | null;
+  /** The fetch-depth the clone is shallow at; 0 when it holds the whole history. */
+  shallowDepth: number;
   saveCache: SavePolicy;
   refreshAfter: number;
   /** How the post step reports permission failures. */

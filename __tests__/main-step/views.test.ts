@@ -24,6 +24,7 @@ const seededHosted: MainResult = {
   target: { kind: 'branch', name: 'main', commit: SHA },
   isDefaultBranch: true,
   staleCommits: 4,
+  shallow: false,
   seconds: 1.234,
   phaseSeconds: { restore: 0.5, seed: 0.01, fetch: 0.2, checkout: 0.3 }
 };
@@ -53,6 +54,7 @@ const hostWorktree: MainResult = {
   target: { kind: 'branch', name: 'agent/task-1', commit: SHA },
   isDefaultBranch: false,
   staleCommits: 0,
+  shallow: false,
   worktree: {
     branch: 'agent/task-1',
     path: '/w/_wt/r/agent_task-1-0123456789',
@@ -197,6 +199,12 @@ describe('state for the post step', () => {
     // The host worktree never writes path: the diagnosis may not scan or chown the workspace.
     expect(state.diagnosis.roots).not.toContain('/w');
     expect(state.diagnosis.roots).toContain('/cache');
+  });
+
+  test('a shallow clone reaches the post step with the depth it was fetched at', () => {
+    const shallow = { ...clonedOnMiss, shallow: true };
+    expect(stateOf(shallow, inputs({ 'fetch-depth': '3' }), context).shallowDepth).toBe(3);
+    expect(stateOf(clonedOnMiss, inputs({ 'fetch-depth': '3' }), context).shallowDepth).toBe(0);
   });
 
   test('persist-credentials and the diagnosis switches reach the post step', () => {

@@ -10,6 +10,7 @@ const base: PolicyState = {
   cacheSource: 'actions-cache',
   seeded: true,
   staleCommits: 10,
+  shallowDepth: 0,
   refreshAfter: 50,
   isDefaultBranch: true,
   matchedKey: 'k-old'
@@ -36,6 +37,8 @@ describe('save-cache', () => {
       { saveCache: 'always', mode: 'host-worktree' },
       false
     ],
+    ['auto, no usable entry, but a shallow clone', { seeded: false, shallowDepth: 1 }, false],
+    ['always, but a shallow clone', { saveCache: 'always', shallowDepth: 2 }, false],
     [
       'always, entry for this very commit exists',
       { saveCache: 'always', matchedKey: 'k-new' },
@@ -53,5 +56,12 @@ test('a path that already held a clone is the reason given, even with save-cache
   expect(decision).toEqual({
     save: false,
     reason: 'path already held a clone, which the action synced in place without the cache'
+  });
+});
+
+test('a shallow clone is the reason given, with its depth', () => {
+  expect(decide({ seeded: false, matchedKey: '', staleCommits: null, shallowDepth: 1 })).toEqual({
+    save: false,
+    reason: 'the clone is shallow (fetch-depth: 1), and an entry holds the whole history'
   });
 });

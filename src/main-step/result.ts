@@ -48,6 +48,8 @@ export interface MainResult {
   isDefaultBranch: boolean;
   /** Commits fetched on top of the cache; null when no cache was used. */
   staleCommits: number | null;
+  /** The clone's history is cut off (fetch-depth on a miss). */
+  shallow: boolean;
   worktree?: TaskWorktree;
   /** Wall time of the whole step and of each phase, in seconds. */
   seconds: number;

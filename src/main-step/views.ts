@@ -82,6 +82,7 @@ export function stateOf(result: MainResult, settings: Settings, context: RunnerC
     commit: result.target.commit,
     isDefaultBranch: result.isDefaultBranch,
     staleCommits: result.staleCommits,
+    shallowDepth: result.shallow ? settings.fetchDepth : 0,
     saveCache: settings.saveCache,
     refreshAfter: settings.refreshAfter,
     diagnosis: diagnosisSettings(result.mode, settings, context),
