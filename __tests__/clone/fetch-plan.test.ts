@@ -58,7 +58,7 @@ describe('fetch-depth', () => {
     });
     expect(plan({}, existingShallow)).toEqual({
       transfer: { depth: 'unshallow', tags: true, progress: true },
-      notes: ['the clone at /w/r is shallow: fetching its whole history (fetch-depth is 0).']
+      notes: ['The clone at /w/r is shallow: fetching its whole history (fetch-depth is 0).']
     });
   });
 });

@@ -152,6 +152,22 @@ describe('fetch-depth', () => {
     expect(fx.cache.entries.size).toBe(0);
   });
 
+  test('a shallow clone path already holds gets its whole history back with fetch-depth 0', async () => {
+    fx = await startFixture({ commits: 8 });
+    const job = fx.newJob('kept-workspace', { cache: false });
+    expectSuccess(await fx.main(job, { inputs: { 'fetch-depth': '2' } }));
+    expect(commitCount(job.workspace)).toBe('2');
+    const tip = addCommits(fx.origin, 'main', { commits: 1, seed: 'next' });
+    const again = await fx.main(job);
+    expectSuccess(again);
+    expect(isShallow(job.workspace)).toBe('false');
+    expect(revParse(job.workspace, 'HEAD')).toBe(tip);
+    expect(commitCount(job.workspace)).toBe('9');
+    expect(again.stdout).toContain(
+      `The clone at ${job.workspace} is shallow: fetching its whole history (fetch-depth is 0).`
+    );
+  });
+
   test('1 on a hit: the cached full history is used, said in one line', async () => {
     fx = await startFixture({ commits: 12 });
     await fx.saveEntry();

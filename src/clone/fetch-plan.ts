@@ -59,7 +59,9 @@ function depthOf(inputs: FetchInputs, source: HistorySource): FetchPlan {
     if (depth > 0) return { transfer: { depth }, notes: [] };
     return {
       transfer: { depth: 'unshallow' },
-      notes: [`${holderOf(source)} is shallow: fetching its whole history (fetch-depth is 0).`]
+      notes: [
+        `The clone at ${source.path} is shallow: fetching its whole history (fetch-depth is 0).`
+      ]
     };
   }
   if (depth === 0) return { transfer: {}, notes: [] };
