@@ -116,13 +116,13 @@ export async function syncClone(
   const { cachedCommit } = prepared;
   const where = { cwd: settings.clonePath };
   const ownClone = await isActionClone(path.join(settings.clonePath, '.git'));
-  const plan = planFetch(settings, await historySource(clone, prepared));
-  for (const note of plan.notes) core.info(note);
-  const { transfer } = plan;
-  const { target, defaultBranch } = await stages.run(
+  const { target, defaultBranch, shallow } = await stages.run(
     'fetch',
     'Fetching from origin',
     async () => {
+      // Inside the stage: the first git command in path (dubious ownership) gets its diagnosis.
+      const { transfer, notes } = planFetch(settings, await historySource(clone, prepared));
+      for (const note of notes) core.info(note);
       await setOrigin(clone, settings.originUrl, ownClone);
       // A token persisted by an earlier run of this action goes; a clone you made keeps its
       // config (authConfig makes git ignore its header for our fetch).
@@ -155,7 +155,8 @@ export async function syncClone(
           if (!(error instanceof GitError)) throw error;
         });
       }
-      return { target, defaultBranch };
+      const shallow = typeof transfer.depth === 'number' && (await clone.isShallow());
+      return { target, defaultBranch, shallow };
     },
     where
   );
@@ -187,7 +188,7 @@ export async function syncClone(
       target.name === defaultBranch &&
       runsOnWorkflowDefaultBranch(settings, context, defaultBranch),
     staleCommits,
-    shallow: typeof transfer.depth === 'number' && (await clone.isShallow())
+    shallow
   };
 }
 
