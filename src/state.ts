@@ -32,6 +32,8 @@ export interface MainState {
   isDefaultBranch: boolean;
   /** Commits fetched on top of the cache; null when no cache was used. */
   staleCommits: number | null;
+  /** The fetch-depth the clone is shallow at; 0 when it holds the whole history. */
+  shallowDepth: number;
   saveCache: SavePolicy;
   /**
    * The event of a run that checked out a fork's pull request head (allowed by

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { extraRefspecFor } from '../../src/clone/ref.js';
+import { extraRefspecFor, tagRefspecFor } from '../../src/clone/ref.js';
 
 test.each([
   ['refs/pull/7/merge', '+refs/pull/7/merge:refs/remotes/origin/pull/7/merge'],
@@ -9,4 +9,14 @@ test.each([
   ['a'.repeat(40), undefined]
 ])('extra refspec for %s', (ref, refspec) => {
   expect(extraRefspecFor(ref)).toBe(refspec);
+});
+
+test.each([
+  ['refs/tags/v1', false, '+refs/tags/v1:refs/tags/v1'],
+  ['refs/tags/v1', true, undefined],
+  ['refs/heads/main', false, undefined],
+  ['v1', false, undefined],
+  ['refs/pull/7/merge', false, undefined]
+])('tag refspec for %s with fetch-tags %s', (ref, fetchTags, refspec) => {
+  expect(tagRefspecFor(ref, fetchTags)).toBe(refspec);
 });

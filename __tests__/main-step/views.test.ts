@@ -39,6 +39,7 @@ const seededHosted: MainResult = {
     },
     safeDirectories: ['/w/r']
   },
+  shallow: false,
   seconds: 1.234,
   phaseSeconds: { restore: 0.5, seed: 0.01, fetch: 0.2, checkout: 0.3 }
 };
@@ -69,6 +70,7 @@ const hostWorktree: MainResult = {
   isDefaultBranch: false,
   staleCommits: 0,
   laterSteps: { safeDirectories: [] },
+  shallow: false,
   worktree: {
     branch: 'agent/task-1',
     path: '/w/_wt/r/agent_task-1-0123456789',
@@ -232,6 +234,12 @@ describe('state for the post step', () => {
     // The host worktree never writes path: the diagnosis may not scan or chown the workspace.
     expect(state.diagnosis.roots).not.toContain('/w');
     expect(state.diagnosis.roots).toContain('/cache');
+  });
+
+  test('a shallow clone reaches the post step with the depth it was fetched at', () => {
+    const shallow = { ...clonedOnMiss, shallow: true };
+    expect(stateOf(shallow, inputs({ 'fetch-depth': '3' }), context).shallowDepth).toBe(3);
+    expect(stateOf(clonedOnMiss, inputs({ 'fetch-depth': '3' }), context).shallowDepth).toBe(0);
   });
 
   test('a fork pull request head checked out with the opt-in is recorded, so the post step never saves', () => {

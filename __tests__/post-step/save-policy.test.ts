@@ -10,6 +10,7 @@ const base: PolicyState = {
   cacheSource: 'actions-cache',
   seeded: true,
   staleCommits: 10,
+  shallowDepth: 0,
   refreshAfter: 50,
   isDefaultBranch: true,
   matchedKey: 'k-old',
@@ -37,6 +38,8 @@ describe('save-cache', () => {
       { saveCache: 'always', mode: 'host-worktree' },
       false
     ],
+    ['auto, no usable entry, but a shallow clone', { seeded: false, shallowDepth: 1 }, false],
+    ['always, but a shallow clone', { saveCache: 'always', shallowDepth: 2 }, false],
     [
       'always, entry for this very commit exists',
       { saveCache: 'always', matchedKey: 'k-new' },
@@ -65,4 +68,11 @@ test("a run that checked out a fork's pull request head never saves, whatever sa
       "this pull_request_target run checked out a fork's pull request code (allow-unsafe-pr-checkout)"
     );
   }
+});
+
+test('a shallow clone is the reason given, with its depth', () => {
+  expect(decide({ seeded: false, matchedKey: '', staleCommits: null, shallowDepth: 1 })).toEqual({
+    save: false,
+    reason: 'the clone is shallow (fetch-depth: 1), and an entry holds the whole history'
+  });
 });

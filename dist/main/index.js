@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7652:
+/***/ 3347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28820,6 +28820,10 @@ class Repository {
     /** How many commits `to` has that `from` has not. */
     async countCommits(from, to) {
         return Number(await gitOutput(this.dir, ['rev-list', '--count', `${from}..${to}`, '--']));
+    }
+    /** True when the repository's history is cut off (a shallow clone). */
+    async isShallow() {
+        return (await gitOutput(this.dir, ['rev-parse', '--is-shallow-repository'])) === 'true';
     }
     /** The absolute path of the git directory (`.git`, or the repository itself when bare). */
     absoluteGitDir() {
@@ -30286,26 +30290,51 @@ async function collectGarbageIfDue(repo) {
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+function transferArgs({ tags = true, progress = true, depth }) {
+    const args = [progress ? '--progress' : '--no-progress'];
+    if (!tags)
+        args.push('--no-tags');
+    if (depth === 'unshallow')
+        args.push('--unshallow');
+    else if (depth)
+        args.push(`--depth=${depth}`);
+    return args;
+}
 /**
  * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
- * the extra refspecs, showing git's progress.
+ * the extra refspecs, showing git's progress unless told not to.
  */
 async function fetchBranchesAndTags(repo, options) {
     const args = [
         'fetch',
-        '--progress',
+        ...transferArgs(options),
         '--no-auto-gc',
         '--no-recurse-submodules',
         '--no-write-fetch-head'
     ];
     if (options.prune)
         args.push('--prune');
-    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
-    await exec_runGit(repo.dir, args, { config: repo.auth, progress: true });
+    args.push('origin', BRANCH_REFSPEC);
+    if (options.tags !== false)
+        args.push(TAG_REFSPEC);
+    args.push(...(options.extraRefspecs ?? []));
+    await exec_runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
 }
-/** Fetches one commit of origin by its id, showing git's progress. */
-async function fetchOneCommit(repo, commit) {
-    await exec_runGit(repo.dir, ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: true });
+/** Fetches one commit of origin by its id, showing git's progress unless told not to. */
+async function fetchOneCommit(repo, commit, options = {}) {
+    await exec_runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: options.progress !== false });
+}
+/** Fetches one tag of origin by its name (when other tags are not fetched). */
+async function fetchOneTag(repo, name, options = {}) {
+    const args = [
+        'fetch',
+        ...transferArgs({ ...options, tags: false }),
+        '--no-auto-gc',
+        '--no-write-fetch-head',
+        'origin',
+        `+refs/tags/${name}:refs/tags/${name}`
+    ];
+    await exec_runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
 }
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function askDefaultBranch(repo) {
@@ -30400,11 +30429,23 @@ async function fetchOrigin(repo, originUrl, options) {
     }
 }
 /** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
-async function fetchCommit(repo, originUrl, commit) {
+async function fetchCommit(repo, originUrl, commit, options = {}) {
     try {
-        await fetchOneCommit(repo, commit);
+        await fetchOneCommit(repo, commit, options);
     }
     catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** Fetches one tag by its name; false when origin has no such tag. */
+async function fetchTag(repo, originUrl, name, options = {}) {
+    try {
+        await fetchOneTag(repo, name, options);
+        return true;
+    }
+    catch (error) {
+        if (/couldn't find remote ref/.test(gitStderrOf(error) ?? ''))
+            return false;
         throw fetchError(originUrl, error);
     }
 }
@@ -31090,12 +31131,12 @@ async function carryOver(oldDir, staging) {
     }
 }
 /** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
-async function build(paths, originUrl, hostClone, carry = true) {
+async function build(paths, originUrl, hostClone, transfer, carry = true) {
     const staging = hostClone.at(external_node_path_.join(paths.cacheDir, `.${paths.scope}.tmp-${(0,external_node_crypto_.randomUUID)()}`));
     try {
         await initBareRepository(staging);
         await external_node_fs_.promises.writeFile(external_node_path_.join(staging.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
-        await fetchOrigin(staging, originUrl, { prune: true });
+        await fetchOrigin(staging, originUrl, { ...transfer, prune: true });
         const hadOld = await exists(paths.dir);
         if (hadOld && carry)
             await carryOver(paths.dir, staging);
@@ -31175,9 +31216,11 @@ function corruptionReported(error) {
 /**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
- * `hostClone` is the handle at `paths.dir`, with origin's auth.
+ * `hostClone` is the handle at `paths.dir`, with origin's auth. `transfer` is how it fetches:
+ * shared by jobs with other inputs, it always fetches every tag and the whole history.
  */
-async function refreshHostClone(paths, originUrl, hostClone) {
+async function refreshHostClone(paths, originUrl, hostClone, { progress } = {}) {
+    const transfer = { progress };
     await external_node_fs_.promises.mkdir(paths.cacheDir, { recursive: true });
     await removeLeftovers(paths);
     // Before any git command runs in it (or anything is removed from it).
@@ -31202,7 +31245,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
             });
         }
         // What a tampered clone holds is not carried into the new one.
-        await build(paths, originUrl, hostClone, !unsafe);
+        await build(paths, originUrl, hostClone, transfer, !unsafe);
         created = true;
     }
     else {
@@ -31211,7 +31254,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
         asked = remoteDefaultBranch(hostClone, originUrl);
         asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
         try {
-            await fetchOrigin(hostClone, originUrl, { prune: true });
+            await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
         }
         catch (error) {
             const corruption = corruptionReported(error);
@@ -31220,7 +31263,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
             lib_core/* warning */.$e(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
                 title: 'Host clone rebuilt'
             });
-            await build(paths, originUrl, hostClone);
+            await build(paths, originUrl, hostClone, transfer);
             created = true;
             asked = undefined;
         }
@@ -31518,14 +31561,16 @@ class HostDirBackend {
     paths;
     workspace;
     originUrl;
+    showProgress;
     source = 'host-dir';
     stagingDir;
     hostClone;
     /** `clone` is any handle that carries origin's auth: the backend works at `paths.dir`. */
-    constructor(paths, workspace, originUrl, clone) {
+    constructor(paths, workspace, originUrl, clone, showProgress = true) {
         this.paths = paths;
         this.workspace = workspace;
         this.originUrl = originUrl;
+        this.showProgress = showProgress;
         this.stagingDir = external_node_path_.join(workspace, STAGING_RELATIVE);
         this.hostClone = clone.at(paths.dir);
     }
@@ -31538,7 +31583,9 @@ class HostDirBackend {
     async restore() {
         await this.cleanStaging();
         return withHostCloneLock(this.paths.lock, this.paths.dir, async () => {
-            const refresh = await refreshHostClone(this.paths, this.originUrl, this.hostClone);
+            const refresh = await refreshHostClone(this.paths, this.originUrl, this.hostClone, {
+                progress: this.showProgress
+            });
             const headRef = refresh.defaultBranch
                 ? `refs/remotes/origin/${refresh.defaultBranch}`
                 : 'HEAD';
@@ -32059,10 +32106,11 @@ async function warnAboutCarriedChanges(repo, target) {
 }
 /**
  * Checks out the target: a branch becomes a local branch tracking origin, anything else is a
- * detached HEAD. `ownClone` (a clone the action made) allows a forced checkout and a clean; in a
- * clone the user made, local changes stop the checkout with git's own message.
+ * detached HEAD. In a clone the action made, the checkout is forced (as actions/checkout's is,
+ * whatever clean says) and followed by a clean; in a clone the user made, local changes stop the
+ * checkout with git's own message.
  */
-async function checkoutTarget(repo, target, ownClone) {
+async function checkoutTarget(repo, target, { ownClone, clean }) {
     const options = { force: ownClone };
     if (target.kind === 'branch') {
         await checkoutBranchAt(repo, target.name, target.commit, options);
@@ -32073,8 +32121,10 @@ async function checkoutTarget(repo, target, ownClone) {
     else {
         await checkoutDetached(repo, target.commit, options);
     }
-    if (ownClone)
+    if (ownClone && clean)
         await removeUntrackedFiles(repo);
+    else if (ownClone)
+        lib_core/* info */.pq(`clean is false: untracked and ignored files in ${repo.dir} are kept.`);
     else
         await warnAboutCarriedChanges(repo, target);
     const head = await repo.resolveCommit('HEAD');
@@ -32230,6 +32280,87 @@ async function removeStaleCredentials(repo, originUrl) {
         await unsetLocalConfig(repo, header);
 }
 
+;// CONCATENATED MODULE: ./src/clone/fetch-plan.ts
+const SHARED = 'it is shared by every job on this host';
+function holderOf(source) {
+    switch (source.kind) {
+        case 'seeded':
+            return source.from === 'cache-entry'
+                ? 'the restored cache entry'
+                : 'the host clone in cache-dir';
+        case 'existing':
+            return `the clone at ${source.path}`;
+        case 'host-clone':
+            return 'the host clone in cache-dir';
+    }
+}
+function fromHostClone(source) {
+    return source.kind === 'host-clone' || (source.kind === 'seeded' && source.from === 'host-clone');
+}
+function depthOf(inputs, source) {
+    const depth = inputs.fetchDepth;
+    if (source.kind === 'fresh') {
+        if (depth === 0)
+            return { transfer: {}, notes: [] };
+        return {
+            transfer: { depth },
+            notes: [
+                `fetch-depth is ${depth} and no cache entry was restored: the clone is shallow (depth ${depth}), and this run saves no cache entry from it.`
+            ]
+        };
+    }
+    if (source.kind === 'existing' && source.shallow) {
+        if (depth > 0)
+            return { transfer: { depth }, notes: [] };
+        return {
+            transfer: { depth: 'unshallow' },
+            notes: [
+                `The clone at ${source.path} is shallow: fetching its whole history (fetch-depth is 0).`
+            ]
+        };
+    }
+    if (depth === 0)
+        return { transfer: {}, notes: [] };
+    const holds = fromHostClone(source)
+        ? `always holds the full history (${SHARED})`
+        : 'holds the full history';
+    return {
+        transfer: {},
+        notes: [
+            `fetch-depth is ${depth}, but ${holderOf(source)} ${holds}: this job uses all of it (a superset of what was asked).`
+        ]
+    };
+}
+function tagNotes(inputs, source) {
+    if (inputs.fetchTags || source.kind === 'fresh')
+        return [];
+    if (source.kind === 'host-clone') {
+        return [
+            `fetch-tags is false, but the host clone in cache-dir keeps every tag of origin (${SHARED}): the task worktree sees them all.`
+        ];
+    }
+    const kept = source.kind === 'existing'
+        ? `the tags ${holderOf(source)} already holds stay`
+        : `the tags that came with ${holderOf(source)} stay`;
+    return [`fetch-tags is false: no tags are fetched; ${kept}.`];
+}
+/**
+ * How to fetch from origin into a repository, given the inputs and what it held before: the
+ * inputs narrow the transfer, never the history or tags already there (a superset of what was
+ * asked, said in one line each).
+ */
+function planFetch(inputs, source) {
+    const depth = depthOf(inputs, source);
+    return {
+        transfer: {
+            ...depth.transfer,
+            tags: source.kind === 'host-clone' || inputs.fetchTags,
+            progress: inputs.showProgress
+        },
+        notes: [...depth.notes, ...tagNotes(inputs, source)]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/clone/origin.ts
 
 
@@ -32268,11 +32399,15 @@ function extraRefspecFor(ref) {
     }
     return `+${ref}:refs/remotes/origin/${ref.slice('refs/'.length)}`;
 }
+/** With fetch-tags false no tag is fetched but the one `ref` names, when it is a full tag ref. */
+function tagRefspecFor(ref, fetchTags) {
+    return !fetchTags && ref.startsWith('refs/tags/') ? `+${ref}:${ref}` : undefined;
+}
 function notFound(ref, originUrl) {
     return new ActionError('Ref not found', `'${ref}' is neither a branch nor a tag of ${originUrl}, nor a commit it serves. Check the ref input.`);
 }
-/** Resolves the request against the fetched clone; `fetchCommit` brings a missing sha. */
-async function resolveTarget(repo, request, originUrl, fetchCommit) {
+/** Resolves the request against the fetched clone; `fetchMissing` brings a sha or tag it lacks. */
+async function resolveTarget(repo, request, originUrl, fetchMissing) {
     const { ref, sha } = request;
     let target;
     if (ref.startsWith('refs/heads/')) {
@@ -32290,7 +32425,9 @@ async function resolveTarget(repo, request, originUrl, fetchCommit) {
     else if (await repo.resolveCommit(`refs/remotes/origin/${ref}`)) {
         target = { kind: 'branch', name: ref, commit: '' };
     }
-    else if (await repo.resolveCommit(`refs/tags/${ref}`)) {
+    else if (
+    // A cached tag may have moved or gone on origin: the fetch has the last word.
+    fetchMissing.tag ? await fetchMissing.tag(ref) : await repo.resolveCommit(`refs/tags/${ref}`)) {
         target = { kind: 'tag', name: ref, commit: '' };
     }
     else {
@@ -32299,7 +32436,7 @@ async function resolveTarget(repo, request, originUrl, fetchCommit) {
     const wanted = sha || target.commit;
     if (wanted) {
         if (!(await repo.resolveCommit(wanted)))
-            await fetchCommit(wanted);
+            await fetchMissing.commit(wanted);
         target.commit = await repo.resolveCommit(wanted);
         if (!target.commit)
             throw notFound(wanted, originUrl);
@@ -32317,6 +32454,8 @@ async function resolveTarget(repo, request, originUrl, fetchCommit) {
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/sync-clone.ts
+
+
 
 
 
@@ -32375,16 +32514,32 @@ async function commitsToCheckOut(clone, settings, target, defaultBranch) {
     }
     return [...commits];
 }
+/** What the clone held before the fetch: fetch-depth and fetch-tags narrow only what is fetched. */
+async function historySource(clone, prepared) {
+    if (prepared.cache.pathHeldClone) {
+        return { kind: 'existing', path: clone.dir, shallow: await clone.isShallow() };
+    }
+    if (prepared.cachedCommit) {
+        const from = prepared.cache.source === 'host-dir' ? 'host-clone' : 'cache-entry';
+        return { kind: 'seeded', from };
+    }
+    return { kind: 'fresh' };
+}
 /**
  * Origin, fetch, checkout of `ref`: the same for a seeded and a fresh clone. The fetch stage
  * includes pointing origin at the repository and asking for its default branch; in a seeded
  * clone, the objects of the commit are verified before the checkout.
  */
-async function syncClone(job, clone, cachedCommit) {
+async function syncClone(job, clone, prepared) {
     const { settings, context, stages } = job;
+    const { cachedCommit } = prepared;
     const where = { cwd: settings.clonePath };
     const ownClone = await isActionClone(external_node_path_.join(settings.clonePath, '.git'));
-    const { target, defaultBranch } = await stages.run('fetch', 'Fetching from origin', async () => {
+    const { target, defaultBranch, shallow } = await stages.run('fetch', 'Fetching from origin', async () => {
+        // Inside the stage: the first git command in path (dubious ownership) gets its diagnosis.
+        const { transfer, notes } = planFetch(settings, await historySource(clone, prepared));
+        for (const note of notes)
+            lib_core/* info */.pq(note);
         await setOrigin(clone, settings.originUrl, ownClone);
         // A token persisted by an earlier run of this action goes; a clone you made keeps its
         // config (authConfig makes git ignore its header for our fetch).
@@ -32395,25 +32550,35 @@ async function syncClone(job, clone, cachedCommit) {
         if (!request.ref || request.ref === 'refs/heads/') {
             throw new ActionError('Nothing to check out', `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`);
         }
-        const extra = extraRefspecFor(request.ref);
+        const extra = [
+            extraRefspecFor(request.ref),
+            tagRefspecFor(request.ref, settings.fetchTags)
+        ].filter(refspec => refspec !== undefined);
         await fetchOrigin(clone, settings.originUrl, {
             prune: ownClone,
-            extraRefspecs: extra ? [extra] : []
+            extraRefspecs: extra,
+            ...transfer
         });
-        const target = await resolveTarget(clone, request, settings.originUrl, sha => fetchCommit(clone, settings.originUrl, sha));
+        const target = await resolveTarget(clone, request, settings.originUrl, {
+            commit: sha => fetchCommit(clone, settings.originUrl, sha, transfer),
+            tag: settings.fetchTags
+                ? undefined
+                : name => fetchTag(clone, settings.originUrl, name, transfer)
+        });
         if (defaultBranch) {
             await setOriginHead(clone, defaultBranch).catch(error => {
                 if (!(error instanceof GitError))
                     throw error;
             });
         }
-        return { target, defaultBranch };
+        const shallow = typeof transfer.depth === 'number' && (await clone.isShallow());
+        return { target, defaultBranch, shallow };
     }, where);
     // git does not re-hash what it checks out: what came from the cache is checked first.
     if (cachedCommit) {
         await stages.run('verify', `Verifying the objects of ${target.commit}`, async () => verifyObjectsOf(clone, await commitsToCheckOut(clone, settings, target, defaultBranch)), where);
     }
-    await stages.run('checkout', `Checking out ${target.name} (${target.commit})`, () => checkoutTarget(clone, target, ownClone), where);
+    await stages.run('checkout', `Checking out ${target.name} (${target.commit})`, () => checkoutTarget(clone, target, { ownClone, clean: settings.clean }), where);
     // Best effort: the count walks history that came from the cache.
     const staleCommits = cachedCommit
         ? await clone.countCommits(cachedCommit, target.commit).catch(() => null)
@@ -32424,7 +32589,8 @@ async function syncClone(job, clone, cachedCommit) {
         isDefaultBranch: target.kind === 'branch' &&
             target.name === defaultBranch &&
             runsOnWorkflowDefaultBranch(settings, context, defaultBranch),
-        staleCommits
+        staleCommits,
+        shallow
     };
 }
 /**
@@ -32533,7 +32699,7 @@ function parseLease(reason) {
         return undefined;
     }
 }
-function holderOf(entry) {
+function list_holderOf(entry) {
     if (entry.lockReason === undefined)
         return { kind: 'free' };
     if (entry.lockReason === 'initializing')
@@ -32634,7 +32800,7 @@ async function reapDeadJobs(repo) {
     const entries = await list_listWorktrees(repo);
     const kept = [];
     for (const entry of entries) {
-        const holder = holderOf(entry);
+        const holder = list_holderOf(entry);
         if (holder.kind === 'initializing') {
             const removed = await worktrees_removeWorktree(repo, entry.path).then(() => true, () => false);
             if (!removed)
@@ -32698,7 +32864,7 @@ async function findSlot(entries, request) {
         if (existing) {
             // Kept worktrees of other branches (or detached ones, which may hold commits) stay as
             // they are; so does one in the middle of a rebase or bisect.
-            const reusable = holderOf(existing).kind === 'free' && !existing.busy && existing.complete;
+            const reusable = list_holderOf(existing).kind === 'free' && !existing.busy && existing.complete;
             if (reusable && existing.branch === ref)
                 return { path: candidate, existing };
             continue;
@@ -32720,7 +32886,7 @@ async function releaseFromMainCheckout(repo, main, branch) {
         lib_core/* info */.pq(`The main clone now has ${branch} detached, so the task worktree can have the branch.`);
     }
 }
-async function alignToOrigin(repo, worktreePath, branch, originCommit) {
+async function alignToOrigin(repo, worktreePath, { branch, clean }, originCommit) {
     const worktree = repo.at(worktreePath);
     const before = await worktree.resolveCommit('HEAD');
     // Reset even at the same commit: the files of a kept worktree may have been changed since.
@@ -32728,7 +32894,10 @@ async function alignToOrigin(repo, worktreePath, branch, originCommit) {
     if (before !== originCommit) {
         lib_core/* info */.pq(`Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`);
     }
-    await removeUntrackedFiles(worktree);
+    if (clean)
+        await removeUntrackedFiles(worktree);
+    else
+        lib_core/* info */.pq(`clean is false: untracked and ignored files in ${worktreePath} are kept.`);
 }
 /**
  * Creates (or reuses) the task worktree for a branch, under the caller's locks:
@@ -32758,7 +32927,7 @@ async function createWorktree(repo, given) {
         mode = 'reused';
         await lockWorktree(repo, slot.path, lease);
         if (originCommit)
-            await alignToOrigin(repo, slot.path, request.branch, originCommit);
+            await alignToOrigin(repo, slot.path, request, originCommit);
     }
     else if (holder) {
         mode = 'detached';
@@ -32843,7 +33012,8 @@ async function createTaskWorktree(job, repo, defaultBranch, hostLock) {
         branch: settings.branch,
         base: settings.base || defaultBranch,
         folder,
-        removeOnExit: settings.removeWorktree
+        removeOnExit: settings.removeWorktree,
+        clean: settings.clean
     }), 
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder });
@@ -32866,7 +33036,7 @@ async function createTaskWorktree(job, repo, defaultBranch, hostLock) {
 
 /** Syncs the prepared clone; on failure, what this run made goes (never a clone that looks ready). */
 async function syncOrRemove(job, clone, prepared) {
-    return syncClone(job, clone, prepared.cachedCommit).catch(async (error) => {
+    return syncClone(job, clone, prepared).catch(async (error) => {
         if (prepared.createdByThisRun) {
             await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
         }
@@ -32880,7 +33050,7 @@ async function syncOrRemove(job, clone, prepared) {
 async function cloneIntoPath(job, mode, clone) {
     const { settings, context } = job;
     const backend = mode.kind === 'host-clone-seed'
-        ? new HostDirBackend(mode.hostClone, context.workspace, settings.originUrl, clone)
+        ? new HostDirBackend(mode.hostClone, context.workspace, settings.originUrl, clone, settings.showProgress)
         : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
     // The entry for the event's own commit, when there is one, wins over a newer one.
     const exactCommit = !settings.ref && isWorkflowRepository(settings, context) ? context.eventSha : '';
@@ -32907,6 +33077,7 @@ async function cloneIntoPath(job, mode, clone) {
         target: synced.target,
         isDefaultBranch: synced.isDefaultBranch,
         staleCommits: synced.staleCommits,
+        shallow: synced.shallow,
         worktree
     };
 }
@@ -32916,11 +33087,14 @@ async function cloneIntoPath(job, mode, clone) {
 
 
 
+
+
 /** Refreshes the host clone and creates the task worktree from it (under the host clone's lock). */
 async function refreshAndCreate(job, mode, hostClone) {
     const { settings, context, stages } = job;
     const paths = mode.hostClone;
-    const refresh = await stages.run('fetch', `Refreshing the host clone ${paths.dir}`, () => refreshHostClone(paths, settings.originUrl, hostClone), { cwd: paths.dir, writing: paths.cacheDir });
+    const { transfer } = planFetch(settings, { kind: 'host-clone' });
+    const refresh = await stages.run('fetch', `Refreshing the host clone ${paths.dir}`, () => refreshHostClone(paths, settings.originUrl, hostClone, transfer), { cwd: paths.dir, writing: paths.cacheDir });
     const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
     const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
     return { refresh, defaultBranch, worktree };
@@ -32950,6 +33124,8 @@ async function hostWorktree(job, mode, origin) {
     const { settings, stages } = job;
     const paths = mode.hostClone;
     const hostClone = origin.at(paths.dir);
+    for (const note of planFetch(settings, { kind: 'host-clone' }).notes)
+        lib_core/* info */.pq(note);
     // The lock itself is made in cache-dir: a permission problem there gets its help too.
     return stages.diagnoser.stage('Locking the host clone in cache-dir', () => withHostCloneLock(paths.lock, paths.dir, async () => {
         const { refresh, defaultBranch, worktree } = await verifiedWorktree(job, mode, hostClone);
@@ -32975,6 +33151,7 @@ function resultOf(mode, branch, created, staleCommits, worktree) {
         target: { kind: 'branch', name: branch, commit: worktree.commit },
         isDefaultBranch: false,
         staleCommits,
+        shallow: false,
         worktree
     };
 }
@@ -33221,6 +33398,7 @@ function stateOf(result, settings, context) {
         commit: result.target.commit,
         isDefaultBranch: result.isDefaultBranch,
         staleCommits: result.staleCommits,
+        shallowDepth: result.shallow ? settings.fetchDepth : 0,
         saveCache: settings.saveCache,
         forkPrCheckout: forkPrCheckout(settings, context),
         refreshAfter: settings.refreshAfter,
@@ -33339,7 +33517,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7652);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3347);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

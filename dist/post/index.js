@@ -28819,6 +28819,10 @@ class repository_Repository {
     async countCommits(from, to) {
         return Number(await exec_gitOutput(this.dir, ['rev-list', '--count', `${from}..${to}`, '--']));
     }
+    /** True when the repository's history is cut off (a shallow clone). */
+    async isShallow() {
+        return (await exec_gitOutput(this.dir, ['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
     /** The absolute path of the git directory (`.git`, or the repository itself when bare). */
     absoluteGitDir() {
         return exec_gitOutput(this.dir, ['rev-parse', '--absolute-git-dir']);
@@ -30367,6 +30371,12 @@ function decideSave(state, key) {
             reason: 'path already held a clone, which the action synced in place without the cache'
         };
     }
+    if (state.shallowDepth > 0) {
+        return {
+            save: false,
+            reason: `the clone is shallow (fetch-depth: ${state.shallowDepth}), and an entry holds the whole history`
+        };
+    }
     if (state.cacheSource === 'none') {
         return { save: false, reason: 'no cache service is available to this job' };
     }
@@ -30497,26 +30507,51 @@ function isValidRefName(ref) {
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
+function transferArgs({ tags = true, progress = true, depth }) {
+    const args = [progress ? '--progress' : '--no-progress'];
+    if (!tags)
+        args.push('--no-tags');
+    if (depth === 'unshallow')
+        args.push('--unshallow');
+    else if (depth)
+        args.push(`--depth=${depth}`);
+    return args;
+}
 /**
  * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
- * the extra refspecs, showing git's progress.
+ * the extra refspecs, showing git's progress unless told not to.
  */
 async function remote_fetchBranchesAndTags(repo, options) {
     const args = [
         'fetch',
-        '--progress',
+        ...transferArgs(options),
         '--no-auto-gc',
         '--no-recurse-submodules',
         '--no-write-fetch-head'
     ];
     if (options.prune)
         args.push('--prune');
-    args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
-    await runGit(repo.dir, args, { config: repo.auth, progress: true });
+    args.push('origin', BRANCH_REFSPEC);
+    if (options.tags !== false)
+        args.push(TAG_REFSPEC);
+    args.push(...(options.extraRefspecs ?? []));
+    await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
 }
-/** Fetches one commit of origin by its id, showing git's progress. */
-async function remote_fetchOneCommit(repo, commit) {
-    await runGit(repo.dir, ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: true });
+/** Fetches one commit of origin by its id, showing git's progress unless told not to. */
+async function remote_fetchOneCommit(repo, commit, options = {}) {
+    await runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: options.progress !== false });
+}
+/** Fetches one tag of origin by its name (when other tags are not fetched). */
+async function remote_fetchOneTag(repo, name, options = {}) {
+    const args = [
+        'fetch',
+        ...transferArgs({ ...options, tags: false }),
+        '--no-auto-gc',
+        '--no-write-fetch-head',
+        'origin',
+        `+refs/tags/${name}:refs/tags/${name}`
+    ];
+    await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
 }
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function remote_askDefaultBranch(repo) {
@@ -30585,11 +30620,23 @@ async function fetch_fetchOrigin(repo, originUrl, options) {
     }
 }
 /** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
-async function fetchCommit(repo, originUrl, commit) {
+async function fetchCommit(repo, originUrl, commit, options = {}) {
     try {
-        await fetchOneCommit(repo, commit);
+        await fetchOneCommit(repo, commit, options);
     }
     catch (error) {
+        throw fetchError(originUrl, error);
+    }
+}
+/** Fetches one tag by its name; false when origin has no such tag. */
+async function fetchTag(repo, originUrl, name, options = {}) {
+    try {
+        await fetchOneTag(repo, name, options);
+        return true;
+    }
+    catch (error) {
+        if (/couldn't find remote ref/.test(gitStderrOf(error) ?? ''))
+            return false;
         throw fetchError(originUrl, error);
     }
 }
@@ -31223,12 +31270,12 @@ async function carryOver(oldDir, staging) {
     }
 }
 /** Clones origin into a sibling folder and swaps it into place, so no reader sees half a clone. */
-async function build(paths, originUrl, hostClone, carry = true) {
+async function build(paths, originUrl, hostClone, transfer, carry = true) {
     const staging = hostClone.at(path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`));
     try {
         await initBareRepository(staging);
         await fs.writeFile(path.join(staging.dir, 'config'), gitConfigTemplate(originUrl, undefined, true));
-        await fetchOrigin(staging, originUrl, { prune: true });
+        await fetchOrigin(staging, originUrl, { ...transfer, prune: true });
         const hadOld = await exists(paths.dir);
         if (hadOld && carry)
             await carryOver(paths.dir, staging);
@@ -31308,9 +31355,11 @@ function corruptionReported(error) {
 /**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
- * `hostClone` is the handle at `paths.dir`, with origin's auth.
+ * `hostClone` is the handle at `paths.dir`, with origin's auth. `transfer` is how it fetches:
+ * shared by jobs with other inputs, it always fetches every tag and the whole history.
  */
-async function refreshHostClone(paths, originUrl, hostClone) {
+async function refreshHostClone(paths, originUrl, hostClone, { progress } = {}) {
+    const transfer = { progress };
     await fs.mkdir(paths.cacheDir, { recursive: true });
     await removeLeftovers(paths);
     // Before any git command runs in it (or anything is removed from it).
@@ -31335,7 +31384,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
             });
         }
         // What a tampered clone holds is not carried into the new one.
-        await build(paths, originUrl, hostClone, !unsafe);
+        await build(paths, originUrl, hostClone, transfer, !unsafe);
         created = true;
     }
     else {
@@ -31344,7 +31393,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
         asked = remoteDefaultBranch(hostClone, originUrl);
         asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
         try {
-            await fetchOrigin(hostClone, originUrl, { prune: true });
+            await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
         }
         catch (error) {
             const corruption = corruptionReported(error);
@@ -31353,7 +31402,7 @@ async function refreshHostClone(paths, originUrl, hostClone) {
             core.warning(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
                 title: 'Host clone rebuilt'
             });
-            await build(paths, originUrl, hostClone);
+            await build(paths, originUrl, hostClone, transfer);
             created = true;
             asked = undefined;
         }

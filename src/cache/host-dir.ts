@@ -26,7 +26,8 @@ export class HostDirBackend implements CacheBackend {
     private readonly paths: HostClonePaths,
     private readonly workspace: string,
     private readonly originUrl: string,
-    clone: Repository
+    clone: Repository,
+    private readonly showProgress = true
   ) {
     this.stagingDir = path.join(workspace, STAGING_RELATIVE);
     this.hostClone = clone.at(paths.dir);
@@ -43,7 +44,9 @@ export class HostDirBackend implements CacheBackend {
   async restore(): Promise<RestoreResult> {
     await this.cleanStaging();
     return withHostCloneLock(this.paths.lock, this.paths.dir, async () => {
-      const refresh = await refreshHostClone(this.paths, this.originUrl, this.hostClone);
+      const refresh = await refreshHostClone(this.paths, this.originUrl, this.hostClone, {
+        progress: this.showProgress
+      });
       const headRef = refresh.defaultBranch
         ? `refs/remotes/origin/${refresh.defaultBranch}`
         : 'HEAD';

@@ -19,15 +19,23 @@ async function warnAboutCarriedChanges(repo: Repository, target: Target): Promis
   );
 }
 
+export interface CheckoutPolicy {
+  /** A clone the action made: a forced checkout, and a clean when `clean` says so. */
+  ownClone: boolean;
+  /** The clean input: false keeps untracked and ignored files even in a clone the action made. */
+  clean: boolean;
+}
+
 /**
  * Checks out the target: a branch becomes a local branch tracking origin, anything else is a
- * detached HEAD. `ownClone` (a clone the action made) allows a forced checkout and a clean; in a
- * clone the user made, local changes stop the checkout with git's own message.
+ * detached HEAD. In a clone the action made, the checkout is forced (as actions/checkout's is,
+ * whatever clean says) and followed by a clean; in a clone the user made, local changes stop the
+ * checkout with git's own message.
  */
 export async function checkoutTarget(
   repo: Repository,
   target: Target,
-  ownClone: boolean
+  { ownClone, clean }: CheckoutPolicy
 ): Promise<void> {
   const options = { force: ownClone };
   if (target.kind === 'branch') {
@@ -38,7 +46,9 @@ export async function checkoutTarget(
   } else {
     await checkoutDetached(repo, target.commit, options);
   }
-  if (ownClone) await removeUntrackedFiles(repo);
+  if (ownClone && clean) await removeUntrackedFiles(repo);
+  else if (ownClone)
+    core.info(`clean is false: untracked and ignored files in ${repo.dir} are kept.`);
   else await warnAboutCarriedChanges(repo, target);
   const head = await repo.resolveCommit('HEAD');
   if (head !== target.commit) {

@@ -5,7 +5,9 @@ import {
   askDefaultBranch,
   fetchBranchesAndTags,
   fetchOneCommit,
-  type OriginFetch
+  fetchOneTag,
+  type OriginFetch,
+  type TransferOptions
 } from '../git/remote.js';
 import type { Repository } from '../git/repository.js';
 
@@ -54,11 +56,28 @@ export async function fetchOrigin(
 export async function fetchCommit(
   repo: Repository,
   originUrl: string,
-  commit: string
+  commit: string,
+  options: TransferOptions = {}
 ): Promise<void> {
   try {
-    await fetchOneCommit(repo, commit);
+    await fetchOneCommit(repo, commit, options);
   } catch (error) {
+    throw fetchError(originUrl, error);
+  }
+}
+
+/** Fetches one tag by its name; false when origin has no such tag. */
+export async function fetchTag(
+  repo: Repository,
+  originUrl: string,
+  name: string,
+  options: TransferOptions = {}
+): Promise<boolean> {
+  try {
+    await fetchOneTag(repo, name, options);
+    return true;
+  } catch (error) {
+    if (/couldn't find remote ref/.test(gitStderrOf(error) ?? '')) return false;
     throw fetchError(originUrl, error);
   }
 }

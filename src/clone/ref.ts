@@ -29,6 +29,11 @@ export function extraRefspecFor(ref: string): string | undefined {
   return `+${ref}:refs/remotes/origin/${ref.slice('refs/'.length)}`;
 }
 
+/** With fetch-tags false no tag is fetched but the one `ref` names, when it is a full tag ref. */
+export function tagRefspecFor(ref: string, fetchTags: boolean): string | undefined {
+  return !fetchTags && ref.startsWith('refs/tags/') ? `+${ref}:${ref}` : undefined;
+}
+
 function notFound(ref: string, originUrl: string): ActionError {
   return new ActionError(
     'Ref not found',
@@ -36,12 +41,19 @@ function notFound(ref: string, originUrl: string): ActionError {
   );
 }
 
-/** Resolves the request against the fetched clone; `fetchCommit` brings a missing sha. */
+/** Brings what the first fetch did not: a sha, or (when tags are not fetched) one tag by name. */
+export interface MissingFetcher {
+  commit: (sha: string) => Promise<void>;
+  /** Fetches the tag; false when origin has none. Absent: every tag was fetched already. */
+  tag?: (name: string) => Promise<boolean>;
+}
+
+/** Resolves the request against the fetched clone; `fetchMissing` brings a sha or tag it lacks. */
 export async function resolveTarget(
   repo: Repository,
   request: RefRequest,
   originUrl: string,
-  fetchCommit: (sha: string) => Promise<void>
+  fetchMissing: MissingFetcher
 ): Promise<Target> {
   const { ref, sha } = request;
   let target: Target;
@@ -55,7 +67,10 @@ export async function resolveTarget(
     target = { kind: 'commit', name: ref, commit: ref };
   } else if (await repo.resolveCommit(`refs/remotes/origin/${ref}`)) {
     target = { kind: 'branch', name: ref, commit: '' };
-  } else if (await repo.resolveCommit(`refs/tags/${ref}`)) {
+  } else if (
+    // A cached tag may have moved or gone on origin: the fetch has the last word.
+    fetchMissing.tag ? await fetchMissing.tag(ref) : await repo.resolveCommit(`refs/tags/${ref}`)
+  ) {
     target = { kind: 'tag', name: ref, commit: '' };
   } else {
     throw notFound(ref, originUrl);
@@ -63,7 +78,7 @@ export async function resolveTarget(
 
   const wanted = sha || target.commit;
   if (wanted) {
-    if (!(await repo.resolveCommit(wanted))) await fetchCommit(wanted);
+    if (!(await repo.resolveCommit(wanted))) await fetchMissing.commit(wanted);
     target.commit = await repo.resolveCommit(wanted);
     if (!target.commit) throw notFound(wanted, originUrl);
     return target;

@@ -4,37 +4,78 @@ import type { Repository } from './repository.js';
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
 
-export interface OriginFetch {
+/** How a fetch from origin transfers: every one of them defaults to today's full, tagged, visible fetch. */
+export interface TransferOptions {
+  /** false: no tags beyond those a refspec names (`--no-tags`, no tag refspec). */
+  tags?: boolean;
+  /** false: git's progress is neither asked for nor streamed to the log. */
+  progress?: boolean;
+  /** N: a shallow fetch of depth N; 'unshallow': complete a shallow clone's history. */
+  depth?: number | 'unshallow';
+}
+
+export interface OriginFetch extends TransferOptions {
   /** Drop remote-tracking branches and tags that origin no longer has. */
   prune: boolean;
   /** Refs beyond branches and tags, e.g. a pull request's. */
   extraRefspecs?: readonly string[];
 }
 
+function transferArgs({ tags = true, progress = true, depth }: TransferOptions): string[] {
+  const args = [progress ? '--progress' : '--no-progress'];
+  if (!tags) args.push('--no-tags');
+  if (depth === 'unshallow') args.push('--unshallow');
+  else if (depth) args.push(`--depth=${depth}`);
+  return args;
+}
+
 /**
  * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
- * the extra refspecs, showing git's progress.
+ * the extra refspecs, showing git's progress unless told not to.
  */
 export async function fetchBranchesAndTags(repo: Repository, options: OriginFetch): Promise<void> {
   const args = [
     'fetch',
-    '--progress',
+    ...transferArgs(options),
     '--no-auto-gc',
     '--no-recurse-submodules',
     '--no-write-fetch-head'
   ];
   if (options.prune) args.push('--prune');
-  args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
-  await runGit(repo.dir, args, { config: repo.auth, progress: true });
+  args.push('origin', BRANCH_REFSPEC);
+  if (options.tags !== false) args.push(TAG_REFSPEC);
+  args.push(...(options.extraRefspecs ?? []));
+  await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
 }
 
-/** Fetches one commit of origin by its id, showing git's progress. */
-export async function fetchOneCommit(repo: Repository, commit: string): Promise<void> {
+/** Fetches one commit of origin by its id, showing git's progress unless told not to. */
+export async function fetchOneCommit(
+  repo: Repository,
+  commit: string,
+  options: TransferOptions = {}
+): Promise<void> {
   await runGit(
     repo.dir,
-    ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit],
-    { config: repo.auth, progress: true }
+    ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit],
+    { config: repo.auth, progress: options.progress !== false }
   );
+}
+
+/** Fetches one tag of origin by its name (when other tags are not fetched). */
+export async function fetchOneTag(
+  repo: Repository,
+  name: string,
+  options: TransferOptions = {}
+): Promise<void> {
+  const args = [
+    'fetch',
+    ...transferArgs({ ...options, tags: false }),
+    '--no-auto-gc',
+    '--no-write-fetch-head',
+    'origin',
+    `+refs/tags/${name}:refs/tags/${name}`
+  ];
+  await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
 }
 
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */

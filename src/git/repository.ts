@@ -38,6 +38,11 @@ export class Repository {
     return Number(await gitOutput(this.dir, ['rev-list', '--count', `${from}..${to}`, '--']));
   }
 
+  /** True when the repository's history is cut off (a shallow clone). */
+  async isShallow(): Promise<boolean> {
+    return (await gitOutput(this.dir, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
   /** The absolute path of the git directory (`.git`, or the repository itself when bare). */
   absoluteGitDir(): Promise<string> {
     return gitOutput(this.dir, ['rev-parse', '--absolute-git-dir']);

@@ -8,7 +8,7 @@ import { gitConfigTemplate } from '../git/config-template.js';
 import { GitError, gitStderrOf } from '../git/exec.js';
 import { collectGarbageIfDue } from '../git/maintenance.js';
 import { setOriginHead } from '../git/refs.js';
-import { fetchLocalBranchesFrom } from '../git/remote.js';
+import { fetchLocalBranchesFrom, type TransferOptions } from '../git/remote.js';
 import { initBareRepository, type Repository } from '../git/repository.js';
 import { hostLockOptions } from '../limits.js';
 import { fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
@@ -110,6 +110,7 @@ async function build(
   paths: HostClonePaths,
   originUrl: string,
   hostClone: Repository,
+  transfer: TransferOptions,
   carry = true
 ): Promise<void> {
   const staging = hostClone.at(path.join(paths.cacheDir, `.${paths.scope}.tmp-${randomUUID()}`));
@@ -119,7 +120,7 @@ async function build(
       path.join(staging.dir, 'config'),
       gitConfigTemplate(originUrl, undefined, true)
     );
-    await fetchOrigin(staging, originUrl, { prune: true });
+    await fetchOrigin(staging, originUrl, { ...transfer, prune: true });
     const hadOld = await exists(paths.dir);
     if (hadOld && carry) await carryOver(paths.dir, staging);
     await fs.writeFile(path.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
@@ -200,13 +201,16 @@ export function corruptionReported(error: unknown): string | undefined {
 /**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
- * `hostClone` is the handle at `paths.dir`, with origin's auth.
+ * `hostClone` is the handle at `paths.dir`, with origin's auth. `transfer` is how it fetches:
+ * shared by jobs with other inputs, it always fetches every tag and the whole history.
  */
 export async function refreshHostClone(
   paths: HostClonePaths,
   originUrl: string,
-  hostClone: Repository
+  hostClone: Repository,
+  { progress }: Pick<TransferOptions, 'progress'> = {}
 ): Promise<RefreshResult> {
+  const transfer: TransferOptions = { progress };
   await fs.mkdir(paths.cacheDir, { recursive: true });
   await removeLeftovers(paths);
   // Before any git command runs in it (or anything is removed from it).
@@ -231,7 +235,7 @@ export async function refreshHostClone(
       });
     }
     // What a tampered clone holds is not carried into the new one.
-    await build(paths, originUrl, hostClone, !unsafe);
+    await build(paths, originUrl, hostClone, transfer, !unsafe);
     created = true;
   } else {
     tipsBefore = inspection.tips;
@@ -239,7 +243,7 @@ export async function refreshHostClone(
     asked = remoteDefaultBranch(hostClone, originUrl);
     asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
     try {
-      await fetchOrigin(hostClone, originUrl, { prune: true });
+      await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
     } catch (error) {
       const corruption = corruptionReported(error);
       if (corruption === undefined) throw error;
@@ -249,7 +253,7 @@ export async function refreshHostClone(
           title: 'Host clone rebuilt'
         }
       );
-      await build(paths, originUrl, hostClone);
+      await build(paths, originUrl, hostClone, transfer);
       created = true;
       asked = undefined;
     }

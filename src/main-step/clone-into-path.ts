@@ -20,7 +20,7 @@ async function syncOrRemove(
   clone: Repository,
   prepared: Preparation
 ): Promise<SyncResult> {
-  return syncClone(job, clone, prepared.cachedCommit).catch(async error => {
+  return syncClone(job, clone, prepared).catch(async error => {
     if (prepared.createdByThisRun) {
       await removeCreatedByThisRun(prepared.createdByThisRun).catch(() => undefined);
     }
@@ -40,7 +40,13 @@ export async function cloneIntoPath(
   const { settings, context } = job;
   const backend =
     mode.kind === 'host-clone-seed'
-      ? new HostDirBackend(mode.hostClone, context.workspace, settings.originUrl, clone)
+      ? new HostDirBackend(
+          mode.hostClone,
+          context.workspace,
+          settings.originUrl,
+          clone,
+          settings.showProgress
+        )
       : new ActionsCacheBackend(context.workspace, context.runnerTemp, limits().restoreTimeoutMs);
   // The entry for the event's own commit, when there is one, wins over a newer one.
   const exactCommit =
@@ -65,6 +71,7 @@ export async function cloneIntoPath(
     target: synced.target,
     isDefaultBranch: synced.isDefaultBranch,
     staleCommits: synced.staleCommits,
+    shallow: synced.shallow,
     worktree
   };
 }

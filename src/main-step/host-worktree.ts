@@ -1,3 +1,5 @@
+import * as core from '@actions/core';
+import { planFetch } from '../clone/fetch-plan.js';
 import { untrustedObjectsOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
 import { removeWorktree } from '../git/worktrees.js';
@@ -13,10 +15,11 @@ type HostWorktreeMode = Extract<Mode, { kind: 'host-worktree' }>;
 async function refreshAndCreate(job: Job, mode: HostWorktreeMode, hostClone: Repository) {
   const { settings, context, stages } = job;
   const paths = mode.hostClone;
+  const { transfer } = planFetch(settings, { kind: 'host-clone' });
   const refresh = await stages.run(
     'fetch',
     `Refreshing the host clone ${paths.dir}`,
-    () => refreshHostClone(paths, settings.originUrl, hostClone),
+    () => refreshHostClone(paths, settings.originUrl, hostClone, transfer),
     { cwd: paths.dir, writing: paths.cacheDir }
   );
   const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
@@ -58,6 +61,7 @@ export async function hostWorktree(
   const { settings, stages } = job;
   const paths = mode.hostClone;
   const hostClone = origin.at(paths.dir);
+  for (const note of planFetch(settings, { kind: 'host-clone' }).notes) core.info(note);
   // The lock itself is made in cache-dir: a permission problem there gets its help too.
   return stages.diagnoser.stage(
     'Locking the host clone in cache-dir',
@@ -97,6 +101,7 @@ function resultOf(
     target: { kind: 'branch', name: branch, commit: worktree.commit },
     isDefaultBranch: false,
     staleCommits,
+    shallow: false,
     worktree
   };
 }

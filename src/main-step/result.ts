@@ -49,6 +49,8 @@ export interface MainResult {
   isDefaultBranch: boolean;
   /** Commits fetched on top of the cache; null when no cache was used. */
   staleCommits: number | null;
+  /** The clone's history is cut off (fetch-depth on a miss). */
+  shallow: boolean;
   worktree?: TaskWorktree;
   /** Credentials and safe.directory left for later steps. */
   laterSteps: LaterSteps;

@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import * as path from 'node:path';
 import { ActionError, type Fallback } from '../errors.js';
 import { untrustedObjectsOf } from '../git/object-check.js';
@@ -9,16 +10,26 @@ import type { RunnerContext } from '../runner-context.js';
 import { isActionClone } from '../seed/marker.js';
 import { checkoutTarget } from '../clone/checkout.js';
 import { removeStaleCredentials } from '../clone/credentials.js';
-import { fetchCommit, fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
+import { fetchCommit, fetchOrigin, fetchTag, remoteDefaultBranch } from '../clone/fetch.js';
+import { planFetch, type HistorySource } from '../clone/fetch-plan.js';
 import { setOrigin } from '../clone/origin.js';
-import { extraRefspecFor, resolveTarget, type RefRequest, type Target } from '../clone/ref.js';
+import {
+  extraRefspecFor,
+  resolveTarget,
+  tagRefspecFor,
+  type RefRequest,
+  type Target
+} from '../clone/ref.js';
 import type { Job } from './job.js';
+import type { Preparation } from './prepare-clone.js';
 
 export interface SyncResult {
   target: Target;
   defaultBranch: string;
   isDefaultBranch: boolean;
   staleCommits: number | null;
+  /** The clone's history is cut off (fetch-depth on a miss): no entry is saved from it. */
+  shallow: boolean;
 }
 
 export function isWorkflowRepository(
@@ -82,6 +93,18 @@ async function commitsToCheckOut(
   return [...commits];
 }
 
+/** What the clone held before the fetch: fetch-depth and fetch-tags narrow only what is fetched. */
+async function historySource(clone: Repository, prepared: Preparation): Promise<HistorySource> {
+  if (prepared.cache.pathHeldClone) {
+    return { kind: 'existing', path: clone.dir, shallow: await clone.isShallow() };
+  }
+  if (prepared.cachedCommit) {
+    const from = prepared.cache.source === 'host-dir' ? 'host-clone' : 'cache-entry';
+    return { kind: 'seeded', from };
+  }
+  return { kind: 'fresh' };
+}
+
 /**
  * Origin, fetch, checkout of `ref`: the same for a seeded and a fresh clone. The fetch stage
  * includes pointing origin at the repository and asking for its default branch; in a seeded
@@ -90,15 +113,19 @@ async function commitsToCheckOut(
 export async function syncClone(
   job: Job,
   clone: Repository,
-  cachedCommit: string | undefined
+  prepared: Preparation
 ): Promise<SyncResult> {
   const { settings, context, stages } = job;
+  const { cachedCommit } = prepared;
   const where = { cwd: settings.clonePath };
   const ownClone = await isActionClone(path.join(settings.clonePath, '.git'));
-  const { target, defaultBranch } = await stages.run(
+  const { target, defaultBranch, shallow } = await stages.run(
     'fetch',
     'Fetching from origin',
     async () => {
+      // Inside the stage: the first git command in path (dubious ownership) gets its diagnosis.
+      const { transfer, notes } = planFetch(settings, await historySource(clone, prepared));
+      for (const note of notes) core.info(note);
       await setOrigin(clone, settings.originUrl, ownClone);
       // A token persisted by an earlier run of this action goes; a clone you made keeps its
       // config (authConfig makes git ignore its header for our fetch).
@@ -111,20 +138,28 @@ export async function syncClone(
           `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`
         );
       }
-      const extra = extraRefspecFor(request.ref);
+      const extra = [
+        extraRefspecFor(request.ref),
+        tagRefspecFor(request.ref, settings.fetchTags)
+      ].filter(refspec => refspec !== undefined);
       await fetchOrigin(clone, settings.originUrl, {
         prune: ownClone,
-        extraRefspecs: extra ? [extra] : []
+        extraRefspecs: extra,
+        ...transfer
       });
-      const target = await resolveTarget(clone, request, settings.originUrl, sha =>
-        fetchCommit(clone, settings.originUrl, sha)
-      );
+      const target = await resolveTarget(clone, request, settings.originUrl, {
+        commit: sha => fetchCommit(clone, settings.originUrl, sha, transfer),
+        tag: settings.fetchTags
+          ? undefined
+          : name => fetchTag(clone, settings.originUrl, name, transfer)
+      });
       if (defaultBranch) {
         await setOriginHead(clone, defaultBranch).catch(error => {
           if (!(error instanceof GitError)) throw error;
         });
       }
-      return { target, defaultBranch };
+      const shallow = typeof transfer.depth === 'number' && (await clone.isShallow());
+      return { target, defaultBranch, shallow };
     },
     where
   );
@@ -141,7 +176,7 @@ export async function syncClone(
   await stages.run(
     'checkout',
     `Checking out ${target.name} (${target.commit})`,
-    () => checkoutTarget(clone, target, ownClone),
+    () => checkoutTarget(clone, target, { ownClone, clean: settings.clean }),
     where
   );
   // Best effort: the count walks history that came from the cache.
@@ -155,7 +190,8 @@ export async function syncClone(
       target.kind === 'branch' &&
       target.name === defaultBranch &&
       runsOnWorkflowDefaultBranch(settings, context, defaultBranch),
-    staleCommits
+    staleCommits,
+    shallow
   };
 }
 

@@ -21,7 +21,8 @@ export async function createTaskWorktree(
         branch: settings.branch,
         base: settings.base || defaultBranch,
         folder,
-        removeOnExit: settings.removeWorktree
+        removeOnExit: settings.removeWorktree,
+        clean: settings.clean
       }),
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }

@@ -103,6 +103,7 @@ export function stateOf(result: MainResult, settings: Settings, context: RunnerC
     commit: result.target.commit,
     isDefaultBranch: result.isDefaultBranch,
     staleCommits: result.staleCommits,
+    shallowDepth: result.shallow ? settings.fetchDepth : 0,
     saveCache: settings.saveCache,
     forkPrCheckout: forkPrCheckout(settings, context),
     refreshAfter: settings.refreshAfter,

@@ -13,6 +13,7 @@ export type SaveFacts = Pick<
   | 'seeded'
   | 'pathHeldClone'
   | 'staleCommits'
+  | 'shallowDepth'
   | 'refreshAfter'
   | 'isDefaultBranch'
   | 'matchedKey'
@@ -34,6 +35,12 @@ export function decideSave(state: SaveFacts, key: string): SaveDecision {
     return {
       save: false,
       reason: 'path already held a clone, which the action synced in place without the cache'
+    };
+  }
+  if (state.shallowDepth > 0) {
+    return {
+      save: false,
+      reason: `the clone is shallow (fetch-depth: ${state.shallowDepth}), and an entry holds the whole history`
     };
   }
   if (state.cacheSource === 'none') {

@@ -19,6 +19,8 @@ export interface WorktreeRequest {
   /** First-choice folder; later slots are `<folder>+2`, `<folder>+3`... */
   folder: string;
   removeOnExit: boolean;
+  /** The clean input: false keeps untracked and ignored files of a reused worktree. */
+  clean: boolean;
 }
 
 export type WorktreeMode = 'reused' | 'attached' | 'created' | 'detached';
@@ -99,7 +101,7 @@ async function releaseFromMainCheckout(
 async function alignToOrigin(
   repo: Repository,
   worktreePath: string,
-  branch: string,
+  { branch, clean }: WorktreeRequest,
   originCommit: string
 ) {
   const worktree = repo.at(worktreePath);
@@ -111,7 +113,8 @@ async function alignToOrigin(
       `Aligned ${branch} to origin/${branch}: ${before} -> ${originCommit} (the old tip stays in the reflog).`
     );
   }
-  await removeUntrackedFiles(worktree);
+  if (clean) await removeUntrackedFiles(worktree);
+  else core.info(`clean is false: untracked and ignored files in ${worktreePath} are kept.`);
 }
 
 /**
@@ -146,7 +149,7 @@ export async function createWorktree(
   if (slot.existing) {
     mode = 'reused';
     await lockWorktree(repo, slot.path, lease);
-    if (originCommit) await alignToOrigin(repo, slot.path, request.branch, originCommit);
+    if (originCommit) await alignToOrigin(repo, slot.path, request, originCommit);
   } else if (holder) {
     mode = 'detached';
     // origin's tip, not the local branch: the holder may be a worktree kept days ago.
