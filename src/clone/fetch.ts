@@ -8,6 +8,7 @@ import {
   type OriginFetch
 } from '../git/remote.js';
 import type { Repository } from '../git/repository.js';
+import { FETCH_ATTEMPTS, transientCause, withRetries } from '../git/retry.js';
 
 /** What the user reads when origin could not be fetched; the git failure stays its cause. */
 function fetchError(originUrl: string, error: unknown): ActionError {
@@ -20,9 +21,11 @@ function fetchError(originUrl: string, error: unknown): ActionError {
       { cause: error }
     );
   }
+  // withRetries gives up on a transient failure only after its last attempt.
+  const tries = transientCause(error) === undefined ? '' : ` after ${FETCH_ATTEMPTS} attempts`;
   return new ActionError(
     'Fetch from origin failed',
-    `Could not fetch from ${originUrl}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`,
+    `Could not fetch from ${originUrl}${tries}: ${detail}\nCheck that the repository exists, that the token can read it, and that the runner can reach the server.`,
     { cause: error }
   );
 }
@@ -38,7 +41,7 @@ export async function fetchOrigin(
 ): Promise<void> {
   core.info(`Fetching from ${originUrl}`);
   try {
-    await fetchBranchesAndTags(repo, options);
+    await withRetries(`fetch from ${originUrl}`, () => fetchBranchesAndTags(repo, options));
   } catch (error) {
     throw fetchError(originUrl, error);
   }
@@ -51,7 +54,7 @@ export async function fetchCommit(
   commit: string
 ): Promise<void> {
   try {
-    await fetchOneCommit(repo, commit);
+    await withRetries(`fetch ${commit} from ${originUrl}`, () => fetchOneCommit(repo, commit));
   } catch (error) {
     throw fetchError(originUrl, error);
   }
@@ -60,7 +63,9 @@ export async function fetchCommit(
 /** origin's default branch, asked of the server (one round trip). */
 export async function remoteDefaultBranch(repo: Repository, originUrl: string): Promise<string> {
   try {
-    return await askDefaultBranch(repo);
+    return await withRetries(`ask ${originUrl} for its default branch`, () =>
+      askDefaultBranch(repo)
+    );
   } catch (error) {
     throw fetchError(originUrl, error);
   }

@@ -1,4 +1,5 @@
-import { gitOutput, runGit } from './exec.js';
+import { limits } from '../limits.js';
+import { gitOutput, runGit, type ConfigEntry } from './exec.js';
 import type { Repository } from './repository.js';
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
@@ -9,6 +10,21 @@ export interface OriginFetch {
   prune: boolean;
   /** Refs beyond branches and tags, e.g. a pull request's. */
   extraRefspecs?: readonly string[];
+}
+
+/**
+ * The repository's auth, and a bound on a transfer that stalls: curl ends one that receives less
+ * than a byte a second for the fetch stall bound ("Operation too slow"), which the caller retries. No
+ * faster rate is demanded, because a server counting a large repository's objects sends little
+ * more than its progress lines for a while.
+ */
+function originConfig(repo: Repository): ConfigEntry[] {
+  const stallSeconds = Math.max(1, Math.ceil(limits().fetchStallMs / 1000));
+  return [
+    ...repo.auth,
+    { key: 'http.lowSpeedLimit', value: '1' },
+    { key: 'http.lowSpeedTime', value: String(stallSeconds) }
+  ];
 }
 
 /**
@@ -25,7 +41,7 @@ export async function fetchBranchesAndTags(repo: Repository, options: OriginFetc
   ];
   if (options.prune) args.push('--prune');
   args.push('origin', BRANCH_REFSPEC, TAG_REFSPEC, ...(options.extraRefspecs ?? []));
-  await runGit(repo.dir, args, { config: repo.auth, progress: true });
+  await runGit(repo.dir, args, { config: originConfig(repo), progress: true });
 }
 
 /** Fetches one commit of origin by its id, showing git's progress. */
@@ -33,14 +49,14 @@ export async function fetchOneCommit(repo: Repository, commit: string): Promise<
   await runGit(
     repo.dir,
     ['fetch', '--progress', '--no-auto-gc', '--no-write-fetch-head', 'origin', commit],
-    { config: repo.auth, progress: true }
+    { config: originConfig(repo), progress: true }
   );
 }
 
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 export async function askDefaultBranch(repo: Repository): Promise<string> {
   const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
-    config: repo.auth
+    config: originConfig(repo)
   });
   const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
   return match ? match[1] : '';
