@@ -14,9 +14,9 @@ export interface OriginFetch {
 
 /**
  * The repository's auth, and a bound on a transfer that stalls: curl ends one that receives less
- * than a byte a second for the fetch stall bound ("Operation too slow"), which the caller retries. No
- * faster rate is demanded, because a server counting a large repository's objects sends little
- * more than its progress lines for a while.
+ * than a byte a second for the fetch stall bound ("Operation too slow"), which the caller
+ * retries. No faster rate is demanded: a server counting a large repository's objects sends
+ * little more than its progress lines for a while.
  */
 function originConfig(repo: Repository): ConfigEntry[] {
   const stallSeconds = Math.max(1, Math.ceil(limits().fetchStallMs / 1000));
