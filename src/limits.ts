@@ -13,6 +13,10 @@ export interface Limits {
   lockTimeoutMs: number;
   /** A lock whose holder's heartbeat is older than this is presumed dead (holder on another host). */
   lockStaleMs: number;
+  /** A fetch that failed transiently waits between this and twice this before trying again. */
+  fetchRetryBackoffMs: number;
+  /** A fetch or ls-remote that receives nothing for this long is ended (then retried). */
+  fetchStallMs: number;
 }
 
 function seconds(name: string, fallback: number): number {
@@ -27,7 +31,10 @@ export function limits(): Limits {
     seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
     saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
     lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
-    lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
+    lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120),
+    // actions/checkout waits 10 to 20 s between its attempts.
+    fetchRetryBackoffMs: seconds('CLONE_CACHE_RETRY_BACKOFF_SECONDS', 10),
+    fetchStallMs: seconds('CLONE_CACHE_FETCH_STALL_SECONDS', 60)
   };
 }
 

@@ -2,11 +2,13 @@ import { expect, test } from '@jest/globals';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../src/errors.js';
+import { authConfig } from '../../src/git/auth.js';
 import { GitError } from '../../src/git/exec.js';
 import { Repository } from '../../src/git/repository.js';
 import { corruptionReported, hostClonePaths, refreshHostClone } from '../../src/host/host-clone.js';
 import { addCommits, createOrigin, revParse } from '../support/repos.js';
 import { useCapturedLog } from '../support/captured-log.js';
+import { startGitServer } from '../support/git-server.js';
 import { useTempDir } from '../support/tmp.js';
 
 const tempDir = useTempDir();
@@ -53,4 +55,35 @@ test('a fetch that finds the host clone corrupt rebuilds it, with git saying why
   expect(warnings[0]).toMatch(/failed \(.*is corrupt.*\); rebuilding it/);
   expect(warnings[0]).not.toContain('Could not fetch from');
   expect(revParse(paths.dir, 'refs/remotes/origin/main')).toBe(tip);
+});
+
+test("the host clone's first clone and its refresh retry origin's transient failures", async () => {
+  process.env.CLONE_CACHE_RETRY_BACKOFF_SECONDS = '0.1';
+  const root = tempDir();
+  const origin = createOrigin(path.join(root, 'origin'), 'acme/widgets', { commits: 2 });
+  const server = await startGitServer(path.join(root, 'origin'), 'host-token');
+  try {
+    const originUrl = `${server.url}/acme/widgets`;
+    const paths = hostClonePaths(path.join(root, 'cache'), 'widgets', originUrl);
+    const hostClone = new Repository(paths.dir, authConfig(originUrl, 'host-token'));
+    const retries = () => log.lines().filter(line => line.startsWith('Attempt '));
+
+    server.failNext(2, 500);
+    expect((await refreshHostClone(paths, originUrl, hostClone)).created).toBe(true);
+    expect(retries()).toHaveLength(2);
+    expect(retries()[0]).toContain(`to fetch from ${originUrl} failed:`);
+
+    const tip = addCommits(origin, 'main', { commits: 1, seed: 'later' });
+    log.clear();
+    server.failNext(2, 502, 'upload-pack');
+    const refreshed = await refreshHostClone(paths, originUrl, hostClone);
+    expect(refreshed.created).toBe(false);
+    expect(refreshed.defaultBranch).toBe('main');
+    expect(revParse(paths.dir, 'refs/remotes/origin/main')).toBe(tip);
+    expect(retries()).toHaveLength(2);
+    expect(retries().join('')).toContain('returned error: 502');
+  } finally {
+    delete process.env.CLONE_CACHE_RETRY_BACKOFF_SECONDS;
+    await server.close();
+  }
 });

@@ -12,6 +12,18 @@ export interface GitServer {
   delayMs: number;
   /** Response bandwidth; 0 is unlimited. */
   bandwidth: Bandwidth;
+  /**
+   * Answers the next `count` requests with HTTP `status` and no git data, as a failing server or
+   * proxy would: every request, or with `which: 'upload-pack'` only the POSTs that carry a fetch's
+   * negotiation and pack (so the ref listing before them succeeds).
+   */
+  failNext(count: number, status?: number, which?: 'any' | 'upload-pack'): void;
+  /**
+   * The next `count` upload-pack responses longer than `afterBytes` send that many bytes of their
+   * body and then nothing more while the connection stays open: a transfer that stalls. The
+   * default lets the ref listing through and stops the pack mid-way.
+   */
+  stallNext(count?: number, afterBytes?: number): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +35,13 @@ export async function startGitServer(projectRoot: string, token: string): Promis
   const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   const requests: GitServer['requests'] = [];
   const state = { delayMs: 0 };
+  const faults = {
+    fail: 0,
+    failStatus: 500,
+    failWhich: 'any' as 'any' | 'upload-pack',
+    stall: 0,
+    stallAfterBytes: 0
+  };
   const bandwidth: Bandwidth = { bytesPerSecond: 0 };
   const server = http.createServer((req, res) => {
     if (state.delayMs > 0) {
@@ -35,6 +54,13 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorized = (req.headers.authorization ?? '').toLowerCase() === expected.toLowerCase();
     requests.push({ path: url.pathname, authorized });
+    const isUploadPackPost = req.method === 'POST' && url.pathname.endsWith('/git-upload-pack');
+    if (faults.fail > 0 && (faults.failWhich === 'any' || isUploadPackPost)) {
+      faults.fail--;
+      res.writeHead(faults.failStatus, { 'Content-Type': 'text/plain' });
+      res.end(`injected failure ${faults.failStatus}\n`);
+      return;
+    }
     if (!authorized) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' });
       res.end('authentication required\n');
@@ -73,9 +99,25 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     let headerDone = false;
     let buffered = Buffer.alloc(0);
     body.pipe(res);
+    let bodyBytes = 0;
+    let stalled = false;
+    const send = (chunk: Buffer) => {
+      if (stalled) return;
+      if (
+        isUploadPackPost &&
+        faults.stall > 0 &&
+        bodyBytes + chunk.length > faults.stallAfterBytes
+      ) {
+        faults.stall--;
+        stalled = true;
+        chunk = chunk.subarray(0, faults.stallAfterBytes - bodyBytes);
+      }
+      bodyBytes += chunk.length;
+      body.write(chunk);
+    };
     cgi.stdout.on('data', (chunk: Buffer) => {
       if (headerDone) {
-        body.write(chunk);
+        send(chunk);
         return;
       }
       buffered = Buffer.concat([buffered, chunk]);
@@ -93,9 +135,11 @@ export async function startGitServer(projectRoot: string, token: string): Promis
         else headers[name] = value;
       }
       res.writeHead(status, headers);
-      body.write(buffered.subarray(end + 4));
+      send(buffered.subarray(end + 4));
     });
-    cgi.on('close', () => body.end());
+    cgi.on('close', () => {
+      if (!stalled) body.end();
+    });
   };
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -108,6 +152,12 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     },
     set delayMs(value: number) {
       state.delayMs = value;
+    },
+    failNext(count, status = 500, which = 'any') {
+      Object.assign(faults, { fail: count, failStatus: status, failWhich: which });
+    },
+    stallNext(count = 1, afterBytes = 1000) {
+      Object.assign(faults, { stall: count, stallAfterBytes: afterBytes });
     },
     close: () =>
       new Promise(resolve => {

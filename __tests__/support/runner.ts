@@ -67,7 +67,9 @@ export function createJob(dir: string, options: JobOptions): Job {
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_ENV: files.env
+    GITHUB_ENV: files.env,
+    // A fetch that fails transiently waits 0.1 to 0.2 s before its next attempt, not 10 to 20 s.
+    CLONE_CACHE_RETRY_BACKOFF_SECONDS: '0.1'
   };
   if (options.cacheUrl) {
     env.ACTIONS_CACHE_SERVICE_V2 = 'true';

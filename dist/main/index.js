@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3347:
+/***/ 2746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30286,7 +30286,37 @@ async function collectGarbageIfDue(repo) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/limits.ts
+function seconds(name, fallback) {
+    const raw = process.env[name];
+    const value = raw ? Number(raw) : NaN;
+    return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
+}
+function limits() {
+    return {
+        restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
+        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
+        saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
+        lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
+        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120),
+        // actions/checkout waits 10 to 20 s between its attempts.
+        fetchRetryBackoffMs: seconds('CLONE_CACHE_RETRY_BACKOFF_SECONDS', 10),
+        fetchStallMs: seconds('CLONE_CACHE_FETCH_STALL_SECONDS', 60)
+    };
+}
+/** A worktree lease whose job cannot be checked (another host, a container) ends after this long. */
+function leaseMaxAgeMs() {
+    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
+    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
+}
+/** The bounds of the host clone's lock. */
+function hostLockOptions() {
+    const { lockTimeoutMs, lockStaleMs } = limits();
+    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
+}
+
 ;// CONCATENATED MODULE: ./src/git/remote.ts
+
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
@@ -30299,6 +30329,20 @@ function transferArgs({ tags = true, progress = true, depth }) {
     else if (depth)
         args.push(`--depth=${depth}`);
     return args;
+}
+/**
+ * The repository's auth, and a bound on a transfer that stalls: curl ends one that receives less
+ * than a byte a second for the fetch stall bound ("Operation too slow"), which the caller
+ * retries. No faster rate is demanded: a server counting a large repository's objects sends
+ * little more than its progress lines for a while.
+ */
+function originConfig(repo) {
+    const stallSeconds = Math.max(1, Math.ceil(limits().fetchStallMs / 1000));
+    return [
+        ...repo.auth,
+        { key: 'http.lowSpeedLimit', value: '1' },
+        { key: 'http.lowSpeedTime', value: String(stallSeconds) }
+    ];
 }
 /**
  * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
@@ -30318,11 +30362,14 @@ async function fetchBranchesAndTags(repo, options) {
     if (options.tags !== false)
         args.push(TAG_REFSPEC);
     args.push(...(options.extraRefspecs ?? []));
-    await exec_runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
+    await exec_runGit(repo.dir, args, {
+        config: originConfig(repo),
+        progress: options.progress !== false
+    });
 }
 /** Fetches one commit of origin by its id, showing git's progress unless told not to. */
 async function fetchOneCommit(repo, commit, options = {}) {
-    await exec_runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: options.progress !== false });
+    await exec_runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: originConfig(repo), progress: options.progress !== false });
 }
 /** Fetches one tag of origin by its name (when other tags are not fetched). */
 async function fetchOneTag(repo, name, options = {}) {
@@ -30334,12 +30381,15 @@ async function fetchOneTag(repo, name, options = {}) {
         'origin',
         `+refs/tags/${name}:refs/tags/${name}`
     ];
-    await exec_runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
+    await exec_runGit(repo.dir, args, {
+        config: originConfig(repo),
+        progress: options.progress !== false
+    });
 }
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function askDefaultBranch(repo) {
     const listed = await exec_runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
-        config: repo.auth
+        config: originConfig(repo)
     });
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
     return match ? match[1] : '';
@@ -30369,33 +30419,103 @@ function readOriginUrl(repo, use) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/limits.ts
-function seconds(name, fallback) {
-    const raw = process.env[name];
-    const value = raw ? Number(raw) : NaN;
-    return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/git/retry.ts
+
+
+
+
+/** How many times a fetch from origin is tried, as actions/checkout does. */
+const FETCH_ATTEMPTS = 3;
+/**
+ * git's and curl's words for a failure of the network or of the server, not of the request: the
+ * same command may well succeed a few seconds later.
+ */
+const TRANSIENT = [
+    /The requested URL returned error: (5\d\d|408|429)\b/,
+    /RPC failed/,
+    /early EOF/,
+    /the remote end hung up unexpectedly/,
+    /unexpected disconnect while reading sideband packet/,
+    /transfer closed with outstanding read data remaining/,
+    /bytes of body are still expected/,
+    /Could not resolve (host|proxy)/,
+    /Failed to connect to/,
+    /Couldn't connect to server/,
+    /Connection (refused|reset|timed out|closed by)/i,
+    /Operation (too slow|timed out)/,
+    /Empty reply from server/,
+    /(Recv|Send) failure/,
+    /SSL_ERROR_SYSCALL|gnutls_handshake\(\) failed|TLS connection was non-properly terminated/,
+    /HTTP\/2 stream \d+ was not closed cleanly/
+];
+/**
+ * Words that say the request itself cannot succeed (credentials, a missing repository or ref, the
+ * local disk or object store): another try cannot help, whatever else git said.
+ */
+const PERMANENT = [
+    /Authentication failed/i,
+    /could not read (Username|Password)/,
+    /terminal prompts disabled/,
+    /couldn't find remote ref/,
+    /not our ref/,
+    /Repository not found|repository '[^']*' not found|does not appear to be a git repository/i,
+    /Permission denied|EACCES|EPERM|Read-only file system|No space left on device/,
+    /insufficient permission|unable to create|could not create|could not lock|cannot lock ref/i,
+    /unable to (write|unlink)|dubious ownership/i,
+    /certificate/i,
+    /bad object|is corrupt|did not send all necessary objects|missing (blob|tree|commit|object)/
+];
+/** An HTTP status worth another try: the server, or a proxy before it, is down or overloaded. */
+function isTransientStatus(status) {
+    return status >= 500 || status === 408 || status === 429;
 }
-function limits() {
-    return {
-        restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
-        seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
-        saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
-        lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
-        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
-    };
+/**
+ * The line of git's stderr that shows `error` is transient (a network failure, a 5xx, a transfer
+ * cut short or stalled); undefined for every other failure, including ones git's words do not
+ * explain, and for errors that are not git's.
+ */
+function transientCause(error) {
+    const stderr = gitStderrOf(error);
+    if (stderr === undefined)
+        return undefined;
+    const lines = stderr
+        .split(/\r\n|\r|\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '');
+    if (lines.some(line => PERMANENT.some(words => words.test(line))))
+        return undefined;
+    const statuses = [...stderr.matchAll(/returned error: (\d{3})|RPC failed; HTTP (\d{3})/g)].map(match => Number(match[1] ?? match[2]));
+    if (statuses.some(status => !isTransientStatus(status)))
+        return undefined;
+    return lines.find(line => TRANSIENT.some(words => words.test(line)));
 }
-/** A worktree lease whose job cannot be checked (another host, a container) ends after this long. */
-function leaseMaxAgeMs() {
-    const hours = Number(process.env.CLONE_CACHE_LEASE_MAX_HOURS);
-    return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3600_000;
-}
-/** The bounds of the host clone's lock. */
-function hostLockOptions() {
-    const { lockTimeoutMs, lockStaleMs } = limits();
-    return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
+/**
+ * Runs `operation` (a git command that talks to origin) up to FETCH_ATTEMPTS times while it fails
+ * transiently, waiting the backoff bound to twice it (at random, so that jobs failed by the same
+ * outage do not come back together) between attempts. Each retry is logged with its cause; a
+ * permanent failure, or the last attempt's, is thrown as it is. `what` completes "to ...".
+ */
+async function withRetries(what, operation) {
+    const { fetchRetryBackoffMs } = limits();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation();
+        }
+        catch (error) {
+            const cause = transientCause(error);
+            if (cause === undefined || attempt === FETCH_ATTEMPTS)
+                throw error;
+            const waitMs = Math.round(fetchRetryBackoffMs * (1 + Math.random()));
+            lib_core/* info */.pq(`Attempt ${attempt} of ${FETCH_ATTEMPTS} to ${what} failed: ${cause}. Trying again in ${(waitMs / 1000).toFixed(1)} s.`);
+            await (0,promises_namespaceObject.setTimeout)(waitMs);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/clone/fetch.ts
+
 
 
 
@@ -30407,13 +30527,13 @@ function fetchError(originUrl, error) {
     if (missingRef) {
         return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
     }
+    // withRetries gives up on a transient failure only after its last attempt.
+    const tries = transientCause(error) === undefined ? '' : ` after ${FETCH_ATTEMPTS} attempts`;
     const credential = /^https?:\/\//i.test(originUrl) ? 'the token' : 'the ssh key';
     const hint = /Host key verification failed/.test(detail)
         ? "The server's host key is in no known_hosts file: add its line with ssh-known-hosts (ssh-keyscan <host> prints it)."
         : `Check that the repository exists, that ${credential} can read it, and that the runner can reach the server.`;
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\n${hint}`, {
-        cause: error
-    });
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}${tries}: ${detail}\n${hint}`, { cause: error });
 }
 /**
  * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
@@ -30422,7 +30542,7 @@ function fetchError(originUrl, error) {
 async function fetchOrigin(repo, originUrl, options) {
     lib_core/* info */.pq(`Fetching from ${originUrl}`);
     try {
-        await fetchBranchesAndTags(repo, options);
+        await withRetries(`fetch from ${originUrl}`, () => fetchBranchesAndTags(repo, options));
     }
     catch (error) {
         throw fetchError(originUrl, error);
@@ -30431,7 +30551,7 @@ async function fetchOrigin(repo, originUrl, options) {
 /** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
 async function fetchCommit(repo, originUrl, commit, options = {}) {
     try {
-        await fetchOneCommit(repo, commit, options);
+        await withRetries(`fetch ${commit} from ${originUrl}`, () => fetchOneCommit(repo, commit, options));
     }
     catch (error) {
         throw fetchError(originUrl, error);
@@ -30440,7 +30560,7 @@ async function fetchCommit(repo, originUrl, commit, options = {}) {
 /** Fetches one tag by its name; false when origin has no such tag. */
 async function fetchTag(repo, originUrl, name, options = {}) {
     try {
-        await fetchOneTag(repo, name, options);
+        await withRetries(`fetch tag ${name} from ${originUrl}`, () => fetchOneTag(repo, name, options));
         return true;
     }
     catch (error) {
@@ -30452,7 +30572,7 @@ async function fetchTag(repo, originUrl, name, options = {}) {
 /** origin's default branch, asked of the server (one round trip). */
 async function remoteDefaultBranch(repo, originUrl) {
     try {
-        return await askDefaultBranch(repo);
+        return await withRetries(`ask ${originUrl} for its default branch`, () => askDefaultBranch(repo));
     }
     catch (error) {
         throw fetchError(originUrl, error);
@@ -32133,8 +32253,6 @@ async function checkoutTarget(repo, target, { ownClone, clean }) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/git/global-config.ts
 
 
@@ -33517,7 +33635,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3347);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2746);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

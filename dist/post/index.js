@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3284:
+/***/ 6617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30333,13 +30333,16 @@ function seconds(name, fallback) {
     const value = raw ? Number(raw) : NaN;
     return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
 }
-function limits() {
+function limits_limits() {
     return {
         restoreTimeoutMs: seconds('CLONE_CACHE_RESTORE_TIMEOUT_SECONDS', 600),
         seedTimeoutMs: seconds('CLONE_CACHE_SEED_TIMEOUT_SECONDS', 300),
         saveTimeoutMs: seconds('CLONE_CACHE_SAVE_TIMEOUT_SECONDS', 900),
         lockTimeoutMs: seconds('CLONE_CACHE_LOCK_TIMEOUT_SECONDS', 600),
-        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120)
+        lockStaleMs: seconds('CLONE_CACHE_LOCK_STALE_SECONDS', 120),
+        // actions/checkout waits 10 to 20 s between its attempts.
+        fetchRetryBackoffMs: seconds('CLONE_CACHE_RETRY_BACKOFF_SECONDS', 10),
+        fetchStallMs: seconds('CLONE_CACHE_FETCH_STALL_SECONDS', 60)
     };
 }
 /** A worktree lease whose job cannot be checked (another host, a container) ends after this long. */
@@ -30349,7 +30352,7 @@ function limits_leaseMaxAgeMs() {
 }
 /** The bounds of the host clone's lock. */
 function hostLockOptions() {
-    const { lockTimeoutMs, lockStaleMs } = limits();
+    const { lockTimeoutMs, lockStaleMs } = limits_limits();
     return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
 
@@ -30452,10 +30455,10 @@ async function saveEntry(state) {
         return READ_ONLY_TOKEN;
     lib_core/* startGroup */.Oh('Saving the clone cache');
     lib_core/* info */.pq(`Saving ${key}: ${decision.reason}.`);
-    const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits().restoreTimeoutMs);
+    const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits_limits().restoreTimeoutMs);
     try {
         const work = snapshotCheckAndSave(state, backend, key);
-        return await withTimeout(work, limits().saveTimeoutMs, 'Saving the cache');
+        return await withTimeout(work, limits_limits().saveTimeoutMs, 'Saving the cache');
     }
     finally {
         await backend.cleanStaging();
@@ -30505,6 +30508,7 @@ function isValidRefName(ref) {
 
 ;// CONCATENATED MODULE: ./src/git/remote.ts
 
+
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
 function transferArgs({ tags = true, progress = true, depth }) {
@@ -30516,6 +30520,20 @@ function transferArgs({ tags = true, progress = true, depth }) {
     else if (depth)
         args.push(`--depth=${depth}`);
     return args;
+}
+/**
+ * The repository's auth, and a bound on a transfer that stalls: curl ends one that receives less
+ * than a byte a second for the fetch stall bound ("Operation too slow"), which the caller
+ * retries. No faster rate is demanded: a server counting a large repository's objects sends
+ * little more than its progress lines for a while.
+ */
+function originConfig(repo) {
+    const stallSeconds = Math.max(1, Math.ceil(limits().fetchStallMs / 1000));
+    return [
+        ...repo.auth,
+        { key: 'http.lowSpeedLimit', value: '1' },
+        { key: 'http.lowSpeedTime', value: String(stallSeconds) }
+    ];
 }
 /**
  * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
@@ -30535,11 +30553,14 @@ async function remote_fetchBranchesAndTags(repo, options) {
     if (options.tags !== false)
         args.push(TAG_REFSPEC);
     args.push(...(options.extraRefspecs ?? []));
-    await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
+    await runGit(repo.dir, args, {
+        config: originConfig(repo),
+        progress: options.progress !== false
+    });
 }
 /** Fetches one commit of origin by its id, showing git's progress unless told not to. */
 async function remote_fetchOneCommit(repo, commit, options = {}) {
-    await runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: repo.auth, progress: options.progress !== false });
+    await runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: originConfig(repo), progress: options.progress !== false });
 }
 /** Fetches one tag of origin by its name (when other tags are not fetched). */
 async function remote_fetchOneTag(repo, name, options = {}) {
@@ -30551,12 +30572,15 @@ async function remote_fetchOneTag(repo, name, options = {}) {
         'origin',
         `+refs/tags/${name}:refs/tags/${name}`
     ];
-    await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
+    await runGit(repo.dir, args, {
+        config: originConfig(repo),
+        progress: options.progress !== false
+    });
 }
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function remote_askDefaultBranch(repo) {
     const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
-        config: repo.auth
+        config: originConfig(repo)
     });
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
     return match ? match[1] : '';
@@ -30586,7 +30610,101 @@ function readOriginUrl(repo, use) {
     ]);
 }
 
+;// CONCATENATED MODULE: ./src/git/retry.ts
+
+
+
+
+/** How many times a fetch from origin is tried, as actions/checkout does. */
+const retry_FETCH_ATTEMPTS = 3;
+/**
+ * git's and curl's words for a failure of the network or of the server, not of the request: the
+ * same command may well succeed a few seconds later.
+ */
+const TRANSIENT = (/* unused pure expression or super */ null && ([
+    /The requested URL returned error: (5\d\d|408|429)\b/,
+    /RPC failed/,
+    /early EOF/,
+    /the remote end hung up unexpectedly/,
+    /unexpected disconnect while reading sideband packet/,
+    /transfer closed with outstanding read data remaining/,
+    /bytes of body are still expected/,
+    /Could not resolve (host|proxy)/,
+    /Failed to connect to/,
+    /Couldn't connect to server/,
+    /Connection (refused|reset|timed out|closed by)/i,
+    /Operation (too slow|timed out)/,
+    /Empty reply from server/,
+    /(Recv|Send) failure/,
+    /SSL_ERROR_SYSCALL|gnutls_handshake\(\) failed|TLS connection was non-properly terminated/,
+    /HTTP\/2 stream \d+ was not closed cleanly/
+]));
+/**
+ * Words that say the request itself cannot succeed (credentials, a missing repository or ref, the
+ * local disk or object store): another try cannot help, whatever else git said.
+ */
+const PERMANENT = (/* unused pure expression or super */ null && ([
+    /Authentication failed/i,
+    /could not read (Username|Password)/,
+    /terminal prompts disabled/,
+    /couldn't find remote ref/,
+    /not our ref/,
+    /Repository not found|repository '[^']*' not found|does not appear to be a git repository/i,
+    /Permission denied|EACCES|EPERM|Read-only file system|No space left on device/,
+    /insufficient permission|unable to create|could not create|could not lock|cannot lock ref/i,
+    /unable to (write|unlink)|dubious ownership/i,
+    /certificate/i,
+    /bad object|is corrupt|did not send all necessary objects|missing (blob|tree|commit|object)/
+]));
+/** An HTTP status worth another try: the server, or a proxy before it, is down or overloaded. */
+function isTransientStatus(status) {
+    return status >= 500 || status === 408 || status === 429;
+}
+/**
+ * The line of git's stderr that shows `error` is transient (a network failure, a 5xx, a transfer
+ * cut short or stalled); undefined for every other failure, including ones git's words do not
+ * explain, and for errors that are not git's.
+ */
+function retry_transientCause(error) {
+    const stderr = gitStderrOf(error);
+    if (stderr === undefined)
+        return undefined;
+    const lines = stderr
+        .split(/\r\n|\r|\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '');
+    if (lines.some(line => PERMANENT.some(words => words.test(line))))
+        return undefined;
+    const statuses = [...stderr.matchAll(/returned error: (\d{3})|RPC failed; HTTP (\d{3})/g)].map(match => Number(match[1] ?? match[2]));
+    if (statuses.some(status => !isTransientStatus(status)))
+        return undefined;
+    return lines.find(line => TRANSIENT.some(words => words.test(line)));
+}
+/**
+ * Runs `operation` (a git command that talks to origin) up to FETCH_ATTEMPTS times while it fails
+ * transiently, waiting the backoff bound to twice it (at random, so that jobs failed by the same
+ * outage do not come back together) between attempts. Each retry is logged with its cause; a
+ * permanent failure, or the last attempt's, is thrown as it is. `what` completes "to ...".
+ */
+async function retry_withRetries(what, operation) {
+    const { fetchRetryBackoffMs } = limits();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation();
+        }
+        catch (error) {
+            const cause = retry_transientCause(error);
+            if (cause === undefined || attempt === retry_FETCH_ATTEMPTS)
+                throw error;
+            const waitMs = Math.round(fetchRetryBackoffMs * (1 + Math.random()));
+            core.info(`Attempt ${attempt} of ${retry_FETCH_ATTEMPTS} to ${what} failed: ${cause}. Trying again in ${(waitMs / 1000).toFixed(1)} s.`);
+            await sleep(waitMs);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/clone/fetch.ts
+
 
 
 
@@ -30598,13 +30716,13 @@ function fetchError(originUrl, error) {
     if (missingRef) {
         return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
     }
+    // withRetries gives up on a transient failure only after its last attempt.
+    const tries = transientCause(error) === undefined ? '' : ` after ${FETCH_ATTEMPTS} attempts`;
     const credential = /^https?:\/\//i.test(originUrl) ? 'the token' : 'the ssh key';
     const hint = /Host key verification failed/.test(detail)
         ? "The server's host key is in no known_hosts file: add its line with ssh-known-hosts (ssh-keyscan <host> prints it)."
         : `Check that the repository exists, that ${credential} can read it, and that the runner can reach the server.`;
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}: ${detail}\n${hint}`, {
-        cause: error
-    });
+    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}${tries}: ${detail}\n${hint}`, { cause: error });
 }
 /**
  * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
@@ -30613,7 +30731,7 @@ function fetchError(originUrl, error) {
 async function fetch_fetchOrigin(repo, originUrl, options) {
     core.info(`Fetching from ${originUrl}`);
     try {
-        await fetchBranchesAndTags(repo, options);
+        await withRetries(`fetch from ${originUrl}`, () => fetchBranchesAndTags(repo, options));
     }
     catch (error) {
         throw fetchError(originUrl, error);
@@ -30622,7 +30740,7 @@ async function fetch_fetchOrigin(repo, originUrl, options) {
 /** Fetches one commit by its id (for a `ref` that is a sha not reachable from any branch or tag). */
 async function fetchCommit(repo, originUrl, commit, options = {}) {
     try {
-        await fetchOneCommit(repo, commit, options);
+        await withRetries(`fetch ${commit} from ${originUrl}`, () => fetchOneCommit(repo, commit, options));
     }
     catch (error) {
         throw fetchError(originUrl, error);
@@ -30631,7 +30749,7 @@ async function fetchCommit(repo, originUrl, commit, options = {}) {
 /** Fetches one tag by its name; false when origin has no such tag. */
 async function fetchTag(repo, originUrl, name, options = {}) {
     try {
-        await fetchOneTag(repo, name, options);
+        await withRetries(`fetch tag ${name} from ${originUrl}`, () => fetchOneTag(repo, name, options));
         return true;
     }
     catch (error) {
@@ -30643,7 +30761,7 @@ async function fetchTag(repo, originUrl, name, options = {}) {
 /** origin's default branch, asked of the server (one round trip). */
 async function fetch_remoteDefaultBranch(repo, originUrl) {
     try {
-        return await askDefaultBranch(repo);
+        return await withRetries(`ask ${originUrl} for its default branch`, () => askDefaultBranch(repo));
     }
     catch (error) {
         throw fetchError(originUrl, error);
@@ -31735,7 +31853,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3284);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6617);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

@@ -10,6 +10,7 @@ import {
   type TransferOptions
 } from '../git/remote.js';
 import type { Repository } from '../git/repository.js';
+import { FETCH_ATTEMPTS, transientCause, withRetries } from '../git/retry.js';
 
 /** What the user reads when origin could not be fetched; the git failure stays its cause. */
 function fetchError(originUrl: string, error: unknown): ActionError {
@@ -22,16 +23,16 @@ function fetchError(originUrl: string, error: unknown): ActionError {
       { cause: error }
     );
   }
+  // withRetries gives up on a transient failure only after its last attempt.
+  const tries = transientCause(error) === undefined ? '' : ` after ${FETCH_ATTEMPTS} attempts`;
   const credential = /^https?:\/\//i.test(originUrl) ? 'the token' : 'the ssh key';
   const hint = /Host key verification failed/.test(detail)
     ? "The server's host key is in no known_hosts file: add its line with ssh-known-hosts (ssh-keyscan <host> prints it)."
     : `Check that the repository exists, that ${credential} can read it, and that the runner can reach the server.`;
   return new ActionError(
     'Fetch from origin failed',
-    `Could not fetch from ${originUrl}: ${detail}\n${hint}`,
-    {
-      cause: error
-    }
+    `Could not fetch from ${originUrl}${tries}: ${detail}\n${hint}`,
+    { cause: error }
   );
 }
 
@@ -46,7 +47,7 @@ export async function fetchOrigin(
 ): Promise<void> {
   core.info(`Fetching from ${originUrl}`);
   try {
-    await fetchBranchesAndTags(repo, options);
+    await withRetries(`fetch from ${originUrl}`, () => fetchBranchesAndTags(repo, options));
   } catch (error) {
     throw fetchError(originUrl, error);
   }
@@ -60,7 +61,9 @@ export async function fetchCommit(
   options: TransferOptions = {}
 ): Promise<void> {
   try {
-    await fetchOneCommit(repo, commit, options);
+    await withRetries(`fetch ${commit} from ${originUrl}`, () =>
+      fetchOneCommit(repo, commit, options)
+    );
   } catch (error) {
     throw fetchError(originUrl, error);
   }
@@ -74,7 +77,9 @@ export async function fetchTag(
   options: TransferOptions = {}
 ): Promise<boolean> {
   try {
-    await fetchOneTag(repo, name, options);
+    await withRetries(`fetch tag ${name} from ${originUrl}`, () =>
+      fetchOneTag(repo, name, options)
+    );
     return true;
   } catch (error) {
     if (/couldn't find remote ref/.test(gitStderrOf(error) ?? '')) return false;
@@ -85,7 +90,9 @@ export async function fetchTag(
 /** origin's default branch, asked of the server (one round trip). */
 export async function remoteDefaultBranch(repo: Repository, originUrl: string): Promise<string> {
   try {
-    return await askDefaultBranch(repo);
+    return await withRetries(`ask ${originUrl} for its default branch`, () =>
+      askDefaultBranch(repo)
+    );
   } catch (error) {
     throw fetchError(originUrl, error);
   }

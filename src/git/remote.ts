@@ -1,4 +1,5 @@
-import { gitOutput, runGit } from './exec.js';
+import { limits } from '../limits.js';
+import { gitOutput, runGit, type ConfigEntry } from './exec.js';
 import type { Repository } from './repository.js';
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
@@ -30,6 +31,21 @@ function transferArgs({ tags = true, progress = true, depth }: TransferOptions):
 }
 
 /**
+ * The repository's auth, and a bound on a transfer that stalls: curl ends one that receives less
+ * than a byte a second for the fetch stall bound ("Operation too slow"), which the caller
+ * retries. No faster rate is demanded: a server counting a large repository's objects sends
+ * little more than its progress lines for a while.
+ */
+function originConfig(repo: Repository): ConfigEntry[] {
+  const stallSeconds = Math.max(1, Math.ceil(limits().fetchStallMs / 1000));
+  return [
+    ...repo.auth,
+    { key: 'http.lowSpeedLimit', value: '1' },
+    { key: 'http.lowSpeedTime', value: String(stallSeconds) }
+  ];
+}
+
+/**
  * Fetches every branch and tag of origin (negotiation sends only what the repository lacks) plus
  * the extra refspecs, showing git's progress unless told not to.
  */
@@ -45,7 +61,10 @@ export async function fetchBranchesAndTags(repo: Repository, options: OriginFetc
   args.push('origin', BRANCH_REFSPEC);
   if (options.tags !== false) args.push(TAG_REFSPEC);
   args.push(...(options.extraRefspecs ?? []));
-  await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
+  await runGit(repo.dir, args, {
+    config: originConfig(repo),
+    progress: options.progress !== false
+  });
 }
 
 /** Fetches one commit of origin by its id, showing git's progress unless told not to. */
@@ -57,7 +76,7 @@ export async function fetchOneCommit(
   await runGit(
     repo.dir,
     ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit],
-    { config: repo.auth, progress: options.progress !== false }
+    { config: originConfig(repo), progress: options.progress !== false }
   );
 }
 
@@ -75,13 +94,16 @@ export async function fetchOneTag(
     'origin',
     `+refs/tags/${name}:refs/tags/${name}`
   ];
-  await runGit(repo.dir, args, { config: repo.auth, progress: options.progress !== false });
+  await runGit(repo.dir, args, {
+    config: originConfig(repo),
+    progress: options.progress !== false
+  });
 }
 
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 export async function askDefaultBranch(repo: Repository): Promise<string> {
   const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
-    config: repo.auth
+    config: originConfig(repo)
   });
   const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
   return match ? match[1] : '';
