@@ -72,8 +72,26 @@ export function saveSshFiles(files: readonly string[]): void {
 }
 
 export function loadSshFiles(): string[] {
-  const raw = core.getState(SSH_FILES_NAME);
+  return stringListState(SSH_FILES_NAME);
+}
+
+function stringListState(name: string): string[] {
+  const raw = core.getState(name);
   if (!raw) return [];
-  const files = JSON.parse(raw) as unknown;
-  return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
+  const list = JSON.parse(raw) as unknown;
+  return Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string') : [];
+}
+
+const SAFE_DIRECTORIES_NAME = 'clone-cache-safe-directories';
+
+/**
+ * The safe.directory values this job added to the runner's global config, saved as each is added,
+ * so the post step removes them even when the main step failed after adding one.
+ */
+export function saveSafeDirectories(dirs: readonly string[]): void {
+  core.saveState(SAFE_DIRECTORIES_NAME, JSON.stringify(dirs));
+}
+
+export function loadSafeDirectories(): string[] {
+  return stringListState(SAFE_DIRECTORIES_NAME);
 }

@@ -72,3 +72,20 @@ test("stale includes of this action's files go; the user's own includes stay", a
     'includeif.onbranch:main.path=/home/me/mine.config'
   ]);
 });
+
+test('a folder name with glob characters includes the file for itself only, and keeps your include', async () => {
+  const root = tempDir();
+  const [ours, lookalike] = ['c[1]', 'c1'].map(name => path.join(root, name));
+  for (const clone of [ours, lookalike]) gitSync(root, ['init', '-q', clone]);
+  gitSync(ours, ['config', `includeIf.gitdir:${ours}/.git.path`, '/home/me/mine.config']);
+  const file = await writeCredentialsFile(path.join(root, 'temp'), entries.slice(0, 2));
+  const includes = cloneIncludes(ours, root, file);
+  await addIncludes(includes);
+  const key = entries[0].key;
+  expect(gitSync(ours, ['config', '--get-all', key])).toBe(header);
+  expect(() => gitSync(lookalike, ['config', '--get-all', key])).toThrow();
+  await removePersistedCredentials({ file, includes });
+  expect(gitSync(ours, ['config', '--local', '--list'])).toContain(
+    `includeif.gitdir:${ours}/.git.path=/home/me/mine.config`
+  );
+});

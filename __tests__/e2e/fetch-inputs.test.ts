@@ -168,6 +168,18 @@ describe('fetch-depth', () => {
     );
   });
 
+  test('a shallow clone made whole in the same run can still fetch a tag', async () => {
+    fx = await startFixture({ commits: 8 });
+    const job = fx.newJob('kept-shallow', { cache: false });
+    expectSuccess(await fx.main(job, { inputs: { 'fetch-depth': '1' } }));
+    const v1 = createTag(fx.origin, 'v1', 'main~3');
+    // The tag is fetched after the --unshallow fetch, which must not be asked for again.
+    const tagged = await fx.main(job, { inputs: { ref: 'v1', 'fetch-tags': 'false' } });
+    expectSuccess(tagged);
+    expect(isShallow(job.workspace)).toBe('false');
+    expect(revParse(job.workspace, 'HEAD')).toBe(v1);
+  });
+
   test('1 on a hit: the cached full history is used, said in one line', async () => {
     fx = await startFixture({ commits: 12 });
     await fx.saveEntry();

@@ -82,6 +82,9 @@ describe('bad values fail with an error that names the input', () => {
     ['ref', 'main..evil', /not a valid branch/],
     ['ref', '-rf', /not a valid branch/],
     ['ref', 'has space', /not a valid branch/],
+    // A leading BOM or no-break space would otherwise trim to a bare sha (see parseRef).
+    ['ref', `\uFEFF${'a'.repeat(40)}`, /not a valid branch/],
+    ['ref', `\u00A0${'a'.repeat(40)}`, /not a valid branch/],
     ['token', 'abc\ndef', /line break/],
     ['persist-credentials', 'yes', /allowed values: true, false/],
     ['origin-url', 'ftp://example.com/x', /scheme 'ftp:' is not supported/],

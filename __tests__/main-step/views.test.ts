@@ -36,8 +36,7 @@ const seededHosted: MainResult = {
           value: '/t/clone-cache-credentials-1.config'
         }
       ]
-    },
-    safeDirectories: ['/w/r']
+    }
   },
   shallow: false,
   seconds: 1.234,
@@ -69,7 +68,7 @@ const hostWorktree: MainResult = {
   target: { kind: 'branch', name: 'agent/task-1', commit: SHA },
   isDefaultBranch: false,
   staleCommits: 0,
-  laterSteps: { safeDirectories: [] },
+  laterSteps: {},
   shallow: false,
   worktree: {
     branch: 'agent/task-1',

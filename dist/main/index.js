@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2746:
+/***/ 5008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28412,7 +28412,7 @@ class InputError extends ActionError {
     }
 }
 /** The one place that turns anything thrown into a message. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -28427,12 +28427,12 @@ function errorMessage(error) {
 /** Fails the step with one annotation that says what went wrong and what to do. */
 function failStep(error) {
     const title = error instanceof ActionError ? error.title : 'Clone cache failed';
-    lib_core/* error */.z3(errorMessage(error), { title });
+    lib_core/* error */.z3(errors_errorMessage(error), { title });
     process.exitCode = 1;
 }
 /** The post step never fails the job: every problem becomes a warning. */
 function warnPost(what, error) {
-    core.warning(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
+    core.warning(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
 ;// CONCATENATED MODULE: ./src/git/ssh-command.ts
@@ -28509,7 +28509,7 @@ async function removeSshFiles(files) {
     const failures = [];
     for (const file of files) {
         await external_node_fs_.promises.rm(file, { force: true }).catch(error => {
-            failures.push(`${file}: ${errorMessage(error)}`);
+            failures.push(`${file}: ${errors_errorMessage(error)}`);
         });
     }
     if (failures.length)
@@ -28544,6 +28544,36 @@ async function writeSshKey(ssh, runnerTemp, home = external_node_os_.homedir()) 
 /** The config entries for the action's own git commands (and a persisted credentials file). */
 function sshKeyConfig(sshKey) {
     return sshKey ? sshConfig(sshKey.command) : [];
+}
+
+;// CONCATENATED MODULE: ./src/git/auth.ts
+/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
+function authScope(originUrl) {
+    if (!/^https?:\/\//i.test(originUrl))
+        return undefined;
+    const url = new URL(originUrl);
+    return `${url.protocol}//${url.host}/`;
+}
+function authHeaderKey(originUrl) {
+    const scope = authScope(originUrl);
+    return scope ? `http.${scope}.extraheader` : undefined;
+}
+function basicAuthValue(token) {
+    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+}
+/**
+ * Config that authenticates fetches to origin; empty when there is no token or no http origin.
+ * The empty value first clears any header the clone's own config holds (actions/checkout's
+ * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
+ */
+function authConfig(originUrl, token) {
+    const key = authHeaderKey(originUrl);
+    if (!token || !key)
+        return [];
+    return [
+        { key, value: '' },
+        { key, value: basicAuthValue(token) }
+    ];
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
@@ -28761,36 +28791,6 @@ async function exec_streamGit(cwd, args, input, onStdout) {
                 reject(new GitError(args, result));
         });
     });
-}
-
-;// CONCATENATED MODULE: ./src/git/auth.ts
-/** The URL prefix an auth header is scoped to: scheme://host[:port]/ of the origin. */
-function authScope(originUrl) {
-    if (!/^https?:\/\//i.test(originUrl))
-        return undefined;
-    const url = new URL(originUrl);
-    return `${url.protocol}//${url.host}/`;
-}
-function authHeaderKey(originUrl) {
-    const scope = authScope(originUrl);
-    return scope ? `http.${scope}.extraheader` : undefined;
-}
-function basicAuthValue(token) {
-    return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
-}
-/**
- * Config that authenticates fetches to origin; empty when there is no token or no http origin.
- * The empty value first clears any header the clone's own config holds (actions/checkout's
- * persisted one, say), so the server gets exactly one, and the clone's config is left alone.
- */
-function authConfig(originUrl, token) {
-    const key = authHeaderKey(originUrl);
-    if (!token || !key)
-        return [];
-    return [
-        { key, value: '' },
-        { key, value: basicAuthValue(token) }
-    ];
 }
 
 ;// CONCATENATED MODULE: ./src/git/repository.ts
@@ -29163,8 +29163,13 @@ function parseRepository(raw, context) {
     }
     return [match[1], match[2]];
 }
+/**
+ * Only ASCII whitespace is trimmed (as actions/checkout 7 does): String.trim would also strip a
+ * leading BOM or no-break space, turning a branch named BOM + 40 hex digits into a bare sha that
+ * the fork pull request guard would not recognise. What is left is refused by the test below.
+ */
 function parseRef(raw) {
-    const value = raw.trim();
+    const value = raw.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
     // eslint-disable-next-line no-control-regex
     if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(value) || value.includes('..') || value.startsWith('-')) {
         throw new InputError('ref', `'${value}' is not a valid branch, tag, ref or commit (no spaces, control characters, '..', or leading '-').`);
@@ -29882,6 +29887,64 @@ function readRunnerContext(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/git/global-config.ts
+
+
+// The runner's global config (~/.gitconfig) is what later steps read. On a self-hosted host several
+// runners may share one HOME: a concurrent writer holds the lock for milliseconds, so a write that
+// finds it taken is tried again, briefly, instead of failing the step.
+const LOCK_ATTEMPTS = 40;
+async function editGlobalConfig(args) {
+    for (let attempt = 1;; attempt++) {
+        const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
+            allowFailure: true
+        });
+        // Only a lock another writer holds clears by waiting; "Permission denied" does not.
+        const lockHeld = /could not lock config file .*: File exists/.test(result.stderr);
+        if (!lockHeld || attempt === LOCK_ATTEMPTS) {
+            return result;
+        }
+        await (0,promises_namespaceObject.setTimeout)(25 + Math.random() * 75);
+    }
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Removes every `key` line whose value matches the regular expression. */
+async function removeGlobalConfigMatching(key, valuePattern) {
+    const result = await editGlobalConfig(['--unset-all', key, valuePattern]);
+    if (result.exitCode !== 0 && result.exitCode !== 5) {
+        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+/** Every value of `key` in the global config. */
+async function globalConfigValues(key) {
+    const read = await exec_runGit(process.cwd(), ['config', '--global', '--get-all', key], {
+        allowFailure: true
+    });
+    return read.stdout.split('\n').filter(Boolean);
+}
+/** Adds `key = value` to the global config; throws git's error when it cannot. */
+async function addGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--add', key, value]);
+    if (result.exitCode !== 0) {
+        throw new Error(`git config --global --add ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+/**
+ * Removes the one `key = value` line from the global config. Absent is not an error, and neither
+ * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
+ */
+async function global_config_removeGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
+    // Exit 5: nothing matched, or more than one line did.
+    if (result.exitCode !== 0 && result.exitCode !== 5) {
+        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/state.ts
 
 const STATE_NAME = 'clone-cache';
@@ -29905,11 +29968,61 @@ function saveSshFiles(files) {
     lib_core/* saveState */.LZ(SSH_FILES_NAME, JSON.stringify(files));
 }
 function loadSshFiles() {
-    const raw = core.getState(SSH_FILES_NAME);
+    return stringListState(SSH_FILES_NAME);
+}
+function stringListState(name) {
+    const raw = core.getState(name);
     if (!raw)
         return [];
-    const files = JSON.parse(raw);
-    return Array.isArray(files) ? files.filter((f) => typeof f === 'string') : [];
+    const list = JSON.parse(raw);
+    return Array.isArray(list) ? list.filter((f) => typeof f === 'string') : [];
+}
+const SAFE_DIRECTORIES_NAME = 'clone-cache-safe-directories';
+/**
+ * The safe.directory values this job added to the runner's global config, saved as each is added,
+ * so the post step removes them even when the main step failed after adding one.
+ */
+function saveSafeDirectories(dirs) {
+    lib_core/* saveState */.LZ(SAFE_DIRECTORIES_NAME, JSON.stringify(dirs));
+}
+function state_loadSafeDirectories() {
+    return stringListState(SAFE_DIRECTORIES_NAME);
+}
+
+;// CONCATENATED MODULE: ./src/safe-directories.ts
+
+
+
+
+
+const added = [];
+/**
+ * set-safe-directory: git trusts `dir` whoever owns it, in this step and in the job's later
+ * steps (a container job running as another uid). This step's commands get it as command-line
+ * config (git 2.39+) and, like later steps, from the runner's global config (any git), where it
+ * stays until the post step. A global config that cannot be written is a warning, not a failure.
+ */
+async function trustDirectory(dir) {
+    trustDirectoryForThisProcess(dir);
+    try {
+        const present = await globalConfigValues('safe.directory');
+        if (present.includes(dir) || present.includes('*'))
+            return;
+        await addGlobalConfigValue('safe.directory', dir);
+        added.push(dir);
+        // Saved at once: the post step removes it even when the main step fails after this.
+        saveSafeDirectories(added);
+        lib_core/* info */.pq(`Added ${dir} to git's global safe.directory until the post step.`);
+    }
+    catch (error) {
+        lib_core/* warning */.$e(`Could not add ${dir} to git's global safe.directory (${errors_errorMessage(error)}). Later steps that run git there as another user may stop at "dubious ownership".`, { title: 'safe.directory not set' });
+    }
+}
+/** The post step: removes the safe.directory values the main step added; a failure warns. */
+async function untrustDirectories() {
+    for (const dir of loadSafeDirectories()) {
+        await removeGlobalConfigValue('safe.directory', dir).catch(error => core.warning(`Could not remove ${dir} from git's global safe.directory: ${errorMessage(error)}`));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/timing.ts
@@ -30187,7 +30300,7 @@ class ActionsCacheBackend {
             return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
         }
         catch (error) {
-            return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
+            return { matchedKey: '', failure: { reason: errors_errorMessage(error), cause: error } };
         }
         finally {
             progress.stop();
@@ -30419,8 +30532,6 @@ function readOriginUrl(repo, use) {
     ]);
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/git/retry.ts
 
 
@@ -30862,7 +30973,7 @@ async function acquireLock(lockPath, what, options) {
                 heartbeat.unref();
                 // Outside the lock's own error handling: a leftover that cannot go is never a reason to
                 // fail (or to hold the lock without a heartbeat).
-                await removeOldDrafts(lockPath).catch((error) => lib_core/* warning */.$e(`Could not remove leftovers beside ${lockPath}: ${errorMessage(error)}`));
+                await removeOldDrafts(lockPath).catch((error) => lib_core/* warning */.$e(`Could not remove leftovers beside ${lockPath}: ${errors_errorMessage(error)}`));
                 return new HeldLock(lockPath, token, heartbeat);
             }
         }
@@ -30933,6 +31044,16 @@ async function localConfigMatching(repo, pattern) {
         allowFailure: true
     });
     return splitNulEntries(listed.stdout);
+}
+/** Adds a value of `key` to the repository's own config, next to any it has. */
+async function addLocalConfigValue(repo, key, value) {
+    await exec_runGit(repo.dir, ['config', '--local', '--add', key, value]);
+}
+/** Removes the values of `key` that match `valuePattern` from the repository's own config. */
+async function unsetLocalConfigValue(repo, key, valuePattern) {
+    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key, valuePattern], {
+        allowFailure: true
+    });
 }
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
 async function unsetLocalConfig(repo, key) {
@@ -31284,7 +31405,7 @@ async function removeLeftovers(paths) {
                 .catch((error) => {
                 if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
                     throw error;
-                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
+                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${errors_errorMessage(error)}); the next refresh tries again.`);
             });
         }
     }
@@ -31330,7 +31451,7 @@ const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corr
  * A failed fetch keeps git's failure as its cause: git's stderr is read from there.
  */
 function corruptionReported(error) {
-    const detail = gitStderrOf(error) ?? errorMessage(error);
+    const detail = gitStderrOf(error) ?? errors_errorMessage(error);
     return CORRUPTION.test(detail) ? detail.trim() : undefined;
 }
 /**
@@ -31400,7 +31521,7 @@ async function refreshHostClone(paths, originUrl, hostClone, { progress } = {}) 
  */
 async function markForRebuild(paths, why) {
     await external_node_fs_.promises.writeFile(external_node_path_.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`).catch(error => {
-        lib_core/* warning */.$e(`Could not mark the host clone ${paths.dir} for a rebuild (${errorMessage(error)}); it still holds ${why.reason}.`, { title: 'Host clone not marked' });
+        lib_core/* warning */.$e(`Could not mark the host clone ${paths.dir} for a rebuild (${errors_errorMessage(error)}); it still holds ${why.reason}.`, { title: 'Host clone not marked' });
     });
 }
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
@@ -31908,7 +32029,7 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs, archiveB
             await external_node_fs_.promises.rm(createdRoot ?? target, { recursive: true, force: true });
             await external_node_fs_.promises.rm(`${target}${PARTIAL_SUFFIX}`, { recursive: true, force: true });
         }
-        return { seeded: false, failure: { reason: errorMessage(error), cause: error } };
+        return { seeded: false, failure: { reason: errors_errorMessage(error), cause: error } };
     }
 }
 
@@ -31970,7 +32091,7 @@ async function restoreAndSeed(job, backend, exactCommit) {
         // (a lock timeout, origin down during the refresh) is worked around by a full clone.
         if (error instanceof PermissionError)
             throw error;
-        return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
+        return { matchedKey: '', failure: { reason: errors_errorMessage(error), cause: error } };
     });
     if (!restored.gitDir) {
         if (restored.failure) {
@@ -32052,7 +32173,7 @@ async function prepareClone(job, backend, exactCommit) {
     finally {
         await backend.cleanStaging().catch(async (error) => {
             const report = await job.stages.diagnoser.describe('Removing the staging folder', error);
-            lib_core/* warning */.$e(report?.message ?? `Could not remove the staging folder: ${errorMessage(error)}`, {
+            lib_core/* warning */.$e(report?.message ?? `Could not remove the staging folder: ${errors_errorMessage(error)}`, {
                 title: report?.title ?? 'Clone cache staging folder left behind'
             });
         });
@@ -32180,7 +32301,7 @@ async function untrustedObjectsOf(repo, ...commits) {
             : undefined;
     }
     catch (error) {
-        const said = (gitStderrOf(error) ?? errorMessage(error)).trim().split('\n')[0];
+        const said = (gitStderrOf(error) ?? errors_errorMessage(error)).trim().split('\n')[0];
         return { reason: `its objects cannot be read (${said})`, cause: error };
     }
 }
@@ -32253,50 +32374,6 @@ async function checkoutTarget(repo, target, { ownClone, clean }) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/global-config.ts
-
-
-// The runner's global config (~/.gitconfig) is what later steps read. On a self-hosted host several
-// runners may share one HOME: a concurrent writer holds the lock for milliseconds, so a write that
-// finds it taken is tried again, briefly, instead of failing the step.
-const LOCK_ATTEMPTS = 40;
-async function editGlobalConfig(args) {
-    for (let attempt = 1;; attempt++) {
-        const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
-            allowFailure: true
-        });
-        if (!/could not lock config file/.test(result.stderr) || attempt === LOCK_ATTEMPTS) {
-            return result;
-        }
-        await (0,promises_namespaceObject.setTimeout)(25 + Math.random() * 75);
-    }
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** Every value of `key` in the global config. */
-async function globalConfigValues(key) {
-    const read = await exec_runGit(process.cwd(), ['config', '--global', '--get-all', key], {
-        allowFailure: true
-    });
-    return read.stdout.split('\n').filter(Boolean);
-}
-/** Adds `key = value` to the global config; throws git's error when it cannot. */
-async function addGlobalConfigValue(key, value) {
-    const result = await editGlobalConfig(['--add', key, value]);
-    if (result.exitCode !== 0) {
-        throw new Error(`git config --global --add ${key} failed: ${result.stderr.trim()}`);
-    }
-}
-/** Removes `key = value` (that value only) from the global config; absent is not an error. */
-async function removeGlobalConfigValue(key, value) {
-    const result = await editGlobalConfig(['--unset-all', key, `^${escapeRegExp(value)}$`]);
-    // Exit 5: nothing matched (already gone).
-    if (result.exitCode !== 0 && result.exitCode !== 5) {
-        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/clone/credentials.ts
 
 
@@ -32334,19 +32411,23 @@ async function writeCredentialsFile(runnerTemp, entries) {
     await external_node_fs_.promises.writeFile(file, configFileText(entries), { mode: 0o600, flag: 'wx' });
     return file;
 }
+/** `gitdir:` patterns are globs: a `*`, `?` or `[` in a folder name must match only itself. */
+function globEscape(dir) {
+    return dir.replace(/[\\*?[]/g, char => `\\${char}`);
+}
 /**
  * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
  * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
  */
 function cloneIncludes(clonePath, workspace, file) {
-    const gitDir = external_node_path_.join(clonePath, '.git');
+    const gitDir = globEscape(external_node_path_.join(clonePath, '.git'));
     const local = (dir, value) => [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
         scope: 'local',
         repoDir: clonePath,
         key: `includeIf.gitdir:${pattern}.path`,
         value
     }));
-    const inContainer = external_node_path_.posix.join('/github/workspace', external_node_path_.relative(workspace, clonePath).split(external_node_path_.sep).join('/'), '.git');
+    const inContainer = globEscape(external_node_path_.posix.join('/github/workspace', external_node_path_.relative(workspace, clonePath).split(external_node_path_.sep).join('/'), '.git'));
     return [
         ...local(gitDir, file),
         ...local(inContainer, external_node_path_.posix.join('/github/runner_temp', external_node_path_.basename(file)))
@@ -32358,14 +32439,20 @@ function cloneIncludes(clonePath, workspace, file) {
  * ever reads this job's token.
  */
 function worktreeIncludes(worktreeGitDir, file) {
-    return [{ scope: 'global', key: `includeIf.gitdir:${worktreeGitDir}.path`, value: file }];
+    return [
+        { scope: 'global', key: `includeIf.gitdir:${globEscape(worktreeGitDir)}.path`, value: file }
+    ];
 }
+/** A value that names one of this action's credentials files, as a config value pattern. */
+const OUR_FILE = `/${CREDENTIALS_FILE_PREFIX}[^/]*\\.config$`;
 async function addIncludes(includes) {
     for (const line of includes) {
         if (line.scope === 'local') {
-            await setLocalConfig(new Repository(line.repoDir ?? ''), line.key, line.value);
+            await addLocalConfigValue(new Repository(line.repoDir ?? ''), line.key, line.value);
         }
         else {
+            // git reuses a removed worktree's id: an include a killed job left for it goes first.
+            await removeGlobalConfigMatching(line.key, OUR_FILE);
             await addGlobalConfigValue(line.key, line.value);
         }
     }
@@ -32374,9 +32461,11 @@ async function addIncludes(includes) {
 async function removePersistedCredentials(persisted) {
     const failures = [];
     for (const line of persisted.includes) {
+        // By key and value: another include on the same gitdir (yours, checkout's) stays.
+        const value = `^${escapeRegExp(line.value)}$`;
         await (line.scope === 'local'
-            ? unsetLocalConfig(new Repository(line.repoDir ?? ''), line.key)
-            : removeGlobalConfigValue(line.key, line.value)).catch(error => failures.push(error));
+            ? unsetLocalConfigValue(new Repository(line.repoDir ?? ''), line.key, value)
+            : removeGlobalConfigMatching(line.key, value)).catch(error => failures.push(error));
     }
     await external_node_fs_.promises.rm(persisted.file, { force: true }).catch(error => failures.push(error));
     if (failures.length > 0)
@@ -32503,7 +32592,7 @@ async function setOrigin(repo, originUrl, ownClone) {
         }
     }
     catch (error) {
-        throw new ActionError('Origin rewrite failed', `Could not point origin of ${repo.dir} at ${originUrl}: ${errorMessage(error)}`);
+        throw new ActionError('Origin rewrite failed', `Could not point origin of ${repo.dir} at ${originUrl}: ${errors_errorMessage(error)}`);
     }
 }
 
@@ -32677,11 +32766,13 @@ async function syncClone(job, clone, prepared) {
             extraRefspecs: extra,
             ...transfer
         });
+        // After an --unshallow fetch the clone is complete: asking for that again fails.
+        const followUp = transfer.depth === 'unshallow' ? { ...transfer, depth: undefined } : transfer;
         const target = await resolveTarget(clone, request, settings.originUrl, {
-            commit: sha => fetchCommit(clone, settings.originUrl, sha, transfer),
+            commit: sha => fetchCommit(clone, settings.originUrl, sha, followUp),
             tag: settings.fetchTags
                 ? undefined
-                : name => fetchTag(clone, settings.originUrl, name, transfer)
+                : name => fetchTag(clone, settings.originUrl, name, followUp)
         });
         if (defaultBranch) {
             await setOriginHead(clone, defaultBranch).catch(error => {
@@ -32942,7 +33033,7 @@ async function reapDeadJobs(repo) {
         }
         catch (error) {
             kept.push(entry);
-            lib_core/* warning */.$e(`Could not clean up the worktree ${entry.path} of a dead job: ${errorMessage(error)}`);
+            lib_core/* warning */.$e(`Could not clean up the worktree ${entry.path} of a dead job: ${errors_errorMessage(error)}`);
         }
     }
     return kept;
@@ -33279,13 +33370,6 @@ function resultOf(mode, branch, created, staleCommits, worktree) {
 
 
 
-/** The folders later steps run git in: the clone at `path` and the task worktree (never the host clone). */
-function checkoutFolders(done) {
-    const folders = done.mode === 'host-worktree' ? [] : [done.clonePath];
-    if (done.worktree)
-        folders.push(done.worktree.path);
-    return folders;
-}
 async function persistCredentials(job, done, entries, laterSteps) {
     const file = await writeCredentialsFile(job.context.runnerTemp, entries);
     let includes;
@@ -33298,31 +33382,13 @@ async function persistCredentials(job, done, entries, laterSteps) {
     }
     laterSteps.credentials = { file, includes };
     await addIncludes(includes);
-    lib_core/* info */.pq(`Credentials for later steps' git commands are in ${file}, included by the clone.`);
-}
-async function addSafeDirectories(done, laterSteps) {
-    const present = await globalConfigValues('safe.directory');
-    for (const folder of checkoutFolders(done)) {
-        if (present.includes(folder) || present.includes('*'))
-            continue;
-        await addGlobalConfigValue('safe.directory', folder);
-        laterSteps.safeDirectories.push(folder);
-    }
-    if (laterSteps.safeDirectories.length > 0) {
-        lib_core/* info */.pq(`Added to git's global safe.directory: ${laterSteps.safeDirectories.join(', ')}`);
-    }
+    const by = done.mode === 'host-worktree' ? 'the task worktree (global config)' : 'the clone';
+    lib_core/* info */.pq(`Credentials for later steps' git commands are in ${file}, included by ${by}.`);
 }
 /** Takes away what setUpLaterSteps added; every part is tried, the first failure is thrown. */
 async function tearDownLaterSteps(laterSteps) {
-    const failures = [];
-    if (laterSteps.credentials) {
-        await removePersistedCredentials(laterSteps.credentials).catch(error => failures.push(error));
-    }
-    for (const folder of laterSteps.safeDirectories) {
-        await removeGlobalConfigValue('safe.directory', folder).catch(error => failures.push(error));
-    }
-    if (failures.length > 0)
-        throw failures[0];
+    if (laterSteps.credentials)
+        await removePersistedCredentials(laterSteps.credentials);
 }
 /**
  * persist-credentials and set-safe-directory, as actions/checkout leaves them for later steps.
@@ -33331,13 +33397,14 @@ async function tearDownLaterSteps(laterSteps) {
  */
 async function setUpLaterSteps(job, done, persistedConfig) {
     const { settings } = job;
-    const laterSteps = { safeDirectories: [] };
+    const laterSteps = {};
+    // The clone at path was trusted before the step's first git command in it (run.ts).
+    if (settings.setSafeDirectory && done.worktree)
+        await trustDirectory(done.worktree.path);
     try {
         if (settings.persistCredentials && persistedConfig.length > 0) {
             await persistCredentials(job, done, persistedConfig, laterSteps);
         }
-        if (settings.setSafeDirectory)
-            await addSafeDirectories(done, laterSteps);
     }
     catch (error) {
         await tearDownLaterSteps(laterSteps).catch(() => undefined);
@@ -33578,7 +33645,9 @@ async function runMainStep() {
     try {
         const context = readRunnerContext();
         requireLinuxRunner(context);
-        const settings = parseSettings(name => lib_core/* getInput */.V4(name), context);
+        // ref is trimmed by its parser alone (see parseRef).
+        const read = (name) => lib_core/* getInput */.V4(name, { trimWhitespace: name !== 'ref' });
+        const settings = parseSettings(read, context);
         maskSecrets(settings.token);
         if (settings.ssh)
             maskSshKey(settings.ssh.key);
@@ -33586,9 +33655,11 @@ async function runMainStep() {
         await requireGit();
         await validateBranchInputs(settings);
         checkResolvedPaths(settings);
-        if (settings.setSafeDirectory)
-            trustDirectoryForThisProcess(settings.clonePath);
         const mode = chooseMode(settings);
+        // Before the first git command in path; not the host clone, whose owner is never overruled.
+        if (settings.setSafeDirectory && mode.kind !== 'host-worktree') {
+            await trustDirectory(settings.clonePath);
+        }
         const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
         await diagnoser.preflight();
         await external_node_fs_.promises.mkdir(context.workspace, { recursive: true });
@@ -33623,7 +33694,7 @@ async function runMainStep() {
         lib_core/* info */.pq(`Ready: ${checkedOut(result)} at ${outputsOf(result).commit} in ${result.seconds.toFixed(2)} s (${result.worktree?.path ?? result.clonePath}).`);
     }
     catch (error) {
-        await removeSshFiles(sshKey?.files ?? []).catch(e => lib_core/* warning */.$e(`Removing the ssh key failed: ${errorMessage(e)}`));
+        await removeSshFiles(sshKey?.files ?? []).catch(e => lib_core/* warning */.$e(`Removing the ssh key failed: ${errors_errorMessage(e)}`));
         failStep(error);
     }
 }
@@ -33635,7 +33706,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2746);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5008);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

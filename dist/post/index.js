@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6617:
+/***/ 1757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28524,7 +28524,7 @@ const trusted = [];
  * Lets this process's git commands work in `dir` whoever owns it, as actions/checkout's temporary
  * global config does: command-line config is protected config, which git reads safe.directory from.
  */
-function trustDirectoryForThisProcess(dir) {
+function exec_trustDirectoryForThisProcess(dir) {
     if (!trusted.some(entry => entry.value === dir))
         trusted.push({ key: 'safe.directory', value: dir });
 }
@@ -28715,7 +28715,7 @@ async function unsetConfigFileKey(configFile, key) {
     });
 }
 /** Sets `key` in the repository's own config (.git/config). */
-async function config_setLocalConfig(repo, key, value) {
+async function setLocalConfig(repo, key, value) {
     await runGit(repo.dir, ['config', '--local', key, value]);
 }
 /** The keys and values of the repository's own config whose names match `pattern` (a regex). */
@@ -28725,9 +28725,19 @@ async function config_localConfigMatching(repo, pattern) {
     });
     return splitNulEntries(listed.stdout);
 }
+/** Adds a value of `key` to the repository's own config, next to any it has. */
+async function config_addLocalConfigValue(repo, key, value) {
+    await runGit(repo.dir, ['config', '--local', '--add', key, value]);
+}
+/** Removes the values of `key` that match `valuePattern` from the repository's own config. */
+async function unsetLocalConfigValue(repo, key, valuePattern) {
+    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key, valuePattern], {
+        allowFailure: true
+    });
+}
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
 async function config_unsetLocalConfig(repo, key) {
-    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+    await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
 }
 /** Every key and value the config file sets, in order (none when it cannot be read). */
 async function config_configFileEntries(configFile) {
@@ -28759,7 +28769,9 @@ async function editGlobalConfig(args) {
         const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
             allowFailure: true
         });
-        if (!/could not lock config file/.test(result.stderr) || attempt === LOCK_ATTEMPTS) {
+        // Only a lock another writer holds clears by waiting; "Permission denied" does not.
+        const lockHeld = /could not lock config file .*: File exists/.test(result.stderr);
+        if (!lockHeld || attempt === LOCK_ATTEMPTS) {
             return result;
         }
         await (0,promises_namespaceObject.setTimeout)(25 + Math.random() * 75);
@@ -28767,6 +28779,13 @@ async function editGlobalConfig(args) {
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Removes every `key` line whose value matches the regular expression. */
+async function global_config_removeGlobalConfigMatching(key, valuePattern) {
+    const result = await editGlobalConfig(['--unset-all', key, valuePattern]);
+    if (result.exitCode !== 0 && result.exitCode !== 5) {
+        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+    }
 }
 /** Every value of `key` in the global config. */
 async function global_config_globalConfigValues(key) {
@@ -28782,10 +28801,13 @@ async function global_config_addGlobalConfigValue(key, value) {
         throw new Error(`git config --global --add ${key} failed: ${result.stderr.trim()}`);
     }
 }
-/** Removes `key = value` (that value only) from the global config; absent is not an error. */
+/**
+ * Removes the one `key = value` line from the global config. Absent is not an error, and neither
+ * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
+ */
 async function removeGlobalConfigValue(key, value) {
-    const result = await editGlobalConfig(['--unset-all', key, `^${escapeRegExp(value)}$`]);
-    // Exit 5: nothing matched (already gone).
+    const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
+    // Exit 5: nothing matched, or more than one line did.
     if (result.exitCode !== 0 && result.exitCode !== 5) {
         throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
     }
@@ -28925,19 +28947,23 @@ async function credentials_writeCredentialsFile(runnerTemp, entries) {
     await fs.writeFile(file, configFileText(entries), { mode: 0o600, flag: 'wx' });
     return file;
 }
+/** `gitdir:` patterns are globs: a `*`, `?` or `[` in a folder name must match only itself. */
+function globEscape(dir) {
+    return dir.replace(/[\\*?[]/g, char => `\\${char}`);
+}
 /**
  * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
  * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
  */
 function credentials_cloneIncludes(clonePath, workspace, file) {
-    const gitDir = path.join(clonePath, '.git');
+    const gitDir = globEscape(path.join(clonePath, '.git'));
     const local = (dir, value) => [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
         scope: 'local',
         repoDir: clonePath,
         key: `includeIf.gitdir:${pattern}.path`,
         value
     }));
-    const inContainer = path.posix.join('/github/workspace', path.relative(workspace, clonePath).split(path.sep).join('/'), '.git');
+    const inContainer = globEscape(path.posix.join('/github/workspace', path.relative(workspace, clonePath).split(path.sep).join('/'), '.git'));
     return [
         ...local(gitDir, file),
         ...local(inContainer, path.posix.join('/github/runner_temp', path.basename(file)))
@@ -28949,14 +28975,20 @@ function credentials_cloneIncludes(clonePath, workspace, file) {
  * ever reads this job's token.
  */
 function credentials_worktreeIncludes(worktreeGitDir, file) {
-    return [{ scope: 'global', key: `includeIf.gitdir:${worktreeGitDir}.path`, value: file }];
+    return [
+        { scope: 'global', key: `includeIf.gitdir:${globEscape(worktreeGitDir)}.path`, value: file }
+    ];
 }
+/** A value that names one of this action's credentials files, as a config value pattern. */
+const OUR_FILE = (/* unused pure expression or super */ null && (`/${CREDENTIALS_FILE_PREFIX}[^/]*\\.config$`));
 async function credentials_addIncludes(includes) {
     for (const line of includes) {
         if (line.scope === 'local') {
-            await setLocalConfig(new Repository(line.repoDir ?? ''), line.key, line.value);
+            await addLocalConfigValue(new Repository(line.repoDir ?? ''), line.key, line.value);
         }
         else {
+            // git reuses a removed worktree's id: an include a killed job left for it goes first.
+            await removeGlobalConfigMatching(line.key, OUR_FILE);
             await addGlobalConfigValue(line.key, line.value);
         }
     }
@@ -28965,9 +28997,11 @@ async function credentials_addIncludes(includes) {
 async function removePersistedCredentials(persisted) {
     const failures = [];
     for (const line of persisted.includes) {
+        // By key and value: another include on the same gitdir (yours, checkout's) stays.
+        const value = `^${escapeRegExp(line.value)}$`;
         await (line.scope === 'local'
-            ? config_unsetLocalConfig(new repository_Repository(line.repoDir ?? ''), line.key)
-            : removeGlobalConfigValue(line.key, line.value)).catch(error => failures.push(error));
+            ? unsetLocalConfigValue(new repository_Repository(line.repoDir ?? ''), line.key, value)
+            : global_config_removeGlobalConfigMatching(line.key, value)).catch(error => failures.push(error));
     }
     await external_node_fs_.promises.rm(persisted.file, { force: true }).catch(error => failures.push(error));
     if (failures.length > 0)
@@ -28989,18 +29023,91 @@ async function removeStaleCredentials(repo, originUrl) {
         await unsetLocalConfig(repo, header);
 }
 
+;// CONCATENATED MODULE: ./src/state.ts
+
+const STATE_NAME = 'clone-cache';
+function saveMainState(state) {
+    core.saveState(STATE_NAME, JSON.stringify(state));
+}
+/** The state the main step left, or undefined when it did not finish. */
+function loadMainState() {
+    const raw = lib_core/* getState */.Gu(STATE_NAME);
+    if (!raw)
+        return undefined;
+    const state = JSON.parse(raw);
+    return state.version === 3 ? state : undefined;
+}
+const SSH_FILES_NAME = 'clone-cache-ssh-files';
+/**
+ * The ssh key files, saved as soon as they are written (apart from the main state, which a
+ * cancelled step never saves), so the post step removes them in any case.
+ */
+function saveSshFiles(files) {
+    core.saveState(SSH_FILES_NAME, JSON.stringify(files));
+}
+function loadSshFiles() {
+    return stringListState(SSH_FILES_NAME);
+}
+function stringListState(name) {
+    const raw = lib_core/* getState */.Gu(name);
+    if (!raw)
+        return [];
+    const list = JSON.parse(raw);
+    return Array.isArray(list) ? list.filter((f) => typeof f === 'string') : [];
+}
+const SAFE_DIRECTORIES_NAME = 'clone-cache-safe-directories';
+/**
+ * The safe.directory values this job added to the runner's global config, saved as each is added,
+ * so the post step removes them even when the main step failed after adding one.
+ */
+function state_saveSafeDirectories(dirs) {
+    core.saveState(SAFE_DIRECTORIES_NAME, JSON.stringify(dirs));
+}
+function loadSafeDirectories() {
+    return stringListState(SAFE_DIRECTORIES_NAME);
+}
+
+;// CONCATENATED MODULE: ./src/safe-directories.ts
+
+
+
+
+
+const added = (/* unused pure expression or super */ null && ([]));
+/**
+ * set-safe-directory: git trusts `dir` whoever owns it, in this step and in the job's later
+ * steps (a container job running as another uid). This step's commands get it as command-line
+ * config (git 2.39+) and, like later steps, from the runner's global config (any git), where it
+ * stays until the post step. A global config that cannot be written is a warning, not a failure.
+ */
+async function safe_directories_trustDirectory(dir) {
+    trustDirectoryForThisProcess(dir);
+    try {
+        const present = await globalConfigValues('safe.directory');
+        if (present.includes(dir) || present.includes('*'))
+            return;
+        await addGlobalConfigValue('safe.directory', dir);
+        added.push(dir);
+        // Saved at once: the post step removes it even when the main step fails after this.
+        saveSafeDirectories(added);
+        core.info(`Added ${dir} to git's global safe.directory until the post step.`);
+    }
+    catch (error) {
+        core.warning(`Could not add ${dir} to git's global safe.directory (${errorMessage(error)}). Later steps that run git there as another user may stop at "dubious ownership".`, { title: 'safe.directory not set' });
+    }
+}
+/** The post step: removes the safe.directory values the main step added; a failure warns. */
+async function untrustDirectories() {
+    for (const dir of loadSafeDirectories()) {
+        await removeGlobalConfigValue('safe.directory', dir).catch(error => lib_core/* warning */.$e(`Could not remove ${dir} from git's global safe.directory: ${errors_errorMessage(error)}`));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main-step/later-steps.ts
 
 
 
 
-/** The folders later steps run git in: the clone at `path` and the task worktree (never the host clone). */
-function checkoutFolders(done) {
-    const folders = done.mode === 'host-worktree' ? [] : [done.clonePath];
-    if (done.worktree)
-        folders.push(done.worktree.path);
-    return folders;
-}
 async function persistCredentials(job, done, entries, laterSteps) {
     const file = await writeCredentialsFile(job.context.runnerTemp, entries);
     let includes;
@@ -29013,31 +29120,13 @@ async function persistCredentials(job, done, entries, laterSteps) {
     }
     laterSteps.credentials = { file, includes };
     await addIncludes(includes);
-    core.info(`Credentials for later steps' git commands are in ${file}, included by the clone.`);
-}
-async function addSafeDirectories(done, laterSteps) {
-    const present = await globalConfigValues('safe.directory');
-    for (const folder of checkoutFolders(done)) {
-        if (present.includes(folder) || present.includes('*'))
-            continue;
-        await addGlobalConfigValue('safe.directory', folder);
-        laterSteps.safeDirectories.push(folder);
-    }
-    if (laterSteps.safeDirectories.length > 0) {
-        core.info(`Added to git's global safe.directory: ${laterSteps.safeDirectories.join(', ')}`);
-    }
+    const by = done.mode === 'host-worktree' ? 'the task worktree (global config)' : 'the clone';
+    core.info(`Credentials for later steps' git commands are in ${file}, included by ${by}.`);
 }
 /** Takes away what setUpLaterSteps added; every part is tried, the first failure is thrown. */
 async function tearDownLaterSteps(laterSteps) {
-    const failures = [];
-    if (laterSteps.credentials) {
-        await removePersistedCredentials(laterSteps.credentials).catch(error => failures.push(error));
-    }
-    for (const folder of laterSteps.safeDirectories) {
-        await removeGlobalConfigValue('safe.directory', folder).catch(error => failures.push(error));
-    }
-    if (failures.length > 0)
-        throw failures[0];
+    if (laterSteps.credentials)
+        await removePersistedCredentials(laterSteps.credentials);
 }
 /**
  * persist-credentials and set-safe-directory, as actions/checkout leaves them for later steps.
@@ -29046,13 +29135,14 @@ async function tearDownLaterSteps(laterSteps) {
  */
 async function setUpLaterSteps(job, done, persistedConfig) {
     const { settings } = job;
-    const laterSteps = { safeDirectories: [] };
+    const laterSteps = {};
+    // The clone at path was trusted before the step's first git command in it (run.ts).
+    if (settings.setSafeDirectory && done.worktree)
+        await trustDirectory(done.worktree.path);
     try {
         if (settings.persistCredentials && persistedConfig.length > 0) {
             await persistCredentials(job, done, persistedConfig, laterSteps);
         }
-        if (settings.setSafeDirectory)
-            await addSafeDirectories(done, laterSteps);
     }
     catch (error) {
         await tearDownLaterSteps(laterSteps).catch(() => undefined);
@@ -29616,36 +29706,6 @@ async function writeSshKey(ssh, runnerTemp, home = os.homedir()) {
 /** The config entries for the action's own git commands (and a persisted credentials file). */
 function sshKeyConfig(sshKey) {
     return sshKey ? sshConfig(sshKey.command) : [];
-}
-
-;// CONCATENATED MODULE: ./src/state.ts
-
-const STATE_NAME = 'clone-cache';
-function saveMainState(state) {
-    core.saveState(STATE_NAME, JSON.stringify(state));
-}
-/** The state the main step left, or undefined when it did not finish. */
-function loadMainState() {
-    const raw = lib_core/* getState */.Gu(STATE_NAME);
-    if (!raw)
-        return undefined;
-    const state = JSON.parse(raw);
-    return state.version === 3 ? state : undefined;
-}
-const SSH_FILES_NAME = 'clone-cache-ssh-files';
-/**
- * The ssh key files, saved as soon as they are written (apart from the main state, which a
- * cancelled step never saves), so the post step removes them in any case.
- */
-function saveSshFiles(files) {
-    core.saveState(SSH_FILES_NAME, JSON.stringify(files));
-}
-function loadSshFiles() {
-    const raw = lib_core/* getState */.Gu(SSH_FILES_NAME);
-    if (!raw)
-        return [];
-    const files = JSON.parse(raw);
-    return Array.isArray(files) ? files.filter((f) => typeof f === 'string') : [];
 }
 
 ;// CONCATENATED MODULE: ./src/git/ref-format.ts
@@ -31807,6 +31867,7 @@ async function cleanUpWorktree(worktree) {
 
 
 
+
 /** A post-step problem: a warning, with the permission help when it is permission-class. */
 async function warnWithHelp(diagnoser, what, error, cwd) {
     const report = await diagnoser.describe(what, error, { cwd }).catch(() => undefined);
@@ -31830,7 +31891,7 @@ async function runPostStep() {
             return;
         }
         diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
-        await tearDownLaterSteps(state.laterSteps).catch(error => warnWithHelp(diagnoser, 'Removing the credentials and safe.directory entries', error));
+        await tearDownLaterSteps(state.laterSteps).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error));
         const worktree = state.worktree;
         if (worktree) {
             await cleanUpWorktree(worktree).catch(error => warnWithHelp(diagnoser, `Cleaning up the task worktree ${worktree.path}`, error, worktree.repoDir));
@@ -31844,6 +31905,10 @@ async function runPostStep() {
     catch (error) {
         await warnWithHelp(diagnoser, 'Saving the clone cache', error);
     }
+    finally {
+        // Last, and whether or not the main step finished: until now this step's git trusts them too.
+        await untrustDirectories().catch(error => warnPost('Removing safe.directory values', error));
+    }
 }
 
 
@@ -31853,7 +31918,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6617);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1757);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

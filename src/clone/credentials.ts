@@ -3,9 +3,18 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { authHeaderKey } from '../git/auth.js';
 import { quoteConfigValue } from '../git/config-template.js';
-import { localConfigMatching, setLocalConfig, unsetLocalConfig } from '../git/config.js';
+import {
+  localConfigMatching,
+  addLocalConfigValue,
+  unsetLocalConfig,
+  unsetLocalConfigValue
+} from '../git/config.js';
 import type { ConfigEntry } from '../git/exec.js';
-import { addGlobalConfigValue, removeGlobalConfigValue } from '../git/global-config.js';
+import {
+  addGlobalConfigValue,
+  escapeRegExp,
+  removeGlobalConfigMatching
+} from '../git/global-config.js';
 import { Repository } from '../git/repository.js';
 
 /** The file names of persisted credentials under RUNNER_TEMP (and how stale includes are known). */
@@ -58,12 +67,17 @@ export async function writeCredentialsFile(
   return file;
 }
 
+/** `gitdir:` patterns are globs: a `*`, `?` or `[` in a folder name must match only itself. */
+function globEscape(dir: string): string {
+  return dir.replace(/[\\*?[]/g, char => `\\${char}`);
+}
+
 /**
  * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
  * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
  */
 export function cloneIncludes(clonePath: string, workspace: string, file: string): IncludeLine[] {
-  const gitDir = path.join(clonePath, '.git');
+  const gitDir = globEscape(path.join(clonePath, '.git'));
   const local = (dir: string, value: string) =>
     [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
       scope: 'local' as const,
@@ -71,10 +85,12 @@ export function cloneIncludes(clonePath: string, workspace: string, file: string
       key: `includeIf.gitdir:${pattern}.path`,
       value
     }));
-  const inContainer = path.posix.join(
-    '/github/workspace',
-    path.relative(workspace, clonePath).split(path.sep).join('/'),
-    '.git'
+  const inContainer = globEscape(
+    path.posix.join(
+      '/github/workspace',
+      path.relative(workspace, clonePath).split(path.sep).join('/'),
+      '.git'
+    )
   );
   return [
     ...local(gitDir, file),
@@ -88,14 +104,21 @@ export function cloneIncludes(clonePath: string, workspace: string, file: string
  * ever reads this job's token.
  */
 export function worktreeIncludes(worktreeGitDir: string, file: string): IncludeLine[] {
-  return [{ scope: 'global', key: `includeIf.gitdir:${worktreeGitDir}.path`, value: file }];
+  return [
+    { scope: 'global', key: `includeIf.gitdir:${globEscape(worktreeGitDir)}.path`, value: file }
+  ];
 }
+
+/** A value that names one of this action's credentials files, as a config value pattern. */
+const OUR_FILE = `/${CREDENTIALS_FILE_PREFIX}[^/]*\\.config$`;
 
 export async function addIncludes(includes: readonly IncludeLine[]): Promise<void> {
   for (const line of includes) {
     if (line.scope === 'local') {
-      await setLocalConfig(new Repository(line.repoDir ?? ''), line.key, line.value);
+      await addLocalConfigValue(new Repository(line.repoDir ?? ''), line.key, line.value);
     } else {
+      // git reuses a removed worktree's id: an include a killed job left for it goes first.
+      await removeGlobalConfigMatching(line.key, OUR_FILE);
       await addGlobalConfigValue(line.key, line.value);
     }
   }
@@ -105,10 +128,12 @@ export async function addIncludes(includes: readonly IncludeLine[]): Promise<voi
 export async function removePersistedCredentials(persisted: PersistedCredentials): Promise<void> {
   const failures: unknown[] = [];
   for (const line of persisted.includes) {
+    // By key and value: another include on the same gitdir (yours, checkout's) stays.
+    const value = `^${escapeRegExp(line.value)}$`;
     await (
       line.scope === 'local'
-        ? unsetLocalConfig(new Repository(line.repoDir ?? ''), line.key)
-        : removeGlobalConfigValue(line.key, line.value)
+        ? unsetLocalConfigValue(new Repository(line.repoDir ?? ''), line.key, value)
+        : removeGlobalConfigMatching(line.key, value)
     ).catch(error => failures.push(error));
   }
   await fs.rm(persisted.file, { force: true }).catch(error => failures.push(error));

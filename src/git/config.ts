@@ -48,6 +48,26 @@ export async function localConfigMatching(
   return splitNulEntries(listed.stdout);
 }
 
+/** Adds a value of `key` to the repository's own config, next to any it has. */
+export async function addLocalConfigValue(
+  repo: Repository,
+  key: string,
+  value: string
+): Promise<void> {
+  await runGit(repo.dir, ['config', '--local', '--add', key, value]);
+}
+
+/** Removes the values of `key` that match `valuePattern` from the repository's own config. */
+export async function unsetLocalConfigValue(
+  repo: Repository,
+  key: string,
+  valuePattern: string
+): Promise<void> {
+  await runGit(repo.dir, ['config', '--local', '--unset-all', key, valuePattern], {
+    allowFailure: true
+  });
+}
+
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
 export async function unsetLocalConfig(repo: Repository, key: string): Promise<void> {
   await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });

@@ -11,15 +11,25 @@ async function editGlobalConfig(args: string[]): Promise<GitResult> {
     const result = await runGit(process.cwd(), ['config', '--global', ...args], {
       allowFailure: true
     });
-    if (!/could not lock config file/.test(result.stderr) || attempt === LOCK_ATTEMPTS) {
+    // Only a lock another writer holds clears by waiting; "Permission denied" does not.
+    const lockHeld = /could not lock config file .*: File exists/.test(result.stderr);
+    if (!lockHeld || attempt === LOCK_ATTEMPTS) {
       return result;
     }
     await sleep(25 + Math.random() * 75);
   }
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Removes every `key` line whose value matches the regular expression. */
+export async function removeGlobalConfigMatching(key: string, valuePattern: string): Promise<void> {
+  const result = await editGlobalConfig(['--unset-all', key, valuePattern]);
+  if (result.exitCode !== 0 && result.exitCode !== 5) {
+    throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+  }
 }
 
 /** Every value of `key` in the global config. */
@@ -38,10 +48,13 @@ export async function addGlobalConfigValue(key: string, value: string): Promise<
   }
 }
 
-/** Removes `key = value` (that value only) from the global config; absent is not an error. */
+/**
+ * Removes the one `key = value` line from the global config. Absent is not an error, and neither
+ * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
+ */
 export async function removeGlobalConfigValue(key: string, value: string): Promise<void> {
-  const result = await editGlobalConfig(['--unset-all', key, `^${escapeRegExp(value)}$`]);
-  // Exit 5: nothing matched (already gone).
+  const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
+  // Exit 5: nothing matched, or more than one line did.
   if (result.exitCode !== 0 && result.exitCode !== 5) {
     throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
   }

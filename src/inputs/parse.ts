@@ -33,8 +33,13 @@ export function parseRepository(raw: string, context: RunnerContext): [string, s
   return [match[1], match[2]];
 }
 
+/**
+ * Only ASCII whitespace is trimmed (as actions/checkout 7 does): String.trim would also strip a
+ * leading BOM or no-break space, turning a branch named BOM + 40 hex digits into a bare sha that
+ * the fork pull request guard would not recognise. What is left is refused by the test below.
+ */
 export function parseRef(raw: string): string {
-  const value = raw.trim();
+  const value = raw.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
   // eslint-disable-next-line no-control-regex
   if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(value) || value.includes('..') || value.startsWith('-')) {
     throw new InputError(

@@ -8,26 +8,13 @@ import {
   type PersistedCredentials
 } from '../clone/credentials.js';
 import type { ConfigEntry } from '../git/exec.js';
-import {
-  addGlobalConfigValue,
-  globalConfigValues,
-  removeGlobalConfigValue
-} from '../git/global-config.js';
 import { Repository } from '../git/repository.js';
+import { trustDirectory } from '../safe-directories.js';
 import type { Job, ModeResult } from './job.js';
 
 /** What the main step set up for the job's later steps; the post step takes it away again. */
 export interface LaterSteps {
   credentials?: PersistedCredentials;
-  /** safe.directory values this job added to the runner's global config. */
-  safeDirectories: string[];
-}
-
-/** The folders later steps run git in: the clone at `path` and the task worktree (never the host clone). */
-function checkoutFolders(done: ModeResult): string[] {
-  const folders = done.mode === 'host-worktree' ? [] : [done.clonePath];
-  if (done.worktree) folders.push(done.worktree.path);
-  return folders;
 }
 
 async function persistCredentials(
@@ -46,31 +33,13 @@ async function persistCredentials(
   }
   laterSteps.credentials = { file, includes };
   await addIncludes(includes);
-  core.info(`Credentials for later steps' git commands are in ${file}, included by the clone.`);
-}
-
-async function addSafeDirectories(done: ModeResult, laterSteps: LaterSteps): Promise<void> {
-  const present = await globalConfigValues('safe.directory');
-  for (const folder of checkoutFolders(done)) {
-    if (present.includes(folder) || present.includes('*')) continue;
-    await addGlobalConfigValue('safe.directory', folder);
-    laterSteps.safeDirectories.push(folder);
-  }
-  if (laterSteps.safeDirectories.length > 0) {
-    core.info(`Added to git's global safe.directory: ${laterSteps.safeDirectories.join(', ')}`);
-  }
+  const by = done.mode === 'host-worktree' ? 'the task worktree (global config)' : 'the clone';
+  core.info(`Credentials for later steps' git commands are in ${file}, included by ${by}.`);
 }
 
 /** Takes away what setUpLaterSteps added; every part is tried, the first failure is thrown. */
 export async function tearDownLaterSteps(laterSteps: LaterSteps): Promise<void> {
-  const failures: unknown[] = [];
-  if (laterSteps.credentials) {
-    await removePersistedCredentials(laterSteps.credentials).catch(error => failures.push(error));
-  }
-  for (const folder of laterSteps.safeDirectories) {
-    await removeGlobalConfigValue('safe.directory', folder).catch(error => failures.push(error));
-  }
-  if (failures.length > 0) throw failures[0];
+  if (laterSteps.credentials) await removePersistedCredentials(laterSteps.credentials);
 }
 
 /**
@@ -84,12 +53,13 @@ export async function setUpLaterSteps(
   persistedConfig: readonly ConfigEntry[]
 ): Promise<LaterSteps> {
   const { settings } = job;
-  const laterSteps: LaterSteps = { safeDirectories: [] };
+  const laterSteps: LaterSteps = {};
+  // The clone at path was trusted before the step's first git command in it (run.ts).
+  if (settings.setSafeDirectory && done.worktree) await trustDirectory(done.worktree.path);
   try {
     if (settings.persistCredentials && persistedConfig.length > 0) {
       await persistCredentials(job, done, persistedConfig, laterSteps);
     }
-    if (settings.setSafeDirectory) await addSafeDirectories(done, laterSteps);
   } catch (error) {
     await tearDownLaterSteps(laterSteps).catch(() => undefined);
     throw error;

@@ -8,7 +8,6 @@ import {
   type SshKey
 } from '../clone/ssh-key.js';
 import { errorMessage, failStep } from '../errors.js';
-import { trustDirectoryForThisProcess } from '../git/exec.js';
 import { authConfig, basicAuthValue } from '../git/auth.js';
 import { Repository } from '../git/repository.js';
 import { requireGit } from '../git/version.js';
@@ -16,6 +15,7 @@ import { parseSettings, validateBranchInputs } from '../inputs/settings.js';
 import { Diagnoser } from '../permissions/diagnose.js';
 import { checkResolvedPaths } from '../resolved-paths.js';
 import { readRunnerContext } from '../runner-context.js';
+import { trustDirectory } from '../safe-directories.js';
 import { saveMainState, saveSshFiles } from '../state.js';
 import { peakMemoryMiB, PhaseTimer } from '../timing.js';
 import { cloneIntoPath } from './clone-into-path.js';
@@ -61,15 +61,20 @@ export async function runMainStep(): Promise<void> {
   try {
     const context = readRunnerContext();
     requireLinuxRunner(context);
-    const settings = parseSettings(name => core.getInput(name), context);
+    // ref is trimmed by its parser alone (see parseRef).
+    const read = (name: string) => core.getInput(name, { trimWhitespace: name !== 'ref' });
+    const settings = parseSettings(read, context);
     maskSecrets(settings.token);
     if (settings.ssh) maskSshKey(settings.ssh.key);
     refuseUnsafePrCheckout(settings, context);
     await requireGit();
     await validateBranchInputs(settings);
     checkResolvedPaths(settings);
-    if (settings.setSafeDirectory) trustDirectoryForThisProcess(settings.clonePath);
     const mode = chooseMode(settings);
+    // Before the first git command in path; not the host clone, whose owner is never overruled.
+    if (settings.setSafeDirectory && mode.kind !== 'host-worktree') {
+      await trustDirectory(settings.clonePath);
+    }
     const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
     await diagnoser.preflight();
     await fs.mkdir(context.workspace, { recursive: true });

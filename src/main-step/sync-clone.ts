@@ -147,11 +147,14 @@ export async function syncClone(
         extraRefspecs: extra,
         ...transfer
       });
+      // After an --unshallow fetch the clone is complete: asking for that again fails.
+      const followUp =
+        transfer.depth === 'unshallow' ? { ...transfer, depth: undefined } : transfer;
       const target = await resolveTarget(clone, request, settings.originUrl, {
-        commit: sha => fetchCommit(clone, settings.originUrl, sha, transfer),
+        commit: sha => fetchCommit(clone, settings.originUrl, sha, followUp),
         tag: settings.fetchTags
           ? undefined
-          : name => fetchTag(clone, settings.originUrl, name, transfer)
+          : name => fetchTag(clone, settings.originUrl, name, followUp)
       });
       if (defaultBranch) {
         await setOriginHead(clone, defaultBranch).catch(error => {

@@ -3,6 +3,7 @@ import { warnPost } from '../errors.js';
 import { tearDownLaterSteps } from '../main-step/later-steps.js';
 import { Diagnoser } from '../permissions/diagnose.js';
 import { removeSshFiles } from '../clone/ssh-key.js';
+import { untrustDirectories } from '../safe-directories.js';
 import { loadMainState, loadSshFiles } from '../state.js';
 import { saveEntry } from './save-entry.js';
 import { cleanUpWorktree } from './worktree-cleanup.js';
@@ -30,7 +31,7 @@ export async function runPostStep(): Promise<void> {
     }
     diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
     await tearDownLaterSteps(state.laterSteps).catch(error =>
-      warnWithHelp(diagnoser, 'Removing the credentials and safe.directory entries', error)
+      warnWithHelp(diagnoser, 'Removing the persisted credentials', error)
     );
     const worktree = state.worktree;
     if (worktree) {
@@ -50,5 +51,8 @@ export async function runPostStep(): Promise<void> {
     }
   } catch (error) {
     await warnWithHelp(diagnoser, 'Saving the clone cache', error);
+  } finally {
+    // Last, and whether or not the main step finished: until now this step's git trusts them too.
+    await untrustDirectories().catch(error => warnPost('Removing safe.directory values', error));
   }
 }
