@@ -80,6 +80,8 @@ test('the README quick start is two commands, and .ci/run runs its test command'
 
 test('the README layout names every folder of src/ and __tests__/, and every file of src/', () => {
   const layout = /<!-- layout:start -->([\s\S]*?)<!-- layout:end -->/.exec(readme)?.[1] ?? '';
+  // A list item with its wrapped continuation lines, as one line.
+  const items = layout.split(/\n(?=- )/).map(item => item.trim().replace(/\n\s+/g, ' '));
   const missing: string[] = [];
   for (const root of ['src', '__tests__']) {
     for (const entry of readdirSync(path.join(ROOT, root), {
@@ -94,7 +96,7 @@ test('the README layout names every folder of src/ and __tests__/, and every fil
         }
       } else if (root === 'src') {
         // A file is named with its folder's line, or with its full path at the top level.
-        const line = layout.split('\n').find(l => l.startsWith(`- \`src/${folder}/\``)) ?? layout;
+        const line = items.find(l => l.startsWith(`- \`src/${folder}/\``)) ?? layout;
         if (!line.includes(`\`${entry.name}\``) && !layout.includes(`\`${relative}\``)) {
           missing.push(relative);
         }
@@ -102,4 +104,35 @@ test('the README layout names every folder of src/ and __tests__/, and every fil
     }
   }
   expect(missing).toEqual([]);
+});
+
+test('README prose is wrapped at 100 characters (tables, code and marked blocks aside)', () => {
+  const long: string[] = [];
+  let code = false;
+  readme.split('\n').forEach((line, index) => {
+    if (line.startsWith('```')) code = !code;
+    else if (!code && !/^\s*(\||<!--)/.test(line) && line.length > 100) {
+      long.push(`${index + 1}: ${line.slice(0, 60)}...`);
+    }
+  });
+  expect(long).toEqual([]);
+});
+
+test("the README keeps the Troubleshooting heading that the action's errors link to", () => {
+  // src/permissions/help.ts links to <repository>#troubleshooting.
+  expect(readme).toMatch(/^## Troubleshooting$/m);
+});
+
+test("every figure in the README's opening paragraph is one of its Performance table", () => {
+  const opening = /^# .*\n\n([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
+  const figures = [...opening.matchAll(/(\d+\.\d+)(?: s\b|x\b)/g)].map(match => match[1]);
+  expect(figures.length).toBeGreaterThan(0);
+  const performance = /\n## Performance\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  const tableCells = new Set(
+    performance
+      .split('\n')
+      .filter(line => line.startsWith('|'))
+      .flatMap(line => line.split('|').map(cell => cell.trim()))
+  );
+  expect(figures.filter(figure => !tableCells.has(figure))).toEqual([]);
 });
