@@ -1,101 +1,86 @@
-// The action end to end on a built-in example, with no GitHub account and no network: a generated
-// repository served by a loopback git server, a loopback cache service, and two jobs that run
-// the committed bundles the way the runner does: a cold one (miss, clone, save) and a warm one
-// (hit, seed, delta fetch). Prints both job summaries and a plain `git clone` for comparison.
-//
-//   npm run demo                          small example (a few MB)
-//   npm run demo -- --commits 2000 --blob-kib 20   about 120 MB of history
-import { spawn } from 'node:child_process';
+// The action end to end on a generated example, with no GitHub account and no network: see HELP
+// in options.ts. `npm run demo -- --help` lists the options.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { startFixture, TOKEN } from '../__tests__/support/fixture.js';
-import { addCommits } from '../__tests__/support/repos.js';
-import type { StepResult } from '../__tests__/support/runner.js';
+import { parseOrExit } from './command-line.js';
+import { createExampleRepository, packFacts } from './example-repository.js';
+import { REPOSITORY, startLoopback, type TimedStep } from './loopback.js';
+import { parseDemoOptions, type DemoOptions } from './options.js';
+import { comparisonTable, grouped, jobsTable, mebibytes, type JobSteps } from './report.js';
 
-const { values } = parseArgs({
-  options: {
-    commits: { type: 'string', default: '300' },
-    'blob-kib': { type: 'string', default: '4' },
-    'new-commits': { type: 'string', default: '5' },
-    keep: { type: 'boolean', default: false }
+/** Prints a step's annotations, and its whole log when it failed. */
+function checkStep(title: string, step: TimedStep): void {
+  for (const a of step.annotations) {
+    console.log(`  ${title}: ${a.level}: ${a.title ? `${a.title}: ` : ''}${a.message}`);
   }
-});
-const commits = Number(values.commits);
-const blobBytes = Math.round(Number(values['blob-kib']) * 1024);
-const newCommits = Number(values['new-commits']);
-
-function rows(summary: string): string {
-  return [...summary.matchAll(/<tr><t[dh]>([^<]*)<\/t[dh]><t[dh]>([^<]*)<\/t[dh]><\/tr>/g)]
-    .map(([, item, value]) => `  ${item.padEnd(16)} ${value}`)
-    .join('\n');
-}
-
-function report(title: string, step: StepResult): void {
-  console.log(`\n== ${title}: exit ${step.exitCode}`);
-  for (const a of step.annotations)
-    console.log(`  ${a.level}: ${a.title ? `${a.title}: ` : ''}${a.message}`);
-  const table = rows(step.summary);
-  if (table) console.log(table);
-  else if (step.summary.trim()) console.log(`  ${step.summary.replace(/<[^>]+>/g, '').trim()}`);
   if (step.exitCode !== 0) {
-    console.log(step.stdout);
+    console.log(`${title} exited ${step.exitCode}; its log:\n${step.stdout}${step.stderr}`);
     process.exitCode = 1;
   }
 }
 
-function timedGitClone(url: string, token: string, dir: string): Promise<number> {
-  const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['clone', '--quiet', url, dir], {
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        GIT_CONFIG_COUNT: '1',
-        GIT_CONFIG_KEY_0: 'http.extraheader',
-        GIT_CONFIG_VALUE_0: header
-      }
+async function demo(options: DemoOptions): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'clone-cache-demo-'));
+  const shape = { files: options.files, tagEvery: options.tagEvery, seed: options.seed };
+  process.stdout.write('Generating the example repository... ');
+  const origin = await createExampleRepository(
+    path.join(root, 'origin'),
+    REPOSITORY,
+    shape,
+    options.commits
+  );
+  const pack = packFacts(origin.dir);
+  console.log(
+    `${grouped(options.commits)} commits, ${grouped(options.files)} files, ` +
+      `${grouped(origin.history.tags)} tags: ${grouped(pack.objects)} objects in a ` +
+      `${mebibytes(pack.packBytes)} pack, generated in ${origin.seconds.toFixed(1)} s from seed ${options.seed}.`
+  );
+  const loopback = await startLoopback(root);
+  try {
+    process.stdout.write('Running the cold job... ');
+    const coldJob = loopback.newJob('cold');
+    const cold: JobSteps = {
+      main: await loopback.step('main', coldJob),
+      post: await loopback.step('post', coldJob)
+    };
+    await origin.history.append(origin.dir, options.newCommits);
+    process.stdout.write(`pushing ${options.newCommits} commits... the warm job... `);
+    const warmJob = loopback.newJob('warm');
+    const warm: JobSteps = {
+      main: await loopback.step('main', warmJob),
+      post: await loopback.step('post', warmJob)
+    };
+    process.stdout.write('plain clones...');
+    const clones = path.join(root, 'clones');
+    const fullClone = await loopback.gitClone([], path.join(clones, 'full'));
+    const shallowClone = await loopback.gitClone(['--depth=1'], path.join(clones, 'shallow'));
+    console.log(' done.\n');
+
+    checkStep('cold job, main step', cold.main);
+    checkStep('cold job, post step', cold.post);
+    checkStep('warm job, main step', warm.main);
+    checkStep('warm job, post step', warm.post);
+    console.log(jobsTable(cold, warm).join('\n'));
+    console.log('');
+    const archive = /<td>Archive size<\/td><td>([\d.]+) MiB/.exec(warm.main.summary);
+    const comparison = comparisonTable({
+      cold,
+      warm,
+      newCommits: options.newCommits,
+      fullClone,
+      shallowClone,
+      commits: origin.history.commits,
+      tags: origin.history.tags,
+      objects: packFacts(origin.dir).objects,
+      archiveBytes: archive ? Number(archive[1]) * 2 ** 20 : 0
     });
-    child.on('error', reject);
-    child.on('close', code =>
-      code === 0
-        ? resolve((performance.now() - start) / 1000)
-        : reject(new Error(`git clone exited ${code}`))
-    );
-  });
-}
-
-console.log(
-  `Generating an example repository: ${commits} commits, 3 files of ${values['blob-kib']} KiB each per commit...`
-);
-const fx = await startFixture({ commits, blobBytes, fileCount: 400 });
-try {
-  const cold = fx.newJob('cold');
-  report('Cold job, main step (no cache yet)', await fx.main(cold));
-  report('Cold job, post step (saves the cache)', await fx.post(cold));
-
-  addCommits(fx.origin, 'main', {
-    commits: newCommits,
-    blobBytes,
-    fileCount: 400,
-    seed: 'new work'
-  });
-  console.log(`\nPushed ${newCommits} new commits to origin.`);
-  const warm = fx.newJob('warm');
-  report('Warm job, main step (restores, seeds, fetches the delta)', await fx.main(warm));
-  report('Warm job, post step', await fx.post(warm));
-
-  const scratch = mkdtempSync(path.join(tmpdir(), 'clone-cache-demo-clone-'));
-  const seconds = await timedGitClone(fx.originUrl, TOKEN, path.join(scratch, 'c'));
-  rmSync(scratch, { recursive: true, force: true });
-  console.log(`\nFor comparison, a plain git clone of the same origin: ${seconds.toFixed(2)} s`);
-  if (values.keep) console.log(`Kept: ${fx.root}`);
-} finally {
-  if (!values.keep) await fx.close();
-  else {
-    await fx.git.close();
-    await fx.cache.close();
+    console.log(comparison.join('\n'));
+    if (options.keep) console.log(`\nKept: ${root}`);
+  } finally {
+    await loopback.close();
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
   }
 }
+
+await demo(parseOrExit('demo', () => parseDemoOptions(process.argv.slice(2))));
