@@ -1,15 +1,20 @@
-// npm run bench -- [--preset smoke|small|large] [--runs 5] [--warmup 1] [--stale 50]
-//                  [--mbytes-per-sec 90] [--out bench-results] [--only <regex of method names>]
-// BENCH_REPO=<path> benchmarks a local repository of your own instead of a generated one.
+// Measures the action against plain clones: see HELP below, or `npm run bench -- --help`.
 //
 // Every method runs in every round, interleaved (A B C ... A B C ...), in a fresh directory;
 // the first --warmup rounds are not counted. Origin is served by `git http-backend` over loopback
 // HTTP and the cache by the loopback cache service, optionally at a limited bandwidth.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { startCacheServer } from '../__tests__/support/cache-server.js';
 import { startGitServer } from '../__tests__/support/git-server.js';
 import { pathToFileURL } from 'node:url';
@@ -22,33 +27,112 @@ import {
   stepEnv,
   type Job
 } from '../__tests__/support/runner.js';
+import {
+  nonNegativeNumber,
+  oneOf,
+  parseOptions,
+  parseOrExit,
+  UsageError,
+  wholeNumber
+} from '../demo/command-line.js';
 import { measure, type Measurement } from './measure.js';
 import { addCommits, bareName, generateRepository, PRESETS, repoSizeBytes } from './workload.js';
-import { renderMarkdown, summarize, type MethodResult, type Sample } from './report.js';
+import {
+  describeMachine,
+  renderMarkdown,
+  summarize,
+  type MethodResult,
+  type Sample
+} from './report.js';
 
-const { values } = parseArgs({
-  options: {
-    preset: { type: 'string', default: 'small' },
-    runs: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '1' },
-    stale: { type: 'string', default: '50' },
-    'mbytes-per-sec': { type: 'string', default: '0' },
-    out: { type: 'string', default: 'bench-results' },
-    only: { type: 'string' }
-  }
-});
-const runs = Number(values.runs);
+const presetLines = Object.entries(PRESETS)
+  .map(
+    ([name, p]) =>
+      `                          ${name.padEnd(6)} ${p.commits} commits, ${p.textFiles} text files, ${p.assets} binary assets`
+  )
+  .join('\n');
+
+const HELP = `Usage: npm run bench -- [options]
+
+Times the action's committed bundles against plain clones of the same origin (a full clone,
+actions/checkout's depth-1 fetch, a blob-less clone, a clone with --reference) and against floors
+(tar alone on the same archive, @actions/cache's restore alone, git worktree add), on a generated
+repository served by a loopback git server and a loopback cache service. Every method runs once
+per round, interleaved. Prints the table and writes it to <out>/bench.md, with every sample and
+the medians of the action's phases in <out>/bench.json.
+
+Options:
+  --preset <name>         the generated repository (default small):
+${presetLines}
+  --runs <n>              counted rounds (default 5)
+  --warmup <n>            rounds run first and not counted (default 1)
+  --stale <n>             commits the stale entry is behind origin's tip (default 50)
+  --mbytes-per-sec <n>    bandwidth of the git server and the cache service in MB/s;
+                          0 is unlimited (default 0)
+  --out <dir>             where bench.md and bench.json are written (default bench-results)
+  --only <regex>          run only the methods whose name matches, plus the full clone and the
+                          floors that the ratios need
+  -h, --help              show this text
+
+Environment:
+  BENCH_REPO=<path>       benchmark a local repository of your own instead of a generated one
+                          (--preset is then ignored); it is mirrored, and its HEAD becomes main
+
+Example: npm run bench -- --preset large --runs 5 --warmup 1 --stale 50
+`;
+
+const values = parseOrExit('bench', () =>
+  parseOptions(
+    {
+      preset: { type: 'string', default: 'small' },
+      runs: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '1' },
+      stale: { type: 'string', default: '50' },
+      'mbytes-per-sec': { type: 'string', default: '0' },
+      out: { type: 'string', default: 'bench-results' },
+      only: { type: 'string' }
+    },
+    HELP,
+    process.argv.slice(2),
+    parsed => {
+      const benchRepo = process.env.BENCH_REPO;
+      if (benchRepo !== undefined && !existsSync(benchRepo)) {
+        throw new UsageError(`BENCH_REPO=${benchRepo} does not exist`);
+      }
+      const out = String(parsed.out);
+      if (existsSync(out) && !statSync(out).isDirectory()) {
+        throw new UsageError(`--out ${out} is a file, not a folder`);
+      }
+      let only: RegExp | undefined;
+      try {
+        only = parsed.only === undefined ? undefined : new RegExp(String(parsed.only));
+      } catch {
+        throw new UsageError(`--only takes a regular expression, not '${parsed.only}'`);
+      }
+      return {
+        preset: oneOf(parsed, 'preset', Object.keys(PRESETS)),
+        runs: wholeNumber(parsed, 'runs', 1, 1000),
+        warmup: wholeNumber(parsed, 'warmup', 0, 1000),
+        stale: wholeNumber(parsed, 'stale', 0, 100_000),
+        mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
+        out,
+        only
+      };
+    }
+  )
+);
+const runs = values.runs;
 // --only <regex>: run just the matching methods (plus the full clone and the floors, which the
 // ratios need), e.g. to look into one of them.
-const only = values.only ? new RegExp(values.only) : undefined;
+const only = values.only;
 const selected = (method: { name: string }) =>
   !only ||
   only.test(method.name) ||
   method.name === 'git clone (full)' ||
   method.name.startsWith('floor:');
-const warmup = Number(values.warmup);
-const stale = Number(values.stale);
-const bytesPerSecond = Number(values['mbytes-per-sec']) * 1_000_000;
+const warmup = values.warmup;
+const stale = values.stale;
+const bytesPerSecond = values.mbytesPerSec * 1_000_000;
 const TOKEN = 'bench-token';
 const AUTH = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
 
@@ -70,9 +154,7 @@ async function prepareOrigin(): Promise<string> {
     execFileSync('git', ['-C', bare, 'symbolic-ref', 'HEAD', 'refs/heads/main']);
     return bare;
   }
-  const preset = PRESETS[values.preset ?? 'small'];
-  if (!preset)
-    throw new Error(`unknown preset ${values.preset}; choose ${Object.keys(PRESETS).join(', ')}`);
+  const preset = PRESETS[values.preset];
   log(`Generating the ${values.preset} repository (${preset.commits} commits)...`);
   await generateRepository(bare, preset);
   return bare;
@@ -320,37 +402,26 @@ async function main(): Promise<void> {
   }
 
   const results: MethodResult[] = summarize(methods.filter(selected), samples, coldPosts);
-  const machine = {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    git: execFileSync('git', ['--version']).toString().trim(),
-    zstd: (() => {
-      try {
-        return execFileSync('zstd', ['--version']).toString().trim();
-      } catch {
-        return 'absent (gzip)';
-      }
-    })()
-  };
+  const machine = describeMachine();
   const workload = {
     preset: process.env.BENCH_REPO ? `BENCH_REPO=${process.env.BENCH_REPO}` : values.preset,
     packBytes: repoSizeBytes(bare),
     archiveBytes: warmEntry.size,
     staleCommits: stale,
-    bandwidth: bytesPerSecond ? `${values['mbytes-per-sec']} MB/s` : 'unlimited',
+    bandwidth: bytesPerSecond ? `${values.mbytesPerSec} MB/s` : 'unlimited',
     runs,
     warmup
   };
-  mkdirSync(values.out ?? 'bench-results', { recursive: true });
+  mkdirSync(values.out, { recursive: true });
   const markdown = renderMarkdown(results, machine, workload);
-  writeFileSync(path.join(values.out ?? 'bench-results', 'bench.md'), markdown);
-  writeFileSync(
-    path.join(values.out ?? 'bench-results', 'bench.json'),
-    JSON.stringify({ machine, workload, results }, null, 2)
-  );
+  const written = {
+    md: path.join(values.out, 'bench.md'),
+    json: path.join(values.out, 'bench.json')
+  };
+  writeFileSync(written.md, markdown);
+  writeFileSync(written.json, JSON.stringify({ machine, workload, results }, null, 2));
   process.stdout.write(markdown);
+  log(`Wrote ${path.resolve(written.md)} and ${path.resolve(written.json)}.`);
   await git.close();
   await cache.close();
 }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import * as os from 'node:os';
 import type { Measurement } from './measure.js';
 
 export interface MethodResult {
@@ -94,6 +96,34 @@ export function summarize(
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 
+/** 405 MiB, 3.2 MiB, 340 KiB: enough digits to tell a small repository's sizes apart. */
+export function formatBytes(bytes: number): string {
+  const mib = bytes / 2 ** 20;
+  if (mib >= 10) return `${mib.toFixed(0)} MiB`;
+  if (mib >= 1) return `${mib.toFixed(1)} MiB`;
+  return `${Math.round(bytes / 1024)} KiB`;
+}
+
+/** The machine and the tools the numbers depend on, as the report's first line names them. */
+export function describeMachine(): Record<string, string | number> {
+  let zstd = 'absent (gzip)';
+  try {
+    // `zstd --version` prints a banner: *** Zstandard CLI (64-bit) v1.5.4, by Yann Collet ***
+    const banner = execFileSync('zstd', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    zstd = /v(\d+\.\d+\.\d+)/.exec(banner.toString())?.[1] ?? banner.toString().trim();
+  } catch {
+    // no zstd: @actions/cache compresses with gzip
+  }
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    git: execFileSync('git', ['--version']).toString().trim(),
+    zstd
+  };
+}
+
 export function renderMarkdown(
   results: MethodResult[],
   machine: Record<string, string | number>,
@@ -101,7 +131,7 @@ export function renderMarkdown(
 ): string {
   const lines = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.git}; node ${machine.node}; zstd ${machine.zstd}`,
-    `Workload: ${workload.preset}, pack ${(Number(workload.packBytes) / 2 ** 20).toFixed(0)} MiB, cache archive ${(Number(workload.archiveBytes) / 2 ** 20).toFixed(0)} MiB, bandwidth ${workload.bandwidth}, ${workload.runs} counted runs after ${workload.warmup} warm-up`,
+    `Workload: ${workload.preset}, pack ${formatBytes(Number(workload.packBytes))}, cache archive ${formatBytes(Number(workload.archiveBytes))}, bandwidth ${workload.bandwidth}, ${workload.runs} counted ${Number(workload.runs) === 1 ? 'run' : 'runs'} after ${workload.warmup} warm-up`,
     '',
     '| method | median (s) | min-max (s) | x faster than full clone | x the floor | peak RSS (MiB) | action process RSS (MiB) | action overhead (s) |',
     '|---|---|---|---|---|---|---|---|',

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { expectUsageError, runScript } from '../demo/npm-script.js';
 import { ROOT } from '../support/runner.js';
 
 const METHODS = [
@@ -24,6 +25,7 @@ const METHODS = [
 // Checks the benchmark's shape on the smoke preset; its timings are never asserted.
 test('npm run bench on the smoke preset writes the table and the JSON', async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'clone-cache-bench-test-'));
+  const stderrOf = { text: '' };
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(
@@ -44,15 +46,17 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
         ],
         { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
       );
-      let stderr = '';
-      child.stderr.on('data', chunk => (stderr += chunk));
+      child.stderr.on('data', chunk => (stderrOf.text += chunk));
       child.on('error', reject);
       child.on('close', status => {
-        if (status !== 0) process.stderr.write(stderr);
+        if (status !== 0) process.stderr.write(stderrOf.text);
         resolve(status);
       });
     });
     expect(code).toBe(0);
+    expect(stderrOf.text).toContain(
+      `Wrote ${path.join(out, 'bench.md')} and ${path.join(out, 'bench.json')}.`
+    );
     const markdown = readFileSync(path.join(out, 'bench.md'), 'utf8');
     const rows = markdown
       .split('\n')
@@ -68,7 +72,9 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
       expect(cells[2]).toMatch(/^\d+\.\d\d-\d+\.\d\d$/);
       expect(cells[5]).toMatch(/^\d+$/);
     }
-    expect(markdown).toMatch(/^Machine: .*cores/m);
+    expect(markdown).toMatch(/^Machine: .*cores.*; zstd (\d+\.\d+\.\d+|absent \(gzip\))$/m);
+    // The smoke preset's sizes are below 1 MiB: they must not print as 0 MiB.
+    expect(markdown).toMatch(/pack [1-9]\d* KiB, cache archive [1-9]\d* KiB,/);
     const json = JSON.parse(readFileSync(path.join(out, 'bench.json'), 'utf8'));
     expect(json.results).toHaveLength(METHODS.length);
     expect(json.results[0]).toMatchObject({
@@ -80,3 +86,36 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
     rmSync(out, { recursive: true, force: true });
   }
 }, 300_000);
+
+test('npm run bench -- --help documents every option and exits 0', async () => {
+  const result = await runScript('bench/bench.ts', ['--help']);
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+  for (const option of [
+    '--preset <name>',
+    'smoke',
+    'small',
+    'large',
+    '--runs <n>',
+    '--warmup <n>',
+    '--stale <n>',
+    '--mbytes-per-sec <n>',
+    '--out <dir>',
+    '--only <regex>',
+    '-h, --help',
+    'BENCH_REPO=<path>'
+  ]) {
+    expect(result.stdout).toContain(option);
+  }
+});
+
+test.each([
+  [['--nope'], "unknown option '--nope'"],
+  [['--preset', 'huge'], "--preset takes one of smoke, small, large, not 'huge'"],
+  [['--runs', 'many'], "--runs takes a whole number from 1 to 1000, not 'many'"],
+  [['--runs'], 'argument missing'],
+  [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
+  [['--only', '('], "--only takes a regular expression, not '\\('"],
+  [['smoke'], "unexpected argument 'smoke'"]
+])('npm run bench -- %j is one line and exit code 2', async (args, message) => {
+  expectUsageError(await runScript('bench/bench.ts', args), 'bench', message);
+});
