@@ -7,7 +7,7 @@ import { parseOrExit } from './command-line.js';
 import { createExampleRepository, packFacts } from './example-repository.js';
 import { REPOSITORY, startLoopback, type TimedStep } from './loopback.js';
 import { parseDemoOptions, type DemoOptions } from './options.js';
-import { comparisonTable, grouped, jobsTable, mebibytes, type JobSteps } from './report.js';
+import { comparisonTable, count, jobsTable, mebibytes, type JobSteps } from './report.js';
 
 /** Prints a step's annotations, and its whole log when it failed. */
 function checkStep(title: string, step: TimedStep): void {
@@ -32,8 +32,8 @@ async function demo(options: DemoOptions): Promise<void> {
   );
   const pack = packFacts(origin.dir);
   console.log(
-    `${grouped(options.commits)} commits, ${grouped(options.files)} files, ` +
-      `${grouped(origin.history.tags)} tags: ${grouped(pack.objects)} objects in a ` +
+    `${count(options.commits, 'commit')}, ${count(options.files, 'file')}, ` +
+      `${count(origin.history.tags, 'tag')}: ${count(pack.objects, 'object')} in a ` +
       `${mebibytes(pack.packBytes)} pack, generated in ${origin.seconds.toFixed(1)} s from seed ${options.seed}.`
   );
   const loopback = await startLoopback(root);
@@ -45,7 +45,7 @@ async function demo(options: DemoOptions): Promise<void> {
       post: await loopback.step('post', coldJob)
     };
     await origin.history.append(origin.dir, options.newCommits);
-    process.stdout.write(`pushing ${options.newCommits} commits... the warm job... `);
+    process.stdout.write(`pushing ${count(options.newCommits, 'commit')}... the warm job... `);
     const warmJob = loopback.newJob('warm');
     const warm: JobSteps = {
       main: await loopback.step('main', warmJob),

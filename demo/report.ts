@@ -22,6 +22,8 @@ const PHASES = ['Restore', 'Seed', 'Clone init', 'Fetch', 'Verify', 'Checkout', 
 const OTHER = 'other (start-up, bookkeeping)';
 
 export const grouped = (n: number) => n.toLocaleString('en-US').replace(/,/g, ' ');
+/** `1 tag`, `120 tags`, `30 000 commits`. */
+export const count = (n: number, noun: string) => `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
 export const mebibytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const seconds = (hundredths: number) => (hundredths / 100).toFixed(2);
 const hundredths = (s: number) => Math.round(s * 100);
@@ -108,7 +110,11 @@ export function comparisonTable(c: Comparison): string[] {
       jobSeconds(c.cold),
       versus(jobSeconds(c.cold), c.fullClone)
     ),
-    row(`warm job (hit: seed, fetch ${c.newCommits} new commits)`, warm, versus(warm, c.fullClone)),
+    row(
+      `warm job (hit: seed, fetch ${count(c.newCommits, 'new commit')})`,
+      warm,
+      versus(warm, c.fullClone)
+    ),
     row('git clone (full history)', c.fullClone, 'the reference'),
     row(
       'git clone --depth=1 (tip only, no history)',
@@ -117,7 +123,7 @@ export function comparisonTable(c: Comparison): string[] {
     ),
     ''
   ];
-  const history = `the whole history (${grouped(c.commits)} commits, ${grouped(c.tags)} tags)`;
+  const history = `the whole history (${count(c.commits, 'commit')}, ${count(c.tags, 'tag')})`;
   const shallow =
     c.shallowClone < warm
       ? `a depth-1 clone is cheaper still (${c.shallowClone.toFixed(2)} s) when a job never looks at history`
