@@ -52,8 +52,9 @@ Options:
   -h, --help          show this text
 
 Examples:
-  npm run demo -- --commits 60000     twice the history: the clone's cost grows, the warm job's hardly
-  npm run demo -- --commits 2000      a small history, where the cache saves nothing
+  npm run demo -- --commits 60000   twice the history (about a minute): the full clone takes
+                                    twice as long, the warm job a little longer
+  npm run demo -- --commits 2000    a small history, where the cache saves nothing
 `;
 
 /** Parses the demo's arguments; throws UsageError for a mistake. */
