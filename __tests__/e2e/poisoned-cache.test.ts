@@ -148,7 +148,7 @@ describe('untrusted cache entries', () => {
     // The only includes are the action's own (persist-credentials), naming its RUNNER_TEMP file.
     const seededConfig = readFileSync(path.join(job.workspace, '.git', 'config'), 'utf8');
     const ownIncludes =
-      /\[includeIf "gitdir:[^"]*"\]\n\tpath = \S*\/clone-cache-credentials-[0-9a-f-]+\.config\n/g;
+      /\[includeIf "gitdir:[^"]*"\]\n\tpath = "?\/\S*\/clone-cache-credentials-[0-9a-f-]+\.config"?\n/g;
     expect(seededConfig.match(ownIncludes)).toHaveLength(4);
     expect(seededConfig.replace(ownIncludes, '')).not.toMatch(
       /fsmonitor|hooksPath|sshCommand|credential|include|textconv|smudge/
