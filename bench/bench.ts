@@ -4,15 +4,7 @@
 // the first --warmup rounds are not counted. Origin is served by `git http-backend` over loopback
 // HTTP and the cache by the loopback cache service, optionally at a limited bandwidth.
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCacheServer } from '../__tests__/support/cache-server.js';
@@ -27,15 +19,8 @@ import {
   stepEnv,
   type Job
 } from '../__tests__/support/runner.js';
-import {
-  nonNegativeNumber,
-  oneOf,
-  parseOptions,
-  parseOrExit,
-  UsageError,
-  wholeNumber
-} from '../demo/command-line.js';
 import { measure, type Measurement } from './measure.js';
+import { readBenchOptions } from './options.js';
 import { addCommits, bareName, generateRepository, PRESETS, repoSizeBytes } from './workload.js';
 import {
   describeMachine,
@@ -45,82 +30,7 @@ import {
   type Sample
 } from './report.js';
 
-const presetLines = Object.entries(PRESETS)
-  .map(
-    ([name, p]) =>
-      `                          ${name.padEnd(6)} ${p.commits} commits, ${p.textFiles} text files, ${p.assets} binary assets`
-  )
-  .join('\n');
-
-const HELP = `Usage: npm run bench -- [options]
-
-Times the action's committed bundles against plain clones of the same origin (a full clone,
-actions/checkout's depth-1 fetch, a blob-less clone, a clone with --reference) and against floors
-(tar alone on the same archive, @actions/cache's restore alone, git worktree add), on a generated
-repository served by a loopback git server and a loopback cache service. Every method runs once
-per round, interleaved. Prints the table and writes it to <out>/bench.md, with every sample and
-the medians of the action's phases in <out>/bench.json.
-
-Options:
-  --preset <name>         the generated repository (default small):
-${presetLines}
-  --runs <n>              counted rounds (default 5)
-  --warmup <n>            rounds run first and not counted (default 1)
-  --stale <n>             commits the stale entry is behind origin's tip (default 50)
-  --mbytes-per-sec <n>    bandwidth of the git server and the cache service in MB/s;
-                          0 is unlimited (default 0)
-  --out <dir>             where bench.md and bench.json are written (default bench-results)
-  --only <regex>          run only the methods whose name matches, plus the full clone and the
-                          floors that the ratios need
-  -h, --help              show this text
-
-Environment:
-  BENCH_REPO=<path>       benchmark a local repository of your own instead of a generated one
-                          (--preset is then ignored); it is mirrored, and its HEAD becomes main
-
-Example: npm run bench -- --preset large --runs 5 --warmup 1 --stale 50
-`;
-
-const values = parseOrExit('bench', () =>
-  parseOptions(
-    {
-      preset: { type: 'string', default: 'small' },
-      runs: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '1' },
-      stale: { type: 'string', default: '50' },
-      'mbytes-per-sec': { type: 'string', default: '0' },
-      out: { type: 'string', default: 'bench-results' },
-      only: { type: 'string' }
-    },
-    HELP,
-    process.argv.slice(2),
-    parsed => {
-      const benchRepo = process.env.BENCH_REPO;
-      if (benchRepo !== undefined && !existsSync(benchRepo)) {
-        throw new UsageError(`BENCH_REPO=${benchRepo} does not exist`);
-      }
-      const out = String(parsed.out);
-      if (existsSync(out) && !statSync(out).isDirectory()) {
-        throw new UsageError(`--out ${out} is a file, not a folder`);
-      }
-      let only: RegExp | undefined;
-      try {
-        only = parsed.only === undefined ? undefined : new RegExp(String(parsed.only));
-      } catch {
-        throw new UsageError(`--only takes a regular expression, not '${parsed.only}'`);
-      }
-      return {
-        preset: oneOf(parsed, 'preset', Object.keys(PRESETS)),
-        runs: wholeNumber(parsed, 'runs', 1, 1000),
-        warmup: wholeNumber(parsed, 'warmup', 0, 1000),
-        stale: wholeNumber(parsed, 'stale', 0, 100_000),
-        mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
-        out,
-        only
-      };
-    }
-  )
-);
+const values = readBenchOptions(process.argv.slice(2));
 const runs = values.runs;
 // --only <regex>: run just the matching methods (plus the full clone and the floors, which the
 // ratios need), e.g. to look into one of them.

@@ -1,0 +1,91 @@
+// The bench's command line: its help text and its options, each validated.
+import { existsSync, statSync } from 'node:fs';
+import {
+  nonNegativeNumber,
+  oneOf,
+  parseOptions,
+  parseOrExit,
+  UsageError,
+  wholeNumber
+} from '../demo/command-line.js';
+import { PRESETS } from './workload.js';
+
+const presetLines = Object.entries(PRESETS)
+  .map(
+    ([name, p]) =>
+      `                          ${name.padEnd(6)} ${p.commits} commits, ${p.textFiles} text files, ${p.assets} binary assets`
+  )
+  .join('\n');
+
+const HELP = `Usage: npm run bench -- [options]
+
+Times the action's committed bundles against plain clones of the same origin (a full clone,
+actions/checkout's depth-1 fetch, a blob-less clone, a clone with --reference) and against floors
+(tar alone on the same archive, @actions/cache's restore alone, git worktree add), on a generated
+repository served by a loopback git server and a loopback cache service. Every method runs once
+per round, interleaved. Prints the table and writes it to <out>/bench.md, with every sample and
+the medians of the action's phases in <out>/bench.json.
+
+Options:
+  --preset <name>         the generated repository (default small):
+${presetLines}
+  --runs <n>              counted rounds (default 5)
+  --warmup <n>            rounds run first and not counted (default 1)
+  --stale <n>             commits the stale entry is behind origin's tip (default 50)
+  --mbytes-per-sec <n>    bandwidth of the git server and the cache service in MB/s;
+                          0 is unlimited (default 0)
+  --out <dir>             where bench.md and bench.json are written (default bench-results)
+  --only <regex>          run only the methods whose name matches, plus the full clone and the
+                          floors that the ratios need
+  -h, --help              show this text
+
+Environment:
+  BENCH_REPO=<path>       benchmark a local repository of your own instead of a generated one
+                          (--preset is then ignored); it is mirrored, and its HEAD becomes main
+
+Example: npm run bench -- --preset large --runs 5 --warmup 1 --stale 50
+`;
+
+/** The bench's options from its command line; a mistake ends the process (one line, exit 2). */
+export function readBenchOptions(argv: string[]) {
+  return parseOrExit('bench', () =>
+    parseOptions(
+      {
+        preset: { type: 'string', default: 'small' },
+        runs: { type: 'string', default: '5' },
+        warmup: { type: 'string', default: '1' },
+        stale: { type: 'string', default: '50' },
+        'mbytes-per-sec': { type: 'string', default: '0' },
+        out: { type: 'string', default: 'bench-results' },
+        only: { type: 'string' }
+      },
+      HELP,
+      argv,
+      parsed => {
+        const benchRepo = process.env.BENCH_REPO;
+        if (benchRepo !== undefined && !existsSync(benchRepo)) {
+          throw new UsageError(`BENCH_REPO=${benchRepo} does not exist`);
+        }
+        const out = String(parsed.out);
+        if (existsSync(out) && !statSync(out).isDirectory()) {
+          throw new UsageError(`--out ${out} is a file, not a folder`);
+        }
+        let only: RegExp | undefined;
+        try {
+          only = parsed.only === undefined ? undefined : new RegExp(String(parsed.only));
+        } catch {
+          throw new UsageError(`--only takes a regular expression, not '${parsed.only}'`);
+        }
+        return {
+          preset: oneOf(parsed, 'preset', Object.keys(PRESETS)),
+          runs: wholeNumber(parsed, 'runs', 1, 1000),
+          warmup: wholeNumber(parsed, 'warmup', 0, 1000),
+          stale: wholeNumber(parsed, 'stale', 0, 100_000),
+          mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
+          out,
+          only
+        };
+      }
+    )
+  );
+}
