@@ -1,0 +1,63 @@
+import { expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { renderMarkdown, type MethodResult } from '../../bench/report.js';
+import { ROOT } from '../support/runner.js';
+
+interface BenchJson {
+  machine: Record<string, string | number>;
+  workload: Record<string, string | number | undefined>;
+  results: MethodResult[];
+}
+
+const run = JSON.parse(
+  readFileSync(path.join(ROOT, 'bench', 'results', 'large.json'), 'utf8')
+) as BenchJson;
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const block = /<!-- performance:start -->\n([\s\S]*?)<!-- performance:end -->/.exec(readme)?.[1];
+
+const rowsOf = (markdown: string) =>
+  markdown
+    .split('\n')
+    .filter(line => line.startsWith('|'))
+    .map(line => line.split('|').map(cell => (/^\s*-+\s*$/.test(cell) ? '---' : cell.trim())));
+
+test("the README's Performance table is the committed run's, as the bench renders it", () => {
+  expect(block).toBeDefined();
+  expect(rowsOf(block ?? '')).toEqual(
+    rowsOf(renderMarkdown(run.results, run.machine, run.workload))
+  );
+});
+
+test('every figure the Performance text cites is one of that run', () => {
+  const seconds = new Set<string>();
+  const ratios = new Set<string>();
+  const addSeconds = (ms: number) => seconds.add((ms / 1000).toFixed(2));
+  for (const r of run.results) {
+    for (const ms of [r.medianMs, r.minMs, r.maxMs, r.overheadMs ?? NaN]) addSeconds(ms);
+    for (const ms of Object.values(r.phasesMedianMs ?? {})) addSeconds(ms);
+    ratios.add(r.ratioToClone.toFixed(1));
+    if (r.ratioToFloor !== null) ratios.add(r.ratioToFloor.toFixed(2));
+  }
+  // Differences and ratios of two medians that the text works out.
+  const median = (name: string) => run.results.find(r => r.method === name)?.medianMs ?? NaN;
+  const worktree = median('action, warm cache-dir, task worktree');
+  ratios.add((worktree / median('floor: git worktree add from a local clone')).toFixed(2));
+  addSeconds(
+    median('action, warm hosted, entry 50 commits stale') - median('action, warm hosted cache')
+  );
+  const prose = (block ?? '')
+    .split('\n')
+    .filter(line => !line.startsWith('|'))
+    .join('\n');
+  const cited = {
+    seconds: [...prose.matchAll(/(\d+\.\d+) s\b/g)].map(m => m[1]),
+    ratios: [...prose.matchAll(/(\d+(?:\.\d+)?)x\b/g)].map(m => m[1])
+  };
+  expect(cited.seconds.length).toBeGreaterThan(10);
+  expect(cited.seconds.filter(value => !seconds.has(value))).toEqual([]);
+  const known = (value: string) =>
+    ratios.has(value) ||
+    [...ratios].some(r => Number(r).toFixed(1) === value || Number(r).toFixed(0) === value);
+  expect(cited.ratios.filter(value => !known(value))).toEqual([]);
+});
