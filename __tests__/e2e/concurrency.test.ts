@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
 import { hostLeftovers, hostLocks } from '../support/host-clone.js';
@@ -12,12 +13,17 @@ afterEach(async () => fx?.close());
 
 test('10 jobs side by side on one cache-dir, with refreshes running: all succeed, nothing is left', async () => {
   fx = await startFixture({ commits: 40 });
+  // Runners of one user share HOME, so its global config: each job adds its credentials include
+  // and safe.directory values there at the same time as the others, and removes its own.
+  const home = path.join(fx.root, 'shared-home');
+  mkdirSync(home);
+  const newJob = (name: string) => fx.newJob(name, { extraEnv: { HOME: home } });
   const tips: Record<string, string> = { main: revParse(fx.origin, 'main') };
   for (const branch of ['feat/a', 'feat/b', 'feat/c', 'fix/d']) {
     tips[branch] = addCommits(fx.origin, branch, { commits: 2, seed: branch }, 'main');
   }
   // Warm the host clone once, as the first job on a host would.
-  const warm = fx.newJob('warm');
+  const warm = newJob('warm');
   expect(
     (await fx.main(warm, { inputs: { 'cache-dir': fx.hostDir, branch: 'main' } })).exitCode
   ).toBe(0);
@@ -33,9 +39,9 @@ test('10 jobs side by side on one cache-dir, with refreshes running: all succeed
     { name: 'new1', branch: 'brand/new-1', expected: tips.main },
     { name: 'new2', branch: 'brand/new-2', expected: tips.main }
   ];
-  const jobs = plan.map(p => ({ ...p, job: fx.newJob(p.name) }));
+  const jobs = plan.map(p => ({ ...p, job: newJob(p.name) }));
   // Two more processes refresh the host clone (jobs that seed a path from it, no branch).
-  const refreshers = [fx.newJob('refresh1'), fx.newJob('refresh2')];
+  const refreshers = [newJob('refresh1'), newJob('refresh2')];
   const mains = await Promise.all([
     ...jobs.map(j => fx.main(j.job, { inputs: { 'cache-dir': fx.hostDir, branch: j.branch } })),
     ...refreshers.map(job => fx.main(job, { inputs: { 'cache-dir': fx.hostDir } }))
@@ -64,6 +70,12 @@ test('10 jobs side by side on one cache-dir, with refreshes running: all succeed
   expect(twins).toEqual(['HEAD', 'feat/a']);
   expect(new Set(worktrees).size).toBe(worktrees.length);
   for (const job of refreshers) expect(revParse(job.workspace, 'HEAD')).toBe(tips.main);
+  // Every job wrote there at once, and nothing was lost: one include per worktree, and the
+  // safe.directory of each worktree and each refresher's clone.
+  const globalConfig = path.join(home, '.gitconfig');
+  const during = readFileSync(globalConfig, 'utf8');
+  expect(during.match(/\[includeIf /g)).toHaveLength(jobs.length);
+  expect(during.match(/directory = /g)).toHaveLength(jobs.length + refreshers.length);
 
   const posts = await Promise.all([
     ...jobs.map(j => fx.post(j.job)),
@@ -75,6 +87,9 @@ test('10 jobs side by side on one cache-dir, with refreshes running: all succeed
   });
   for (const wt of worktrees) expect(existsSync(wt)).toBe(false);
   expect(hostLeftovers(fx.hostDir)).toEqual([]);
+  expect(readFileSync(globalConfig, 'utf8')).not.toMatch(
+    /includeIf|clone-cache-credentials|directory = /
+  );
 });
 
 test('a lock holder killed with SIGKILL: the next job reclaims the lock at once and succeeds', async () => {
