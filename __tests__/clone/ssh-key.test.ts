@@ -48,7 +48,7 @@ test('the key is written with mode 0600 and one trailing newline, under RUNNER_T
   expect(readdirSync(temp).sort()).toEqual([key, knownHosts].map(f => path.basename(f)).sort());
   const ssh = execFileSync('sh', ['-c', 'command -v ssh']).toString().trim();
   expect(sshKey.command).toBe(
-    `"${ssh}" -i "${key}" -o StrictHostKeyChecking=yes -o CheckHostIP=no -o "UserKnownHostsFile=${knownHosts}"`
+    `"${ssh}" -i "${key}" -o StrictHostKeyChecking=yes -o CheckHostIP=no -o "UserKnownHostsFile=${knownHosts}" -o ServerAliveInterval=15 -o ServerAliveCountMax=4`
   );
   expect(sshKeyConfig(sshKey)).toEqual([{ key: 'core.sshCommand', value: sshKey.command }]);
   expect(sshKeyConfig(undefined)).toEqual([]);

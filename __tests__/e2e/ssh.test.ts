@@ -80,6 +80,10 @@ describe('ssh-key', () => {
         '-o'
       ]);
       expect(call.argv.slice(-2)).toEqual(['git@github.com', "git-upload-pack 'acme/widgets.git'"]);
+      // A server that stops answering ends the fetch after a minute (then it is retried).
+      expect(call.argv).toEqual(
+        expect.arrayContaining(['ServerAliveInterval=15', 'ServerAliveCountMax=4'])
+      );
       expect(call.keyMode).toBe('600');
       expect(call.keyText).toBe(key.text.trim() + '\n');
       expect(call.knownHostsText).toContain(GITHUB_KNOWN_HOSTS.join('\n'));

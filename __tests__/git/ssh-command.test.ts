@@ -12,7 +12,8 @@ const parts = {
 test('strict: the options actions/checkout adds, with absolute paths', () => {
   expect(sshCommand({ ...parts, strict: true })).toBe(
     '"/usr/bin/ssh" -i "/runner/_temp/clone-cache-ssh-1" -o StrictHostKeyChecking=yes' +
-      ' -o CheckHostIP=no -o "UserKnownHostsFile=/runner/_temp/clone-cache-ssh-1_known_hosts"'
+      ' -o CheckHostIP=no -o "UserKnownHostsFile=/runner/_temp/clone-cache-ssh-1_known_hosts"' +
+      ' -o ServerAliveInterval=15 -o ServerAliveCountMax=4'
   );
 });
 
@@ -20,7 +21,8 @@ test('not strict: StrictHostKeyChecking and CheckHostIP are left out, the known 
   const command = sshCommand({ ...parts, strict: false });
   expect(command).toBe(
     '"/usr/bin/ssh" -i "/runner/_temp/clone-cache-ssh-1"' +
-      ' -o "UserKnownHostsFile=/runner/_temp/clone-cache-ssh-1_known_hosts"'
+      ' -o "UserKnownHostsFile=/runner/_temp/clone-cache-ssh-1_known_hosts"' +
+      ' -o ServerAliveInterval=15 -o ServerAliveCountMax=4'
   );
   expect(command).not.toMatch(/StrictHostKeyChecking|CheckHostIP/);
 });
@@ -34,7 +36,7 @@ test('a path the shell would change reaches ssh as it is', () => {
     `${sshCommand({ ssh: '/bin/echo', key: odd, knownHosts: odd, strict: true })} host`
   ]).toString();
   expect(argv).toBe(
-    `-i ${odd} -o StrictHostKeyChecking=yes -o CheckHostIP=no -o UserKnownHostsFile=${odd} host\n`
+    `-i ${odd} -o StrictHostKeyChecking=yes -o CheckHostIP=no -o UserKnownHostsFile=${odd} -o ServerAliveInterval=15 -o ServerAliveCountMax=4 host\n`
   );
 });
 

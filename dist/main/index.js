@@ -28442,14 +28442,19 @@ function shellWord(word) {
     return `"${word.replace(/[$`"\\]/g, '\\$&')}"`;
 }
 /**
+ * ssh ends a connection whose server stops answering after 4 keep-alives 15 s apart: a stalled
+ * ssh fetch ends after a minute, as an http one does at the fetch stall bound, and is retried.
+ */
+const KEEP_ALIVE = ['-o', 'ServerAliveInterval=15', '-o', 'ServerAliveCountMax=4'];
+/**
  * The command actions/checkout configures: `"<ssh>" -i "<key>" [-o StrictHostKeyChecking=yes
- * -o CheckHostIP=no] -o "UserKnownHostsFile=<file>"`, with absolute paths.
+ * -o CheckHostIP=no] -o "UserKnownHostsFile=<file>"`, with absolute paths, and the keep-alives.
  */
 function sshCommand(parts) {
     const words = [shellWord(parts.ssh), '-i', shellWord(parts.key)];
     if (parts.strict)
         words.push('-o', 'StrictHostKeyChecking=yes', '-o', 'CheckHostIP=no');
-    words.push('-o', shellWord(`UserKnownHostsFile=${parts.knownHosts}`));
+    words.push('-o', shellWord(`UserKnownHostsFile=${parts.knownHosts}`), ...KEEP_ALIVE);
     return words.join(' ');
 }
 /** Config that makes git's ssh transport use the command; passed in the environment only. */

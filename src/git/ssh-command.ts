@@ -17,13 +17,19 @@ export function shellWord(word: string): string {
 }
 
 /**
+ * ssh ends a connection whose server stops answering after 4 keep-alives 15 s apart: a stalled
+ * ssh fetch ends after a minute, as an http one does at the fetch stall bound, and is retried.
+ */
+const KEEP_ALIVE = ['-o', 'ServerAliveInterval=15', '-o', 'ServerAliveCountMax=4'];
+
+/**
  * The command actions/checkout configures: `"<ssh>" -i "<key>" [-o StrictHostKeyChecking=yes
- * -o CheckHostIP=no] -o "UserKnownHostsFile=<file>"`, with absolute paths.
+ * -o CheckHostIP=no] -o "UserKnownHostsFile=<file>"`, with absolute paths, and the keep-alives.
  */
 export function sshCommand(parts: SshCommandParts): string {
   const words = [shellWord(parts.ssh), '-i', shellWord(parts.key)];
   if (parts.strict) words.push('-o', 'StrictHostKeyChecking=yes', '-o', 'CheckHostIP=no');
-  words.push('-o', shellWord(`UserKnownHostsFile=${parts.knownHosts}`));
+  words.push('-o', shellWord(`UserKnownHostsFile=${parts.knownHosts}`), ...KEEP_ALIVE);
   return words.join(' ');
 }
 
