@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -7,19 +7,11 @@ import {
   removeGlobalConfigValue
 } from '../../src/git/global-config.js';
 import { useCapturedLog } from '../support/captured-log.js';
-import { useTempDir } from '../support/tmp.js';
+import { useTempDir, useTempHome } from '../support/tmp.js';
 
 useCapturedLog();
 const tempDir = useTempDir();
-let home = '';
-const savedHome = process.env.HOME;
-beforeEach(() => {
-  home = tempDir();
-  process.env.HOME = home;
-});
-afterEach(() => {
-  process.env.HOME = savedHome;
-});
+const home = useTempHome(tempDir);
 
 test('a value is added, and removing it removes that value only (regex characters taken literally)', async () => {
   await addGlobalConfigValue('safe.directory', '/srv/mine');
@@ -32,9 +24,9 @@ test('a value is added, and removing it removes that value only (regex character
 });
 
 test('a write that finds the lock taken waits for it (several runners share one HOME)', async () => {
-  const lock = path.join(home, '.gitconfig.lock');
+  const lock = path.join(home(), '.gitconfig.lock');
   writeFileSync(lock, ''); // another runner's git config, mid-write
   setTimeout(() => rmSync(lock), 300);
   await addGlobalConfigValue('safe.directory', '/w/job');
-  expect(readFileSync(path.join(home, '.gitconfig'), 'utf8')).toContain('/w/job');
+  expect(readFileSync(path.join(home(), '.gitconfig'), 'utf8')).toContain('/w/job');
 });

@@ -1,4 +1,4 @@
-import { afterEach } from '@jest/globals';
+import { afterEach, beforeEach } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,4 +14,21 @@ export function useTempDir(base = tmpdir()): () => string {
     made.push(dir);
     return dir;
   };
+}
+
+/**
+ * A HOME of its own per test (the global git config is read from it), restored after the test.
+ * Returns the function that gives the current test's HOME. Call at the top of a test file.
+ */
+export function useTempHome(tempDir: () => string): () => string {
+  let home = '';
+  const saved = process.env.HOME;
+  beforeEach(() => {
+    home = tempDir();
+    process.env.HOME = home;
+  });
+  afterEach(() => {
+    process.env.HOME = saved;
+  });
+  return () => home;
 }
