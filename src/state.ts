@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { CacheSource } from './cache/backend.js';
 import type { SavePolicy } from './inputs/settings.js';
-import type { LaterSteps } from './main-step/later-steps.js';
+import type { PersistedCredentials } from './clone/credentials.js';
 import type { ModeKind } from './main-step/mode.js';
 import type { TaskWorktree } from './main-step/result.js';
 import type { DiagnosisSettings } from './permissions/diagnose.js';
@@ -16,8 +16,8 @@ export interface MainState {
   /** The repository the job's checkout comes from (the main clone, or the host clone). */
   clonePath: string;
   originUrl: string;
-  /** Credentials and safe.directory values left for later steps: the post step removes them. */
-  laterSteps: LaterSteps;
+  /** The credentials file and includes left for later steps: the post step removes them. */
+  credentials?: PersistedCredentials;
   cacheSource: CacheSource;
   keyPrefix: string;
   /** Key of the restored entry, '' when none was restored. */

@@ -61,3 +61,17 @@ test('every figure the Performance text cites is one of that run', () => {
     [...ratios].some(r => Number(r).toFixed(1) === value || Number(r).toFixed(0) === value);
   expect(cited.ratios.filter(value => !known(value))).toEqual([]);
 });
+
+test('the before and after figures of the drop-in work are the medians of their two runs', () => {
+  const medians = ['before', 'after'].map(when => {
+    const file = path.join(ROOT, 'bench', 'results', `warm-${when}-drop-in.json`);
+    const results = (JSON.parse(readFileSync(file, 'utf8')) as BenchJson).results;
+    return new Set(results.map(r => (r.medianMs / 1000).toFixed(2)));
+  });
+  const bullet = /- The drop-in work for actions\/checkout[\s\S]*?\n\n/.exec(readme)?.[0] ?? '';
+  const pairs = [...bullet.matchAll(/(\d+\.\d+) s\s+(?:before\s+)?and\s+(\d+\.\d+) s/g)];
+  expect(pairs).toHaveLength(5);
+  for (const [, before, after] of pairs) {
+    expect([before, after].map((value, i) => medians[i].has(value))).toEqual([true, true]);
+  }
+});

@@ -36,15 +36,20 @@ function expectRefusedBeforeAnything(main: StepResult, job: Job, event: string) 
   expect(readdirSync(job.workspace)).toEqual([]);
 }
 
+/** A pull_request_target run for a pull request from `from` (a fork unless told) at `head`. */
+function pullRequestTargetEnv(job: Job, head: string, from = FORK): NodeJS.ProcessEnv {
+  return eventEnv(
+    job.dir,
+    'pull_request_target',
+    pullRequestTargetPayload({ base: REPOSITORY, head: from, headSha: head })
+  );
+}
+
 describe('a fork pull request in a pull_request_target or workflow_run run', () => {
   test('pull_request_target, ref refs/pull/N/merge: refused before any fetch or restore', async () => {
     const head = await withForkPullRequest();
     const job = fx.newJob();
-    const env = eventEnv(
-      job.dir,
-      'pull_request_target',
-      pullRequestTargetPayload({ base: REPOSITORY, head: FORK, headSha: head })
-    );
+    const env = pullRequestTargetEnv(job, head);
     const main = await fx.main(job, { env, inputs: { ref: 'refs/pull/7/merge' } });
     expectRefusedBeforeAnything(main, job, 'pull_request_target');
     const post = await fx.post(job, { env });
@@ -72,11 +77,7 @@ describe('a fork pull request in a pull_request_target or workflow_run run', () 
   test('with allow-unsafe-pr-checkout it runs, and the post step never saves', async () => {
     const head = await withForkPullRequest();
     const job = fx.newJob();
-    const env = eventEnv(
-      job.dir,
-      'pull_request_target',
-      pullRequestTargetPayload({ base: REPOSITORY, head: FORK, headSha: head })
-    );
+    const env = pullRequestTargetEnv(job, head);
     const main = await fx.main(job, {
       env,
       inputs: {
@@ -103,11 +104,7 @@ describe('a fork pull request in a pull_request_target or workflow_run run', () 
     const head = await withForkPullRequest();
     const job = fx.newJob();
     const env = {
-      ...eventEnv(
-        job.dir,
-        'pull_request_target',
-        pullRequestTargetPayload({ base: REPOSITORY, head: FORK, headSha: head })
-      ),
+      ...pullRequestTargetEnv(job, head),
       GITHUB_REF: 'refs/heads/main',
       GITHUB_SHA: revParse(fx.origin, 'refs/heads/main')
     };
@@ -123,11 +120,7 @@ describe('a fork pull request in a pull_request_target or workflow_run run', () 
     const head = addCommits(fx.origin, 'topic', { commits: 2, seed: 'pr' }, 'main');
     gitSync(fx.origin, ['update-ref', 'refs/pull/7/merge', head]);
     const job = fx.newJob();
-    const env = eventEnv(
-      job.dir,
-      'pull_request_target',
-      pullRequestTargetPayload({ base: REPOSITORY, head: REPOSITORY, headSha: head })
-    );
+    const env = pullRequestTargetEnv(job, head, REPOSITORY);
     const main = await fx.main(job, { env, inputs: { ref: 'refs/pull/7/merge' } });
     expect(main.annotations).toEqual([]);
     expect(main.exitCode).toBe(0);

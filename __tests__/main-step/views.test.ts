@@ -25,18 +25,16 @@ const seededHosted: MainResult = {
   target: { kind: 'branch', name: 'main', commit: SHA },
   isDefaultBranch: true,
   staleCommits: 4,
-  laterSteps: {
-    credentials: {
-      file: '/t/clone-cache-credentials-1.config',
-      includes: [
-        {
-          scope: 'local',
-          repoDir: '/w/r',
-          key: 'includeIf.gitdir:/w/r/.git.path',
-          value: '/t/clone-cache-credentials-1.config'
-        }
-      ]
-    }
+  credentials: {
+    file: '/t/clone-cache-credentials-1.config',
+    includes: [
+      {
+        scope: 'local',
+        repoDir: '/w/r',
+        key: 'includeIf.gitdir:/w/r/.git.path',
+        value: '/t/clone-cache-credentials-1.config'
+      }
+    ]
   },
   shallow: false,
   seconds: 1.234,
@@ -68,7 +66,6 @@ const hostWorktree: MainResult = {
   target: { kind: 'branch', name: 'agent/task-1', commit: SHA },
   isDefaultBranch: false,
   staleCommits: 0,
-  laterSteps: {},
   shallow: false,
   worktree: {
     branch: 'agent/task-1',
@@ -256,7 +253,7 @@ describe('state for the post step', () => {
 
   test('what later steps were given and the diagnosis switches reach the post step', () => {
     const state = stateOf(seededHosted, inputs({ 'diagnose-permissions': 'false' }), context);
-    expect(state.laterSteps).toEqual(seededHosted.laterSteps);
+    expect(state.credentials).toEqual(seededHosted.credentials);
     expect(state.diagnosis.enabled).toBe(false);
   });
 });

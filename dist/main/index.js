@@ -33392,47 +33392,34 @@ function resultOf(mode, branch, created, staleCommits, worktree) {
 
 
 
-async function persistCredentials(job, done, entries, laterSteps) {
+async function persistCredentials(job, done, entries) {
     const file = await writeCredentialsFile(job.context.runnerTemp, entries);
-    let includes;
-    if (done.mode === 'host-worktree' && done.worktree) {
-        const gitDir = await new Repository(done.worktree.path).absoluteGitDir();
-        includes = worktreeIncludes(gitDir, file);
-    }
-    else {
-        includes = cloneIncludes(done.clonePath, job.context.workspace, file);
-    }
-    laterSteps.credentials = { file, includes };
-    await addIncludes(includes);
-    const by = done.mode === 'host-worktree' ? 'the task worktree (global config)' : 'the clone';
+    const hostWorktree = done.mode === 'host-worktree' ? done.worktree : undefined;
+    const includes = hostWorktree
+        ? worktreeIncludes(await new Repository(hostWorktree.path).absoluteGitDir(), file)
+        : cloneIncludes(done.clonePath, job.context.workspace, file);
+    const persisted = { file, includes };
+    // A failure half-way takes back what was added: no post step knows of it yet.
+    await addIncludes(includes).catch(async (error) => {
+        await removePersistedCredentials(persisted).catch(() => undefined);
+        throw error;
+    });
+    const by = hostWorktree ? 'the task worktree (global config)' : 'the clone';
     lib_core/* info */.pq(`Credentials for later steps' git commands are in ${file}, included by ${by}.`);
-}
-/** Takes away what setUpLaterSteps added; every part is tried, the first failure is thrown. */
-async function tearDownLaterSteps(laterSteps) {
-    if (laterSteps.credentials)
-        await removePersistedCredentials(laterSteps.credentials);
+    return persisted;
 }
 /**
- * persist-credentials and set-safe-directory, as actions/checkout leaves them for later steps.
- * Last of the main step: a failure here takes back what was added, so nothing is left behind
- * without a post step that knows it.
+ * What actions/checkout leaves for later steps: the task worktree in safe.directory (the clone at
+ * path was added before the step's first git command in it, run.ts), and with persist-credentials
+ * the credentials file and its includes, which the post step removes.
  */
 async function setUpLaterSteps(job, done, persistedConfig) {
     const { settings } = job;
-    const laterSteps = {};
-    // The clone at path was trusted before the step's first git command in it (run.ts).
     if (settings.setSafeDirectory && done.worktree)
         await trustDirectory(done.worktree.path);
-    try {
-        if (settings.persistCredentials && persistedConfig.length > 0) {
-            await persistCredentials(job, done, persistedConfig, laterSteps);
-        }
-    }
-    catch (error) {
-        await tearDownLaterSteps(laterSteps).catch(() => undefined);
-        throw error;
-    }
-    return laterSteps;
+    if (!settings.persistCredentials || persistedConfig.length === 0)
+        return undefined;
+    return persistCredentials(job, done, persistedConfig);
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/pr-guard.ts
@@ -33596,7 +33583,7 @@ function stateOf(result, settings, context) {
         runnerTemp: context.runnerTemp,
         clonePath: result.clonePath,
         originUrl: settings.originUrl,
-        laterSteps: result.laterSteps,
+        credentials: result.credentials,
         cacheSource: result.cache.source,
         keyPrefix: settings.cacheKeyPrefix,
         matchedKey: result.cache.matchedKey,
@@ -33703,7 +33690,7 @@ async function runMainStep() {
             await removeSshFiles(sshKey.files);
         const result = {
             ...done,
-            laterSteps: await setUpLaterSteps(job, done, auth),
+            credentials: await setUpLaterSteps(job, done, auth),
             seconds: (performance.now() - started) / 1000,
             phaseSeconds: phases.allSeconds()
         };

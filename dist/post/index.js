@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1757:
+/***/ 3911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28425,55 +28425,8 @@ function warnPost(what, error) {
     lib_core/* warning */.$e(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/git/config-template.ts
-const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
-/** A config value or subsection name in double quotes, as git reads it back. */
-function config_template_quoteConfigValue(value) {
-    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-/**
- * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
- * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
- * drivers) is absent because the file is written from scratch.
- */
-function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
-    const lines = [
-        '[core]',
-        `\trepositoryformatversion = ${format.formatVersion}`,
-        '\tfilemode = true',
-        `\tbare = ${bare}`,
-        '\tlogallrefupdates = true'
-    ];
-    if (format.objectFormat !== 'sha1') {
-        lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
-    }
-    lines.push('[remote "origin"]', `\turl = ${config_template_quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
-    return lines.join('\n') + '\n';
-}
-/**
- * The keys and values the template sets, as `git config --list` names them (a test holds the two
- * together): what a rebuilt config may keep without naming it as dropped.
- */
-function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
-    return [
-        ['core.repositoryformatversion', String(format.formatVersion)],
-        ['core.filemode', 'true'],
-        ['core.bare', String(bare)],
-        ['core.logallrefupdates', 'true'],
-        ...(format.objectFormat !== 'sha1'
-            ? [['extensions.objectformat', format.objectFormat]]
-            : []),
-        ['remote.origin.url', originUrl],
-        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
-    ];
-}
-
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __nccwpck_require__(7187);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -28693,481 +28646,6 @@ async function exec_streamGit(cwd, args, input, onStdout) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/git/config.ts
-
-
-// A config file is read with --file and --no-includes: one file, include.* not followed, so
-// nothing a planted file says can run or point elsewhere. git runs in the file's folder.
-/** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
-async function configFileValue(configFile, key) {
-    const read = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
-    return read.stdout.trim();
-}
-/** The names of the keys the config file sets (none when it cannot be read). */
-async function configFileKeys(configFile) {
-    const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
-    return listed.stdout.split('\n').filter(Boolean);
-}
-/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
-async function unsetConfigFileKey(configFile, key) {
-    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
-        allowFailure: true
-    });
-}
-/** Sets `key` in the repository's own config (.git/config). */
-async function setLocalConfig(repo, key, value) {
-    await runGit(repo.dir, ['config', '--local', key, value]);
-}
-/** The keys and values of the repository's own config whose names match `pattern` (a regex). */
-async function config_localConfigMatching(repo, pattern) {
-    const listed = await runGit(repo.dir, ['config', '--local', '-z', '--get-regexp', pattern], {
-        allowFailure: true
-    });
-    return splitNulEntries(listed.stdout);
-}
-/** Adds a value of `key` to the repository's own config, next to any it has. */
-async function config_addLocalConfigValue(repo, key, value) {
-    await runGit(repo.dir, ['config', '--local', '--add', key, value]);
-}
-/** Removes the values of `key` that match `valuePattern` from the repository's own config. */
-async function unsetLocalConfigValue(repo, key, valuePattern) {
-    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key, valuePattern], {
-        allowFailure: true
-    });
-}
-/** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
-async function config_unsetLocalConfig(repo, key) {
-    await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
-}
-/** Every key and value the config file sets, in order (none when it cannot be read). */
-async function config_configFileEntries(configFile) {
-    const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
-    return splitNulEntries(listed.stdout);
-}
-/** `git config -z` output: each entry is `key\nvalue\0` (no newline when there is no value). */
-function splitNulEntries(output) {
-    return output
-        .split('\0')
-        .filter(Boolean)
-        .map(entry => {
-        const newline = entry.indexOf('\n');
-        return newline < 0 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
-    });
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/git/global-config.ts
-
-
-// The runner's global config (~/.gitconfig) is what later steps read. On a self-hosted host several
-// runners may share one HOME: a concurrent writer holds the lock for milliseconds, so a write that
-// finds it taken is tried again, briefly, instead of failing the step.
-const LOCK_ATTEMPTS = 40;
-async function editGlobalConfig(args) {
-    for (let attempt = 1;; attempt++) {
-        const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
-            allowFailure: true
-        });
-        // Only a lock another writer holds clears by waiting; "Permission denied" does not.
-        const lockHeld = /could not lock config file .*: File exists/.test(result.stderr);
-        if (!lockHeld || attempt === LOCK_ATTEMPTS) {
-            return result;
-        }
-        await (0,promises_namespaceObject.setTimeout)(25 + Math.random() * 75);
-    }
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** Removes every `key` line whose value matches the regular expression. */
-async function global_config_removeGlobalConfigMatching(key, valuePattern) {
-    const result = await editGlobalConfig(['--unset-all', key, valuePattern]);
-    if (result.exitCode !== 0 && result.exitCode !== 5) {
-        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
-    }
-}
-/** Every value of `key` in the global config. */
-async function global_config_globalConfigValues(key) {
-    const read = await runGit(process.cwd(), ['config', '--global', '--get-all', key], {
-        allowFailure: true
-    });
-    return read.stdout.split('\n').filter(Boolean);
-}
-/** Adds `key = value` to the global config; throws git's error when it cannot. */
-async function global_config_addGlobalConfigValue(key, value) {
-    const result = await editGlobalConfig(['--add', key, value]);
-    if (result.exitCode !== 0) {
-        throw new Error(`git config --global --add ${key} failed: ${result.stderr.trim()}`);
-    }
-}
-/**
- * Removes the one `key = value` line from the global config. Absent is not an error, and neither
- * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
- */
-async function removeGlobalConfigValue(key, value) {
-    const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
-    // Exit 5: nothing matched, or more than one line did.
-    if (result.exitCode !== 0 && result.exitCode !== 5) {
-        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/git/repository.ts
-
-
-/**
- * A repository (or one of its worktrees) and the auth that its network operations send to
- * origin. What can be asked of it is here; what changes it lives beside it, one concern a file
- * (remote, refs, checkout, worktrees, config, maintenance).
- */
-class repository_Repository {
-    dir;
-    auth;
-    constructor(dir, auth = []) {
-        this.dir = dir;
-        this.auth = auth;
-    }
-    /** Another directory (a worktree, a staging clone) with the same auth. */
-    at(dir) {
-        return new repository_Repository(dir, this.auth);
-    }
-    /** The commit a revision names, or '' when it names none. */
-    async resolveCommit(revision) {
-        const result = await exec_runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() : '';
-    }
-    /** How many commits `to` has that `from` has not. */
-    async countCommits(from, to) {
-        return Number(await exec_gitOutput(this.dir, ['rev-list', '--count', `${from}..${to}`, '--']));
-    }
-    /** True when the repository's history is cut off (a shallow clone). */
-    async isShallow() {
-        return (await exec_gitOutput(this.dir, ['rev-parse', '--is-shallow-repository'])) === 'true';
-    }
-    /** The absolute path of the git directory (`.git`, or the repository itself when bare). */
-    absoluteGitDir() {
-        return exec_gitOutput(this.dir, ['rev-parse', '--absolute-git-dir']);
-    }
-    /** The absolute path of the directory the main worktree and all linked ones share. */
-    async commonDir() {
-        return external_node_path_.resolve(this.dir, await exec_gitOutput(this.dir, ['rev-parse', '--git-common-dir']));
-    }
-    /** The id of the tree `commit` records. */
-    treeOf(commit) {
-        return exec_gitOutput(this.dir, ['rev-parse', '--verify', `${commit}^{tree}`]);
-    }
-    /** True when the tree of `commit` can be read. */
-    hasTree(commit) {
-        return exec_gitSucceeds(this.dir, ['cat-file', '-e', `${commit}^{tree}`]);
-    }
-    /** The refs under the given prefixes (all refs when none is given). */
-    async refTips(...prefixes) {
-        const listed = await exec_gitOutput(this.dir, [
-            'for-each-ref',
-            '--format=%(objectname) %(refname)',
-            ...prefixes
-        ]);
-        return listed
-            .split('\n')
-            .filter(Boolean)
-            .map(line => {
-            const [object, ref] = line.split(' ');
-            return { object, ref };
-        });
-    }
-    /** The ids among `objects` that the object store does not hold. */
-    async missingObjects(objects) {
-        const checked = await exec_gitOutput(this.dir, ['cat-file', '--batch-check'], {
-            input: objects.join('\n')
-        });
-        return checked
-            .split('\n')
-            .filter(line => line.endsWith(' missing'))
-            .map(line => line.split(' ')[0]);
-    }
-    /** Tracked files whose content differs from HEAD (staged or not). */
-    async changedTrackedFiles() {
-        return (await exec_gitOutput(this.dir, ['diff', '--name-only', 'HEAD', '--']))
-            .split('\n')
-            .filter(Boolean);
-    }
-}
-/** Makes `repo.dir` (an existing folder) an empty repository, without the system's template. */
-async function initRepository(repo) {
-    // An empty template directory: no sample hooks, no info/exclude.
-    await runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
-}
-/** Makes `repo.dir` (not there yet) an empty bare repository, without the system's template. */
-async function repository_initBareRepository(repo) {
-    await runGit(path.dirname(repo.dir), [
-        'init',
-        '--quiet',
-        '--bare',
-        '--template=',
-        '--',
-        repo.dir
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/clone/credentials.ts
-
-
-
-
-
-
-
-
-/** The file names of persisted credentials under RUNNER_TEMP (and how stale includes are known). */
-const CREDENTIALS_FILE_PREFIX = 'clone-cache-credentials-';
-/** `section.sub.section.name` → the file's `[section "sub.section"]` and `name`. */
-function splitKey(key) {
-    const first = key.indexOf('.');
-    const last = key.lastIndexOf('.');
-    const name = key.slice(last + 1);
-    if (first === last)
-        return { section: `[${key.slice(0, first)}]`, name };
-    const sub = key.slice(first + 1, last);
-    return { section: `[${key.slice(0, first)} ${quoteConfigValue(sub)}]`, name };
-}
-/** A config file that sets the entries in order (a repeated key adds a value, '' resets it). */
-function configFileText(entries) {
-    return entries
-        .map(entry => {
-        const { section, name } = splitKey(entry.key);
-        return `${section}\n\t${name} = ${quoteConfigValue(entry.value)}\n`;
-    })
-        .join('');
-}
-/** Writes the entries to a new file under RUNNER_TEMP that only the runner user can read. */
-async function credentials_writeCredentialsFile(runnerTemp, entries) {
-    await fs.mkdir(runnerTemp, { recursive: true });
-    const file = path.join(runnerTemp, `${CREDENTIALS_FILE_PREFIX}${randomUUID()}.config`);
-    await fs.writeFile(file, configFileText(entries), { mode: 0o600, flag: 'wx' });
-    return file;
-}
-/** `gitdir:` patterns are globs: a `*`, `?` or `[` in a folder name must match only itself. */
-function globEscape(dir) {
-    return dir.replace(/[\\*?[]/g, char => `\\${char}`);
-}
-/**
- * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
- * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
- */
-function credentials_cloneIncludes(clonePath, workspace, file) {
-    const gitDir = globEscape(path.join(clonePath, '.git'));
-    const local = (dir, value) => [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
-        scope: 'local',
-        repoDir: clonePath,
-        key: `includeIf.gitdir:${pattern}.path`,
-        value
-    }));
-    const inContainer = globEscape(path.posix.join('/github/workspace', path.relative(workspace, clonePath).split(path.sep).join('/'), '.git'));
-    return [
-        ...local(gitDir, file),
-        ...local(inContainer, path.posix.join('/github/runner_temp', path.basename(file)))
-    ];
-}
-/**
- * A task worktree of the shared host clone: the include names that worktree's own git directory
- * and lives in the runner's global config, so neither the host clone nor another job's worktree
- * ever reads this job's token.
- */
-function credentials_worktreeIncludes(worktreeGitDir, file) {
-    return [
-        { scope: 'global', key: `includeIf.gitdir:${globEscape(worktreeGitDir)}.path`, value: file }
-    ];
-}
-/** A value that names one of this action's credentials files, as a config value pattern. */
-const OUR_FILE = (/* unused pure expression or super */ null && (`/${CREDENTIALS_FILE_PREFIX}[^/]*\\.config$`));
-/**
- * A clone's include lines are appended to its `.git/config` in one write (a git command each
- * costs ~10 ms on every warm job), keeping what is there as `git config --add` does. A `.git`
- * that is a file (a clone you made with a separate git directory) gets them through git.
- */
-async function credentials_addIncludes(includes) {
-    const byClone = new Map();
-    for (const line of includes) {
-        if (line.scope === 'local') {
-            const dir = line.repoDir ?? '';
-            byClone.set(dir, [...(byClone.get(dir) ?? []), { key: line.key, value: line.value }]);
-        }
-        else {
-            // git reuses a removed worktree's id: an include a killed job left for it goes first.
-            await removeGlobalConfigMatching(line.key, OUR_FILE);
-            await addGlobalConfigValue(line.key, line.value);
-        }
-    }
-    for (const [dir, entries] of byClone) {
-        const gitDir = path.join(dir, '.git');
-        if ((await fs.stat(gitDir)).isDirectory()) {
-            await fs.appendFile(path.join(gitDir, 'config'), configFileText(entries));
-            continue;
-        }
-        for (const { key, value } of entries) {
-            await addLocalConfigValue(new Repository(dir), key, value);
-        }
-    }
-}
-/** Removes the include lines and the file; every part is tried, the first failure is thrown. */
-async function removePersistedCredentials(persisted) {
-    const failures = [];
-    for (const line of persisted.includes) {
-        // By key and value: another include on the same gitdir (yours, checkout's) stays.
-        const value = `^${escapeRegExp(line.value)}$`;
-        await (line.scope === 'local'
-            ? unsetLocalConfigValue(new repository_Repository(line.repoDir ?? ''), line.key, value)
-            : global_config_removeGlobalConfigMatching(line.key, value)).catch(error => failures.push(error));
-    }
-    await external_node_fs_.promises.rm(persisted.file, { force: true }).catch(error => failures.push(error));
-    if (failures.length > 0)
-        throw failures[0];
-}
-/**
- * In a clone the action made: drops what an earlier run persisted and never removed (its post
- * step did not run): include lines to this action's credentials files, and the header that
- * older versions wrote into .git/config.
- */
-async function removeStaleCredentials(repo, originUrl) {
-    for (const [key, value] of await localConfigMatching(repo, '^includeif\\.')) {
-        if (path.basename(value).startsWith(CREDENTIALS_FILE_PREFIX)) {
-            await unsetLocalConfig(repo, key);
-        }
-    }
-    const header = authHeaderKey(originUrl);
-    if (header)
-        await unsetLocalConfig(repo, header);
-}
-
-;// CONCATENATED MODULE: ./src/state.ts
-
-const STATE_NAME = 'clone-cache';
-function saveMainState(state) {
-    core.saveState(STATE_NAME, JSON.stringify(state));
-}
-/** The state the main step left, or undefined when it did not finish. */
-function loadMainState() {
-    const raw = lib_core/* getState */.Gu(STATE_NAME);
-    if (!raw)
-        return undefined;
-    const state = JSON.parse(raw);
-    return state.version === 3 ? state : undefined;
-}
-const SSH_FILES_NAME = 'clone-cache-ssh-files';
-/**
- * The ssh key files, saved as soon as they are written (apart from the main state, which a
- * cancelled step never saves), so the post step removes them in any case.
- */
-function saveSshFiles(files) {
-    core.saveState(SSH_FILES_NAME, JSON.stringify(files));
-}
-function loadSshFiles() {
-    return stringListState(SSH_FILES_NAME);
-}
-function stringListState(name) {
-    const raw = lib_core/* getState */.Gu(name);
-    if (!raw)
-        return [];
-    const list = JSON.parse(raw);
-    return Array.isArray(list) ? list.filter((f) => typeof f === 'string') : [];
-}
-const SAFE_DIRECTORIES_NAME = 'clone-cache-safe-directories';
-/**
- * The safe.directory values this job added to the runner's global config, saved as each is added,
- * so the post step removes them even when the main step failed after adding one.
- */
-function state_saveSafeDirectories(dirs) {
-    core.saveState(SAFE_DIRECTORIES_NAME, JSON.stringify(dirs));
-}
-function loadSafeDirectories() {
-    return stringListState(SAFE_DIRECTORIES_NAME);
-}
-
-;// CONCATENATED MODULE: ./src/safe-directories.ts
-
-
-
-
-
-const added = (/* unused pure expression or super */ null && ([]));
-/**
- * set-safe-directory: git trusts `dir` whoever owns it, in this step and in the job's later
- * steps (a container job running as another uid). This step's commands get it as command-line
- * config (git 2.39+) and, like later steps, from the runner's global config (any git), where it
- * stays until the post step. A global config that cannot be written is a warning, not a failure.
- */
-async function safe_directories_trustDirectory(dir) {
-    trustDirectoryForThisProcess(dir);
-    try {
-        const present = await globalConfigValues('safe.directory');
-        if (present.includes(dir) || present.includes('*'))
-            return;
-        await addGlobalConfigValue('safe.directory', dir);
-        added.push(dir);
-        // Saved at once: the post step removes it even when the main step fails after this.
-        saveSafeDirectories(added);
-        core.info(`Added ${dir} to git's global safe.directory until the post step.`);
-    }
-    catch (error) {
-        core.warning(`Could not add ${dir} to git's global safe.directory (${errorMessage(error)}). Later steps that run git there as another user may stop at "dubious ownership".`, { title: 'safe.directory not set' });
-    }
-}
-/** The post step: removes the safe.directory values the main step added; a failure warns. */
-async function untrustDirectories() {
-    for (const dir of loadSafeDirectories()) {
-        await removeGlobalConfigValue('safe.directory', dir).catch(error => lib_core/* warning */.$e(`Could not remove ${dir} from git's global safe.directory: ${errors_errorMessage(error)}`));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/main-step/later-steps.ts
-
-
-
-
-async function persistCredentials(job, done, entries, laterSteps) {
-    const file = await writeCredentialsFile(job.context.runnerTemp, entries);
-    let includes;
-    if (done.mode === 'host-worktree' && done.worktree) {
-        const gitDir = await new Repository(done.worktree.path).absoluteGitDir();
-        includes = worktreeIncludes(gitDir, file);
-    }
-    else {
-        includes = cloneIncludes(done.clonePath, job.context.workspace, file);
-    }
-    laterSteps.credentials = { file, includes };
-    await addIncludes(includes);
-    const by = done.mode === 'host-worktree' ? 'the task worktree (global config)' : 'the clone';
-    core.info(`Credentials for later steps' git commands are in ${file}, included by ${by}.`);
-}
-/** Takes away what setUpLaterSteps added; every part is tried, the first failure is thrown. */
-async function tearDownLaterSteps(laterSteps) {
-    if (laterSteps.credentials)
-        await removePersistedCredentials(laterSteps.credentials);
-}
-/**
- * persist-credentials and set-safe-directory, as actions/checkout leaves them for later steps.
- * Last of the main step: a failure here takes back what was added, so nothing is left behind
- * without a post step that knows it.
- */
-async function setUpLaterSteps(job, done, persistedConfig) {
-    const { settings } = job;
-    const laterSteps = {};
-    // The clone at path was trusted before the step's first git command in it (run.ts).
-    if (settings.setSafeDirectory && done.worktree)
-        await trustDirectory(done.worktree.path);
-    try {
-        if (settings.persistCredentials && persistedConfig.length > 0) {
-            await persistCredentials(job, done, persistedConfig, laterSteps);
-        }
-    }
-    catch (error) {
-        await tearDownLaterSteps(laterSteps).catch(() => undefined);
-        throw error;
-    }
-    return laterSteps;
-}
-
 ;// CONCATENATED MODULE: ./src/permissions/classify.ts
 
 
@@ -29234,6 +28712,8 @@ function classifyFailure(error, baseDir = '') {
     return { kind, path: resolved, text };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/fs-util.ts
 
 
@@ -29634,6 +29114,398 @@ class Diagnoser {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/git/config-template.ts
+const DEFAULT_FORMAT = { formatVersion: 0, objectFormat: 'sha1' };
+/** A config value or subsection name in double quotes, as git reads it back. */
+function config_template_quoteConfigValue(value) {
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+/**
+ * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
+ * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
+ * drivers) is absent because the file is written from scratch.
+ */
+function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
+    const lines = [
+        '[core]',
+        `\trepositoryformatversion = ${format.formatVersion}`,
+        '\tfilemode = true',
+        `\tbare = ${bare}`,
+        '\tlogallrefupdates = true'
+    ];
+    if (format.objectFormat !== 'sha1') {
+        lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
+    }
+    lines.push('[remote "origin"]', `\turl = ${config_template_quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
+    return lines.join('\n') + '\n';
+}
+/**
+ * The keys and values the template sets, as `git config --list` names them (a test holds the two
+ * together): what a rebuilt config may keep without naming it as dropped.
+ */
+function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
+    return [
+        ['core.repositoryformatversion', String(format.formatVersion)],
+        ['core.filemode', 'true'],
+        ['core.bare', String(bare)],
+        ['core.logallrefupdates', 'true'],
+        ...(format.objectFormat !== 'sha1'
+            ? [['extensions.objectformat', format.objectFormat]]
+            : []),
+        ['remote.origin.url', originUrl],
+        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/git/config.ts
+
+
+// A config file is read with --file and --no-includes: one file, include.* not followed, so
+// nothing a planted file says can run or point elsewhere. git runs in the file's folder.
+/** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
+async function configFileValue(configFile, key) {
+    const read = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
+    return read.stdout.trim();
+}
+/** The names of the keys the config file sets (none when it cannot be read). */
+async function configFileKeys(configFile) {
+    const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    return listed.stdout.split('\n').filter(Boolean);
+}
+/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
+async function unsetConfigFileKey(configFile, key) {
+    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
+        allowFailure: true
+    });
+}
+/** Sets `key` in the repository's own config (.git/config). */
+async function setLocalConfig(repo, key, value) {
+    await runGit(repo.dir, ['config', '--local', key, value]);
+}
+/** The keys and values of the repository's own config whose names match `pattern` (a regex). */
+async function config_localConfigMatching(repo, pattern) {
+    const listed = await runGit(repo.dir, ['config', '--local', '-z', '--get-regexp', pattern], {
+        allowFailure: true
+    });
+    return splitNulEntries(listed.stdout);
+}
+/** Adds a value of `key` to the repository's own config, next to any it has. */
+async function config_addLocalConfigValue(repo, key, value) {
+    await runGit(repo.dir, ['config', '--local', '--add', key, value]);
+}
+/** Removes the values of `key` that match `valuePattern` from the repository's own config. */
+async function unsetLocalConfigValue(repo, key, valuePattern) {
+    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key, valuePattern], {
+        allowFailure: true
+    });
+}
+/** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
+async function config_unsetLocalConfig(repo, key) {
+    await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+}
+/** Every key and value the config file sets, in order (none when it cannot be read). */
+async function config_configFileEntries(configFile) {
+    const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
+    return splitNulEntries(listed.stdout);
+}
+/** `git config -z` output: each entry is `key\nvalue\0` (no newline when there is no value). */
+function splitNulEntries(output) {
+    return output
+        .split('\0')
+        .filter(Boolean)
+        .map(entry => {
+        const newline = entry.indexOf('\n');
+        return newline < 0 ? [entry, ''] : [entry.slice(0, newline), entry.slice(newline + 1)];
+    });
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/git/global-config.ts
+
+
+// The runner's global config (~/.gitconfig) is what later steps read. On a self-hosted host several
+// runners may share one HOME: a concurrent writer holds the lock for milliseconds, so a write that
+// finds it taken is tried again, briefly, instead of failing the step.
+const LOCK_ATTEMPTS = 40;
+async function editGlobalConfig(args) {
+    for (let attempt = 1;; attempt++) {
+        const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
+            allowFailure: true
+        });
+        // Only a lock another writer holds clears by waiting; "Permission denied" does not.
+        const lockHeld = /could not lock config file .*: File exists/.test(result.stderr);
+        if (!lockHeld || attempt === LOCK_ATTEMPTS) {
+            return result;
+        }
+        await (0,promises_namespaceObject.setTimeout)(25 + Math.random() * 75);
+    }
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Removes every `key` line whose value matches the regular expression. */
+async function global_config_removeGlobalConfigMatching(key, valuePattern) {
+    const result = await editGlobalConfig(['--unset-all', key, valuePattern]);
+    if (result.exitCode !== 0 && result.exitCode !== 5) {
+        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+/** Every value of `key` in the global config. */
+async function global_config_globalConfigValues(key) {
+    const read = await runGit(process.cwd(), ['config', '--global', '--get-all', key], {
+        allowFailure: true
+    });
+    return read.stdout.split('\n').filter(Boolean);
+}
+/** Adds `key = value` to the global config; throws git's error when it cannot. */
+async function global_config_addGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--add', key, value]);
+    if (result.exitCode !== 0) {
+        throw new Error(`git config --global --add ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+/**
+ * Removes the one `key = value` line from the global config. Absent is not an error, and neither
+ * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
+ */
+async function removeGlobalConfigValue(key, value) {
+    const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
+    // Exit 5: nothing matched, or more than one line did.
+    if (result.exitCode !== 0 && result.exitCode !== 5) {
+        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/repository.ts
+
+
+/**
+ * A repository (or one of its worktrees) and the auth that its network operations send to
+ * origin. What can be asked of it is here; what changes it lives beside it, one concern a file
+ * (remote, refs, checkout, worktrees, config, maintenance).
+ */
+class repository_Repository {
+    dir;
+    auth;
+    constructor(dir, auth = []) {
+        this.dir = dir;
+        this.auth = auth;
+    }
+    /** Another directory (a worktree, a staging clone) with the same auth. */
+    at(dir) {
+        return new repository_Repository(dir, this.auth);
+    }
+    /** The commit a revision names, or '' when it names none. */
+    async resolveCommit(revision) {
+        const result = await exec_runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : '';
+    }
+    /** How many commits `to` has that `from` has not. */
+    async countCommits(from, to) {
+        return Number(await exec_gitOutput(this.dir, ['rev-list', '--count', `${from}..${to}`, '--']));
+    }
+    /** True when the repository's history is cut off (a shallow clone). */
+    async isShallow() {
+        return (await exec_gitOutput(this.dir, ['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
+    /** The absolute path of the git directory (`.git`, or the repository itself when bare). */
+    absoluteGitDir() {
+        return exec_gitOutput(this.dir, ['rev-parse', '--absolute-git-dir']);
+    }
+    /** The absolute path of the directory the main worktree and all linked ones share. */
+    async commonDir() {
+        return external_node_path_.resolve(this.dir, await exec_gitOutput(this.dir, ['rev-parse', '--git-common-dir']));
+    }
+    /** The id of the tree `commit` records. */
+    treeOf(commit) {
+        return exec_gitOutput(this.dir, ['rev-parse', '--verify', `${commit}^{tree}`]);
+    }
+    /** True when the tree of `commit` can be read. */
+    hasTree(commit) {
+        return exec_gitSucceeds(this.dir, ['cat-file', '-e', `${commit}^{tree}`]);
+    }
+    /** The refs under the given prefixes (all refs when none is given). */
+    async refTips(...prefixes) {
+        const listed = await exec_gitOutput(this.dir, [
+            'for-each-ref',
+            '--format=%(objectname) %(refname)',
+            ...prefixes
+        ]);
+        return listed
+            .split('\n')
+            .filter(Boolean)
+            .map(line => {
+            const [object, ref] = line.split(' ');
+            return { object, ref };
+        });
+    }
+    /** The ids among `objects` that the object store does not hold. */
+    async missingObjects(objects) {
+        const checked = await exec_gitOutput(this.dir, ['cat-file', '--batch-check'], {
+            input: objects.join('\n')
+        });
+        return checked
+            .split('\n')
+            .filter(line => line.endsWith(' missing'))
+            .map(line => line.split(' ')[0]);
+    }
+    /** Tracked files whose content differs from HEAD (staged or not). */
+    async changedTrackedFiles() {
+        return (await exec_gitOutput(this.dir, ['diff', '--name-only', 'HEAD', '--']))
+            .split('\n')
+            .filter(Boolean);
+    }
+}
+/** Makes `repo.dir` (an existing folder) an empty repository, without the system's template. */
+async function initRepository(repo) {
+    // An empty template directory: no sample hooks, no info/exclude.
+    await runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
+}
+/** Makes `repo.dir` (not there yet) an empty bare repository, without the system's template. */
+async function repository_initBareRepository(repo) {
+    await runGit(path.dirname(repo.dir), [
+        'init',
+        '--quiet',
+        '--bare',
+        '--template=',
+        '--',
+        repo.dir
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/clone/credentials.ts
+
+
+
+
+
+
+
+
+/** The file names of persisted credentials under RUNNER_TEMP (and how stale includes are known). */
+const CREDENTIALS_FILE_PREFIX = 'clone-cache-credentials-';
+/** `section.sub.section.name` → the file's `[section "sub.section"]` and `name`. */
+function splitKey(key) {
+    const first = key.indexOf('.');
+    const last = key.lastIndexOf('.');
+    const name = key.slice(last + 1);
+    if (first === last)
+        return { section: `[${key.slice(0, first)}]`, name };
+    const sub = key.slice(first + 1, last);
+    return { section: `[${key.slice(0, first)} ${quoteConfigValue(sub)}]`, name };
+}
+/** A config file that sets the entries in order (a repeated key adds a value, '' resets it). */
+function configFileText(entries) {
+    return entries
+        .map(entry => {
+        const { section, name } = splitKey(entry.key);
+        return `${section}\n\t${name} = ${quoteConfigValue(entry.value)}\n`;
+    })
+        .join('');
+}
+/** Writes the entries to a new file under RUNNER_TEMP that only the runner user can read. */
+async function writeCredentialsFile(runnerTemp, entries) {
+    await fs.mkdir(runnerTemp, { recursive: true });
+    const file = path.join(runnerTemp, `${CREDENTIALS_FILE_PREFIX}${randomUUID()}.config`);
+    await fs.writeFile(file, configFileText(entries), { mode: 0o600, flag: 'wx' });
+    return file;
+}
+/** `gitdir:` patterns are globs: a `*`, `?` or `[` in a folder name must match only itself. */
+function globEscape(dir) {
+    return dir.replace(/[\\*?[]/g, char => `\\${char}`);
+}
+/**
+ * The clone and every worktree of it include the file, as actions/checkout v6 does; so do the
+ * same paths as a container step sees them (the workspace and RUNNER_TEMP are mounted there).
+ */
+function cloneIncludes(clonePath, workspace, file) {
+    const gitDir = globEscape(path.join(clonePath, '.git'));
+    const local = (dir, value) => [`${dir}`, `${dir}/worktrees/*`].map(pattern => ({
+        scope: 'local',
+        repoDir: clonePath,
+        key: `includeIf.gitdir:${pattern}.path`,
+        value
+    }));
+    const inContainer = globEscape(path.posix.join('/github/workspace', path.relative(workspace, clonePath).split(path.sep).join('/'), '.git'));
+    return [
+        ...local(gitDir, file),
+        ...local(inContainer, path.posix.join('/github/runner_temp', path.basename(file)))
+    ];
+}
+/**
+ * A task worktree of the shared host clone: the include names that worktree's own git directory
+ * and lives in the runner's global config, so neither the host clone nor another job's worktree
+ * ever reads this job's token.
+ */
+function worktreeIncludes(worktreeGitDir, file) {
+    return [
+        { scope: 'global', key: `includeIf.gitdir:${globEscape(worktreeGitDir)}.path`, value: file }
+    ];
+}
+/** A value that names one of this action's credentials files, as a config value pattern. */
+const OUR_FILE = (/* unused pure expression or super */ null && (`/${CREDENTIALS_FILE_PREFIX}[^/]*\\.config$`));
+/**
+ * A clone's include lines are appended to its `.git/config` in one write (a git command each
+ * costs ~10 ms on every warm job), keeping what is there as `git config --add` does. A `.git`
+ * that is a file (a clone you made with a separate git directory) gets them through git.
+ */
+async function addIncludes(includes) {
+    const byClone = new Map();
+    for (const line of includes) {
+        if (line.scope === 'local') {
+            const dir = line.repoDir ?? '';
+            byClone.set(dir, [...(byClone.get(dir) ?? []), { key: line.key, value: line.value }]);
+        }
+        else {
+            // git reuses a removed worktree's id: an include a killed job left for it goes first.
+            await removeGlobalConfigMatching(line.key, OUR_FILE);
+            await addGlobalConfigValue(line.key, line.value);
+        }
+    }
+    for (const [dir, entries] of byClone) {
+        const gitDir = path.join(dir, '.git');
+        if ((await fs.stat(gitDir)).isDirectory()) {
+            await fs.appendFile(path.join(gitDir, 'config'), configFileText(entries));
+            continue;
+        }
+        for (const { key, value } of entries) {
+            await addLocalConfigValue(new Repository(dir), key, value);
+        }
+    }
+}
+/** Removes the include lines and the file; every part is tried, the first failure is thrown. */
+async function removePersistedCredentials(persisted) {
+    const failures = [];
+    for (const line of persisted.includes) {
+        // By key and value: another include on the same gitdir (yours, checkout's) stays.
+        const value = `^${escapeRegExp(line.value)}$`;
+        await (line.scope === 'local'
+            ? unsetLocalConfigValue(new repository_Repository(line.repoDir ?? ''), line.key, value)
+            : global_config_removeGlobalConfigMatching(line.key, value)).catch(error => failures.push(error));
+    }
+    await external_node_fs_.promises.rm(persisted.file, { force: true }).catch(error => failures.push(error));
+    if (failures.length > 0)
+        throw failures[0];
+}
+/**
+ * In a clone the action made: drops what an earlier run persisted and never removed (its post
+ * step did not run): include lines to this action's credentials files, and the header that
+ * older versions wrote into .git/config.
+ */
+async function removeStaleCredentials(repo, originUrl) {
+    for (const [key, value] of await localConfigMatching(repo, '^includeif\\.')) {
+        if (path.basename(value).startsWith(CREDENTIALS_FILE_PREFIX)) {
+            await unsetLocalConfig(repo, key);
+        }
+    }
+    const header = authHeaderKey(originUrl);
+    if (header)
+        await unsetLocalConfig(repo, header);
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/clone/ssh-key.ts
@@ -29723,6 +29595,86 @@ async function writeSshKey(ssh, runnerTemp, home = os.homedir()) {
 /** The config entries for the action's own git commands (and a persisted credentials file). */
 function sshKeyConfig(sshKey) {
     return sshKey ? sshConfig(sshKey.command) : [];
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+const STATE_NAME = 'clone-cache';
+function saveMainState(state) {
+    core.saveState(STATE_NAME, JSON.stringify(state));
+}
+/** The state the main step left, or undefined when it did not finish. */
+function loadMainState() {
+    const raw = lib_core/* getState */.Gu(STATE_NAME);
+    if (!raw)
+        return undefined;
+    const state = JSON.parse(raw);
+    return state.version === 3 ? state : undefined;
+}
+const SSH_FILES_NAME = 'clone-cache-ssh-files';
+/**
+ * The ssh key files, saved as soon as they are written (apart from the main state, which a
+ * cancelled step never saves), so the post step removes them in any case.
+ */
+function saveSshFiles(files) {
+    core.saveState(SSH_FILES_NAME, JSON.stringify(files));
+}
+function loadSshFiles() {
+    return stringListState(SSH_FILES_NAME);
+}
+function stringListState(name) {
+    const raw = lib_core/* getState */.Gu(name);
+    if (!raw)
+        return [];
+    const list = JSON.parse(raw);
+    return Array.isArray(list) ? list.filter((f) => typeof f === 'string') : [];
+}
+const SAFE_DIRECTORIES_NAME = 'clone-cache-safe-directories';
+/**
+ * The safe.directory values this job added to the runner's global config, saved as each is added,
+ * so the post step removes them even when the main step failed after adding one.
+ */
+function state_saveSafeDirectories(dirs) {
+    core.saveState(SAFE_DIRECTORIES_NAME, JSON.stringify(dirs));
+}
+function loadSafeDirectories() {
+    return stringListState(SAFE_DIRECTORIES_NAME);
+}
+
+;// CONCATENATED MODULE: ./src/safe-directories.ts
+
+
+
+
+
+const added = (/* unused pure expression or super */ null && ([]));
+/**
+ * set-safe-directory: git trusts `dir` whoever owns it, in this step and in the job's later
+ * steps (a container job running as another uid). This step's commands get it as command-line
+ * config (git 2.39+) and, like later steps, from the runner's global config (any git), where it
+ * stays until the post step. A global config that cannot be written is a warning, not a failure.
+ */
+async function trustDirectory(dir) {
+    trustDirectoryForThisProcess(dir);
+    try {
+        const present = await globalConfigValues('safe.directory');
+        if (present.includes(dir) || present.includes('*'))
+            return;
+        await addGlobalConfigValue('safe.directory', dir);
+        added.push(dir);
+        // Saved at once: the post step removes it even when the main step fails after this.
+        saveSafeDirectories(added);
+        core.info(`Added ${dir} to git's global safe.directory until the post step.`);
+    }
+    catch (error) {
+        core.warning(`Could not add ${dir} to git's global safe.directory (${errorMessage(error)}). Later steps that run git there as another user may stop at "dubious ownership".`, { title: 'safe.directory not set' });
+    }
+}
+/** The post step: removes the safe.directory values the main step added; a failure warns. */
+async function untrustDirectories() {
+    for (const dir of loadSafeDirectories()) {
+        await removeGlobalConfigValue('safe.directory', dir).catch(error => lib_core/* warning */.$e(`Could not remove ${dir} from git's global safe.directory: ${errors_errorMessage(error)}`));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/git/ref-format.ts
@@ -31908,7 +31860,10 @@ async function runPostStep() {
             return;
         }
         diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
-        await tearDownLaterSteps(state.laterSteps).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error));
+        const credentials = state.credentials;
+        if (credentials) {
+            await removePersistedCredentials(credentials).catch(error => warnWithHelp(diagnoser, 'Removing the persisted credentials', error));
+        }
         const worktree = state.worktree;
         if (worktree) {
             await cleanUpWorktree(worktree).catch(error => warnWithHelp(diagnoser, `Cleaning up the task worktree ${worktree.path}`, error, worktree.repoDir));
@@ -31935,7 +31890,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1757);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3911);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

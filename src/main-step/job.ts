@@ -11,4 +11,4 @@ export interface Job {
 }
 
 /** A mode's part of the result; the step adds the timings. */
-export type ModeResult = Omit<MainResult, 'seconds' | 'phaseSeconds' | 'laterSteps'>;
+export type ModeResult = Omit<MainResult, 'seconds' | 'phaseSeconds' | 'credentials'>;

@@ -3,7 +3,7 @@ import type { Target } from '../clone/ref.js';
 import type { Fallback } from '../errors.js';
 import type { Phase } from '../timing.js';
 import type { WorktreeMode } from '../worktree/create.js';
-import type { LaterSteps } from './later-steps.js';
+import type { PersistedCredentials } from '../clone/credentials.js';
 import type { ModeKind } from './mode.js';
 
 /** What the cache did for this job. */
@@ -52,8 +52,8 @@ export interface MainResult {
   /** The clone's history is cut off (fetch-depth on a miss). */
   shallow: boolean;
   worktree?: TaskWorktree;
-  /** Credentials and safe.directory left for later steps. */
-  laterSteps: LaterSteps;
+  /** The credentials file and includes left for later steps (persist-credentials). */
+  credentials?: PersistedCredentials;
   /** Wall time of the whole step and of each phase, in seconds. */
   seconds: number;
   phaseSeconds: Partial<Record<Phase, number>>;

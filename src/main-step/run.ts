@@ -96,7 +96,7 @@ export async function runMainStep(): Promise<void> {
     if (sshKey && !settings.persistCredentials) await removeSshFiles(sshKey.files);
     const result: MainResult = {
       ...done,
-      laterSteps: await setUpLaterSteps(job, done, auth),
+      credentials: await setUpLaterSteps(job, done, auth),
       seconds: (performance.now() - started) / 1000,
       phaseSeconds: phases.allSeconds()
     };

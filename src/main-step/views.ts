@@ -94,7 +94,7 @@ export function stateOf(result: MainResult, settings: Settings, context: RunnerC
     runnerTemp: context.runnerTemp,
     clonePath: result.clonePath,
     originUrl: settings.originUrl,
-    laterSteps: result.laterSteps,
+    credentials: result.credentials,
     cacheSource: result.cache.source,
     keyPrefix: settings.cacheKeyPrefix,
     matchedKey: result.cache.matchedKey,

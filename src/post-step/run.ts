@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { warnPost } from '../errors.js';
-import { tearDownLaterSteps } from '../main-step/later-steps.js';
 import { Diagnoser } from '../permissions/diagnose.js';
+import { removePersistedCredentials } from '../clone/credentials.js';
 import { removeSshFiles } from '../clone/ssh-key.js';
 import { untrustDirectories } from '../safe-directories.js';
 import { loadMainState, loadSshFiles } from '../state.js';
@@ -30,9 +30,12 @@ export async function runPostStep(): Promise<void> {
       return;
     }
     diagnoser = new Diagnoser({ ...state.diagnosis, fixOwnership: false });
-    await tearDownLaterSteps(state.laterSteps).catch(error =>
-      warnWithHelp(diagnoser, 'Removing the persisted credentials', error)
-    );
+    const credentials = state.credentials;
+    if (credentials) {
+      await removePersistedCredentials(credentials).catch(error =>
+        warnWithHelp(diagnoser, 'Removing the persisted credentials', error)
+      );
+    }
     const worktree = state.worktree;
     if (worktree) {
       await cleanUpWorktree(worktree).catch(error =>
