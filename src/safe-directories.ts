@@ -9,6 +9,8 @@ import {
 import { loadSafeDirectories, saveSafeDirectories } from './state.js';
 
 const added: string[] = [];
+/** The global config's safe.directory values, read once per step. */
+let present: Promise<string[]> | undefined;
 
 /**
  * set-safe-directory: git trusts `dir` whoever owns it, in this step and in the job's later
@@ -19,9 +21,11 @@ const added: string[] = [];
 export async function trustDirectory(dir: string): Promise<void> {
   trustDirectoryForThisProcess(dir);
   try {
-    const present = await globalConfigValues('safe.directory');
-    if (present.includes(dir) || present.includes('*')) return;
+    present ??= globalConfigValues('safe.directory');
+    const values = await present;
+    if (values.includes(dir) || values.includes('*')) return;
     await addGlobalConfigValue('safe.directory', dir);
+    values.push(dir);
     added.push(dir);
     // Saved at once: the post step removes it even when the main step fails after this.
     saveSafeDirectories(added);

@@ -11,11 +11,9 @@ import {
 import * as path from 'node:path';
 import { craftEntry } from '../support/archive.js';
 import { expectFallback } from '../support/expectations.js';
-import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
+import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
 import { addCommits, revParse } from '../support/repos.js';
-
-const authHeader = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
 
 let fx: Fixture;
 afterEach(async () => fx?.close());
@@ -139,7 +137,7 @@ describe('untrusted cache entries', () => {
     addCommits(fx.origin, 'main', { commits: 1, seed: 'pulled' });
     await gitAsync(job.workspace, [
       '-c',
-      `http.extraheader=${authHeader}`,
+      `http.extraheader=${AUTH_HEADER}`,
       'pull',
       '--no-rebase',
       '--quiet'

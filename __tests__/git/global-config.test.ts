@@ -30,3 +30,12 @@ test('a write that finds the lock taken waits for it (several runners share one 
   await addGlobalConfigValue('safe.directory', '/w/job');
   expect(readFileSync(path.join(home(), '.gitconfig'), 'utf8')).toContain('/w/job');
 });
+
+test('two equal lines (two jobs added the same value at once) become one, then none', async () => {
+  await addGlobalConfigValue('safe.directory', '/w/same');
+  await addGlobalConfigValue('safe.directory', '/w/same');
+  await removeGlobalConfigValue('safe.directory', '/w/same');
+  expect(await globalConfigValues('safe.directory')).toEqual(['/w/same']);
+  await removeGlobalConfigValue('safe.directory', '/w/same');
+  expect(await globalConfigValues('safe.directory')).toEqual([]);
+});

@@ -28725,7 +28725,7 @@ function startError(error, cwd) {
  * Runs one git command in `cwd` through @actions/exec: the command line is echoed to the log
  * (credentials travel in the environment, never in argv), git's output is captured, not logged.
  */
-async function exec_runGit(cwd, args, options = {}) {
+async function runGit(cwd, args, options = {}) {
     const git = await gitExecutable();
     const stdout = [];
     const stderr = [];
@@ -28761,11 +28761,11 @@ async function exec_runGit(cwd, args, options = {}) {
 }
 /** Runs git and returns its trimmed stdout. */
 async function gitOutput(cwd, args, options = {}) {
-    return (await exec_runGit(cwd, args, options)).stdout.trim();
+    return (await runGit(cwd, args, options)).stdout.trim();
 }
 /** True when `git <args>` exits 0. */
 async function gitSucceeds(cwd, args) {
-    return (await exec_runGit(cwd, args, { allowFailure: true })).exitCode === 0;
+    return (await runGit(cwd, args, { allowFailure: true })).exitCode === 0;
 }
 /**
  * Runs one git command whose stdout is large binary data (`cat-file --batch` of a whole tree),
@@ -28819,7 +28819,7 @@ class Repository {
     }
     /** The commit a revision names, or '' when it names none. */
     async resolveCommit(revision) {
-        const result = await exec_runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
+        const result = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { allowFailure: true });
         return result.exitCode === 0 ? result.stdout.trim() : '';
     }
     /** How many commits `to` has that `from` has not. */
@@ -28881,11 +28881,11 @@ class Repository {
 /** Makes `repo.dir` (an existing folder) an empty repository, without the system's template. */
 async function initRepository(repo) {
     // An empty template directory: no sample hooks, no info/exclude.
-    await exec_runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
+    await runGit(repo.dir, ['init', '--quiet', '--template=', '--', repo.dir]);
 }
 /** Makes `repo.dir` (not there yet) an empty bare repository, without the system's template. */
 async function initBareRepository(repo) {
-    await exec_runGit(external_node_path_.dirname(repo.dir), [
+    await runGit(external_node_path_.dirname(repo.dir), [
         'init',
         '--quiet',
         '--bare',
@@ -29025,7 +29025,7 @@ async function filesUnder(root, relative) {
 
 /** Points refs/remotes/origin/HEAD at origin's default branch, as `git clone` leaves it. */
 async function setOriginHead(repo, defaultBranch) {
-    await exec_runGit(repo.dir, [
+    await runGit(repo.dir, [
         'symbolic-ref',
         'refs/remotes/origin/HEAD',
         `refs/remotes/origin/${defaultBranch}`
@@ -29033,11 +29033,11 @@ async function setOriginHead(repo, defaultBranch) {
 }
 /** Moves `ref` from `from` to `to`; git refuses when the ref has moved meanwhile. */
 async function moveRef(repo, ref, from, to, reason) {
-    await exec_runGit(repo.dir, ['update-ref', '-m', reason, ref, to, from]);
+    await runGit(repo.dir, ['update-ref', '-m', reason, ref, to, from]);
 }
 /** Makes the local `branch` track origin's branch of the same name. */
 async function trackOriginBranch(repo, branch) {
-    await exec_runGit(repo.dir, [
+    await runGit(repo.dir, [
         'branch',
         `--set-upstream-to=refs/remotes/origin/${branch}`,
         '--',
@@ -29903,7 +29903,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const LOCK_ATTEMPTS = 40;
 async function editGlobalConfig(args) {
     for (let attempt = 1;; attempt++) {
-        const result = await exec_runGit(process.cwd(), ['config', '--global', ...args], {
+        const result = await runGit(process.cwd(), ['config', '--global', ...args], {
             allowFailure: true
         });
         // Only a lock another writer holds clears by waiting; "Permission denied" does not.
@@ -29926,7 +29926,7 @@ async function removeGlobalConfigMatching(key, valuePattern) {
 }
 /** Every value of `key` in the global config. */
 async function globalConfigValues(key) {
-    const read = await exec_runGit(process.cwd(), ['config', '--global', '--get-all', key], {
+    const read = await runGit(process.cwd(), ['config', '--global', '--get-all', key], {
         allowFailure: true
     });
     return read.stdout.split('\n').filter(Boolean);
@@ -29939,14 +29939,18 @@ async function addGlobalConfigValue(key, value) {
     }
 }
 /**
- * Removes the one `key = value` line from the global config. Absent is not an error, and neither
- * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
+ * Removes one `key = value` line from the global config; absent is not an error. Two equal lines
+ * (two jobs that added the same value at once) become one, which the other job's removal takes.
  */
 async function global_config_removeGlobalConfigValue(key, value) {
-    const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
+    const pattern = `^${escapeRegExp(value)}$`;
+    let result = await editGlobalConfig(['--unset', key, pattern]);
     // Exit 5: nothing matched, or more than one line did.
+    if (result.exitCode === 5 && /multiple values/.test(result.stderr)) {
+        result = await editGlobalConfig(['--replace-all', key, value, pattern]);
+    }
     if (result.exitCode !== 0 && result.exitCode !== 5) {
-        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+        throw new Error(`git config --global ${key} ${value} not removed: ${result.stderr.trim()}`);
     }
 }
 
@@ -30001,6 +30005,8 @@ function state_loadSafeDirectories() {
 
 
 const added = [];
+/** The global config's safe.directory values, read once per step. */
+let present;
 /**
  * set-safe-directory: git trusts `dir` whoever owns it, in this step and in the job's later
  * steps (a container job running as another uid). This step's commands get it as command-line
@@ -30010,10 +30016,12 @@ const added = [];
 async function trustDirectory(dir) {
     trustDirectoryForThisProcess(dir);
     try {
-        const present = await globalConfigValues('safe.directory');
-        if (present.includes(dir) || present.includes('*'))
+        present ??= globalConfigValues('safe.directory');
+        const values = await present;
+        if (values.includes(dir) || values.includes('*'))
             return;
         await addGlobalConfigValue('safe.directory', dir);
+        values.push(dir);
         added.push(dir);
         // Saved at once: the post step removes it even when the main step fails after this.
         saveSafeDirectories(added);
@@ -30399,7 +30407,7 @@ function templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
  * failure is ignored: the next run tries again.
  */
 async function collectGarbageIfDue(repo) {
-    await exec_runGit(repo.dir, ['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
+    await runGit(repo.dir, ['-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'], {
         allowFailure: true
     });
 }
@@ -30480,14 +30488,14 @@ async function fetchBranchesAndTags(repo, options) {
     if (options.tags !== false)
         args.push(TAG_REFSPEC);
     args.push(...(options.extraRefspecs ?? []));
-    await exec_runGit(repo.dir, args, {
+    await runGit(repo.dir, args, {
         config: originConfig(repo),
         progress: options.progress !== false
     });
 }
 /** Fetches one commit of origin by its id, showing git's progress unless told not to. */
 async function fetchOneCommit(repo, commit, options = {}) {
-    await exec_runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: originConfig(repo), progress: options.progress !== false });
+    await runGit(repo.dir, ['fetch', ...transferArgs(options), '--no-auto-gc', '--no-write-fetch-head', 'origin', commit], { config: originConfig(repo), progress: options.progress !== false });
 }
 /** Fetches one tag of origin by its name (when other tags are not fetched). */
 async function fetchOneTag(repo, name, options = {}) {
@@ -30499,14 +30507,14 @@ async function fetchOneTag(repo, name, options = {}) {
         'origin',
         `+refs/tags/${name}:refs/tags/${name}`
     ];
-    await exec_runGit(repo.dir, args, {
+    await runGit(repo.dir, args, {
         config: originConfig(repo),
         progress: options.progress !== false
     });
 }
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function askDefaultBranch(repo) {
-    const listed = await exec_runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
+    const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
         config: originConfig(repo)
     });
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout);
@@ -30514,7 +30522,7 @@ async function askDefaultBranch(repo) {
 }
 /** Copies the local branches of the repository at `sourceDir` (on this machine) as they are. */
 async function fetchLocalBranchesFrom(repo, sourceDir) {
-    await exec_runGit(repo.dir, [
+    await runGit(repo.dir, [
         'fetch',
         '--quiet',
         '--no-tags',
@@ -31025,48 +31033,42 @@ async function withLock(lockPath, what, options, work) {
 // nothing a planted file says can run or point elsewhere. git runs in the file's folder.
 /** The value `key` has in the config file, '' when it has none (or the file cannot be read). */
 async function configFileValue(configFile, key) {
-    const read = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
+    const read = await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--get', key], { allowFailure: true });
     return read.stdout.trim();
 }
 /** The names of the keys the config file sets (none when it cannot be read). */
 async function configFileKeys(configFile) {
-    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
+    const listed = await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
     return listed.stdout.split('\n').filter(Boolean);
-}
-/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
-async function unsetConfigFileKey(configFile, key) {
-    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
-        allowFailure: true
-    });
 }
 /** Sets `key` in the repository's own config (.git/config). */
 async function setLocalConfig(repo, key, value) {
-    await exec_runGit(repo.dir, ['config', '--local', key, value]);
+    await runGit(repo.dir, ['config', '--local', key, value]);
 }
 /** The keys and values of the repository's own config whose names match `pattern` (a regex). */
 async function localConfigMatching(repo, pattern) {
-    const listed = await exec_runGit(repo.dir, ['config', '--local', '-z', '--get-regexp', pattern], {
+    const listed = await runGit(repo.dir, ['config', '--local', '-z', '--get-regexp', pattern], {
         allowFailure: true
     });
     return splitNulEntries(listed.stdout);
 }
 /** Adds a value of `key` to the repository's own config, next to any it has. */
 async function addLocalConfigValue(repo, key, value) {
-    await exec_runGit(repo.dir, ['config', '--local', '--add', key, value]);
+    await runGit(repo.dir, ['config', '--local', '--add', key, value]);
 }
 /** Removes the values of `key` that match `valuePattern` from the repository's own config. */
 async function unsetLocalConfigValue(repo, key, valuePattern) {
-    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key, valuePattern], {
+    await runGit(repo.dir, ['config', '--local', '--unset-all', key, valuePattern], {
         allowFailure: true
     });
 }
 /** Removes every value of `key` from the repository's own config; git's refusal is ignored. */
 async function unsetLocalConfig(repo, key) {
-    await exec_runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
+    await runGit(repo.dir, ['config', '--local', '--unset-all', key], { allowFailure: true });
 }
 /** Every key and value the config file sets, in order (none when it cannot be read). */
 async function configFileEntries(configFile) {
-    const listed = await exec_runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
+    const listed = await runGit(external_node_path_.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--list', '-z'], { allowFailure: true });
     return splitNulEntries(listed.stdout);
 }
 /** `git config -z` output: each entry is `key\nvalue\0` (no newline when there is no value). */
@@ -32253,8 +32255,9 @@ async function objectsOfCommit(repo, commit) {
     const id = await repo.resolveCommit(commit);
     if (!id)
         throw new Error(`${commit} does not name a commit`);
-    // Lines, not -z: ids come before the tab, and @actions/exec splits output at newlines.
-    const listed = await exec_runGit(repo.dir, ['ls-tree', '-r', '-t', '--full-tree', id]);
+    // Lines, not -z: ids come before the tab; @actions/exec decodes output line by line, and
+    // output with no newline in it costs quadratic time there.
+    const listed = await runGit(repo.dir, ['ls-tree', '-r', '-t', '--full-tree', id]);
     const ids = new Set([id, await repo.treeOf(id)]);
     for (const line of listed.stdout.split('\n')) {
         const [, type, object] = line.slice(0, line.indexOf('\t')).split(' ');
@@ -32315,23 +32318,23 @@ async function untrustedObjectsOf(repo, ...commits) {
 
 /** Checks out `commit` as the local `branch` (created or reset there), showing git's progress. */
 async function checkoutBranchAt(repo, branch, commit, { force }) {
-    await exec_runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '-B', branch, commit, '--'], { progress: true });
+    await runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '-B', branch, commit, '--'], { progress: true });
 }
 /** Checks out `commit` with a detached HEAD, showing git's progress. */
 async function checkoutDetached(repo, commit, { force }) {
-    await exec_runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '--detach', commit, '--'], { progress: true });
+    await runGit(repo.dir, ['checkout', '--progress', ...(force ? ['--force'] : []), '--detach', commit, '--'], { progress: true });
 }
 /** Detaches HEAD where it is, so that the branch it had can be checked out elsewhere. */
 async function detachHead(repo) {
-    await exec_runGit(repo.dir, ['checkout', '--quiet', '--detach']);
+    await runGit(repo.dir, ['checkout', '--quiet', '--detach']);
 }
 /** Moves the current branch (or HEAD) to `commit` and makes index and files match it. */
 async function resetHard(repo, commit) {
-    await exec_runGit(repo.dir, ['reset', '--hard', '--quiet', commit, '--']);
+    await runGit(repo.dir, ['reset', '--hard', '--quiet', commit, '--']);
 }
 /** Deletes every untracked and ignored file, nested repositories included. */
 async function removeUntrackedFiles(repo) {
-    await exec_runGit(repo.dir, ['clean', '-ffdx', '--quiet']);
+    await runGit(repo.dir, ['clean', '-ffdx', '--quiet']);
 }
 
 ;// CONCATENATED MODULE: ./src/clone/checkout.ts
@@ -32353,7 +32356,8 @@ async function warnAboutCarriedChanges(repo, target) {
 /**
  * Checks out the target: a branch becomes a local branch tracking origin, anything else is a
  * detached HEAD. In a clone the action made, the checkout is forced (as actions/checkout's is,
- * whatever clean says) and followed by a clean; in a clone the user made, local changes stop the
+ * whatever clean says) and followed by a clean unless `clean` is false; in a clone the user made,
+ * local changes stop the
  * checkout with git's own message.
  */
 async function checkoutTarget(repo, target, { ownClone, clean }) {
@@ -32770,10 +32774,12 @@ async function syncClone(job, clone, prepared) {
         for (const note of notes)
             lib_core/* info */.pq(note);
         await setOrigin(clone, settings.originUrl, ownClone);
-        // A token persisted by an earlier run of this action goes; a clone you made keeps its
-        // config (authConfig makes git ignore its header for our fetch).
-        if (ownClone)
+        // A token an earlier run of this action persisted in the clone at path (its post step did
+        // not run) goes; a seeded or new clone has the template config, and a clone you made keeps
+        // its config (authConfig makes git ignore its header for our fetch).
+        if (ownClone && prepared.cache.pathHeldClone) {
             await removeStaleCredentials(clone, settings.originUrl);
+        }
         const defaultBranch = await defaultBranchOf(clone, settings, context);
         const request = refRequest(settings, context, defaultBranch);
         if (!request.ref || request.ref === 'refs/heads/') {
@@ -32851,7 +32857,7 @@ function checkoutArgs(worktreePath, checkout) {
  */
 async function addWorktree(repo, worktreePath, checkout, lockReason) {
     const lock = lockReason === undefined ? [] : ['--lock', '--reason', lockReason];
-    await exec_runGit(repo.dir, [
+    await runGit(repo.dir, [
         'worktree',
         'add',
         '--quiet',
@@ -32860,18 +32866,18 @@ async function addWorktree(repo, worktreePath, checkout, lockReason) {
     ]);
 }
 async function lockWorktree(repo, worktreePath, reason) {
-    await exec_runGit(repo.dir, ['worktree', 'lock', '--reason', reason, '--', worktreePath]);
+    await runGit(repo.dir, ['worktree', 'lock', '--reason', reason, '--', worktreePath]);
 }
 async function worktrees_unlockWorktree(repo, worktreePath) {
-    await exec_runGit(repo.dir, ['worktree', 'unlock', '--', worktreePath]);
+    await runGit(repo.dir, ['worktree', 'unlock', '--', worktreePath]);
 }
 /** Removes a worktree and its files; twice forced, so a locked one goes too, in one step. */
 async function worktrees_removeWorktree(repo, worktreePath) {
-    await exec_runGit(repo.dir, ['worktree', 'remove', '--force', '--force', '--', worktreePath]);
+    await runGit(repo.dir, ['worktree', 'remove', '--force', '--force', '--', worktreePath]);
 }
 /** Forgets worktrees whose folders are gone. */
 async function worktrees_pruneWorktrees(repo) {
-    await exec_runGit(repo.dir, ['worktree', 'prune']);
+    await runGit(repo.dir, ['worktree', 'prune']);
 }
 /** The worktrees git has registered, as `git worktree list --porcelain` shows them. */
 async function listedWorktrees(repo) {

@@ -29174,12 +29174,6 @@ async function configFileKeys(configFile) {
     const listed = await runGit(path.dirname(configFile), ['config', '--file', configFile, '--no-includes', '--name-only', '--list'], { allowFailure: true });
     return listed.stdout.split('\n').filter(Boolean);
 }
-/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
-async function unsetConfigFileKey(configFile, key) {
-    await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
-        allowFailure: true
-    });
-}
 /** Sets `key` in the repository's own config (.git/config). */
 async function setLocalConfig(repo, key, value) {
     await runGit(repo.dir, ['config', '--local', key, value]);
@@ -29268,14 +29262,18 @@ async function global_config_addGlobalConfigValue(key, value) {
     }
 }
 /**
- * Removes the one `key = value` line from the global config. Absent is not an error, and neither
- * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
+ * Removes one `key = value` line from the global config; absent is not an error. Two equal lines
+ * (two jobs that added the same value at once) become one, which the other job's removal takes.
  */
 async function removeGlobalConfigValue(key, value) {
-    const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
+    const pattern = `^${escapeRegExp(value)}$`;
+    let result = await editGlobalConfig(['--unset', key, pattern]);
     // Exit 5: nothing matched, or more than one line did.
+    if (result.exitCode === 5 && /multiple values/.test(result.stderr)) {
+        result = await editGlobalConfig(['--replace-all', key, value, pattern]);
+    }
     if (result.exitCode !== 0 && result.exitCode !== 5) {
-        throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+        throw new Error(`git config --global ${key} ${value} not removed: ${result.stderr.trim()}`);
     }
 }
 
@@ -29648,6 +29646,8 @@ function loadSafeDirectories() {
 
 
 const added = (/* unused pure expression or super */ null && ([]));
+/** The global config's safe.directory values, read once per step. */
+let present;
 /**
  * set-safe-directory: git trusts `dir` whoever owns it, in this step and in the job's later
  * steps (a container job running as another uid). This step's commands get it as command-line
@@ -29657,10 +29657,12 @@ const added = (/* unused pure expression or super */ null && ([]));
 async function trustDirectory(dir) {
     trustDirectoryForThisProcess(dir);
     try {
-        const present = await globalConfigValues('safe.directory');
-        if (present.includes(dir) || present.includes('*'))
+        present ??= globalConfigValues('safe.directory');
+        const values = await present;
+        if (values.includes(dir) || values.includes('*'))
             return;
         await addGlobalConfigValue('safe.directory', dir);
+        values.push(dir);
         added.push(dir);
         // Saved at once: the post step removes it even when the main step fails after this.
         saveSafeDirectories(added);
@@ -30298,7 +30300,8 @@ async function objectsOfCommit(repo, commit) {
     const id = await repo.resolveCommit(commit);
     if (!id)
         throw new Error(`${commit} does not name a commit`);
-    // Lines, not -z: ids come before the tab, and @actions/exec splits output at newlines.
+    // Lines, not -z: ids come before the tab; @actions/exec decodes output line by line, and
+    // output with no newline in it costs quadratic time there.
     const listed = await runGit(repo.dir, ['ls-tree', '-r', '-t', '--full-tree', id]);
     const ids = new Set([id, await repo.treeOf(id)]);
     for (const line of listed.stdout.split('\n')) {

@@ -29,7 +29,8 @@ export interface CheckoutPolicy {
 /**
  * Checks out the target: a branch becomes a local branch tracking origin, anything else is a
  * detached HEAD. In a clone the action made, the checkout is forced (as actions/checkout's is,
- * whatever clean says) and followed by a clean; in a clone the user made, local changes stop the
+ * whatever clean says) and followed by a clean unless `clean` is false; in a clone the user made,
+ * local changes stop the
  * checkout with git's own message.
  */
 export async function checkoutTarget(

@@ -25,13 +25,6 @@ export async function configFileKeys(configFile: string): Promise<string[]> {
   return listed.stdout.split('\n').filter(Boolean);
 }
 
-/** Removes every value of `key` from the config file; git's refusal (no such key, say) is ignored. */
-export async function unsetConfigFileKey(configFile: string, key: string): Promise<void> {
-  await runGit(path.dirname(configFile), ['config', '--file', configFile, '--unset-all', key], {
-    allowFailure: true
-  });
-}
-
 /** Sets `key` in the repository's own config (.git/config). */
 export async function setLocalConfig(repo: Repository, key: string, value: string): Promise<void> {
   await runGit(repo.dir, ['config', '--local', key, value]);

@@ -49,13 +49,17 @@ export async function addGlobalConfigValue(key: string, value: string): Promise<
 }
 
 /**
- * Removes the one `key = value` line from the global config. Absent is not an error, and neither
- * are two equal lines (two jobs that added the same value at once): both stay, for the other job.
+ * Removes one `key = value` line from the global config; absent is not an error. Two equal lines
+ * (two jobs that added the same value at once) become one, which the other job's removal takes.
  */
 export async function removeGlobalConfigValue(key: string, value: string): Promise<void> {
-  const result = await editGlobalConfig(['--unset', key, `^${escapeRegExp(value)}$`]);
+  const pattern = `^${escapeRegExp(value)}$`;
+  let result = await editGlobalConfig(['--unset', key, pattern]);
   // Exit 5: nothing matched, or more than one line did.
+  if (result.exitCode === 5 && /multiple values/.test(result.stderr)) {
+    result = await editGlobalConfig(['--replace-all', key, value, pattern]);
+  }
   if (result.exitCode !== 0 && result.exitCode !== 5) {
-    throw new Error(`git config --global --unset-all ${key} failed: ${result.stderr.trim()}`);
+    throw new Error(`git config --global ${key} ${value} not removed: ${result.stderr.trim()}`);
   }
 }

@@ -62,7 +62,8 @@ class BatchHasher {
 export async function objectsOfCommit(repo: Repository, commit: string): Promise<string[]> {
   const id = await repo.resolveCommit(commit);
   if (!id) throw new Error(`${commit} does not name a commit`);
-  // Lines, not -z: ids come before the tab, and @actions/exec splits output at newlines.
+  // Lines, not -z: ids come before the tab; @actions/exec decodes output line by line, and
+  // output with no newline in it costs quadratic time there.
   const listed = await runGit(repo.dir, ['ls-tree', '-r', '-t', '--full-tree', id]);
   const ids = new Set([id, await repo.treeOf(id)]);
   for (const line of listed.stdout.split('\n')) {

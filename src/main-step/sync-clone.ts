@@ -51,7 +51,7 @@ function refRequest(settings: Settings, context: RunnerContext, defaultBranch: s
 }
 
 /** origin's default branch: from the event when it names it, else asked of the server. */
-export async function defaultBranchOf(
+async function defaultBranchOf(
   clone: Repository,
   settings: Settings,
   context: RunnerContext
@@ -127,9 +127,12 @@ export async function syncClone(
       const { transfer, notes } = planFetch(settings, await historySource(clone, prepared));
       for (const note of notes) core.info(note);
       await setOrigin(clone, settings.originUrl, ownClone);
-      // A token persisted by an earlier run of this action goes; a clone you made keeps its
-      // config (authConfig makes git ignore its header for our fetch).
-      if (ownClone) await removeStaleCredentials(clone, settings.originUrl);
+      // A token an earlier run of this action persisted in the clone at path (its post step did
+      // not run) goes; a seeded or new clone has the template config, and a clone you made keeps
+      // its config (authConfig makes git ignore its header for our fetch).
+      if (ownClone && prepared.cache.pathHeldClone) {
+        await removeStaleCredentials(clone, settings.originUrl);
+      }
       const defaultBranch = await defaultBranchOf(clone, settings, context);
       const request = refRequest(settings, context, defaultBranch);
       if (!request.ref || request.ref === 'refs/heads/') {
