@@ -5,8 +5,8 @@ import { errorMessage } from '../errors.js';
 import { withTimeout } from '../fs-util.js';
 import { parseToken } from '../inputs/parse.js';
 
-/** What the one info line asks for when the API refuses or fails. */
-export const PERMISSION_TO_ADD = '`permissions: actions: write`';
+/** What the one info line names when the API refuses or fails. */
+const PERMISSION = '`permissions: actions: write`';
 /** A first save after years of entries deletes the rest over the next saves, not in one burst. */
 const MAX_DELETIONS = 50;
 const BUDGET_TIMEOUT_MS = 60_000;
@@ -37,15 +37,21 @@ function budgetScope(env: NodeJS.ProcessEnv): BudgetScope | string {
   return { apiUrl, repository, ref, token };
 }
 
-const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+function size(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
 const totalBytes = (entries: readonly ListedEntry[]) =>
   entries.reduce((sum, entry) => sum + entry.sizeBytes, 0);
 
-function failureCause(error: unknown): string {
+/** The one info line of a refusal or a failure: the cause, and the permission the job needs. */
+function failureLine(prefix: string, error: unknown): string {
+  const what = `superseded entries of ${prefix} were not deleted`;
   if (error instanceof CachesApiError && error.status === 403) {
-    return "the token may not manage this repository's Actions caches (HTTP 403)";
+    return `${what}: the token may not manage this repository's Actions caches (HTTP 403); to let the post step delete them, add ${PERMISSION} to the job`;
   }
-  return errorMessage(error);
+  return `${what}: ${errorMessage(error)} (deleting them needs ${PERMISSION} in the job)`;
 }
 
 /** What the deletion got to, kept as it goes: a time bound or a failure reports the part done. */
@@ -68,7 +74,7 @@ async function deleteSuperseded(
     core.info(
       result === 'gone'
         ? `The superseded cache entry ${entry.key} was already deleted.`
-        : `Deleted the superseded cache entry ${entry.key} (${mib(entry.sizeBytes)}).`
+        : `Deleted the superseded cache entry ${entry.key} (${size(entry.sizeBytes)}).`
     );
   }
   if (plan.remove.length > MAX_DELETIONS) {
@@ -99,17 +105,17 @@ export async function deleteSupersededEntries(prefix: string, savedKey: string):
       'Deleting superseded cache entries'
     );
   } catch (error) {
-    failure = `superseded entries of ${prefix} were not deleted: ${failureCause(error)}; to let the post step delete them, add ${PERMISSION_TO_ADD} to the job`;
+    failure = failureLine(prefix, error);
     core.info(`Clone cache ${failure}.`);
     if (!progress.listed) return failure;
   }
   const { listed = [], deleted } = progress;
   const kept = entriesOf(listed, { prefix, ref: scope.ref }).filter(e => !deleted.includes(e));
   const noun = kept.length === 1 ? 'entry' : 'entries';
-  const count = `${kept.length} ${noun} of ${prefix} on ${scope.ref}, ${mib(totalBytes(kept))} in all`;
+  const count = `${kept.length} ${noun} of ${prefix} on ${scope.ref}, ${size(totalBytes(kept))} in all`;
   const freed =
     deleted.length > 0
-      ? ` (deleted ${deleted.length} superseded, ${mib(totalBytes(deleted))})`
+      ? ` (deleted ${deleted.length} superseded, ${size(totalBytes(deleted))})`
       : '';
   return failure ? `${count}${freed}; ${failure}` : `${count}${freed}`;
 }
