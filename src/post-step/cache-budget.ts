@@ -68,7 +68,8 @@ async function deleteSuperseded(
   progress.listed = await api.list(`${scope.prefix}-`, scope.ref);
   const plan = planDeletions(progress.listed, scope);
   if (plan.note) core.info(`Clone cache: nothing deleted, ${plan.note}.`);
-  for (const entry of plan.remove.slice(0, MAX_DELETIONS)) {
+  // Oldest first: what a cut-off run leaves is the newest entries.
+  for (const entry of [...plan.remove].reverse().slice(0, MAX_DELETIONS)) {
     const result = await api.remove(entry.id);
     progress.deleted.push(entry);
     core.info(
