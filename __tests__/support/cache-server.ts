@@ -21,6 +21,8 @@ export interface CacheEntry {
   size: number;
   createdAt: number;
   finalized: boolean;
+  /** The ref of the run that saved it (GitHub scopes entries by ref); unset: refs/heads/main. */
+  ref?: string;
 }
 
 export interface CacheServer {
@@ -32,6 +34,8 @@ export interface CacheServer {
   calls: string[];
   /** Transfer bandwidth for downloads and uploads; 0 is unlimited. */
   bandwidth: Bandwidth;
+  /** The ref new entries are scoped to: set it to the GITHUB_REF of the job about to save. */
+  ref: string;
   close(): Promise<void>;
 }
 
@@ -66,6 +70,7 @@ export async function startCacheServer(
   const faults: CacheFaults = {};
   const calls: string[] = [];
   const bandwidth: Bandwidth = { bytesPerSecond: 0 };
+  const scope = { ref: 'refs/heads/main' };
   let nextId = 1;
   let base = '';
   const entryFile = (id: string) => path.join(storageDir, `entry-${id}.bin`);
@@ -122,7 +127,8 @@ export async function startCacheServer(
         file: entryFile(id),
         size: 0,
         createdAt: Date.now() + nextId,
-        finalized: false
+        finalized: false,
+        ref: scope.ref
       });
       return json(res, 200, { ok: true, signed_upload_url: `${base}/upload/${id}?sig=signed` });
     }
@@ -237,6 +243,12 @@ export async function startCacheServer(
     entries,
     calls,
     bandwidth,
+    get ref() {
+      return scope.ref;
+    },
+    set ref(ref: string) {
+      scope.ref = ref;
+    },
     close: () =>
       new Promise(resolve => {
         server.closeAllConnections();

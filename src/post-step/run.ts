@@ -5,6 +5,8 @@ import { removePersistedCredentials } from '../clone/credentials.js';
 import { removeSshFiles } from '../clone/ssh-key.js';
 import { untrustDirectories } from '../safe-directories.js';
 import { loadMainState, loadSshFiles } from '../state.js';
+import { entryKey } from '../cache/backend.js';
+import { deleteSupersededEntries } from './cache-budget.js';
 import { saveEntry } from './save-entry.js';
 import { cleanUpWorktree } from './worktree-cleanup.js';
 
@@ -17,7 +19,8 @@ async function warnWithHelp(diagnoser: Diagnoser, what: string, error: unknown, 
 
 /**
  * The post step, by the state the main step left: remove persisted credentials, end the task
- * worktree's lease, save a new entry when the policy says so. It never fails the job.
+ * worktree's lease, save a new entry when the policy says so and then delete the entries it
+ * supersedes. It never fails the job.
  */
 export async function runPostStep(): Promise<void> {
   let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
@@ -47,10 +50,18 @@ export async function runPostStep(): Promise<void> {
         )
       );
     }
-    const line = await saveEntry(state);
+    const { line, saved } = await saveEntry(state);
     core.info(`Clone cache ${line}`);
+    const lines = [`Clone cache post step: ${line}`];
+    if (saved) {
+      const budget = await deleteSupersededEntries(
+        state.keyPrefix,
+        entryKey(state.keyPrefix, state.commit)
+      );
+      lines.push(`Clone cache entries: ${budget}`);
+    }
     if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(`Clone cache post step: ${line}`, true).write();
+      await core.summary.addRaw(lines.join('\n\n'), true).write();
     }
   } catch (error) {
     await warnWithHelp(diagnoser, 'Saving the clone cache', error);

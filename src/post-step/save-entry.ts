@@ -10,12 +10,20 @@ import { limits } from '../limits.js';
 import type { MainState } from '../state.js';
 import { decideSave } from './save-policy.js';
 
+/** One line for the log and the summary, and whether an entry was saved. */
+export interface SaveOutcome {
+  line: string;
+  saved: boolean;
+}
+
+const notSaved = (line: string): SaveOutcome => ({ line, saved: false });
+
 /** The snapshot, re-hashed whole (an object other than its id says would spread), then saved. */
 async function snapshotCheckAndSave(
   state: MainState,
   backend: ActionsCacheBackend,
   key: string
-): Promise<string> {
+): Promise<SaveOutcome> {
   await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
   const started = performance.now();
   const mismatched = await mismatchedObjectsInStore(new Repository(backend.stagingDir));
@@ -23,23 +31,25 @@ async function snapshotCheckAndSave(
   if (mismatched.length > 0) {
     const message = `not saved: the object store holds ${mismatched.length} object(s) whose content does not match the id (${mismatched.slice(0, 3).join(', ')})`;
     core.warning(`Clone cache ${message}`, { title: 'Clone cache post step' });
-    return message;
+    return notSaved(message);
   }
   core.info(`Every object of the store was re-hashed in ${seconds} s.`);
   const result = await backend.save(key);
-  if (result.writeDenied) return result.message;
+  if (result.writeDenied) return notSaved(result.message);
   if (!result.saved && !result.otherJob) {
     core.warning(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
   }
-  return result.saved ? result.message : `not saved: ${result.message}`;
+  return result.saved
+    ? { line: result.message, saved: true }
+    : notSaved(`not saved: ${result.message}`);
 }
 
-/** Saves a new entry when the policy says so; returns one line for the log and the summary. */
-export async function saveEntry(state: MainState): Promise<string> {
+/** Saves a new entry when the policy says so. */
+export async function saveEntry(state: MainState): Promise<SaveOutcome> {
   const key = entryKey(state.keyPrefix, state.commit);
   const decision = decideSave(state, key);
-  if (!decision.save) return `not saved: ${decision.reason}`;
-  if (!cacheTokenAllowsWrites()) return READ_ONLY_TOKEN;
+  if (!decision.save) return notSaved(`not saved: ${decision.reason}`);
+  if (!cacheTokenAllowsWrites()) return notSaved(READ_ONLY_TOKEN);
   core.startGroup('Saving the clone cache');
   core.info(`Saving ${key}: ${decision.reason}.`);
   const backend = new ActionsCacheBackend(
