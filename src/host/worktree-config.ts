@@ -11,7 +11,7 @@ import { configFileEntries } from '../git/config.js';
  */
 
 /** The keys a worktree's config.worktree may keep (as `git config --list` names them). */
-const SPARSE_KEYS = new Set(['core.sparsecheckout', 'core.sparsecheckoutcone']);
+const SPARSE_KEYS = new Set(['core.sparsecheckout', 'core.sparsecheckoutcone', 'index.sparse']);
 
 export const WORKTREE_CONFIG_KEY = 'extensions.worktreeconfig';
 
@@ -55,10 +55,14 @@ export async function sanitizeWorktreeConfig(
     if (SPARSE_KEYS.has(key) && normalized !== undefined) kept.set(key, normalized);
     else dropped.push(`${relative} ${key}`);
   }
-  const text = kept.size
-    ? '[core]\n' +
-      [...kept].map(([key, value]) => `\t${key.slice('core.'.length)} = ${value}\n`).join('')
-    : '';
+  const text = ['core', 'index']
+    .map(section => {
+      const lines = [...kept]
+        .filter(([key]) => key.startsWith(`${section}.`))
+        .map(([key, value]) => `\t${key.slice(section.length + 1)} = ${value}\n`);
+      return lines.length ? `[${section}]\n${lines.join('')}` : '';
+    })
+    .join('');
   if (!text) await fs.rm(file, { force: true });
   else if ((await fs.readFile(file, 'utf8')) !== text) await fs.writeFile(file, text);
   return { dropped, keepsSparse: kept.get('core.sparsecheckout') === 'true' };
