@@ -4,7 +4,7 @@
 // the first --warmup rounds are not counted. Origin is served by `git http-backend` over loopback
 // HTTP and the cache by the loopback cache service, optionally at a limited bandwidth.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCacheServer } from '../__tests__/support/cache-server.js';
@@ -21,7 +21,14 @@ import {
 } from '../__tests__/support/runner.js';
 import { measure, type Measurement } from './measure.js';
 import { readBenchOptions } from './options.js';
-import { addCommits, bareName, generateRepository, PRESETS, repoSizeBytes } from './workload.js';
+import {
+  addCommits,
+  bareName,
+  generateRepository,
+  PRESETS,
+  repoSizeBytes,
+  sparseDirectories
+} from './workload.js';
 import {
   describeMachine,
   renderMarkdown,
@@ -120,6 +127,18 @@ async function main(): Promise<void> {
   const localClone = path.join(root, 'local-clone');
   execFileSync('git', ['clone', '--quiet', bare, localClone]);
   const head = (job: Job) => parseRunnerFile(job.files.output).commit;
+  const sparse = values.sparsePercent ? sparseDirectories(bare, values.sparsePercent) : undefined;
+  const sparseShare = sparse
+    ? `${sparse.files} of ${sparse.total} files, ${((100 * sparse.files) / sparse.total).toFixed(1)}%`
+    : '';
+  if (sparse) log(`Sparse checkout of ${sparse.patterns.join(', ')} (${sparseShare}).`);
+  /** The files a job's checkout wrote (its .git aside). */
+  const filesIn = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+      entry =>
+        !entry.isDirectory() &&
+        !path.relative(dir, path.join(entry.parentPath, entry.name)).startsWith('.git')
+    ).length;
 
   const scratch = () => mkdtempSync(path.join(root, 'run-'));
   type Method = {
@@ -204,6 +223,24 @@ async function main(): Promise<void> {
       floor: 'tar',
       run: () => actionRun({ 'cache-key': 'bench-warm' })
     },
+    ...(sparse
+      ? [
+          {
+            name: `action, warm hosted cache, sparse (${sparseShare})`,
+            floor: 'tar' as const,
+            run: () =>
+              actionRun(
+                { 'cache-key': 'bench-warm', 'sparse-checkout': sparse.patterns.join('\n') },
+                async job => {
+                  const written = filesIn(job.workspace);
+                  if (written !== sparse.files) {
+                    throw new Error(`the sparse job wrote ${written} files, not ${sparse.files}`);
+                  }
+                }
+              )
+          }
+        ]
+      : []),
     {
       name: 'action, warm cache-dir, seeded path',
       floor: 'tar',
@@ -318,6 +355,7 @@ async function main(): Promise<void> {
     packBytes: repoSizeBytes(bare),
     archiveBytes: warmEntry.size,
     staleCommits: stale,
+    sparse: sparse ? `${sparse.patterns.join(', ')} (${sparseShare})` : undefined,
     bandwidth: bytesPerSecond ? `${values.mbytesPerSec} MB/s` : 'unlimited',
     runs,
     warmup

@@ -37,6 +37,9 @@ ${presetLines}
   --out <dir>             where bench.md and bench.json are written (default bench-results)
   --only <regex>          run only the methods whose name matches, plus the full clone and the
                           floors that the ratios need
+  --sparse <percent>      also run the warm hosted job with a cone-mode sparse checkout of
+                          directories holding about this share of the files (1 to 100; 0, the
+                          default, leaves the method out)
   -h, --help              show this text
 
 Environment:
@@ -57,7 +60,8 @@ export function readBenchOptions(argv: string[]) {
         stale: { type: 'string', default: '50' },
         'mbytes-per-sec': { type: 'string', default: '0' },
         out: { type: 'string', default: 'bench-results' },
-        only: { type: 'string' }
+        only: { type: 'string' },
+        sparse: { type: 'string', default: '0' }
       },
       HELP,
       argv,
@@ -83,7 +87,8 @@ export function readBenchOptions(argv: string[]) {
           stale: wholeNumber(parsed, 'stale', 0, 100_000),
           mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
           out,
-          only
+          only,
+          sparsePercent: wholeNumber(parsed, 'sparse', 0, 100)
         };
       }
     )

@@ -148,3 +148,46 @@ export function repoSizeBytes(dir: string): number {
 }
 
 export const bareName = (root: string) => path.join(root, 'acme', 'widgets.git');
+
+export interface SparseSelection {
+  /** Cone-mode patterns: directories. */
+  patterns: string[];
+  /** Files of the tree that a cone-mode checkout of the patterns writes, and all of them. */
+  files: number;
+  total: number;
+}
+
+/** True when cone mode writes `file` for the directories `dirs` (files of their parents too). */
+function inCone(file: string, dirs: string[]): boolean {
+  const parent = path.posix.dirname(file);
+  return dirs.some(
+    dir => file.startsWith(`${dir}/`) || parent === '.' || `${dir}/`.startsWith(`${parent}/`)
+  );
+}
+
+/**
+ * Directories whose cone-mode checkout writes about `percent`% of the files of `ref` (never more,
+ * at least one directory): a monorepo job that builds its part of the tree.
+ */
+export function sparseDirectories(bare: string, percent: number, ref = 'main'): SparseSelection {
+  const files = execFileSync('git', ['-C', bare, 'ls-tree', '-r', '--name-only', ref])
+    .toString()
+    .split('\n')
+    .filter(Boolean);
+  const limit = (files.length * percent) / 100;
+  const dirs = [...new Set(files.map(file => path.posix.dirname(file)))]
+    .filter(dir => dir !== '.')
+    .sort();
+  const count = (chosen: string[]) => files.filter(file => inCone(file, chosen)).length;
+  const patterns: string[] = [];
+  for (const dir of dirs) {
+    if (patterns.some(chosen => dir.startsWith(`${chosen}/`))) continue;
+    if (count([...patterns, dir]) <= limit) patterns.push(dir);
+    if (count(patterns) >= limit * 0.9) break;
+  }
+  // No directory small enough: the smallest one.
+  if (patterns.length === 0 && dirs.length > 0) {
+    patterns.push(dirs.reduce((a, b) => (count([b]) < count([a]) ? b : a)));
+  }
+  return { patterns, files: count(patterns), total: files.length };
+}

@@ -14,6 +14,7 @@ const METHODS = [
   'action, cold (miss: clone)',
   'action, cold: post step save (separately)',
   'action, warm hosted cache',
+  'action, warm hosted cache, sparse (2 of 48 files, 4.2%)',
   'action, warm cache-dir, seeded path',
   'action, warm cache-dir, task worktree',
   'action, warm hosted, entry 3 commits stale',
@@ -41,6 +42,8 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
           '0',
           '--stale',
           '3',
+          '--sparse',
+          '5',
           '--out',
           out
         ],
@@ -82,6 +85,7 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
       samples: [expect.any(Number), expect.any(Number)]
     });
     expect(json.workload).toMatchObject({ preset: 'smoke', staleCommits: 3, runs: 2 });
+    expect(markdown).toContain('; sparse checkout of src/mod0, src/mod1 (2 of 48 files, 4.2%)');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -101,6 +105,7 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
     '--mbytes-per-sec <n>',
     '--out <dir>',
     '--only <regex>',
+    '--sparse <percent>',
     '-h, --help',
     'BENCH_REPO=<path>'
   ]) {
@@ -115,6 +120,7 @@ test.each([
   [['--runs'], 'argument missing'],
   [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
   [['--only', '('], "--only takes a regular expression, not '\\('"],
+  [['--sparse', '101'], "--sparse takes a whole number from 0 to 100, not '101'"],
   [['smoke'], "unexpected argument 'smoke'"]
 ])('npm run bench -- %j is one line and exit code 2', async (args, message) => {
   expectUsageError(await runScript('bench/bench.ts', args), 'bench', message);

@@ -49,7 +49,8 @@ describe('defaults', () => {
       fetchTags: true,
       showProgress: true,
       fetchDepth: 0,
-      allowUnsafePrCheckout: false
+      allowUnsafePrCheckout: false,
+      sparseCheckout: undefined
     });
   });
 
@@ -121,7 +122,7 @@ describe('bad values fail with an error that names the input', () => {
     ['submodules', 'true', /not supported yet: this action does not check out submodules/],
     ['submodules', 'recursive', /not supported yet/],
     ['lfs', 'true', /not supported yet: this action does not download Git LFS files/],
-    ['sparse-checkout', 'src/', /not supported yet/],
+    ['sparse-checkout', '/src', /starts with \//],
     ['filter', 'blob:none', /not supported yet/],
     ['sparse-checkout-cone-mode', 'maybe', /allowed values: true, false/]
   ])('%s = %j', (input, value, message) => {

@@ -13,19 +13,22 @@ function checkoutArgs(worktreePath: string, checkout: WorktreeCheckout): string[
 
 /**
  * Adds a worktree at `worktreePath`. With `lockReason`, it is locked from its first file (git
- * 2.33+): an add cut short leaves a worktree whose lock says whose it was.
+ * 2.33+): an add cut short leaves a worktree whose lock says whose it was. With `noCheckout`, HEAD
+ * is set and no file (nor index) is written.
  */
 export async function addWorktree(
   repo: Repository,
   worktreePath: string,
   checkout: WorktreeCheckout,
-  lockReason?: string
+  lockReason?: string,
+  noCheckout = false
 ): Promise<void> {
   const lock = lockReason === undefined ? [] : ['--lock', '--reason', lockReason];
   await runGit(repo.dir, [
     'worktree',
     'add',
     '--quiet',
+    ...(noCheckout ? ['--no-checkout'] : []),
     ...lock,
     ...checkoutArgs(worktreePath, checkout)
   ]);

@@ -6,6 +6,13 @@ import { configFileEntries } from '../git/config.js';
 import { gitConfigTemplate, quoteConfigValue, templateEntries } from '../git/config-template.js';
 import { removeRefs } from '../git/ref-files.js';
 import { isWellFormedRefName } from '../git/ref-format.js';
+import {
+  isOwnMainWorktreeConfig,
+  MAIN_WORKTREE_CONFIG,
+  sanitizeWorktreeConfig,
+  withWorktreeConfig,
+  WORKTREE_CONFIG_KEY
+} from './worktree-config.js';
 
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key: string, value: string): string | undefined {
@@ -15,18 +22,32 @@ function upstreamOf(key: string, value: string): string | undefined {
   return valid ? match[1] : undefined;
 }
 
+interface WorktreeConfigUse {
+  /** A task worktree keeps sparse settings: `extensions.worktreeConfig` stays on. */
+  keep: boolean;
+  /** The extension was on in the layout the action (or git) makes: dropping it says nothing. */
+  ownLayout: boolean;
+}
+
 /**
  * The host clone's config, rebuilt: the template plus the upstream of each task branch, and
- * nothing else (no include, url.*.insteadOf, core.* program or worktree config). Returns what was
- * dropped. Written as git writes it (through config.lock), so a concurrent git write fails
- * rather than being lost.
+ * nothing else (no include, url.*.insteadOf, core.* program); `extensions.worktreeConfig` only
+ * while a task worktree has sparse settings (see worktree-config.ts). Returns what was dropped.
+ * Written as git writes it (through config.lock), so a concurrent git write fails rather than
+ * being lost.
  */
-async function rebuildConfig(dir: string, originUrl: string): Promise<string[]> {
+async function rebuildConfig(
+  dir: string,
+  originUrl: string,
+  worktreeConfig: WorktreeConfigUse
+): Promise<string[]> {
   const file = path.join(dir, 'config');
-  const template = gitConfigTemplate(originUrl, undefined, true);
+  const bareTemplate = gitConfigTemplate(originUrl, undefined, true);
+  const template = worktreeConfig.keep ? withWorktreeConfig(bareTemplate) : bareTemplate;
   const expected = new Set(
     templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`)
   );
+  if (worktreeConfig.keep || worktreeConfig.ownLayout) expected.add(`${WORKTREE_CONFIG_KEY}=true`);
   // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
   // (and says so) rather than being lost.
   const lock = await takeConfigLock(file);
@@ -109,9 +130,15 @@ export async function unsafeStructure(dir: string): Promise<string> {
   return '';
 }
 
-/** Worktree records that are links, or that point git at another common directory, go. */
-async function foreignWorktreeRecords(dir: string): Promise<string[]> {
+/**
+ * Worktree records that are links, or that point git at another common directory, go; each
+ * record's config.worktree keeps its sparse settings and nothing else.
+ */
+async function foreignWorktreeRecords(
+  dir: string
+): Promise<{ removed: string[]; keepsSparse: boolean }> {
   const removed: string[] = [];
+  let keepsSparse = false;
   for (const id of await fs.readdir(path.join(dir, 'worktrees')).catch(() => [] as string[])) {
     const record = path.join(dir, 'worktrees', id);
     const stat = await fs.lstat(record);
@@ -119,13 +146,35 @@ async function foreignWorktreeRecords(dir: string): Promise<string[]> {
       ? await fs.readFile(path.join(record, 'commondir'), 'utf8').catch(() => '')
       : '';
     if (stat.isDirectory() && commondir.trim() === '../..') {
-      removed.push(...(await removeIfThere(dir, path.join('worktrees', id, 'config.worktree'))));
+      const sanitized = await sanitizeWorktreeConfig(dir, id);
+      removed.push(...sanitized.dropped);
+      keepsSparse ||= sanitized.keepsSparse;
     } else {
       await fs.rm(record, { recursive: true, force: true });
       removed.push(`worktrees/${id}`);
     }
   }
-  return removed;
+  return { removed, keepsSparse };
+}
+
+/**
+ * The main worktree's config.worktree: `core.bare` alone while the extension stays on (written
+ * before the shared config drops `bare`), gone otherwise (after the shared config has it back).
+ */
+async function mainWorktreeConfig(
+  dir: string,
+  { keep, ownLayout }: WorktreeConfigUse,
+  rebuild: () => Promise<string[]>
+): Promise<string[]> {
+  if (!keep) {
+    const dropped = await rebuild();
+    const gone = await removeIfThere(dir, 'config.worktree');
+    return [...(ownLayout ? [] : gone), ...dropped];
+  }
+  if (ownLayout) return rebuild();
+  const planted = await removeIfThere(dir, 'config.worktree');
+  await fs.writeFile(path.join(dir, 'config.worktree'), MAIN_WORKTREE_CONFIG);
+  return [...planted, ...(await rebuild())];
 }
 
 /**
@@ -136,18 +185,19 @@ async function foreignWorktreeRecords(dir: string): Promise<string[]> {
  */
 export async function makeHostCloneTrustworthy(dir: string, originUrl: string): Promise<string[]> {
   const removed: string[] = [];
-  for (const relative of [
-    'hooks',
-    'info',
-    'config.worktree',
-    'shallow',
-    'objects/info/alternates'
-  ]) {
+  const ownLayout = await isOwnMainWorktreeConfig(dir);
+  for (const relative of ['hooks', 'info', 'shallow', 'objects/info/alternates']) {
     removed.push(...(await removeIfThere(dir, relative)));
   }
   await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
-  removed.push(...(await foreignWorktreeRecords(dir)));
-  removed.push(...(await rebuildConfig(dir, originUrl)));
+  const records = await foreignWorktreeRecords(dir);
+  removed.push(...records.removed);
+  const worktreeConfig = { keep: records.keepsSparse, ownLayout };
+  removed.push(
+    ...(await mainWorktreeConfig(dir, worktreeConfig, () =>
+      rebuildConfig(dir, originUrl, worktreeConfig)
+    ))
+  );
   // Replace refs would make git read other files for a commit: only branches, origin's
   // branches, tags, notes and the stash (which change nothing that is checked out) stay.
   removed.push(

@@ -8,7 +8,6 @@ import type { InputReader } from './origin.js';
 const NOT_YET: readonly { name: string; neutral: readonly string[]; what: string }[] = [
   { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
   { name: 'lfs', neutral: ['', 'false'], what: 'download Git LFS files' },
-  { name: 'sparse-checkout', neutral: [''], what: 'make sparse checkouts' },
   { name: 'filter', neutral: [''], what: 'make partial clones' }
 ];
 
@@ -19,14 +18,6 @@ export function refuseNotSupported(read: InputReader): void {
     throw new InputError(
       input.name,
       `'${value}' is not supported yet: this action does not ${input.what}. Remove the input, or keep actions/checkout for this job.`
-    );
-  }
-  // Cone mode only means something with patterns, which are refused above.
-  const cone = read('sparse-checkout-cone-mode').trim().toLowerCase();
-  if (!['', 'true', 'false'].includes(cone)) {
-    throw new InputError(
-      'sparse-checkout-cone-mode',
-      `'${cone}' is not a boolean; allowed values: true, false.`
     );
   }
 }

@@ -22,6 +22,7 @@ import {
   resolveInsideWorkspace,
   type SavePolicy
 } from './parse.js';
+import { parseSparseCheckout, type SparseCheckout } from './sparse.js';
 
 export type { InputReader } from './origin.js';
 export { resolveInsideWorkspace, SAVE_POLICIES, type SavePolicy } from './parse.js';
@@ -69,6 +70,8 @@ export interface Settings {
   fetchDepth: number;
   /** Opt in to fetching a fork's pull request head in pull_request_target / workflow_run. */
   allowUnsafePrCheckout: boolean;
+  /** sparse-checkout patterns for the clone at path and the task worktree; undefined: whole. */
+  sparseCheckout: SparseCheckout | undefined;
 }
 
 export const DEFAULT_REFRESH_AFTER = 50;
@@ -140,7 +143,8 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
       'allow-unsafe-pr-checkout',
       read('allow-unsafe-pr-checkout'),
       false
-    )
+    ),
+    sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode'))
   };
   checkOverlaps(settings);
   return settings;

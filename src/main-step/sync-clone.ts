@@ -13,6 +13,7 @@ import { removeStaleCredentials } from '../clone/credentials.js';
 import { fetchCommit, fetchOrigin, fetchTag, remoteDefaultBranch } from '../clone/fetch.js';
 import { planFetch, type HistorySource } from '../clone/fetch-plan.js';
 import { setOrigin } from '../clone/origin.js';
+import { applySparseCheckout } from '../clone/sparse-checkout.js';
 import {
   extraRefspecFor,
   resolveTarget,
@@ -182,7 +183,10 @@ export async function syncClone(
   await stages.run(
     'checkout',
     `Checking out ${target.name} (${target.commit})`,
-    () => checkoutTarget(clone, target, { ownClone, clean: settings.clean }),
+    async () => {
+      await applySparseCheckout(clone, settings.sparseCheckout, { mainWorktree: true });
+      await checkoutTarget(clone, target, { ownClone, clean: settings.clean });
+    },
     where
   );
   // Best effort: the count walks history that came from the cache.

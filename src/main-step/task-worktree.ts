@@ -22,7 +22,8 @@ export async function createTaskWorktree(
         base: settings.base || defaultBranch,
         folder,
         removeOnExit: settings.removeWorktree,
-        clean: settings.clean
+        clean: settings.clean,
+        sparse: settings.sparseCheckout
       }),
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }

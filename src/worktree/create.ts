@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
+import { applySparseCheckout } from '../clone/sparse-checkout.js';
 import { ActionError, InputError } from '../errors.js';
 import { canonicalPath, exists, listDir } from '../fs-util.js';
 import { detachHead, removeUntrackedFiles, resetHard } from '../git/checkout.js';
@@ -8,6 +9,7 @@ import type { Repository } from '../git/repository.js';
 import { gitAtLeast } from '../git/version.js';
 import { addWorktree, lockWorktree, type WorktreeCheckout } from '../git/worktrees.js';
 import { identityOf } from '../host/process.js';
+import type { SparseCheckout } from '../inputs/sparse.js';
 import { formatLease, holderOf, type Lease, type WorktreeEntry } from './list.js';
 import { slotName } from './names.js';
 import { reapDeadJobs } from './remove.js';
@@ -21,6 +23,8 @@ export interface WorktreeRequest {
   removeOnExit: boolean;
   /** The clean input: false keeps untracked and ignored files of a reused worktree. */
   clean: boolean;
+  /** This worktree's own sparse patterns; undefined: every file. */
+  sparse?: SparseCheckout;
 }
 
 export type WorktreeMode = 'reused' | 'attached' | 'created' | 'detached';
@@ -142,13 +146,21 @@ export async function createWorktree(
   // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
   // leaves a worktree the next job can tell is dead; older git gets the lease just after.
   const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
-  const add = (checkout: WorktreeCheckout) =>
-    addWorktree(repo, slot.path, checkout, leasedAtAdd ? lease : undefined);
+  const worktree = repo.at(slot.path);
+  // A sparse worktree is added without files, then checked out through its patterns.
+  const add = async (checkout: WorktreeCheckout) => {
+    const sparse = request.sparse;
+    await addWorktree(repo, slot.path, checkout, leasedAtAdd ? lease : undefined, !!sparse);
+    if (!sparse) return;
+    await applySparseCheckout(worktree, sparse, { mainWorktree: false });
+    await resetHard(worktree, 'HEAD');
+  };
   let mode: WorktreeMode;
 
   if (slot.existing) {
     mode = 'reused';
     await lockWorktree(repo, slot.path, lease);
+    await applySparseCheckout(worktree, request.sparse, { mainWorktree: false });
     if (originCommit) await alignToOrigin(repo, slot.path, request, originCommit);
   } else if (holder) {
     mode = 'detached';
@@ -183,7 +195,7 @@ export async function createWorktree(
     await add({ newBranch: request.branch, startAt: start });
   }
   if (!slot.existing && !leasedAtAdd) await lockWorktree(repo, slot.path, lease);
-  const commit = await repo.at(slot.path).resolveCommit('HEAD');
+  const commit = await worktree.resolveCommit('HEAD');
   core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
   const folderExisted = slot.folderExisted ?? false;
   return { path: path.resolve(slot.path), mode, commit, lease, folderExisted };
