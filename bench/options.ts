@@ -34,6 +34,12 @@ ${presetLines}
   --stale <n>             commits the stale entry is behind origin's tip (default 50)
   --mbytes-per-sec <n>    bandwidth of the git server and the cache service in MB/s;
                           0 is unlimited (default 0)
+  --cache-path <path>     how archives travel between the action and the cache service:
+                          blob-store  github.com's path: SAS URLs on *.blob.core.windows.net,
+                                      served by Azurite (the Azure Storage emulator) and taken
+                                      by @actions/cache's Azure SDK code (default)
+                          plain       GHES's and other servers': one plain GET or PUT of the
+                                      loopback cache service's own URL
   --out <dir>             where bench.md and bench.json are written (default bench-results)
   --only <regex>          run only the methods whose name matches, plus the full clone and the
                           floors that the ratios need
@@ -56,6 +62,7 @@ export function readBenchOptions(argv: string[]) {
         warmup: { type: 'string', default: '1' },
         stale: { type: 'string', default: '50' },
         'mbytes-per-sec': { type: 'string', default: '0' },
+        'cache-path': { type: 'string', default: 'blob-store' },
         out: { type: 'string', default: 'bench-results' },
         only: { type: 'string' }
       },
@@ -82,6 +89,7 @@ export function readBenchOptions(argv: string[]) {
           warmup: wholeNumber(parsed, 'warmup', 0, 1000),
           stale: wholeNumber(parsed, 'stale', 0, 100_000),
           mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
+          cachePath: oneOf(parsed, 'cache-path', ['blob-store', 'plain']),
           out,
           only
         };

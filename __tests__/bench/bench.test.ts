@@ -81,7 +81,13 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
       method: 'git clone (full)',
       samples: [expect.any(Number), expect.any(Number)]
     });
-    expect(json.workload).toMatchObject({ preset: 'smoke', staleCommits: 3, runs: 2 });
+    expect(json.workload).toMatchObject({
+      preset: 'smoke',
+      staleCommits: 3,
+      runs: 2,
+      cachePath: 'blob-store'
+    });
+    expect(markdown).toContain(', cache path blob-store,');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -99,6 +105,9 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
     '--warmup <n>',
     '--stale <n>',
     '--mbytes-per-sec <n>',
+    '--cache-path <path>',
+    'blob-store',
+    'plain',
     '--out <dir>',
     '--only <regex>',
     '-h, --help',
@@ -115,6 +124,7 @@ test.each([
   [['--runs'], 'argument missing'],
   [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
   [['--only', '('], "--only takes a regular expression, not '\\('"],
+  [['--cache-path', 'ftp'], "--cache-path takes one of blob-store, plain, not 'ftp'"],
   [['smoke'], "unexpected argument 'smoke'"]
 ])('npm run bench -- %j is one line and exit code 2', async (args, message) => {
   expectUsageError(await runScript('bench/bench.ts', args), 'bench', message);
