@@ -86,8 +86,11 @@ const gitEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 async function main(): Promise<void> {
   const bare = await prepareOrigin();
   const git = await startGitServer(path.join(root, 'origin'), TOKEN);
-  if (values.cachePath === 'blob-store') blobStore = await startBlobStore();
-  const cache = await startCacheServer(path.join(root, 'cache-storage'), undefined, { blobStore });
+  if (values.cachePath !== 'plain') blobStore = await startBlobStore();
+  const cache = await startCacheServer(path.join(root, 'cache-storage'), undefined, {
+    blobStore,
+    blobHost: values.cachePath === 'blob-store' ? 'production' : '127.0.0.1'
+  });
   git.bandwidth.bytesPerSecond = bytesPerSecond;
   cache.bandwidth.bytesPerSecond = bytesPerSecond;
   const url = `${git.url}/acme/widgets`;

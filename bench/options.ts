@@ -38,6 +38,9 @@ ${presetLines}
                           blob-store  github.com's path: SAS URLs on *.blob.core.windows.net,
                                       served by Azurite (the Azure Storage emulator) and taken
                                       by @actions/cache's Azure SDK code (default)
+                          blob-store-plain-get  the same Azurite on a 127.0.0.1 URL, which
+                                      the library downloads with one plain GET (the path's
+                                      cost, apart from the store's)
                           plain       GHES's and other servers': one plain GET or PUT of the
                                       loopback cache service's own URL
   --out <dir>             where bench.md and bench.json are written (default bench-results)
@@ -89,7 +92,7 @@ export function readBenchOptions(argv: string[]) {
           warmup: wholeNumber(parsed, 'warmup', 0, 1000),
           stale: wholeNumber(parsed, 'stale', 0, 100_000),
           mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
-          cachePath: oneOf(parsed, 'cache-path', ['blob-store', 'plain']),
+          cachePath: oneOf(parsed, 'cache-path', ['blob-store', 'blob-store-plain-get', 'plain']),
           out,
           only
         };

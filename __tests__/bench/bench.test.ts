@@ -124,7 +124,10 @@ test.each([
   [['--runs'], 'argument missing'],
   [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
   [['--only', '('], "--only takes a regular expression, not '\\('"],
-  [['--cache-path', 'ftp'], "--cache-path takes one of blob-store, plain, not 'ftp'"],
+  [
+    ['--cache-path', 'ftp'],
+    "--cache-path takes one of blob-store, blob-store-plain-get, plain, not 'ftp'"
+  ],
   [['smoke'], "unexpected argument 'smoke'"]
 ])('npm run bench -- %j is one line and exit code 2', async (args, message) => {
   expectUsageError(await runScript('bench/bench.ts', args), 'bench', message);

@@ -42,9 +42,15 @@ export interface BlobStore {
   /**
    * A SAS URL on the production host name (resolved to loopback by blob-hosts-preload.mjs):
    * http://devstoreaccount1.blob.core.windows.net:<port>/devstoreaccount1/<container>/<blob>?<sas>
-   * `port` is Azurite's unless another (a proxy in front of it) is given.
+   * `port` is Azurite's unless another (a proxy in front of it) is given; `host` 127.0.0.1 makes
+   * the library take its plain path against the same store.
    */
-  sasUrl(container: string, blob: string, permissions: 'r' | 'rcw', port?: number): string;
+  sasUrl(
+    container: string,
+    blob: string,
+    permissions: 'r' | 'rcw',
+    options?: { port?: number; host?: 'production' | '127.0.0.1' }
+  ): string;
   stop(): Promise<void>;
 }
 
@@ -119,7 +125,7 @@ export async function startBlobStore(): Promise<BlobStore> {
     async createContainer(name) {
       await client.getContainerClient(name).createIfNotExists();
     },
-    sasUrl(container, blob, permissions, via = port) {
+    sasUrl(container, blob, permissions, { port: via = port, host = 'production' } = {}) {
       const sas = generateBlobSASQueryParameters(
         {
           containerName: container,
@@ -130,7 +136,8 @@ export async function startBlobStore(): Promise<BlobStore> {
         credential
       ).toString();
       const name = encodeURIComponent(blob);
-      return `http://${ACCOUNT}${BLOB_HOST_SUFFIX}:${via}/${ACCOUNT}/${container}/${name}?${sas}`;
+      const hostName = host === 'production' ? `${ACCOUNT}${BLOB_HOST_SUFFIX}` : host;
+      return `http://${hostName}:${via}/${ACCOUNT}/${container}/${name}?${sas}`;
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

@@ -26,13 +26,16 @@ export interface BlobTransfers {
 
 export async function startBlobTransfers(
   store: BlobStore,
-  bandwidth: Bandwidth
+  bandwidth: Bandwidth,
+  host: 'production' | '127.0.0.1' = 'production'
 ): Promise<BlobTransfers> {
   const container = `cache-${randomUUID()}`;
   await store.createContainer(container);
   const containerClient = store.client.getContainerClient(container);
-  // The action reaches Azurite through a proxy that applies the service's bandwidth.
+  // Under a bandwidth limit the action reaches Azurite through a proxy that applies it; the limit
+  // in force when a URL is handed out decides.
   const proxy = await startPacedProxy(store.port, bandwidth);
+  const via = () => ({ port: bandwidth.bytesPerSecond ? proxy.port : store.port, host });
   /** What each blob holds: the size and mtime of the local file it was made from or copied to. */
   const held = new Map<string, string>();
   const blobName = (file: string) => path.basename(file);
@@ -42,7 +45,7 @@ export async function startBlobTransfers(
   };
 
   return {
-    uploadUrl: file => store.sasUrl(container, blobName(file), 'rcw', proxy.port),
+    uploadUrl: file => store.sasUrl(container, blobName(file), 'rcw', via()),
     async receive(file) {
       const blob = containerClient.getBlockBlobClient(blobName(file));
       if (!(await blob.exists())) return undefined;
@@ -56,7 +59,7 @@ export async function startBlobTransfers(
         await containerClient.getBlockBlobClient(blobName(file)).uploadFile(file);
         held.set(blobName(file), current);
       }
-      return store.sasUrl(container, blobName(file), 'r', proxy.port);
+      return store.sasUrl(container, blobName(file), 'r', via());
     },
     requests: () => store.requests.filter(r => r.path.startsWith(`/${ACCOUNT}/${container}/`)),
     async close() {

@@ -47,6 +47,12 @@ export interface CacheServer {
 export interface CacheServerOptions {
   /** Serve archives from this Azurite (blob-store mode) instead of the server's own plain URLs. */
   blobStore?: BlobStore;
+  /**
+   * The host name of the blob store's URLs: production (*.blob.core.windows.net: the Azure SDK
+   * path) or 127.0.0.1 (the library's plain GET against the same store, to tell the path's cost
+   * from the store's).
+   */
+  blobHost?: 'production' | '127.0.0.1';
 }
 
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/';
@@ -83,7 +89,7 @@ export async function startCacheServer(
   const calls: string[] = [];
   const bandwidth: Bandwidth = { bytesPerSecond: 0 };
   const blobs: BlobTransfers | undefined =
-    options.blobStore && (await startBlobTransfers(options.blobStore, bandwidth));
+    options.blobStore && (await startBlobTransfers(options.blobStore, bandwidth, options.blobHost));
   let nextId = 1;
   let base = '';
   const entryFile = (id: string) => path.join(storageDir, `entry-${id}.bin`);
