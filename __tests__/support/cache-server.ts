@@ -37,7 +37,7 @@ export interface CacheServer {
   calls: string[];
   /** Transfer bandwidth for downloads and uploads; 0 is unlimited. */
   bandwidth: Bandwidth;
-  /** blob-store: archives go through Azurite on a *.blob.core.windows.net URL (github.com's path). */
+  /** blob-store: archives go through Azurite (on github.com's path unless blobHost says otherwise). */
   mode: 'blob-store' | 'plain';
   /** The requests Azurite answered for this service (blob-store mode; empty otherwise). */
   blobRequests(): BlobRequest[];
