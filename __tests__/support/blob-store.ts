@@ -93,7 +93,9 @@ export async function startBlobStore(): Promise<BlobStore> {
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
   child.stderr?.on('data', chunk => (output += chunk));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Azurite did not start: ${output}`)), 30_000);
+    // Azurite loads a lot of code: 12 s for two starting at once on 2 busy cores, more than 30 s
+    // when two jest workers compile tests beside it.
+    const timer = setTimeout(() => reject(new Error(`Azurite did not start: ${output}`)), 90_000);
     child.once('exit', code => {
       clearTimeout(timer);
       reject(new Error(`Azurite exited with ${code}: ${output}`));

@@ -8,7 +8,14 @@ let shared: Promise<BlobStore> | undefined;
  * blobs in a container of its own.
  */
 export function sharedBlobStore(): Promise<BlobStore> {
-  shared ??= startBlobStore();
+  if (!shared) {
+    const starting = startBlobStore();
+    shared = starting;
+    // A start that failed is tried again by the next test, not handed out as failed.
+    starting.catch(() => {
+      if (shared === starting) shared = undefined;
+    });
+  }
   return shared;
 }
 
