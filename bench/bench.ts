@@ -2,11 +2,13 @@
 //
 // Every method runs in every round, interleaved (A B C ... A B C ...), in a fresh directory;
 // the first --warmup rounds are not counted. Origin is served by `git http-backend` over loopback
-// HTTP and the cache by the loopback cache service, optionally at a limited bandwidth.
+// HTTP and the cache by the loopback cache service, optionally at a limited bandwidth; its archives
+// travel through Azurite on github.com's path unless --cache-path plain.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startBlobStore, type BlobStore } from '../__tests__/support/blob-store.js';
 import { startCacheServer } from '../__tests__/support/cache-server.js';
 import { startGitServer } from '../__tests__/support/git-server.js';
 import { pathToFileURL } from 'node:url';
@@ -54,6 +56,7 @@ const TOKEN = 'bench-token';
 const AUTH = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'clone-cache-bench-'));
+let blobStore: BlobStore | undefined;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function prepareOrigin(): Promise<string> {
@@ -90,7 +93,11 @@ const gitEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 async function main(): Promise<void> {
   const bare = await prepareOrigin();
   const git = await startGitServer(path.join(root, 'origin'), TOKEN);
-  const cache = await startCacheServer(path.join(root, 'cache-storage'));
+  if (values.cachePath !== 'plain') blobStore = await startBlobStore();
+  const cache = await startCacheServer(path.join(root, 'cache-storage'), undefined, {
+    blobStore,
+    blobHost: values.cachePath === 'blob-store' ? 'production' : '127.0.0.1'
+  });
   git.bandwidth.bytesPerSecond = bytesPerSecond;
   cache.bandwidth.bytesPerSecond = bytesPerSecond;
   const url = `${git.url}/acme/widgets`;
@@ -357,6 +364,7 @@ async function main(): Promise<void> {
     staleCommits: stale,
     sparse: sparse ? `${sparse.patterns.join(', ')} (${sparseShare})` : undefined,
     bandwidth: bytesPerSecond ? `${values.mbytesPerSec} MB/s` : 'unlimited',
+    cachePath: values.cachePath,
     runs,
     warmup
   };
@@ -379,7 +387,8 @@ main()
     process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
     process.exitCode = 1;
   })
-  .finally(() => {
+  .finally(async () => {
+    await blobStore?.stop();
     rmSync(root, { recursive: true, force: true });
     // The loopback servers keep the event loop alive.
     process.exit();

@@ -34,6 +34,15 @@ ${presetLines}
   --stale <n>             commits the stale entry is behind origin's tip (default 50)
   --mbytes-per-sec <n>    bandwidth of the git server and the cache service in MB/s;
                           0 is unlimited (default 0)
+  --cache-path <path>     how archives travel between the action and the cache service:
+                          blob-store  github.com's path: SAS URLs on *.blob.core.windows.net,
+                                      served by Azurite (the Azure Storage emulator) and taken
+                                      by @actions/cache's Azure SDK code (default)
+                          blob-store-plain-get  the same Azurite on a 127.0.0.1 URL, which
+                                      the library downloads with one plain GET (the path's
+                                      cost, apart from the store's)
+                          plain       GHES's and other servers': one plain GET or PUT of the
+                                      loopback cache service's own URL
   --out <dir>             where bench.md and bench.json are written (default bench-results)
   --only <regex>          run only the methods whose name matches, plus the full clone and the
                           floors that the ratios need
@@ -59,6 +68,7 @@ export function readBenchOptions(argv: string[]) {
         warmup: { type: 'string', default: '1' },
         stale: { type: 'string', default: '50' },
         'mbytes-per-sec': { type: 'string', default: '0' },
+        'cache-path': { type: 'string', default: 'blob-store' },
         out: { type: 'string', default: 'bench-results' },
         only: { type: 'string' },
         sparse: { type: 'string', default: '0' }
@@ -86,6 +96,7 @@ export function readBenchOptions(argv: string[]) {
           warmup: wholeNumber(parsed, 'warmup', 0, 1000),
           stale: wholeNumber(parsed, 'stale', 0, 100_000),
           mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
+          cachePath: oneOf(parsed, 'cache-path', ['blob-store', 'blob-store-plain-get', 'plain']),
           out,
           only,
           sparsePercent: wholeNumber(parsed, 'sparse', 0, 100)

@@ -84,7 +84,13 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
       method: 'git clone (full)',
       samples: [expect.any(Number), expect.any(Number)]
     });
-    expect(json.workload).toMatchObject({ preset: 'smoke', staleCommits: 3, runs: 2 });
+    expect(json.workload).toMatchObject({
+      preset: 'smoke',
+      staleCommits: 3,
+      runs: 2,
+      cachePath: 'blob-store'
+    });
+    expect(markdown).toContain(', cache path blob-store,');
     expect(markdown).toContain('; sparse checkout of src/mod0, src/mod1 (2 of 48 files, 4.2%)');
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -103,6 +109,9 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
     '--warmup <n>',
     '--stale <n>',
     '--mbytes-per-sec <n>',
+    '--cache-path <path>',
+    'blob-store',
+    'plain',
     '--out <dir>',
     '--only <regex>',
     '--sparse <percent>',
@@ -121,6 +130,10 @@ test.each([
   [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
   [['--only', '('], "--only takes a regular expression, not '\\('"],
   [['--sparse', '101'], "--sparse takes a whole number from 0 to 100, not '101'"],
+  [
+    ['--cache-path', 'ftp'],
+    "--cache-path takes one of blob-store, blob-store-plain-get, plain, not 'ftp'"
+  ],
   [['smoke'], "unexpected argument 'smoke'"]
 ])('npm run bench -- %j is one line and exit code 2', async (args, message) => {
   expectUsageError(await runScript('bench/bench.ts', args), 'bench', message);

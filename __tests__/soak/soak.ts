@@ -43,7 +43,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakTotals> {
   const log = options.log ?? (() => undefined);
   const random = prng(options.seed);
   const started = Date.now();
-  const fx = await startFixture({ commits: 30 });
+  // Every job uses cache-dir, never the Actions cache: no blob store (Azurite) to start.
+  const fx = await startFixture({ commits: 30 }, { cachePath: 'plain' });
   const totals: SoakTotals = {
     jobs: 0,
     kills: 0,

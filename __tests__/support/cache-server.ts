@@ -3,9 +3,14 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { BlobRequest, BlobStore } from './blob-store.js';
+import { startBlobTransfers, type BlobTransfers } from './blob-transfers.js';
 import { throttle, type Bandwidth } from './throttle.js';
 
-/** Faults the server can inject, each a switch a test flips. */
+/**
+ * Faults the server can inject, each a switch a test flips. In blob-store mode a download or
+ * upload fault serves that transfer on the plain path, where the server itself can inject it.
+ */
 export interface CacheFaults {
   lookup?: 'error500' | 'stall';
   download?: 'error500' | 'truncate' | 'stall' | 'corrupt';
@@ -36,7 +41,22 @@ export interface CacheServer {
   bandwidth: Bandwidth;
   /** The ref new entries are scoped to: set it to the GITHUB_REF of the job about to save. */
   ref: string;
+  /** blob-store: archives go through Azurite (on github.com's path unless blobHost says otherwise). */
+  mode: 'blob-store' | 'plain';
+  /** The requests Azurite answered for this service (blob-store mode; empty otherwise). */
+  blobRequests(): BlobRequest[];
   close(): Promise<void>;
+}
+
+export interface CacheServerOptions {
+  /** Serve archives from this Azurite (blob-store mode) instead of the server's own plain URLs. */
+  blobStore?: BlobStore;
+  /**
+   * The host name of the blob store's URLs: production (*.blob.core.windows.net: the Azure SDK
+   * path) or 127.0.0.1 (the library's plain GET against the same store, to tell the path's cost
+   * from the store's).
+   */
+  blobHost?: 'production' | '127.0.0.1';
 }
 
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/';
@@ -59,11 +79,13 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 /**
  * A loopback cache service speaking the v2 protocol @actions/cache uses: three twirp methods,
  * Azure-style blob PUTs (single shot, block and block list, each answered 201) and a plain GET
- * of the signed download URL. Blobs live in files under `storageDir`.
+ * of the signed download URL. Blobs live in files under `storageDir`. With a blob store, the
+ * signed URLs point at Azurite instead (see blob-transfers.ts).
  */
 export async function startCacheServer(
   storageDir: string,
-  token = 'runtime-token'
+  token = 'runtime-token',
+  options: CacheServerOptions = {}
 ): Promise<CacheServer> {
   await fs.mkdir(storageDir, { recursive: true });
   const entries = new Map<string, CacheEntry>();
@@ -71,6 +93,8 @@ export async function startCacheServer(
   const calls: string[] = [];
   const bandwidth: Bandwidth = { bytesPerSecond: 0 };
   const scope = { ref: 'refs/heads/main' };
+  const blobs: BlobTransfers | undefined =
+    options.blobStore && (await startBlobTransfers(options.blobStore, bandwidth, options.blobHost));
   let nextId = 1;
   let base = '';
   const entryFile = (id: string) => path.join(storageDir, `entry-${id}.bin`);
@@ -101,11 +125,11 @@ export async function startCacheServer(
       if (faults.lookup === 'error500') return json(res, 500, { msg: 'injected fault' });
       const entry = lookup(String(body.key), (body.restore_keys as string[]) ?? [], version);
       if (!entry) return json(res, 200, { ok: false, signed_download_url: '', matched_key: '' });
-      return json(res, 200, {
-        ok: true,
-        signed_download_url: `${base}/download/${idOf(entry)}?sig=signed`,
-        matched_key: entry.key
-      });
+      const url =
+        blobs && !faults.download
+          ? await blobs.downloadUrl(entry.file)
+          : `${base}/download/${idOf(entry)}?sig=signed`;
+      return json(res, 200, { ok: true, signed_download_url: url, matched_key: entry.key });
     }
     if (method === 'CreateCacheEntry') {
       if (faults.create === 'error500') return json(res, 500, { msg: 'injected fault' });
@@ -130,16 +154,22 @@ export async function startCacheServer(
         finalized: false,
         ref: scope.ref
       });
-      return json(res, 200, { ok: true, signed_upload_url: `${base}/upload/${id}?sig=signed` });
+      const url =
+        blobs && !faults.upload
+          ? blobs.uploadUrl(entryFile(id))
+          : `${base}/upload/${id}?sig=signed`;
+      return json(res, 200, { ok: true, signed_upload_url: url });
     }
     if (method === 'FinalizeCacheEntryUpload') {
       const entry = entries.get(`${String(body.key)}@${version}`);
       if (!entry) return json(res, 404, { msg: 'no such entry' });
-      const stat = await fs.stat(entry.file).catch(() => undefined);
-      if (!stat || String(stat.size) !== String(body.size_bytes)) {
+      // The archive came either to Azurite (blob-store mode) or to this server's plain PUTs.
+      const received = blobs && (await blobs.receive(entry.file));
+      const size = received ?? (await fs.stat(entry.file).catch(() => undefined))?.size;
+      if (size === undefined || String(size) !== String(body.size_bytes)) {
         return json(res, 200, { ok: false, entry_id: '0', message: 'size mismatch' });
       }
-      entry.size = stat.size;
+      entry.size = size;
       entry.finalized = true;
       return json(res, 200, { ok: true, entry_id: idOf(entry) });
     }
@@ -249,10 +279,14 @@ export async function startCacheServer(
     set ref(ref: string) {
       scope.ref = ref;
     },
-    close: () =>
-      new Promise(resolve => {
+    mode: blobs ? 'blob-store' : 'plain',
+    blobRequests: () => blobs?.requests() ?? [],
+    close: async () => {
+      await new Promise<void>(resolve => {
         server.closeAllConnections();
         server.close(() => resolve());
-      })
+      });
+      await blobs?.close();
+    }
   };
 }

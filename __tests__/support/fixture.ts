@@ -5,6 +5,7 @@ import { startCacheServer, type CacheEntry, type CacheServer } from './cache-ser
 import { startGitServer, type GitServer } from './git-server.js';
 import { createOrigin, type HistoryOptions } from './repos.js';
 import { createJob, runStep, type Job, type RunOptions, type StepResult } from './runner.js';
+import { sharedBlobStore } from './shared-blob-store.js';
 
 export const TOKEN = 'ghs_testToken0123456789abcdefXYZ';
 export const REPOSITORY = 'acme/widgets';
@@ -32,11 +33,27 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(history: HistoryOptions = { commits: 20 }): Promise<Fixture> {
+export type CachePath = CacheServer['mode'];
+
+/**
+ * The cache path a fixture uses unless told: blob-store (github.com's, through Azurite), or plain
+ * (GHES and other servers) when CLONE_CACHE_TEST_CACHE_PATH=plain.
+ */
+export const DEFAULT_CACHE_PATH: CachePath =
+  process.env.CLONE_CACHE_TEST_CACHE_PATH === 'plain' ? 'plain' : 'blob-store';
+
+export async function startFixture(
+  history: HistoryOptions = { commits: 20 },
+  options: { cachePath?: CachePath } = {}
+): Promise<Fixture> {
   const root = mkdtempSync(path.join(tmpdir(), 'clone-cache-test-'));
   const origin = createOrigin(path.join(root, 'origin'), REPOSITORY, history);
   const git = await startGitServer(path.join(root, 'origin'), TOKEN);
-  const cache = await startCacheServer(path.join(root, 'cache-storage'));
+  const blobStore =
+    (options.cachePath ?? DEFAULT_CACHE_PATH) === 'blob-store'
+      ? await sharedBlobStore()
+      : undefined;
+  const cache = await startCacheServer(path.join(root, 'cache-storage'), undefined, { blobStore });
   const originUrl = `${git.url}/${REPOSITORY}`;
   let jobs = 0;
   const withDefaults = (options: RunOptions = {}): RunOptions => ({

@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Given to every step through NODE_OPTIONS: resolves *.blob.core.windows.net to loopback, so the
+ * cache service's blob-store mode can hand out URLs on the production host name.
+ */
+export const BLOB_HOSTS_PRELOAD = path.join(ROOT, '__tests__', 'support', 'blob-hosts-preload.mjs');
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -69,7 +75,8 @@ export function createJob(dir: string, options: JobOptions): Job {
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_ENV: files.env,
     // A fetch that fails transiently waits 0.1 to 0.2 s before its next attempt, not 10 to 20 s.
-    CLONE_CACHE_RETRY_BACKOFF_SECONDS: '0.1'
+    CLONE_CACHE_RETRY_BACKOFF_SECONDS: '0.1',
+    NODE_OPTIONS: `--import=${pathToFileURL(BLOB_HOSTS_PRELOAD).href}`
   };
   if (options.cacheUrl) {
     env.ACTIONS_CACHE_SERVICE_V2 = 'true';

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { statSync } from 'node:fs';
+import { putEntry } from '../support/archive.js';
+import type { BlobRequest } from '../support/blob-store.js';
+import { startFixture, type Fixture } from '../support/fixture.js';
+import { addCommits, revParse } from '../support/repos.js';
+
+let fx: Fixture;
+afterEach(async () => fx?.close());
+
+/** Azurite logs a request just after answering it: waits (briefly) until `wanted` are there. */
+async function blobRequestsOnceLogged(wanted: (r: BlobRequest) => boolean): Promise<BlobRequest[]> {
+  for (let tries = 0; tries < 50 && !fx.cache.blobRequests().some(wanted); tries++) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  return fx.cache.blobRequests().filter(wanted);
+}
+
+// What @actions/cache logs (as ::debug:: lines) only when it downloads through the Azure SDK.
+const SDK_SEGMENT = /::debug::Downloading segment at offset 0 with length \d+/;
+
+describe('the download and upload path the library takes', () => {
+  test('github.com: the archive goes to and comes from Azure Blob Storage through the Azure SDK', async () => {
+    fx = await startFixture({ commits: 12 }, { cachePath: 'blob-store' });
+    expect(fx.cache.mode).toBe('blob-store');
+    const cold = fx.newJob('cold');
+    expect((await fx.main(cold)).exitCode).toBe(0);
+    const post = await fx.post(cold);
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain('::debug::Use Azure SDK: true');
+    const entry = [...fx.cache.entries.values()][0];
+    expect(entry.finalized).toBe(true);
+    const puts = await blobRequestsOnceLogged(r => r.method === 'PUT');
+    expect(puts.map(r => [r.comp, r.status])).toEqual([['', 201]]); // one shot: under 128 MiB
+    expect(entry.size).toBe(statSync(entry.file).size); // the service's copy is Azurite's blob
+    expect(fx.cache.calls.filter(c => c.startsWith('PUT') || c === 'GET download')).toEqual([]);
+
+    const tip = addCommits(fx.origin, 'main', { commits: 2, seed: 'later' });
+    const warm = fx.newJob('warm');
+    const main = await fx.main(warm);
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs).toMatchObject({ 'cache-hit': 'true', seeded: 'true', commit: tip });
+    expect(main.stdout).toContain('::debug::Use Azure SDK: true');
+    expect(main.stdout).toMatch(SDK_SEGMENT);
+    const ranged = await blobRequestsOnceLogged(r => r.method === 'GET' && r.status === 206);
+    expect(ranged.length).toBeGreaterThanOrEqual(1);
+    expect(fx.cache.calls).not.toContain('GET download');
+    expect(revParse(warm.workspace, 'HEAD')).toBe(tip);
+  });
+
+  test('GHES and other servers: a plain URL, one GET of the whole archive', async () => {
+    fx = await startFixture({ commits: 12 }, { cachePath: 'plain' });
+    expect(fx.cache.mode).toBe('plain');
+    await fx.saveEntry();
+    expect(fx.cache.calls).toContain('PUT blob');
+    const warm = fx.newJob('warm');
+    const main = await fx.main(warm);
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs).toMatchObject({ 'cache-hit': 'true', seeded: 'true' });
+    expect(fx.cache.calls.filter(c => c === 'GET download')).toHaveLength(1);
+    expect(main.stdout).not.toMatch(SDK_SEGMENT);
+    expect(fx.cache.blobRequests()).toEqual([]);
+  });
+
+  test('an entry stored by the test itself is uploaded to Azurite before it is served', async () => {
+    fx = await startFixture({ commits: 6 }, { cachePath: 'blob-store' });
+    const entry = await fx.saveEntry();
+    // As tests that craft entries do: a new local file under a new key.
+    const key = `clone-cache-Linux-acme-widgets-${revParse(fx.origin, 'main')}`;
+    fx.cache.entries.clear();
+    putEntry(fx.cache, entry, key, entry.file);
+    const main = await fx.main(fx.newJob('warm'));
+    expect(main.outputs['cache-matched-key']).toBe(key);
+    expect(main.outputs.seeded).toBe('true');
+    expect(main.stdout).toMatch(SDK_SEGMENT);
+  });
+});
