@@ -32,6 +32,8 @@ export interface CacheServer {
   calls: string[];
   /** Transfer bandwidth for downloads and uploads; 0 is unlimited. */
   bandwidth: Bandwidth;
+  /** When set, the signed download URL of an entry's file (another blob store serves it). */
+  blobUrl?: (file: string) => string;
   close(): Promise<void>;
 }
 
@@ -98,7 +100,8 @@ export async function startCacheServer(
       if (!entry) return json(res, 200, { ok: false, signed_download_url: '', matched_key: '' });
       return json(res, 200, {
         ok: true,
-        signed_download_url: `${base}/download/${idOf(entry)}?sig=signed`,
+        signed_download_url:
+          service.blobUrl?.(entry.file) ?? `${base}/download/${idOf(entry)}?sig=signed`,
         matched_key: entry.key
       });
     }
@@ -230,7 +233,7 @@ export async function startCacheServer(
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const service: CacheServer = {
     url: `${base}/`,
     token,
     faults,
@@ -243,4 +246,5 @@ export async function startCacheServer(
         server.close(() => resolve());
       })
   };
+  return service;
 }
