@@ -36,8 +36,8 @@ export interface RangedBlobServer {
   replacement?: Buffer;
   requests: RangedRequest[];
   bandwidth: Bandwidth;
-  /** Connections open now (each request's socket until it closes). */
-  openSockets(): number;
+  /** Connections still open once every closing one has closed (waits up to a second). */
+  openSockets(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -164,7 +164,12 @@ export async function startRangedBlobServer(): Promise<RangedBlobServer> {
     },
     requests,
     bandwidth: state.bandwidth,
-    openSockets: () => sockets.size,
+    async openSockets() {
+      for (let i = 0; i < 50 && sockets.size > 0; i++) {
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      return sockets.size;
+    },
     close: () =>
       new Promise(resolve => {
         server.closeAllConnections();
