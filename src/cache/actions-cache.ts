@@ -23,8 +23,6 @@ import { withSafeTar } from './safe-tar.js';
 const library = () => import('@actions/cache');
 const streamedPath = () => import('./streamed-restore.js');
 
-const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms).unref());
-
 function isEntryOf(prefix: string, key: string): boolean {
   return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
 }
@@ -62,8 +60,8 @@ export class ActionsCacheBackend implements CacheBackend {
    * on in the background inside the library; it can then only write here, never the workspace.
    */
   private readonly extractRoot: string;
-  /** Settles once a streamed restore has stopped and cleaned up after itself. */
-  private streaming: Promise<void> = Promise.resolve();
+  /** Settles once a streamed download has stopped and cleaned up after itself. */
+  private streaming: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly workspace: string,
@@ -86,7 +84,6 @@ export class ActionsCacheBackend implements CacheBackend {
   /** Restores into the staging folder; every failure is reported in the result, never thrown. */
   async restore(keyPrefix: string, exactCommit: string): Promise<RestoreResult> {
     const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
-    const progress = startDownloadProgress(this.runnerTemp);
     try {
       await this.cleanStaging();
       // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
@@ -101,7 +98,7 @@ export class ActionsCacheBackend implements CacheBackend {
       ).catch(async (error: unknown) => {
         // A download under way closes its sockets, kills tar and removes its folder first (a
         // lookup that hangs is not waited for: it finds the signal aborted when it answers).
-        await Promise.race([this.streaming, delay(10_000)]);
+        await this.streaming;
         throw error;
       });
       if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
@@ -120,8 +117,6 @@ export class ActionsCacheBackend implements CacheBackend {
       return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
     } catch (error) {
       return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
-    } finally {
-      progress.stop();
     }
   }
 
@@ -134,36 +129,38 @@ export class ActionsCacheBackend implements CacheBackend {
     const { restoreStreamed, streamedRestoreOptions } = await streamedPath();
     const options = streamedRestoreOptions();
     if (options) {
-      const streaming = withLibraryLog(() =>
-        restoreStreamed(
-          [STAGING_RELATIVE],
+      const { value: outcome, findings } = await withLibraryLog(() =>
+        restoreStreamed({
+          paths: [STAGING_RELATIVE],
           primaryKey,
           restoreKeys,
-          this.extractRoot,
-          key => isEntryOf(keyPrefix, key),
+          dir: this.extractRoot,
+          accept: key => isEntryOf(keyPrefix, key),
           options,
-          signal
-        )
+          signal,
+          onDownload: settled => (this.streaming = settled)
+        })
       );
-      this.streaming = streaming.then(
-        () => undefined,
-        () => undefined
-      );
-      const { value: outcome, findings } = await streaming;
       if (outcome.kind === 'miss') return { value: undefined, findings };
       if (outcome.kind === 'restored') {
         const { archiveBytes } = outcome;
         return { value: outcome.matchedKey, findings: { ...findings, archiveBytes } };
       }
+      signal.throwIfAborted(); // abandoned at the bound while it looked up: no second restore
       core.info(`Streaming the cache entry failed (${outcome.reason}); restoring it again.`);
       await fs.mkdir(this.extractRoot, { recursive: true });
     }
     const cache = await library();
-    return withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () =>
-      withSafeTar(this.runnerTemp, () =>
-        withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, restoreKeys))
-      )
-    );
+    const progress = startDownloadProgress(this.runnerTemp);
+    try {
+      return await withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () =>
+        withSafeTar(this.runnerTemp, () =>
+          withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, restoreKeys))
+        )
+      );
+    } finally {
+      progress.stop();
+    }
   }
 
   async save(key: string): Promise<SaveResult> {

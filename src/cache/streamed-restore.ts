@@ -102,15 +102,22 @@ function progressLog(): { onBytes(bytes: number): void; stop(): void } {
  * The lookup through the library, then the streamed download of what it matched. A miss is a
  * miss; anything the streamed path cannot handle comes back as `fallback` with `dir` removed.
  */
-export async function restoreStreamed(
-  paths: string[],
-  primaryKey: string,
-  restoreKeys: string[],
-  dir: string,
-  accept: (key: string) => boolean,
-  options: RangedOptions,
-  signal: AbortSignal
-): Promise<StreamedOutcome> {
+export interface StreamedRequest {
+  paths: string[];
+  primaryKey: string;
+  restoreKeys: string[];
+  /** Where tar extracts; removed when the download fails. */
+  dir: string;
+  /** False for a matched key that is not to be restored (nothing is downloaded). */
+  accept: (key: string) => boolean;
+  options: RangedOptions;
+  signal: AbortSignal;
+  /** Told when the download starts: the promise settles once it stopped and cleaned up. */
+  onDownload?: (settled: Promise<unknown>) => void;
+}
+
+export async function restoreStreamed(request: StreamedRequest): Promise<StreamedOutcome> {
+  const { paths, primaryKey, restoreKeys, dir, accept, options, signal } = request;
   const { matchedKey, url } = await lookupDownloadUrl(paths, primaryKey, restoreKeys);
   if (!matchedKey) return { kind: 'miss' };
   if (!accept(matchedKey)) return { kind: 'restored', matchedKey };
@@ -118,7 +125,9 @@ export async function restoreStreamed(
   const progress = progressLog();
   try {
     const started = Date.now();
-    const archiveBytes = await streamArchive(url, dir, options, signal, progress.onBytes);
+    const download = streamArchive(url, dir, options, signal, progress.onBytes);
+    request.onDownload?.(download.catch(() => undefined));
+    const archiveBytes = await download;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const mib = (archiveBytes / (1024 * 1024)).toFixed(1);
     core.info(`Cache Size: ~${Math.round(archiveBytes / (1024 * 1024))} MB (${archiveBytes} B)`);
