@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { readdirSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
+import * as path from 'node:path';
+import { packLike, unpackEntry } from '../support/archive.js';
 import { childProcesses } from '../support/children.js';
 import { useCapturedLog } from '../support/captured-log.js';
 import {
@@ -83,5 +93,31 @@ describe('what the streamed path leaves behind', () => {
     const text = log.lines().join('');
     expect(text).toMatch(/Streaming the cache entry failed \(the server answered 200 to a range\)/);
     expect(text).toContain('Cache restored successfully'); // the library's own restore
+  });
+
+  test('a hostile archive: nothing lands outside the extraction folder', async () => {
+    fx = await startStreamFixture(tempDir(), 'zstd');
+    const { file } = await fx.save(20_000);
+    const reference = [...fx.cache.entries.values()][0];
+    const ws = path.join(fx.root, 'hostile', 'ws');
+    unpackEntry(reference, ws);
+    const absolute = path.join(fx.root, 'outside', 'absolute');
+    const dotdot = path.join(fx.root, 'hostile', 'dotdot');
+    mkdirSync(path.dirname(absolute));
+    writeFileSync(absolute, 'planted');
+    writeFileSync(dotdot, 'planted');
+    const hostile = path.join(fx.root, 'hostile.tar');
+    packLike(reference, ws, '.clone-cache-staging', hostile, [absolute, '../dotdot']);
+    rmSync(absolute);
+    rmSync(dotdot);
+    copyFileSync(hostile, file);
+
+    const restored = await fx.restore(streamed());
+    expect(restored.gitDir).toBeUndefined();
+    expect(restored.failure?.reason).toBeDefined();
+    expect(log.lines().join('')).toMatch(/Streaming the cache entry failed \(tar exited with 2/);
+    expect(existsSync(absolute)).toBe(false);
+    expect(existsSync(dotdot)).toBe(false);
+    expect(existsSync(path.join(fx.runnerTemp, 'dotdot'))).toBe(false);
   });
 });

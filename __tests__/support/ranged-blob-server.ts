@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { throttle, type Bandwidth } from './throttle.js';
+import type { Bandwidth } from './throttle.js';
 
 /**
  * What one ranged GET can go through: a 500; headers and then nothing; half the body and a
@@ -35,6 +35,7 @@ export interface RangedBlobServer {
   /** The content a 'change' fault puts in place of the blob. */
   replacement?: Buffer;
   requests: RangedRequest[];
+  /** One link's bandwidth, shared by all responses at once; 0 is unlimited. */
   bandwidth: Bandwidth;
   /** Connections still open once every closing one has closed (waits up to a second). */
   openSockets(): Promise<number>;
@@ -45,6 +46,17 @@ const parseRange = (header: string | undefined) => {
   const match = /^bytes=(\d+)-(\d+)$/.exec(header ?? '');
   return match ? { start: Number(match[1]), end: Number(match[2]) } : undefined;
 };
+
+async function readRange(file: string, start: number, length: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const body = Buffer.alloc(length);
+    await handle.read(body, 0, length, start);
+    return body;
+  } finally {
+    await handle.close();
+  }
+}
 
 /** A loopback blob store answering ranged GETs as Azure blob storage does (206, ETag, If-Match). */
 export async function startRangedBlobServer(): Promise<RangedBlobServer> {
@@ -74,7 +86,7 @@ export async function startRangedBlobServer(): Promise<RangedBlobServer> {
       versions.set(file, (versions.get(file) ?? 0) + 1);
     }
     const etag = `"v${versions.get(file) ?? 0}"`;
-    const blob = await fs.readFile(file);
+    const size = (await fs.stat(file)).size;
     const log = (status: number) => requests.push({ ...range, status, fault });
     if (fault === 'reset') {
       log(0);
@@ -92,20 +104,20 @@ export async function startRangedBlobServer(): Promise<RangedBlobServer> {
     }
     if (!range || state.noRanges || fault === 'ignore-range') {
       log(200);
-      res.writeHead(200, { 'Content-Length': blob.length, ETag: etag });
-      return send(res, blob);
+      res.writeHead(200, { 'Content-Length': size, ETag: etag });
+      return send(res, await fs.readFile(file));
     }
-    if (range.start >= blob.length) {
+    if (range.start >= size) {
       log(416);
-      res.writeHead(416, { 'Content-Range': `bytes */${blob.length}` });
+      res.writeHead(416, { 'Content-Range': `bytes */${size}` });
       return res.end();
     }
-    const end = Math.min(range.end, blob.length - 1);
-    let body = Buffer.from(blob.subarray(range.start, end + 1));
-    let shown = `bytes ${range.start}-${end}/${blob.length}`;
+    const end = Math.min(range.end, size - 1);
+    let body = await readRange(file, range.start, end + 1 - range.start);
+    let shown = `bytes ${range.start}-${end}/${size}`;
     if (fault === 'wrong-range') {
       const shifted = range.start + 1;
-      shown = `bytes ${shifted}-${shifted + body.length - 1}/${blob.length}`;
+      shown = `bytes ${shifted}-${shifted + body.length - 1}/${size}`;
     }
     if (fault === 'corrupt') body[Math.floor(body.length / 2)] ^= 0xff;
     log(206);
@@ -118,10 +130,31 @@ export async function startRangedBlobServer(): Promise<RangedBlobServer> {
     return send(res, body);
   }
 
-  function send(res: http.ServerResponse, body: Buffer) {
-    const limiter = throttle(state.bandwidth);
-    limiter.pipe(res);
-    limiter.end(body);
+  // One link shared by every response: parallel ranges split the bandwidth, as on a real network.
+  let linkFreeAt = 0;
+  async function send(res: http.ServerResponse, body: Buffer) {
+    const piece = 64 * 1024;
+    for (let at = 0; at < body.length && !res.destroyed; at += piece) {
+      const part = body.subarray(at, at + piece);
+      const rate = state.bandwidth.bytesPerSecond;
+      if (rate) {
+        linkFreeAt = Math.max(linkFreeAt, Date.now()) + (part.length / rate) * 1000;
+        const wait = linkFreeAt - Date.now();
+        if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
+      }
+      if (!res.write(part)) {
+        await new Promise<void>(resolve => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+    }
+    res.end();
   }
 
   const server = http.createServer((req, res) => {
