@@ -20,14 +20,15 @@ function number(name: string, fallback: number): number {
 }
 
 /**
- * 8 MiB ranges, 6 at a time: at most 48 MiB held whatever tar's speed. The bounds can be changed
- * through the environment; CLONE_CACHE_STREAMED_RESTORE=false uses the library's restore alone.
+ * 4 MiB ranges, 8 at a time (as the Azure SDK asks): at most 32 MiB held whatever tar's speed
+ * (8 MiB ranges, 6 at a time, peaked about 40 MB higher for no gain in speed). The bounds can be
+ * changed through the environment; CLONE_CACHE_STREAMED_RESTORE=false uses the library alone.
  */
 export function streamedRestoreOptions(): RangedOptions | undefined {
   if (process.env.CLONE_CACHE_STREAMED_RESTORE === 'false') return undefined;
   return {
-    chunkBytes: Math.round(number('CLONE_CACHE_STREAM_CHUNK_BYTES', 8 * 1024 * 1024)),
-    window: Math.round(number('CLONE_CACHE_STREAM_WINDOW', 6)),
+    chunkBytes: Math.round(number('CLONE_CACHE_STREAM_CHUNK_BYTES', 4 * 1024 * 1024)),
+    window: Math.round(number('CLONE_CACHE_STREAM_WINDOW', 8)),
     attempts: 4,
     idleMs: number('CLONE_CACHE_STREAM_IDLE_SECONDS', 30) * 1000,
     lagMs: number('CLONE_CACHE_STREAM_LAG_SECONDS', 3) * 1000,
