@@ -45,6 +45,8 @@ export interface CacheServer {
   mode: 'blob-store' | 'plain';
   /** The requests Azurite answered for this service (blob-store mode; empty otherwise). */
   blobRequests(): BlobRequest[];
+  /** When set, the signed download URL of an entry's file (another blob store serves it). */
+  blobUrl?: (file: string) => string;
   close(): Promise<void>;
 }
 
@@ -126,9 +128,10 @@ export async function startCacheServer(
       const entry = lookup(String(body.key), (body.restore_keys as string[]) ?? [], version);
       if (!entry) return json(res, 200, { ok: false, signed_download_url: '', matched_key: '' });
       const url =
-        blobs && !faults.download
+        service.blobUrl?.(entry.file) ??
+        (blobs && !faults.download
           ? await blobs.downloadUrl(entry.file)
-          : `${base}/download/${idOf(entry)}?sig=signed`;
+          : `${base}/download/${idOf(entry)}?sig=signed`);
       return json(res, 200, { ok: true, signed_download_url: url, matched_key: entry.key });
     }
     if (method === 'CreateCacheEntry') {
@@ -266,7 +269,7 @@ export async function startCacheServer(
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const service: CacheServer = {
     url: `${base}/`,
     token,
     faults,
@@ -289,4 +292,5 @@ export async function startCacheServer(
       await blobs?.close();
     }
   };
+  return service;
 }

@@ -21,6 +21,7 @@ import { withSafeTar } from './safe-tar.js';
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
  */
 const library = () => import('@actions/cache');
+const streamedPath = () => import('./streamed-restore.js');
 
 function isEntryOf(prefix: string, key: string): boolean {
   return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
@@ -59,6 +60,8 @@ export class ActionsCacheBackend implements CacheBackend {
    * on in the background inside the library; it can then only write here, never the workspace.
    */
   private readonly extractRoot: string;
+  /** Settles once a streamed download has stopped and cleaned up after itself. */
+  private streaming: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly workspace: string,
@@ -81,24 +84,23 @@ export class ActionsCacheBackend implements CacheBackend {
   /** Restores into the staging folder; every failure is reported in the result, never thrown. */
   async restore(keyPrefix: string, exactCommit: string): Promise<RestoreResult> {
     const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
-    const progress = startDownloadProgress(this.runnerTemp);
     try {
       await this.cleanStaging();
       // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
       // keeps every member of the archive, whatever its name, out of the workspace.
       await fs.mkdir(this.extractRoot, { recursive: true });
-      const cache = await library();
+      const abort = new AbortController();
       const { value: matchedKey, findings } = await withTimeout(
-        withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () =>
-          withSafeTar(this.runnerTemp, () =>
-            withLibraryLog(() =>
-              cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])
-            )
-          )
-        ),
+        this.restoreWithin(primaryKey, keyPrefix, abort.signal),
         this.timeoutMs,
-        'Cache restore'
-      );
+        'Cache restore',
+        () => abort.abort(new Error('Cache restore abandoned at its time bound'))
+      ).catch(async (error: unknown) => {
+        // A download under way closes its sockets, kills tar and removes its folder first (a
+        // lookup that hangs is not waited for: it finds the signal aborted when it answers).
+        await this.streaming;
+        throw error;
+      });
       if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
         // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
         core.info(
@@ -115,6 +117,47 @@ export class ActionsCacheBackend implements CacheBackend {
       return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
     } catch (error) {
       return { matchedKey: '', failure: { reason: errorMessage(error), cause: error } };
+    }
+  }
+
+  /**
+   * The streamed restore first; the library's own restore when it cannot be used. An entry the
+   * streamed path does not restore is looked up again by the library (one more request).
+   */
+  private async restoreWithin(primaryKey: string, keyPrefix: string, signal: AbortSignal) {
+    const restoreKeys = [`${keyPrefix}-`];
+    const { restoreStreamed, streamedRestoreOptions } = await streamedPath();
+    const options = streamedRestoreOptions();
+    if (options) {
+      const { value: outcome, findings } = await withLibraryLog(() =>
+        restoreStreamed({
+          paths: [STAGING_RELATIVE],
+          primaryKey,
+          restoreKeys,
+          dir: this.extractRoot,
+          accept: key => isEntryOf(keyPrefix, key),
+          options,
+          signal,
+          onDownload: settled => (this.streaming = settled)
+        })
+      );
+      if (outcome.kind === 'miss') return { value: undefined, findings };
+      if (outcome.kind === 'restored') {
+        const { archiveBytes } = outcome;
+        return { value: outcome.matchedKey, findings: { ...findings, archiveBytes } };
+      }
+      signal.throwIfAborted(); // abandoned at the bound while it looked up: no second restore
+      core.info(`Streaming the cache entry failed (${outcome.reason}); restoring it again.`);
+      await fs.mkdir(this.extractRoot, { recursive: true });
+    }
+    const cache = await library();
+    const progress = startDownloadProgress(this.runnerTemp);
+    try {
+      return await withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () =>
+        withSafeTar(this.runnerTemp, () =>
+          withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, restoreKeys))
+        )
+      );
     } finally {
       progress.stop();
     }
