@@ -20,7 +20,7 @@ async function blobRequestsOnceLogged(wanted: (r: BlobRequest) => boolean): Prom
 const SDK_SEGMENT = /::debug::Downloading segment at offset 0 with length \d+/;
 
 describe('the download and upload path the library takes', () => {
-  test('github.com: the archive goes to and comes from Azure Blob Storage through the Azure SDK', async () => {
+  test('github.com: the archive goes to Azure Blob Storage through the Azure SDK and comes back streamed, or through the SDK', async () => {
     fx = await startFixture({ commits: 12 }, { cachePath: 'blob-store' });
     expect(fx.cache.mode).toBe('blob-store');
     const cold = fx.newJob('cold');
@@ -35,20 +35,30 @@ describe('the download and upload path the library takes', () => {
     expect(entry.size).toBe(statSync(entry.file).size); // the service's copy is Azurite's blob
     expect(fx.cache.calls.filter(c => c.startsWith('PUT') || c === 'GET download')).toEqual([]);
 
+    // The action's own restore: the library's lookup, then ranged GETs straight into tar.
     const tip = addCommits(fx.origin, 'main', { commits: 2, seed: 'later' });
     const warm = fx.newJob('warm');
     const main = await fx.main(warm);
     expect(main.exitCode).toBe(0);
     expect(main.outputs).toMatchObject({ 'cache-hit': 'true', seeded: 'true', commit: tip });
-    expect(main.stdout).toContain('::debug::Use Azure SDK: true');
-    expect(main.stdout).toMatch(SDK_SEGMENT);
+    expect(main.stdout).toMatch(/Streamed and extracted [\d.]+ MiB/);
+    expect(main.stdout).not.toMatch(SDK_SEGMENT);
     const ranged = await blobRequestsOnceLogged(r => r.method === 'GET' && r.status === 206);
     expect(ranged.length).toBeGreaterThanOrEqual(1);
     expect(fx.cache.calls).not.toContain('GET download');
     expect(revParse(warm.workspace, 'HEAD')).toBe(tip);
+
+    // The library's own download (the fallback): the Azure SDK, in segments of ranged GETs.
+    const library = fx.newJob('library');
+    const viaLibrary = await fx.main(library, { env: { CLONE_CACHE_STREAMED_RESTORE: 'false' } });
+    expect(viaLibrary.exitCode).toBe(0);
+    expect(viaLibrary.outputs).toMatchObject({ seeded: 'true', commit: tip });
+    expect(viaLibrary.stdout).toContain('::debug::Use Azure SDK: true');
+    expect(viaLibrary.stdout).toMatch(SDK_SEGMENT);
+    expect(viaLibrary.stdout).not.toMatch(/Streamed and extracted/);
   });
 
-  test('GHES and other servers: a plain URL, one GET of the whole archive', async () => {
+  test("GHES and other servers: a plain URL that ignores ranges, then the library's one GET", async () => {
     fx = await startFixture({ commits: 12 }, { cachePath: 'plain' });
     expect(fx.cache.mode).toBe('plain');
     await fx.saveEntry();
@@ -57,7 +67,12 @@ describe('the download and upload path the library takes', () => {
     const main = await fx.main(warm);
     expect(main.exitCode).toBe(0);
     expect(main.outputs).toMatchObject({ 'cache-hit': 'true', seeded: 'true' });
-    expect(fx.cache.calls.filter(c => c === 'GET download')).toHaveLength(1);
+    // This server ignores Range: the streamed attempt stops at the 200's headers, and the
+    // library's one plain GET brings the archive.
+    expect(main.stdout).toMatch(
+      /Streaming the cache entry failed \(the server answered 200 to a range\)/
+    );
+    expect(fx.cache.calls.filter(c => c === 'GET download')).toHaveLength(2);
     expect(main.stdout).not.toMatch(SDK_SEGMENT);
     expect(fx.cache.blobRequests()).toEqual([]);
   });
@@ -72,6 +87,6 @@ describe('the download and upload path the library takes', () => {
     const main = await fx.main(fx.newJob('warm'));
     expect(main.outputs['cache-matched-key']).toBe(key);
     expect(main.outputs.seeded).toBe('true');
-    expect(main.stdout).toMatch(SDK_SEGMENT);
+    expect(main.stdout).toMatch(/Streamed and extracted/);
   });
 });

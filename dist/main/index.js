@@ -28370,28 +28370,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5008:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ runMainStep)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   vy: () => (/* binding */ failStep)
+/* harmony export */ });
+/* unused harmony export warnPost */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
 class ActionError extends Error {
@@ -28412,7 +28401,7 @@ class InputError extends ActionError {
     }
 }
 /** The one place that turns anything thrown into a message. */
-function errors_errorMessage(error) {
+function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -28427,14 +28416,40 @@ function errors_errorMessage(error) {
 /** Fails the step with one annotation that says what went wrong and what to do. */
 function failStep(error) {
     const title = error instanceof ActionError ? error.title : 'Clone cache failed';
-    lib_core/* error */.z3(errors_errorMessage(error), { title });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(errorMessage(error), { title });
     process.exitCode = 1;
 }
 /** The post step never fails the job: every problem becomes a warning. */
 function warnPost(what, error) {
-    core.warning(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
+    core.warning(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
+
+/***/ }),
+
+/***/ 819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  X: () => (/* binding */ runMainStep)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/git/ssh-command.ts
 const SSH_COMMAND_KEY = 'core.sshCommand';
 /** One word for the shell git runs `core.sshCommand` with: double-quoted, `$ \` " \\` escaped. */
@@ -28514,7 +28529,7 @@ async function removeSshFiles(files) {
     const failures = [];
     for (const file of files) {
         await external_node_fs_.promises.rm(file, { force: true }).catch(error => {
-            failures.push(`${file}: ${errors_errorMessage(error)}`);
+            failures.push(`${file}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         });
     }
     if (failures.length)
@@ -28527,7 +28542,7 @@ async function removeSshFiles(files) {
 async function writeSshKey(ssh, runnerTemp, home = external_node_os_.homedir()) {
     const sshPath = await io/* which */.K7('ssh', false);
     if (!sshPath)
-        throw new ActionError('ssh not found', MISSING_SSH);
+        throw new errors/* ActionError */.lZ('ssh not found', MISSING_SSH);
     const base = external_node_path_.join(runnerTemp, `clone-cache-ssh-${(0,external_node_crypto_.randomUUID)()}`);
     const key = base;
     const knownHosts = `${base}_known_hosts`;
@@ -28583,8 +28598,8 @@ function authConfig(originUrl, token) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __nccwpck_require__(7187);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 // EXTERNAL MODULE: external "node:stream"
@@ -28777,7 +28792,7 @@ async function exec_streamGit(cwd, args, input, onStdout) {
     const git = await gitExecutable();
     process.stdout.write(`[command]${git} ${args.join(' ')}\n`);
     await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(git, [...args], { cwd, env: gitEnvironment() });
+        const child = (0,external_node_child_process_.spawn)(git, [...args], { cwd, env: gitEnvironment() });
         const stderr = [];
         child.stdin.on('error', () => undefined); // git may exit before reading all of it
         child.stdin.end(input);
@@ -28923,11 +28938,11 @@ async function gitAtLeast(wanted) {
 /** Fails with a clear error when git is missing or older than the minimum. */
 async function requireGit() {
     const output = await gitVersionOutput().catch(error => {
-        throw new ActionError('git not found', String(error instanceof Error ? error.message : error));
+        throw new errors/* ActionError */.lZ('git not found', String(error instanceof Error ? error.message : error));
     });
     const [major, minor] = MINIMUM_GIT;
     if (!versionAtLeast(parseGitVersion(output), MINIMUM_GIT)) {
-        throw new ActionError('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
+        throw new errors/* ActionError */.lZ('git is too old', `This action needs git ${major}.${minor} or newer; the runner has ${output.trim() || 'an unknown git'}. Install a newer git before this step.`);
     }
     return output.trim();
 }
@@ -28984,7 +28999,7 @@ function isInside(parent, child) {
 /** Copies a tree preserving modes, times and symlinks (never followed); reflinks where possible. */
 function copyTree(source, destination, signal) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('cp', ['-a', '--reflink=auto', '--', source, destination], {
+        const child = (0,external_node_child_process_.spawn)('cp', ['-a', '--reflink=auto', '--', source, destination], {
             stdio: ['ignore', 'ignore', 'pipe'],
             signal
         });
@@ -29065,16 +29080,16 @@ const MAX_PART_BYTES = NAME_MAX - '.lock'.length;
 async function validateBranchName(input, name) {
     // eslint-disable-next-line no-control-regex
     if (name.startsWith('-') || /[\x00-\x1f\x7f]/.test(name) || name.startsWith('refs/')) {
-        throw new InputError(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
+        throw new errors/* InputError */.dz(input, `'${name}' is not a valid branch name (no leading '-', control characters or 'refs/').`);
     }
     // git keeps a branch as a file under refs/heads: each part of its name is a file name.
     const longest = Math.max(...name.split('/').map(part => Buffer.byteLength(part, 'utf8')));
     if (longest > MAX_PART_BYTES) {
-        throw new InputError(input, `'${name.slice(0, 40)}...' has a part of ${longest} bytes between slashes; git keeps each part as a file name (and first as '<part>.lock'), and file systems allow ${NAME_MAX} bytes per name, so at most ${MAX_PART_BYTES}.`);
+        throw new errors/* InputError */.dz(input, `'${name.slice(0, 40)}...' has a part of ${longest} bytes between slashes; git keeps each part as a file name (and first as '<part>.lock'), and file systems allow ${NAME_MAX} bytes per name, so at most ${MAX_PART_BYTES}.`);
     }
     const ok = await isValidRefName(`refs/heads/${name}`);
     if (!ok || name === 'HEAD') {
-        throw new InputError(input, `'${name}' is not a valid branch name (see git check-ref-format: no '..', '@{', '~', '^', ':', spaces, a trailing '.lock' or '/').`);
+        throw new errors/* InputError */.dz(input, `'${name}' is not a valid branch name (see git check-ref-format: no '..', '@{', '~', '^', ':', spaces, a trailing '.lock' or '/').`);
     }
 }
 /**
@@ -29111,7 +29126,6 @@ function slotName(folder, slot) {
 const NOT_YET = [
     { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
     { name: 'lfs', neutral: ['', 'false'], what: 'download Git LFS files' },
-    { name: 'sparse-checkout', neutral: [''], what: 'make sparse checkouts' },
     { name: 'filter', neutral: [''], what: 'make partial clones' }
 ];
 function refuseNotSupported(read) {
@@ -29119,12 +29133,7 @@ function refuseNotSupported(read) {
         const value = read(input.name).trim();
         if (input.neutral.includes(value.toLowerCase()))
             continue;
-        throw new InputError(input.name, `'${value}' is not supported yet: this action does not ${input.what}. Remove the input, or keep actions/checkout for this job.`);
-    }
-    // Cone mode only means something with patterns, which are refused above.
-    const cone = read('sparse-checkout-cone-mode').trim().toLowerCase();
-    if (!['', 'true', 'false'].includes(cone)) {
-        throw new InputError('sparse-checkout-cone-mode', `'${cone}' is not a boolean; allowed values: true, false.`);
+        throw new errors/* InputError */.dz(input.name, `'${value}' is not supported yet: this action does not ${input.what}. Remove the input, or keep actions/checkout for this job.`);
     }
 }
 
@@ -29155,16 +29164,16 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (value === 'false')
         return false;
-    throw new InputError(name, `'${raw}' is not a boolean; allowed values: true, false.`);
+    throw new errors/* InputError */.dz(name, `'${raw}' is not a boolean; allowed values: true, false.`);
 }
 function parseRepository(raw, context) {
     const value = raw.trim() || context.workflowRepository;
     if (!value) {
-        throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set; give owner/name.');
+        throw new errors/* InputError */.dz('repository', 'is empty and GITHUB_REPOSITORY is not set; give owner/name.');
     }
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
     if (!match || match[1].startsWith('.') || match[2] === '.' || match[2] === '..') {
-        throw new InputError('repository', `'${value}' is not of the form owner/name.`);
+        throw new errors/* InputError */.dz('repository', `'${value}' is not of the form owner/name.`);
     }
     return [match[1], match[2]];
 }
@@ -29177,14 +29186,14 @@ function parseRef(raw) {
     const value = raw.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
     // eslint-disable-next-line no-control-regex
     if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(value) || value.includes('..') || value.startsWith('-')) {
-        throw new InputError('ref', `'${value}' is not a valid branch, tag, ref or commit (no spaces, control characters, '..', or leading '-').`);
+        throw new errors/* InputError */.dz('ref', `'${value}' is not a valid branch, tag, ref or commit (no spaces, control characters, '..', or leading '-').`);
     }
     return value;
 }
 function parseToken(raw) {
     const value = raw.trim();
     if (/[\r\n]/.test(value)) {
-        throw new InputError('token', 'contains a line break; give the token on one line.');
+        throw new errors/* InputError */.dz('token', 'contains a line break; give the token on one line.');
     }
     return value;
 }
@@ -29193,35 +29202,35 @@ function resolveInsideWorkspace(name, raw, workspace) {
     const value = raw.trim() || '.';
     // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(value)) {
-        throw new InputError(name, 'contains control characters.');
+        throw new errors/* InputError */.dz(name, 'contains control characters.');
     }
     const resolved = external_node_path_.resolve(workspace, value);
     if (!isInside(workspace, resolved)) {
-        throw new InputError(name, `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`);
+        throw new errors/* InputError */.dz(name, `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`);
     }
     if (isInside(external_node_path_.join(workspace, STAGING_ROOT), resolved)) {
-        throw new InputError(name, `'${value}' is inside ${STAGING_ROOT}, the action's own staging folder, which it empties.`);
+        throw new errors/* InputError */.dz(name, `'${value}' is inside ${STAGING_ROOT}, the action's own staging folder, which it empties.`);
     }
     return resolved;
 }
 function parseCacheKey(raw, context, owner, repo) {
     const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
     if (value.includes(',')) {
-        throw new InputError('cache-key', `'${value}' contains a comma; cache keys cannot.`);
+        throw new errors/* InputError */.dz('cache-key', `'${value}' contains a comma; cache keys cannot.`);
     }
     // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(value)) {
-        throw new InputError('cache-key', 'contains control characters.');
+        throw new errors/* InputError */.dz('cache-key', 'contains control characters.');
     }
     if (value.length > MAX_KEY_PREFIX_LENGTH) {
-        throw new InputError('cache-key', `is ${value.length} characters; at most ${MAX_KEY_PREFIX_LENGTH} (the commit sha is appended and keys are limited to 512).`);
+        throw new errors/* InputError */.dz('cache-key', `is ${value.length} characters; at most ${MAX_KEY_PREFIX_LENGTH} (the commit sha is appended and keys are limited to 512).`);
     }
     return value;
 }
 function parseSavePolicy(raw) {
     const value = raw.trim().toLowerCase() || 'auto';
     if (!SAVE_POLICIES.includes(value)) {
-        throw new InputError('save-cache', `'${raw.trim()}' is not allowed; allowed values: ${SAVE_POLICIES.join(', ')}.`);
+        throw new errors/* InputError */.dz('save-cache', `'${raw.trim()}' is not allowed; allowed values: ${SAVE_POLICIES.join(', ')}.`);
     }
     return value;
 }
@@ -29231,7 +29240,7 @@ function parseWholeNumber(name, raw, fallback, what) {
     if (value === '')
         return fallback;
     if (!/^\d{1,9}$/.test(value)) {
-        throw new InputError(name, `'${value}' is not a whole number of ${what} (0 or more).`);
+        throw new errors/* InputError */.dz(name, `'${value}' is not a whole number of ${what} (0 or more).`);
     }
     return Number(value);
 }
@@ -29241,10 +29250,10 @@ function parseAbsoluteDir(name, raw, workspace) {
         return '';
     // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(value))
-        throw new InputError(name, 'contains control characters.');
+        throw new errors/* InputError */.dz(name, 'contains control characters.');
     const resolved = external_node_path_.resolve(workspace, value);
     if (resolved === external_node_path_.parse(resolved).root) {
-        throw new InputError(name, `'${value}' is the file system root; give a directory of its own.`);
+        throw new errors/* InputError */.dz(name, `'${value}' is the file system root; give a directory of its own.`);
     }
     return resolved;
 }
@@ -29267,7 +29276,7 @@ function parseServerUrl(raw, context) {
         url = undefined;
     }
     if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /\s/.test(value)) {
-        throw new InputError('github-server-url', `'${value}' is not the base URL of a GitHub instance (https://host, no credentials).`);
+        throw new errors/* InputError */.dz('github-server-url', `'${value}' is not the base URL of a GitHub instance (https://host, no credentials).`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -29275,21 +29284,21 @@ function parseSsh(read) {
     const key = read('ssh-key').trim();
     const user = read('ssh-user').trim() || 'git';
     if (!/^[A-Za-z0-9_.-]+$/.test(user)) {
-        throw new InputError('ssh-user', `'${user}' is not a user name (letters, digits, _ . -).`);
+        throw new errors/* InputError */.dz('ssh-user', `'${user}' is not a user name (letters, digits, _ . -).`);
     }
     const knownHosts = read('ssh-known-hosts');
     const strict = parseBoolean('ssh-strict', read('ssh-strict'), true);
     if (!key) {
         if (knownHosts.trim()) {
-            throw new InputError('ssh-known-hosts', 'is set but ssh-key is empty; set ssh-key too.');
+            throw new errors/* InputError */.dz('ssh-known-hosts', 'is set but ssh-key is empty; set ssh-key too.');
         }
         return undefined;
     }
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) {
-        throw new InputError('ssh-key', 'is not a private key in OpenSSH or PEM form (a "-----BEGIN ... PRIVATE KEY-----" block).');
+        throw new errors/* InputError */.dz('ssh-key', 'is not a private key in OpenSSH or PEM form (a "-----BEGIN ... PRIVATE KEY-----" block).');
     }
     if (CONTROL.test(knownHosts.replace(/[\r\n\t]/g, ''))) {
-        throw new InputError('ssh-known-hosts', 'contains control characters.');
+        throw new errors/* InputError */.dz('ssh-known-hosts', 'contains control characters.');
     }
     return { key, knownHosts, strict, user };
 }
@@ -29303,7 +29312,7 @@ function parseOriginUrl(raw, serverUrl, repository, ssh) {
         : `${serverUrl}/${repository}`;
     const value = raw.trim() || fallback;
     if (/\s/.test(value) || CONTROL.test(value)) {
-        throw new InputError('origin-url', 'contains whitespace or control characters.');
+        throw new errors/* InputError */.dz('origin-url', 'contains whitespace or control characters.');
     }
     if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
         let url;
@@ -29311,23 +29320,71 @@ function parseOriginUrl(raw, serverUrl, repository, ssh) {
             url = new URL(value);
         }
         catch {
-            throw new InputError('origin-url', `'${value}' is not a valid URL.`);
+            throw new errors/* InputError */.dz('origin-url', `'${value}' is not a valid URL.`);
         }
         if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(url.protocol)) {
-            throw new InputError('origin-url', `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`);
+            throw new errors/* InputError */.dz('origin-url', `scheme '${url.protocol}' is not supported; allowed: https, http, ssh, git, file.`);
         }
         // A token in the URL would reach .git/config, the cache archive and every log line.
         if (url.password || (url.username && /^https?:$/.test(url.protocol))) {
-            throw new InputError('origin-url', 'embeds credentials; remove them from the URL and pass the secret through the token input.');
+            throw new errors/* InputError */.dz('origin-url', 'embeds credentials; remove them from the URL and pass the secret through the token input.');
         }
         return value;
     }
     if (/^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^-]/.test(value))
         return value;
-    throw new InputError('origin-url', `'${value}' is not a URL (https://host/owner/name, ssh://..., or git@host:owner/name).`);
+    throw new errors/* InputError */.dz('origin-url', `'${value}' is not a URL (https://host/owner/name, ssh://..., or git@host:owner/name).`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/sparse.ts
+
+
+const GLOB_SPECIAL = /[*?[\]\\]/;
+/**
+ * git refuses these in cone mode with a message that names `--skip-checks`; the action passes
+ * patterns on standard input (where git does not check them), so it refuses them itself.
+ */
+function coneProblem(pattern) {
+    if (pattern.startsWith('/'))
+        return 'starts with /: give directories as src/app, not /src/app';
+    if (pattern.startsWith('!'))
+        return "starts with '!': cone mode takes directories, not negations";
+    if (GLOB_SPECIAL.test(pattern)) {
+        return 'holds one of * ? [ ] \\: cone mode takes directories, not patterns (set sparse-checkout-cone-mode: false for patterns)';
+    }
+    if (pattern.split('/').some(part => part === '..' || part === '.')) {
+        return "holds a '.' or '..' segment; give the directory's path from the repository's top";
+    }
+    return '';
+}
+/**
+ * The patterns, one per line (blank lines and surrounding spaces dropped, as checkout's
+ * getMultilineInput does), or undefined when there are none: the clone is whole.
+ */
+function parseSparseCheckout(rawPatterns, rawCone) {
+    const cone = parseBoolean('sparse-checkout-cone-mode', rawCone, true);
+    const patterns = rawPatterns
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '');
+    if (patterns.length === 0)
+        return undefined;
+    for (const pattern of patterns) {
+        // eslint-disable-next-line no-control-regex
+        const problem = /[\x00-\x1f\x7f]/.test(pattern)
+            ? 'holds a control character'
+            : cone
+                ? coneProblem(pattern)
+                : '';
+        if (problem) {
+            throw new errors/* InputError */.dz('sparse-checkout', `the pattern '${pattern}' ${problem}.`);
+        }
+    }
+    return { patterns, cone };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
 
 
 
@@ -29342,7 +29399,7 @@ function overlaps(a, b) {
 /** Directories that must stay apart: a worktree inside the clone, or a cache inside a workspace, break both. */
 function checkOverlaps(settings) {
     if (settings.cacheDir && overlaps(settings.cacheDir, settings.workspace)) {
-        throw new InputError('cache-dir', `${settings.cacheDir} overlaps the workspace ${settings.workspace}; give a persistent directory outside it.`);
+        throw new errors/* InputError */.dz('cache-dir', `${settings.cacheDir} overlaps the workspace ${settings.workspace}; give a persistent directory outside it.`);
     }
     if (settings.worktreePath) {
         for (const [what, dir] of [
@@ -29350,7 +29407,7 @@ function checkOverlaps(settings) {
             ['cache-dir', settings.cacheDir]
         ]) {
             if (dir && overlaps(settings.worktreePath, dir)) {
-                throw new InputError('worktree-path', `${settings.worktreePath} overlaps ${what} (${dir}).`);
+                throw new errors/* InputError */.dz('worktree-path', `${settings.worktreePath} overlaps ${what} (${dir}).`);
             }
         }
     }
@@ -29386,7 +29443,8 @@ function parseSettings(read, context) {
         fetchTags: parseBoolean('fetch-tags', read('fetch-tags'), true),
         showProgress: parseBoolean('show-progress', read('show-progress'), true),
         fetchDepth: parseWholeNumber('fetch-depth', read('fetch-depth'), 0, 'commits'),
-        allowUnsafePrCheckout: parseBoolean('allow-unsafe-pr-checkout', read('allow-unsafe-pr-checkout'), false)
+        allowUnsafePrCheckout: parseBoolean('allow-unsafe-pr-checkout', read('allow-unsafe-pr-checkout'), false),
+        sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode'))
     };
     checkOverlaps(settings);
     return settings;
@@ -29399,7 +29457,7 @@ async function validateBranchInputs(settings) {
         await validateBranchName('base', settings.base);
     if (!settings.branch && (settings.base || settings.worktreePath)) {
         const input = settings.base ? 'base' : 'worktree-path';
-        throw new InputError(input, 'is set but branch is empty; set branch to create a task worktree.');
+        throw new errors/* InputError */.dz(input, 'is set but branch is empty; set branch to create a task worktree.');
     }
 }
 
@@ -29546,14 +29604,14 @@ function fixOwnership(dir, roots) {
     }
     const owner = `${runner.uid}:${runner.gid}`;
     const asRoot = runner.uid === 0;
-    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    const sudo = !asRoot && (0,external_node_child_process_.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
     if (!asRoot && !sudo) {
         lib_core/* info */.pq(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
         return false;
     }
     const command = asRoot ? 'chown' : 'sudo';
     const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
+    const result = (0,external_node_child_process_.spawnSync)(command, args, { encoding: 'utf8' });
     if (result.status !== 0) {
         lib_core/* warning */.$e(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
         return false;
@@ -29704,7 +29762,7 @@ async function buildReport(stage, failure, fallbackPath, roots) {
 
 
 /** An error that already carries the permission help (so an outer stage does not wrap it again). */
-class PermissionError extends ActionError {
+class PermissionError extends errors/* ActionError */.lZ {
 }
 /** Turns permission-class failures into annotated, actionable errors (README: Troubleshooting). */
 class Diagnoser {
@@ -29808,7 +29866,7 @@ function checkResolvedPaths(settings) {
     const workspace = resolvedPath(settings.workspace);
     const clonePath = resolvedPath(settings.clonePath);
     if (!isInside(workspace, clonePath)) {
-        throw new InputError('path', `${settings.clonePath} resolves to ${clonePath} through a symbolic link, outside the workspace ${workspace}; give a path inside it.`);
+        throw new errors/* InputError */.dz('path', `${settings.clonePath} resolves to ${clonePath} through a symbolic link, outside the workspace ${workspace}; give a path inside it.`);
     }
     checkOverlaps({
         ...settings,
@@ -30028,7 +30086,7 @@ async function trustDirectory(dir) {
         lib_core/* info */.pq(`Added ${dir} to git's global safe.directory until the post step.`);
     }
     catch (error) {
-        lib_core/* warning */.$e(`Could not add ${dir} to git's global safe.directory (${errors_errorMessage(error)}). Later steps that run git there as another user may stop at "dubious ownership".`, { title: 'safe.directory not set' });
+        lib_core/* warning */.$e(`Could not add ${dir} to git's global safe.directory (${(0,errors/* errorMessage */.gJ)(error)}). Later steps that run git there as another user may stop at "dubious ownership".`, { title: 'safe.directory not set' });
     }
 }
 /** The post step: removes the safe.directory values the main step added; a failure warns. */
@@ -30241,7 +30299,8 @@ async function withSafeTar(tempRoot, work) {
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
  */
-const library = () => __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+const library = () => __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477));
+const streamedPath = () => Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1090));
 function isEntryOf(prefix, key) {
     return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
 }
@@ -30273,6 +30332,8 @@ class ActionsCacheBackend {
      * on in the background inside the library; it can then only write here, never the workspace.
      */
     extractRoot;
+    /** Settles once a streamed download has stopped and cleaned up after itself. */
+    streaming = Promise.resolve();
     constructor(workspace, runnerTemp, timeoutMs) {
         this.workspace = workspace;
         this.runnerTemp = runnerTemp;
@@ -30290,14 +30351,18 @@ class ActionsCacheBackend {
     /** Restores into the staging folder; every failure is reported in the result, never thrown. */
     async restore(keyPrefix, exactCommit) {
         const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
-        const progress = startDownloadProgress(this.runnerTemp);
         try {
             await this.cleanStaging();
             // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
             // keeps every member of the archive, whatever its name, out of the workspace.
             await external_node_fs_.promises.mkdir(this.extractRoot, { recursive: true });
-            const cache = await library();
-            const { value: matchedKey, findings } = await withTimeout(withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
+            const abort = new AbortController();
+            const { value: matchedKey, findings } = await withTimeout(this.restoreWithin(primaryKey, keyPrefix, abort.signal), this.timeoutMs, 'Cache restore', () => abort.abort(new Error('Cache restore abandoned at its time bound'))).catch(async (error) => {
+                // A download under way closes its sockets, kills tar and removes its folder first (a
+                // lookup that hangs is not waited for: it finds the signal aborted when it answers).
+                await this.streaming;
+                throw error;
+            });
             if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 lib_core/* info */.pq(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
@@ -30313,7 +30378,42 @@ class ActionsCacheBackend {
             return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
         }
         catch (error) {
-            return { matchedKey: '', failure: { reason: errors_errorMessage(error), cause: error } };
+            return { matchedKey: '', failure: { reason: (0,errors/* errorMessage */.gJ)(error), cause: error } };
+        }
+    }
+    /**
+     * The streamed restore first; the library's own restore when it cannot be used. An entry the
+     * streamed path does not restore is looked up again by the library (one more request).
+     */
+    async restoreWithin(primaryKey, keyPrefix, signal) {
+        const restoreKeys = [`${keyPrefix}-`];
+        const { restoreStreamed, streamedRestoreOptions } = await streamedPath();
+        const options = streamedRestoreOptions();
+        if (options) {
+            const { value: outcome, findings } = await withLibraryLog(() => restoreStreamed({
+                paths: [STAGING_RELATIVE],
+                primaryKey,
+                restoreKeys,
+                dir: this.extractRoot,
+                accept: key => isEntryOf(keyPrefix, key),
+                options,
+                signal,
+                onDownload: settled => (this.streaming = settled)
+            }));
+            if (outcome.kind === 'miss')
+                return { value: undefined, findings };
+            if (outcome.kind === 'restored') {
+                const { archiveBytes } = outcome;
+                return { value: outcome.matchedKey, findings: { ...findings, archiveBytes } };
+            }
+            signal.throwIfAborted(); // abandoned at the bound while it looked up: no second restore
+            lib_core/* info */.pq(`Streaming the cache entry failed (${outcome.reason}); restoring it again.`);
+            await external_node_fs_.promises.mkdir(this.extractRoot, { recursive: true });
+        }
+        const cache = await library();
+        const progress = startDownloadProgress(this.runnerTemp);
+        try {
+            return await withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, restoreKeys))));
         }
         finally {
             progress.stop();
@@ -30649,7 +30749,7 @@ function fetchError(originUrl, error) {
     const detail = gitStderrOf(error)?.trim() ?? String(error);
     const missingRef = /couldn't find remote ref (\S+)/.exec(detail);
     if (missingRef) {
-        return new ActionError('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
+        return new errors/* ActionError */.lZ('Ref not found', `${originUrl} has no ref ${missingRef[1]} (a deleted branch, or a closed pull request?). Check the ref input.`, { cause: error });
     }
     // withRetries gives up on a transient failure only after its last attempt.
     const tries = transientCause(error) === undefined ? '' : ` after ${FETCH_ATTEMPTS} attempts`;
@@ -30657,7 +30757,7 @@ function fetchError(originUrl, error) {
     const hint = /Host key verification failed/.test(detail)
         ? "The server's host key is in no known_hosts file: add its line with ssh-known-hosts (ssh-keyscan <host> prints it)."
         : `Check that the repository exists, that ${credential} can read it, and that the runner can reach the server.`;
-    return new ActionError('Fetch from origin failed', `Could not fetch from ${originUrl}${tries}: ${detail}\n${hint}`, { cause: error });
+    return new errors/* ActionError */.lZ('Fetch from origin failed', `Could not fetch from ${originUrl}${tries}: ${detail}\n${hint}`, { cause: error });
 }
 /**
  * Fetches what origin has that the clone lacks: every branch and tag (negotiation sends only the
@@ -30986,7 +31086,7 @@ async function acquireLock(lockPath, what, options) {
                 heartbeat.unref();
                 // Outside the lock's own error handling: a leftover that cannot go is never a reason to
                 // fail (or to hold the lock without a heartbeat).
-                await removeOldDrafts(lockPath).catch((error) => lib_core/* warning */.$e(`Could not remove leftovers beside ${lockPath}: ${errors_errorMessage(error)}`));
+                await removeOldDrafts(lockPath).catch((error) => lib_core/* warning */.$e(`Could not remove leftovers beside ${lockPath}: ${(0,errors/* errorMessage */.gJ)(error)}`));
                 return new HeldLock(lockPath, token, heartbeat);
             }
         }
@@ -31006,7 +31106,7 @@ async function acquireLock(lockPath, what, options) {
         const waited = Date.now() - started;
         const who = holder ? describeHolder(holder) : 'a process that is still starting';
         if (waited > options.timeoutMs) {
-            throw new ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
+            throw new errors/* ActionError */.lZ('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
         }
         if (waited - lastReport >= (options.reportEveryMs ?? 10_000)) {
             lastReport = waited;
@@ -31140,7 +31240,85 @@ async function removeRefs(gitDir, keep) {
     return removed;
 }
 
+;// CONCATENATED MODULE: ./src/host/worktree-config.ts
+
+
+
+/**
+ * Per-worktree config in the shared host clone. A task worktree's sparse checkout lives in its own
+ * `worktrees/<id>/config.worktree`, which git reads only with `extensions.worktreeConfig` on in
+ * the shared config; with it on, `core.bare = true` must move from the shared config to the main
+ * worktree's `config.worktree` (else every worktree is taken for bare), as git itself does.
+ * Nothing but that layout and the sparse keys is kept: a planted value runs nothing.
+ */
+/** The keys a worktree's config.worktree may keep (as `git config --list` names them). */
+const SPARSE_KEYS = new Set(['core.sparsecheckout', 'core.sparsecheckoutcone', 'index.sparse']);
+const WORKTREE_CONFIG_KEY = 'extensions.worktreeconfig';
+/** The main (bare) worktree's config.worktree when the extension is on, as git writes it. */
+const MAIN_WORKTREE_CONFIG = '[core]\n\tbare = true\n';
+function asBoolean(value) {
+    const lower = value.toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(lower))
+        return 'true';
+    if (['false', 'no', 'off', '0'].includes(lower))
+        return 'false';
+    return undefined;
+}
+/**
+ * Rewrites `worktrees/<id>/config.worktree` to its sparse keys (boolean values only), or removes
+ * it when it has none. Written only when it changes, so a live job's worktree sees no gap.
+ */
+async function sanitizeWorktreeConfig(hostDir, id) {
+    const relative = external_node_path_.join('worktrees', id, 'config.worktree');
+    const file = external_node_path_.join(hostDir, relative);
+    const stat = await external_node_fs_.promises.lstat(file).catch(() => undefined);
+    if (!stat)
+        return { dropped: [], keepsSparse: false };
+    if (!stat.isFile()) {
+        await external_node_fs_.promises.rm(file, { recursive: true, force: true });
+        return { dropped: [relative], keepsSparse: false };
+    }
+    const kept = new Map();
+    const dropped = [];
+    for (const [key, value] of await configFileEntries(file)) {
+        const normalized = asBoolean(value);
+        if (SPARSE_KEYS.has(key) && normalized !== undefined)
+            kept.set(key, normalized);
+        else
+            dropped.push(`${relative} ${key}`);
+    }
+    const text = ['core', 'index']
+        .map(section => {
+        const lines = [...kept]
+            .filter(([key]) => key.startsWith(`${section}.`))
+            .map(([key, value]) => `\t${key.slice(section.length + 1)} = ${value}\n`);
+        return lines.length ? `[${section}]\n${lines.join('')}` : '';
+    })
+        .join('');
+    if (!text)
+        await external_node_fs_.promises.rm(file, { force: true });
+    else if ((await external_node_fs_.promises.readFile(file, 'utf8')) !== text)
+        await external_node_fs_.promises.writeFile(file, text);
+    return { dropped, keepsSparse: kept.get('core.sparsecheckout') === 'true' };
+}
+/** True when the main worktree's config.worktree holds exactly what the layout puts there. */
+async function isOwnMainWorktreeConfig(hostDir) {
+    const stat = await external_node_fs_.promises.lstat(external_node_path_.join(hostDir, 'config.worktree')).catch(() => undefined);
+    if (!stat?.isFile())
+        return false;
+    const entries = await configFileEntries(external_node_path_.join(hostDir, 'config.worktree'));
+    return entries.length === 1 && entries[0][0] === 'core.bare' && entries[0][1] === 'true';
+}
+/** The shared config with the extension on: the template without `bare`, which moved. */
+function withWorktreeConfig(template) {
+    const moved = template.replace('\tbare = true\n', '');
+    if (moved === template)
+        throw new Error('the host clone template has no core.bare line');
+    return `${moved}[extensions]\n\tworktreeConfig = true\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
+
 
 
 
@@ -31159,14 +31337,18 @@ function upstreamOf(key, value) {
 }
 /**
  * The host clone's config, rebuilt: the template plus the upstream of each task branch, and
- * nothing else (no include, url.*.insteadOf, core.* program or worktree config). Returns what was
- * dropped. Written as git writes it (through config.lock), so a concurrent git write fails
- * rather than being lost.
+ * nothing else (no include, url.*.insteadOf, core.* program); `extensions.worktreeConfig` only
+ * while a task worktree has sparse settings (see worktree-config.ts). Returns what was dropped.
+ * Written as git writes it (through config.lock), so a concurrent git write fails rather than
+ * being lost.
  */
-async function rebuildConfig(dir, originUrl) {
+async function rebuildConfig(dir, originUrl, worktreeConfig) {
     const file = external_node_path_.join(dir, 'config');
-    const template = gitConfigTemplate(originUrl, undefined, true);
+    const bareTemplate = gitConfigTemplate(originUrl, undefined, true);
+    const template = worktreeConfig.keep ? withWorktreeConfig(bareTemplate) : bareTemplate;
     const expected = new Set(templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`));
+    if (worktreeConfig.keep || worktreeConfig.ownLayout)
+        expected.add(`${WORKTREE_CONFIG_KEY}=true`);
     // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
     // (and says so) rather than being lost.
     const lock = await takeConfigLock(file);
@@ -31252,9 +31434,13 @@ async function unsafeStructure(dir) {
     }
     return '';
 }
-/** Worktree records that are links, or that point git at another common directory, go. */
+/**
+ * Worktree records that are links, or that point git at another common directory, go; each
+ * record's config.worktree keeps its sparse settings and nothing else.
+ */
 async function foreignWorktreeRecords(dir) {
     const removed = [];
+    let keepsSparse = false;
     for (const id of await external_node_fs_.promises.readdir(external_node_path_.join(dir, 'worktrees')).catch(() => [])) {
         const record = external_node_path_.join(dir, 'worktrees', id);
         const stat = await external_node_fs_.promises.lstat(record);
@@ -31262,14 +31448,32 @@ async function foreignWorktreeRecords(dir) {
             ? await external_node_fs_.promises.readFile(external_node_path_.join(record, 'commondir'), 'utf8').catch(() => '')
             : '';
         if (stat.isDirectory() && commondir.trim() === '../..') {
-            removed.push(...(await removeIfThere(dir, external_node_path_.join('worktrees', id, 'config.worktree'))));
+            const sanitized = await sanitizeWorktreeConfig(dir, id);
+            removed.push(...sanitized.dropped);
+            keepsSparse ||= sanitized.keepsSparse;
         }
         else {
             await external_node_fs_.promises.rm(record, { recursive: true, force: true });
             removed.push(`worktrees/${id}`);
         }
     }
-    return removed;
+    return { removed, keepsSparse };
+}
+/**
+ * The main worktree's config.worktree: `core.bare` alone while the extension stays on (written
+ * before the shared config drops `bare`), gone otherwise (after the shared config has it back).
+ */
+async function mainWorktreeConfig(dir, { keep, ownLayout }, rebuild) {
+    if (!keep) {
+        const dropped = await rebuild();
+        const gone = await removeIfThere(dir, 'config.worktree');
+        return [...(ownLayout ? [] : gone), ...dropped];
+    }
+    if (ownLayout)
+        return rebuild();
+    const planted = await removeIfThere(dir, 'config.worktree');
+    await external_node_fs_.promises.writeFile(external_node_path_.join(dir, 'config.worktree'), MAIN_WORKTREE_CONFIG);
+    return [...planted, ...(await rebuild())];
 }
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
@@ -31279,18 +31483,15 @@ async function foreignWorktreeRecords(dir) {
  */
 async function makeHostCloneTrustworthy(dir, originUrl) {
     const removed = [];
-    for (const relative of [
-        'hooks',
-        'info',
-        'config.worktree',
-        'shallow',
-        'objects/info/alternates'
-    ]) {
+    const ownLayout = await isOwnMainWorktreeConfig(dir);
+    for (const relative of ['hooks', 'info', 'shallow', 'objects/info/alternates']) {
         removed.push(...(await removeIfThere(dir, relative)));
     }
     await external_node_fs_.promises.mkdir(external_node_path_.join(dir, 'hooks'), { recursive: true });
-    removed.push(...(await foreignWorktreeRecords(dir)));
-    removed.push(...(await rebuildConfig(dir, originUrl)));
+    const records = await foreignWorktreeRecords(dir);
+    removed.push(...records.removed);
+    const worktreeConfig = { keep: records.keepsSparse, ownLayout };
+    removed.push(...(await mainWorktreeConfig(dir, worktreeConfig, () => rebuildConfig(dir, originUrl, worktreeConfig))));
     // Replace refs would make git read other files for a commit: only branches, origin's
     // branches, tags, notes and the stash (which change nothing that is checked out) stay.
     removed.push(...(await removeRefs(dir, ref => ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/', 'refs/notes/', 'refs/stash'].some(prefix => ref.startsWith(prefix)))));
@@ -31412,7 +31613,7 @@ async function removeLeftovers(paths) {
                 .catch((error) => {
                 if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
                     throw error;
-                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${errors_errorMessage(error)}); the next refresh tries again.`);
+                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${(0,errors/* errorMessage */.gJ)(error)}); the next refresh tries again.`);
             });
         }
     }
@@ -31458,7 +31659,7 @@ const CORRUPTION = /missing (blob|tree|commit|object)|bad object|is corrupt|corr
  * A failed fetch keeps git's failure as its cause: git's stderr is read from there.
  */
 function corruptionReported(error) {
-    const detail = gitStderrOf(error) ?? errors_errorMessage(error);
+    const detail = gitStderrOf(error) ?? (0,errors/* errorMessage */.gJ)(error);
     return CORRUPTION.test(detail) ? detail.trim() : undefined;
 }
 /**
@@ -31528,7 +31729,7 @@ async function refreshHostClone(paths, originUrl, hostClone, { progress } = {}) 
  */
 async function markForRebuild(paths, why) {
     await external_node_fs_.promises.writeFile(external_node_path_.join(paths.dir, REFUSED_MARKER), `${why.reason}\n`).catch(error => {
-        lib_core/* warning */.$e(`Could not mark the host clone ${paths.dir} for a rebuild (${errors_errorMessage(error)}); it still holds ${why.reason}.`, { title: 'Host clone not marked' });
+        lib_core/* warning */.$e(`Could not mark the host clone ${paths.dir} for a rebuild (${(0,errors/* errorMessage */.gJ)(error)}); it still holds ${why.reason}.`, { title: 'Host clone not marked' });
     });
 }
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
@@ -32036,7 +32237,7 @@ async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs, archiveB
             await external_node_fs_.promises.rm(createdRoot ?? target, { recursive: true, force: true });
             await external_node_fs_.promises.rm(`${target}${PARTIAL_SUFFIX}`, { recursive: true, force: true });
         }
-        return { seeded: false, failure: { reason: errors_errorMessage(error), cause: error } };
+        return { seeded: false, failure: { reason: (0,errors/* errorMessage */.gJ)(error), cause: error } };
     }
 }
 
@@ -32066,7 +32267,7 @@ async function assertClonePathUsable(clonePath) {
     const ours = [STAGING_ROOT, `.git${PARTIAL_SUFFIX}`];
     const entries = (await listDir(clonePath)).filter(name => !ours.includes(name));
     if (entries.length > 0) {
-        throw new InputError('path', `${clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
+        throw new errors/* InputError */.dz('path', `${clonePath} is not empty and holds no git repository (found ${entries.slice(0, 3).join(', ')}). The action does not delete files it did not create: empty the directory or choose another path.`);
     }
 }
 /** A cache problem that the clone works around: one warning, with the permission help when it applies. */
@@ -32098,7 +32299,7 @@ async function restoreAndSeed(job, backend, exactCommit) {
         // (a lock timeout, origin down during the refresh) is worked around by a full clone.
         if (error instanceof PermissionError)
             throw error;
-        return { matchedKey: '', failure: { reason: errors_errorMessage(error), cause: error } };
+        return { matchedKey: '', failure: { reason: (0,errors/* errorMessage */.gJ)(error), cause: error } };
     });
     if (!restored.gitDir) {
         if (restored.failure) {
@@ -32180,7 +32381,7 @@ async function prepareClone(job, backend, exactCommit) {
     finally {
         await backend.cleanStaging().catch(async (error) => {
             const report = await job.stages.diagnoser.describe('Removing the staging folder', error);
-            lib_core/* warning */.$e(report?.message ?? `Could not remove the staging folder: ${errors_errorMessage(error)}`, {
+            lib_core/* warning */.$e(report?.message ?? `Could not remove the staging folder: ${(0,errors/* errorMessage */.gJ)(error)}`, {
                 title: report?.title ?? 'Clone cache staging folder left behind'
             });
         });
@@ -32309,7 +32510,7 @@ async function untrustedObjectsOf(repo, ...commits) {
             : undefined;
     }
     catch (error) {
-        const said = (gitStderrOf(error) ?? errors_errorMessage(error)).trim().split('\n')[0];
+        const said = (gitStderrOf(error) ?? (0,errors/* errorMessage */.gJ)(error)).trim().split('\n')[0];
         return { reason: `its objects cannot be read (${said})`, cause: error };
     }
 }
@@ -32379,7 +32580,7 @@ async function checkoutTarget(repo, target, { ownClone, clean }) {
         await warnAboutCarriedChanges(repo, target);
     const head = await repo.resolveCommit('HEAD');
     if (head !== target.commit) {
-        throw new ActionError('Checkout did not reach the commit', `HEAD of ${repo.dir} is ${head || 'unborn'}, expected ${target.commit} for ${target.name}.`);
+        throw new errors/* ActionError */.lZ('Checkout did not reach the commit', `HEAD of ${repo.dir} is ${head || 'unborn'}, expected ${target.commit} for ${target.name}.`);
     }
 }
 
@@ -32618,7 +32819,71 @@ async function setOrigin(repo, originUrl, ownClone) {
         }
     }
     catch (error) {
-        throw new ActionError('Origin rewrite failed', `Could not point origin of ${repo.dir} at ${originUrl}: ${errors_errorMessage(error)}`);
+        throw new errors/* ActionError */.lZ('Origin rewrite failed', `Could not point origin of ${repo.dir} at ${originUrl}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/sparse.ts
+
+/**
+ * Sets the sparse patterns of the worktree at `repo.dir` (git keeps them per worktree, and turns
+ * on `extensions.worktreeConfig` so that its `core.sparseCheckout` is per worktree too). Patterns
+ * go on standard input: a pattern that starts with '-' is never read as an option. Files already
+ * checked out are brought to the patterns; a worktree without an index (a seeded clone, a
+ * `--no-checkout` worktree) has none, and its next checkout writes only what they match.
+ */
+async function setSparsePatterns(repo, patterns, cone) {
+    await runGit(repo.dir, ['sparse-checkout', 'set', cone ? '--cone' : '--no-cone', '--stdin'], {
+        input: patterns.map(pattern => `${pattern}\n`).join('')
+    });
+}
+/** Brings back every file and turns sparse checkout off in this worktree. */
+async function disableSparseCheckout(repo) {
+    await runGit(repo.dir, ['sparse-checkout', 'disable']);
+}
+/** True when sparse checkout is on in this worktree (its own config, or the shared one). */
+async function isSparseCheckout(repo) {
+    const value = await runGit(repo.dir, ['config', '--type=bool', '--get', 'core.sparseCheckout'], {
+        allowFailure: true
+    });
+    return value.exitCode === 0 && value.stdout.trim() === 'true';
+}
+/** True when the repository has worktrees besides its main one. */
+async function hasLinkedWorktrees(repo) {
+    const listed = await gitOutput(repo.dir, ['worktree', 'list', '--porcelain']);
+    return listed.split('\n').filter(line => line.startsWith('worktree ')).length > 1;
+}
+
+;// CONCATENATED MODULE: ./src/clone/sparse-checkout.ts
+
+
+
+
+
+/** `sparse-checkout set --cone/--no-cone` (without an `init` first) arrived in git 2.35. */
+const SPARSE_SET = [2, 35];
+/**
+ * Before the checkout of a worktree the action manages: the job's patterns, so that the checkout
+ * writes only the files they match; or, with none given, a worktree that was sparse made whole,
+ * as actions/checkout does. Only the working tree is sparse: history is fetched whole.
+ */
+async function applySparseCheckout(worktree, sparse, { mainWorktree }) {
+    if (sparse) {
+        if (!(await gitAtLeast(SPARSE_SET))) {
+            throw new errors/* ActionError */.lZ('git is too old for sparse-checkout', `sparse-checkout needs git ${SPARSE_SET.join('.')} or newer on the runner; install a newer git, or leave sparse-checkout empty.`);
+        }
+        lib_core/* info */.pq(`Sparse checkout of ${worktree.dir} (${sparse.cone ? 'cone' : 'non-cone'} mode): ${sparse.patterns.join(', ')}`);
+        await setSparsePatterns(worktree, sparse.patterns, sparse.cone);
+        return;
+    }
+    if (!(await isSparseCheckout(worktree)))
+        return;
+    lib_core/* info */.pq(`${worktree.dir} was a sparse checkout and sparse-checkout is empty: made whole.`);
+    await disableSparseCheckout(worktree);
+    // As actions/checkout: `disable` leaves extensions.worktreeConfig on. It stays while a linked
+    // worktree may keep its own sparse settings with it.
+    if (mainWorktree && !(await hasLinkedWorktrees(worktree))) {
+        await unsetLocalConfig(worktree, 'extensions.worktreeConfig');
     }
 }
 
@@ -32637,7 +32902,7 @@ function tagRefspecFor(ref, fetchTags) {
     return !fetchTags && ref.startsWith('refs/tags/') ? `+${ref}:${ref}` : undefined;
 }
 function notFound(ref, originUrl) {
-    return new ActionError('Ref not found', `'${ref}' is neither a branch nor a tag of ${originUrl}, nor a commit it serves. Check the ref input.`);
+    return new errors/* ActionError */.lZ('Ref not found', `'${ref}' is neither a branch nor a tag of ${originUrl}, nor a commit it serves. Check the ref input.`);
 }
 /** Resolves the request against the fetched clone; `fetchMissing` brings a sha or tag it lacks. */
 async function resolveTarget(repo, request, originUrl, fetchMissing) {
@@ -32687,6 +32952,7 @@ async function resolveTarget(repo, request, originUrl, fetchMissing) {
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/sync-clone.ts
+
 
 
 
@@ -32783,7 +33049,7 @@ async function syncClone(job, clone, prepared) {
         const defaultBranch = await defaultBranchOf(clone, settings, context);
         const request = refRequest(settings, context, defaultBranch);
         if (!request.ref || request.ref === 'refs/heads/') {
-            throw new ActionError('Nothing to check out', `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`);
+            throw new errors/* ActionError */.lZ('Nothing to check out', `${settings.originUrl} has no default branch: the repository is empty, or its HEAD names no branch. Push a first commit, or give ref.`);
         }
         const extra = [
             extraRefspecFor(request.ref),
@@ -32815,7 +33081,10 @@ async function syncClone(job, clone, prepared) {
     if (cachedCommit) {
         await stages.run('verify', `Verifying the objects of ${target.commit}`, async () => verifyObjectsOf(clone, await commitsToCheckOut(clone, settings, target, defaultBranch)), where);
     }
-    await stages.run('checkout', `Checking out ${target.name} (${target.commit})`, () => checkoutTarget(clone, target, { ownClone, clean: settings.clean }), where);
+    await stages.run('checkout', `Checking out ${target.name} (${target.commit})`, async () => {
+        await applySparseCheckout(clone, settings.sparseCheckout, { mainWorktree: true });
+        await checkoutTarget(clone, target, { ownClone, clean: settings.clean });
+    }, where);
     // Best effort: the count walks history that came from the cache.
     const staleCommits = cachedCommit
         ? await clone.countCommits(cachedCommit, target.commit).catch(() => null)
@@ -32853,14 +33122,16 @@ function checkoutArgs(worktreePath, checkout) {
 }
 /**
  * Adds a worktree at `worktreePath`. With `lockReason`, it is locked from its first file (git
- * 2.33+): an add cut short leaves a worktree whose lock says whose it was.
+ * 2.33+): an add cut short leaves a worktree whose lock says whose it was. With `noCheckout`, HEAD
+ * is set and no file (nor index) is written.
  */
-async function addWorktree(repo, worktreePath, checkout, lockReason) {
+async function addWorktree(repo, worktreePath, checkout, lockReason, noCheckout = false) {
     const lock = lockReason === undefined ? [] : ['--lock', '--reason', lockReason];
     await runGit(repo.dir, [
         'worktree',
         'add',
         '--quiet',
+        ...(noCheckout ? ['--no-checkout'] : []),
         ...lock,
         ...checkoutArgs(worktreePath, checkout)
     ]);
@@ -33061,13 +33332,14 @@ async function reapDeadJobs(repo) {
         }
         catch (error) {
             kept.push(entry);
-            lib_core/* warning */.$e(`Could not clean up the worktree ${entry.path} of a dead job: ${errors_errorMessage(error)}`);
+            lib_core/* warning */.$e(`Could not clean up the worktree ${entry.path} of a dead job: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     return kept;
 }
 
 ;// CONCATENATED MODULE: ./src/worktree/create.ts
+
 
 
 
@@ -33110,7 +33382,7 @@ async function findSlot(entries, request) {
             return { path: candidate, folderExisted: await exists(candidate) };
         }
     }
-    throw new ActionError('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
+    throw new errors/* ActionError */.lZ('No free worktree folder', `Folders ${request.folder} to ${slotName(request.folder, MAX_SLOTS)} are all in use or hold other files.`);
 }
 /**
  * The job's own main clone (hosted mode) may have the task branch checked out; it steps aside
@@ -33158,11 +33430,21 @@ async function createWorktree(repo, given) {
     // With git 2.33+ the lease is on the worktree from its first file, so a job killed mid-add
     // leaves a worktree the next job can tell is dead; older git gets the lease just after.
     const leasedAtAdd = !slot.existing && (await gitAtLeast(LEASE_AT_ADD));
-    const add = (checkout) => addWorktree(repo, slot.path, checkout, leasedAtAdd ? lease : undefined);
+    const worktree = repo.at(slot.path);
+    // A sparse worktree is added without files, then checked out through its patterns.
+    const add = async (checkout) => {
+        const sparse = request.sparse;
+        await addWorktree(repo, slot.path, checkout, leasedAtAdd ? lease : undefined, !!sparse);
+        if (!sparse)
+            return;
+        await applySparseCheckout(worktree, sparse, { mainWorktree: false });
+        await resetHard(worktree, 'HEAD');
+    };
     let mode;
     if (slot.existing) {
         mode = 'reused';
         await lockWorktree(repo, slot.path, lease);
+        await applySparseCheckout(worktree, request.sparse, { mainWorktree: false });
         if (originCommit)
             await alignToOrigin(repo, slot.path, request, originCommit);
     }
@@ -33189,14 +33471,14 @@ async function createWorktree(repo, given) {
     else {
         const start = await repo.resolveCommit(`refs/remotes/origin/${request.base}`);
         if (!start) {
-            throw new InputError('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
+            throw new errors/* InputError */.dz('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
         }
         mode = 'created';
         await add({ newBranch: request.branch, startAt: start });
     }
     if (!slot.existing && !leasedAtAdd)
         await lockWorktree(repo, slot.path, lease);
-    const commit = await repo.at(slot.path).resolveCommit('HEAD');
+    const commit = await worktree.resolveCommit('HEAD');
     lib_core/* info */.pq(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
     const folderExisted = slot.folderExisted ?? false;
     return { path: external_node_path_.resolve(slot.path), mode, commit, lease, folderExisted };
@@ -33250,7 +33532,8 @@ async function createTaskWorktree(job, repo, defaultBranch, hostLock) {
         base: settings.base || defaultBranch,
         folder,
         removeOnExit: settings.removeWorktree,
-        clean: settings.clean
+        clean: settings.clean,
+        sparse: settings.sparseCheckout
     }), 
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder });
@@ -33467,7 +33750,7 @@ function refuseUnsafePrCheckout(settings, context) {
     const event = forkPrCheckout(settings, context);
     if (!event || settings.allowUnsafePrCheckout)
         return;
-    throw new ActionError('Fork pull request checkout refused', `Refusing to check out a fork's pull request code in a '${event}' run. This run has the base repository's token, secrets, runner and the default branch's cache scope; fetching a fork's code into it and running that code is the "pwn request" attack (https://gh.io/securely-using-pull_request_target). Check out the base repository instead (leave repository and ref empty), or, having reviewed the risk, set 'allow-unsafe-pr-checkout: true' on this step (such a run never saves a cache entry).`);
+    throw new errors/* ActionError */.lZ('Fork pull request checkout refused', `Refusing to check out a fork's pull request code in a '${event}' run. This run has the base repository's token, secrets, runner and the default branch's cache scope; fetching a fork's code into it and running that code is the "pwn request" attack (https://gh.io/securely-using-pull_request_target). Check out the base repository instead (leave repository and ref empty), or, having reviewed the risk, set 'allow-unsafe-pr-checkout: true' on this step (such a run never saves a cache entry).`);
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/runner-os.ts
@@ -33476,7 +33759,7 @@ function refuseUnsafePrCheckout(settings, context) {
 function requireLinuxRunner(context) {
     if (context.runnerOs === 'Linux')
         return;
-    throw new ActionError('Linux runners only', `This action supports Linux runners only for now; this job runs on ${context.runnerOs}. Use actions/checkout on ${context.runnerOs} runners (its inputs and outputs are the same).`);
+    throw new errors/* ActionError */.lZ('Linux runners only', `This action supports Linux runners only for now; this job runs on ${context.runnerOs}. Use actions/checkout on ${context.runnerOs} runners (its inputs and outputs are the same).`);
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/stage.ts
@@ -33709,8 +33992,8 @@ async function runMainStep() {
         lib_core/* info */.pq(`Ready: ${checkedOut(result)} at ${outputsOf(result).commit} in ${result.seconds.toFixed(2)} s (${result.worktree?.path ?? result.clonePath}).`);
     }
     catch (error) {
-        await removeSshFiles(sshKey?.files ?? []).catch(e => lib_core/* warning */.$e(`Removing the ssh key failed: ${errors_errorMessage(e)}`));
-        failStep(error);
+        await removeSshFiles(sshKey?.files ?? []).catch(e => lib_core/* warning */.$e(`Removing the ssh key failed: ${(0,errors/* errorMessage */.gJ)(e)}`));
+        (0,errors/* failStep */.vy)(error);
     }
 }
 
@@ -33721,7 +34004,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5008);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(819);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.
@@ -33806,6 +34089,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

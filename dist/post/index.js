@@ -28370,21 +28370,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3911:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ runPostStep)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./src/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DI: () => (/* binding */ warnPost),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/* unused harmony export failStep */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 
 /** A failure the user can act on: it carries the annotation title shown in the run's summary. */
-class errors_ActionError extends Error {
+class ActionError extends Error {
     title;
     constructor(title, message, options) {
         super(message, options);
@@ -28393,7 +28392,7 @@ class errors_ActionError extends Error {
     }
 }
 /** A bad input value: the message names the input and what it accepts. */
-class InputError extends errors_ActionError {
+class InputError extends ActionError {
     input;
     constructor(input, message) {
         super(`Invalid input '${input}'`, `Input '${input}': ${message}`);
@@ -28402,7 +28401,7 @@ class InputError extends errors_ActionError {
     }
 }
 /** The one place that turns anything thrown into a message. */
-function errors_errorMessage(error) {
+function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -28416,23 +28415,39 @@ function errors_errorMessage(error) {
 }
 /** Fails the step with one annotation that says what went wrong and what to do. */
 function failStep(error) {
-    const title = error instanceof errors_ActionError ? error.title : 'Clone cache failed';
-    core.error(errors_errorMessage(error), { title });
+    const title = error instanceof ActionError ? error.title : 'Clone cache failed';
+    core.error(errorMessage(error), { title });
     process.exitCode = 1;
 }
 /** The post step never fails the job: every problem becomes a warning. */
 function warnPost(what, error) {
-    lib_core/* warning */.$e(`${what}: ${errors_errorMessage(error)}`, { title: 'Clone cache post step' });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${what}: ${errorMessage(error)}`, { title: 'Clone cache post step' });
 }
 
+
+/***/ }),
+
+/***/ 6794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ runPostStep)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __nccwpck_require__(7187);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var lib_io = __nccwpck_require__(8701);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 // EXTERNAL MODULE: external "node:stream"
@@ -28625,7 +28640,7 @@ async function exec_streamGit(cwd, args, input, onStdout) {
     const git = await gitExecutable();
     process.stdout.write(`[command]${git} ${args.join(' ')}\n`);
     await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(git, [...args], { cwd, env: gitEnvironment() });
+        const child = (0,external_node_child_process_.spawn)(git, [...args], { cwd, env: gitEnvironment() });
         const stderr = [];
         child.stdin.on('error', () => undefined); // git may exit before reading all of it
         child.stdin.end(input);
@@ -28759,7 +28774,7 @@ function canonicalPath(target) {
     }
 }
 /** True when `child` is `parent` or inside it (lexically). */
-function isInside(parent, child) {
+function fs_util_isInside(parent, child) {
     const relative = external_node_path_.relative(parent, child);
     return relative === '' || (!relative.startsWith('..') && !external_node_path_.isAbsolute(relative));
 }
@@ -28839,7 +28854,7 @@ async function nearestExisting(target) {
 }
 /** The root (of `roots`) that contains `target`, if any. */
 function containingRoot(roots, target) {
-    return roots.filter(root => isInside(root, target)).sort((a, b) => b.length - a.length)[0];
+    return roots.filter(root => fs_util_isInside(root, target)).sort((a, b) => b.length - a.length)[0];
 }
 /**
  * The smallest directory whose `chown -R` covers the problem: from the offending path's nearest
@@ -28880,14 +28895,14 @@ function fixOwnership(dir, roots) {
     }
     const owner = `${runner.uid}:${runner.gid}`;
     const asRoot = runner.uid === 0;
-    const sudo = !asRoot && (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    const sudo = !asRoot && (0,external_node_child_process_.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
     if (!asRoot && !sudo) {
         lib_core/* info */.pq(`fix-ownership: cannot change the owner of ${dir}: this job runs as ${owner} without passwordless sudo. Nothing was changed; run: sudo chown -R ${owner} ${dir}`);
         return false;
     }
     const command = asRoot ? 'chown' : 'sudo';
     const args = [...(asRoot ? [] : ['-n', 'chown']), '-R', '--no-dereference', owner, '--', dir];
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, { encoding: 'utf8' });
+    const result = (0,external_node_child_process_.spawnSync)(command, args, { encoding: 'utf8' });
     if (result.status !== 0) {
         lib_core/* warning */.$e(`fix-ownership: chown -R ${owner} ${dir} failed: ${(result.stderr || '').trim()}`);
         return false;
@@ -29038,7 +29053,7 @@ async function buildReport(stage, failure, fallbackPath, roots) {
 
 
 /** An error that already carries the permission help (so an outer stage does not wrap it again). */
-class PermissionError extends errors_ActionError {
+class PermissionError extends errors/* ActionError */.lZ {
 }
 /** Turns permission-class failures into annotated, actionable errors (README: Troubleshooting). */
 class Diagnoser {
@@ -29558,7 +29573,7 @@ async function removeSshFiles(files) {
     const failures = [];
     for (const file of files) {
         await external_node_fs_.promises.rm(file, { force: true }).catch(error => {
-            failures.push(`${file}: ${errors_errorMessage(error)}`);
+            failures.push(`${file}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         });
     }
     if (failures.length)
@@ -29675,7 +29690,130 @@ async function trustDirectory(dir) {
 /** The post step: removes the safe.directory values the main step added; a failure warns. */
 async function untrustDirectories() {
     for (const dir of loadSafeDirectories()) {
-        await removeGlobalConfigValue('safe.directory', dir).catch(error => lib_core/* warning */.$e(`Could not remove ${dir} from git's global safe.directory: ${errors_errorMessage(error)}`));
+        await removeGlobalConfigValue('safe.directory', dir).catch(error => lib_core/* warning */.$e(`Could not remove ${dir} from git's global safe.directory: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/backend.ts
+/**
+ * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
+ * of the paths): changing it makes every saved entry invisible, so it never changes.
+ */
+const backend_STAGING_ROOT = '.clone-cache-staging';
+const STAGING_RELATIVE = `${backend_STAGING_ROOT}/clone.git`;
+function entryKey(prefix, commit) {
+    return `${prefix}-${commit}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./src/cache/caches-api.ts
+
+
+/** A request to the REST API that did not succeed; `status` is absent when no answer came. */
+class CachesApiError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'CachesApiError';
+    }
+}
+const PER_PAGE = 100;
+/** 2 000 entries, newest first: more than the 10 GB budget holds of any real clone. */
+const MAX_PAGES = 20;
+function toEntry(raw) {
+    const createdAt = typeof raw.created_at === 'string' ? Date.parse(raw.created_at) : NaN;
+    if (typeof raw.id !== 'number' ||
+        typeof raw.key !== 'string' ||
+        typeof raw.ref !== 'string' ||
+        Number.isNaN(createdAt)) {
+        return undefined;
+    }
+    return {
+        id: raw.id,
+        key: raw.key,
+        ref: raw.ref,
+        version: typeof raw.version === 'string' ? raw.version : '',
+        sizeBytes: typeof raw.size_in_bytes === 'number' ? raw.size_in_bytes : 0,
+        createdAt
+    };
+}
+/** The two calls of GitHub's "GitHub Actions cache" REST API the budget needs. */
+class CachesApi {
+    client;
+    base;
+    headers;
+    constructor(options) {
+        this.client = new lib/* HttpClient */.Qq('clone-cache-action', [], {
+            socketTimeout: options.socketTimeoutMs ?? 15_000,
+            allowRetries: false
+        });
+        const [owner, name] = options.repository.split('/');
+        this.base = `${options.apiUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name ?? '')}/actions/caches`;
+        this.headers = {
+            Authorization: `Bearer ${options.token}`,
+            Accept: 'application/vnd.github+json',
+            'X-GitHub-Api-Version': '2022-11-28'
+        };
+    }
+    /** Every entry whose key starts with `keyPrefix` on `ref`, newest first (paged). */
+    async list(keyPrefix, ref) {
+        const entries = [];
+        let seen = 0;
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const query = new URLSearchParams({
+                key: keyPrefix,
+                ref,
+                sort: 'created_at',
+                direction: 'desc',
+                per_page: String(PER_PAGE),
+                page: String(page)
+            });
+            const { body } = await this.request('GET', `${this.base}?${query}`, [200]);
+            const parsed = JSON.parse(body);
+            if (!Array.isArray(parsed.actions_caches)) {
+                throw new CachesApiError('the cache list has no actions_caches array');
+            }
+            const raws = parsed.actions_caches;
+            for (const raw of raws) {
+                const entry = toEntry(raw);
+                if (entry)
+                    entries.push(entry);
+            }
+            seen += raws.length;
+            const total = typeof parsed.total_count === 'number' ? parsed.total_count : 0;
+            if (raws.length === 0 || seen >= total)
+                break;
+        }
+        return entries;
+    }
+    /** Deletes one entry: 'gone' when another job deleted it first (404). */
+    async remove(id) {
+        const { status } = await this.request('DELETE', `${this.base}/${id}`, [204, 404]);
+        return status === 404 ? 'gone' : 'deleted';
+    }
+    /** One request; a status outside `expected` is a CachesApiError with GitHub's message. */
+    async request(verb, url, expected) {
+        let response;
+        try {
+            response = await this.client.request(verb, url, null, this.headers);
+        }
+        catch (error) {
+            throw new CachesApiError(`${verb} ${url} got no answer: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        const status = response.message.statusCode ?? 0;
+        const body = await response.readBody();
+        if (expected.includes(status))
+            return { status, body };
+        let message = body.slice(0, 200);
+        try {
+            message = String(JSON.parse(body).message ?? message);
+        }
+        catch {
+            // not JSON: the start of the body says enough
+        }
+        throw new CachesApiError(`${verb} ${url} answered HTTP ${status}: ${message}`, status);
     }
 }
 
@@ -29697,15 +29835,246 @@ function ref_format_isWellFormedRefName(name) {
         .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && part !== '@');
 }
 
-;// CONCATENATED MODULE: ./src/cache/backend.ts
+;// CONCATENATED MODULE: ./src/cache/superseded.ts
+
+/** Only `<prefix>-<40 or 64 hex>` is an entry of the prefix (not `<prefix>-docs-<sha>`). */
+function isEntryOfPrefix(prefix, key) {
+    return key.startsWith(`${prefix}-`) && ref_format_OBJECT_ID.test(key.slice(prefix.length + 1));
+}
+const newestFirst = (a, b) => b.createdAt - a.createdAt || b.id - a.id;
+/** This clone's entries: the prefix's, on the ref, newest first. */
+function entriesOf(listed, scope) {
+    return listed
+        .filter(entry => entry.ref === scope.ref && isEntryOfPrefix(scope.prefix, entry.key))
+        .sort(newestFirst);
+}
 /**
- * The cache path, relative to the workspace. Its text is part of the entry's version (a sha256
- * of the paths): changing it makes every saved entry invisible, so it never changes.
+ * The superseded entries that go: of the prefix's entries on the ref with the saved entry's
+ * version, all that are older than the one saved before it. The entry just saved, any newer one
+ * (another job's), and the one before it (a job may be restoring it now) stay. Entries of another
+ * version (gzip where this runner has zstd, another platform) serve other runners and stay.
  */
-const STAGING_ROOT = '.clone-cache-staging';
-const STAGING_RELATIVE = `${STAGING_ROOT}/clone.git`;
-function entryKey(prefix, commit) {
-    return `${prefix}-${commit}`;
+function planDeletions(listed, scope) {
+    const entries = entriesOf(listed, scope);
+    const saved = entries.find(entry => entry.key === scope.savedKey);
+    if (!saved) {
+        return {
+            entries,
+            remove: [],
+            note: `the entry just saved (${scope.savedKey}) is not listed yet; the next save deletes what it supersedes`
+        };
+    }
+    const sameVersion = entries.filter(entry => entry.version === saved.version);
+    const savedAt = sameVersion.indexOf(saved);
+    return { entries, remove: sameVersion.slice(savedAt + 2) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+
+
+
+
+const SAVE_POLICIES = (/* unused pure expression or super */ null && (['auto', 'always', 'never']));
+/** @actions/cache refuses keys over 512 characters; entries are `<prefix>-<40-hex sha>`. */
+const MAX_KEY_PREFIX_LENGTH = (/* unused pure expression or super */ null && (512 - 41));
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new InputError(name, `'${raw}' is not a boolean; allowed values: true, false.`);
+}
+function parseRepository(raw, context) {
+    const value = raw.trim() || context.workflowRepository;
+    if (!value) {
+        throw new InputError('repository', 'is empty and GITHUB_REPOSITORY is not set; give owner/name.');
+    }
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value);
+    if (!match || match[1].startsWith('.') || match[2] === '.' || match[2] === '..') {
+        throw new InputError('repository', `'${value}' is not of the form owner/name.`);
+    }
+    return [match[1], match[2]];
+}
+/**
+ * Only ASCII whitespace is trimmed (as actions/checkout 7 does): String.trim would also strip a
+ * leading BOM or no-break space, turning a branch named BOM + 40 hex digits into a bare sha that
+ * the fork pull request guard would not recognise. What is left is refused by the test below.
+ */
+function parseRef(raw) {
+    const value = raw.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(value) || value.includes('..') || value.startsWith('-')) {
+        throw new InputError('ref', `'${value}' is not a valid branch, tag, ref or commit (no spaces, control characters, '..', or leading '-').`);
+    }
+    return value;
+}
+function parseToken(raw) {
+    const value = raw.trim();
+    if (/[\r\n]/.test(value)) {
+        throw new errors/* InputError */.dz('token', 'contains a line break; give the token on one line.');
+    }
+    return value;
+}
+/** `path` resolves against the workspace and must stay inside it. */
+function resolveInsideWorkspace(name, raw, workspace) {
+    const value = raw.trim() || '.';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value)) {
+        throw new InputError(name, 'contains control characters.');
+    }
+    const resolved = path.resolve(workspace, value);
+    if (!isInside(workspace, resolved)) {
+        throw new InputError(name, `'${value}' resolves to ${resolved}, outside the workspace ${workspace}; give a path inside it.`);
+    }
+    if (isInside(path.join(workspace, STAGING_ROOT), resolved)) {
+        throw new InputError(name, `'${value}' is inside ${STAGING_ROOT}, the action's own staging folder, which it empties.`);
+    }
+    return resolved;
+}
+function parseCacheKey(raw, context, owner, repo) {
+    const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
+    if (value.includes(',')) {
+        throw new InputError('cache-key', `'${value}' contains a comma; cache keys cannot.`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value)) {
+        throw new InputError('cache-key', 'contains control characters.');
+    }
+    if (value.length > MAX_KEY_PREFIX_LENGTH) {
+        throw new InputError('cache-key', `is ${value.length} characters; at most ${MAX_KEY_PREFIX_LENGTH} (the commit sha is appended and keys are limited to 512).`);
+    }
+    return value;
+}
+function parseSavePolicy(raw) {
+    const value = raw.trim().toLowerCase() || 'auto';
+    if (!SAVE_POLICIES.includes(value)) {
+        throw new InputError('save-cache', `'${raw.trim()}' is not allowed; allowed values: ${SAVE_POLICIES.join(', ')}.`);
+    }
+    return value;
+}
+/** A whole number of at most nine digits; empty gives `fallback`. */
+function parseWholeNumber(name, raw, fallback, what) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^\d{1,9}$/.test(value)) {
+        throw new InputError(name, `'${value}' is not a whole number of ${what} (0 or more).`);
+    }
+    return Number(value);
+}
+function parseAbsoluteDir(name, raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        return '';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value))
+        throw new InputError(name, 'contains control characters.');
+    const resolved = path.resolve(workspace, value);
+    if (resolved === path.parse(resolved).root) {
+        throw new InputError(name, `'${value}' is the file system root; give a directory of its own.`);
+    }
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ./src/post-step/cache-budget.ts
+
+
+
+
+
+
+/** What the one info line names when the API refuses or fails. */
+const PERMISSION = '`permissions: actions: write`';
+/** A first save after years of entries deletes the rest over the next saves, not in one burst. */
+const MAX_DELETIONS = 50;
+const BUDGET_TIMEOUT_MS = 60_000;
+/** Where to ask, from the runner's environment and the token input, or why it cannot. */
+function budgetScope(env) {
+    const apiUrl = env.GITHUB_API_URL || '';
+    const repository = env.GITHUB_REPOSITORY || '';
+    const ref = env.GITHUB_REF || '';
+    if (!apiUrl || !repository || !ref) {
+        return 'the runner did not set GITHUB_API_URL, GITHUB_REPOSITORY and GITHUB_REF';
+    }
+    let token = '';
+    try {
+        token = parseToken(lib_core/* getInput */.V4('token'));
+    }
+    catch {
+        // The main step refused it already.
+    }
+    if (!token)
+        return 'the token input is empty';
+    lib_core/* setSecret */.Pq(token);
+    return { apiUrl, repository, ref, token };
+}
+function size(bytes) {
+    if (bytes >= 1024 ** 3)
+        return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+    if (bytes >= 1024 ** 2)
+        return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+    return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+const totalBytes = (entries) => entries.reduce((sum, entry) => sum + entry.sizeBytes, 0);
+/** The one info line of a refusal or a failure: the cause, and the permission the job needs. */
+function failureLine(prefix, error) {
+    const what = `superseded entries of ${prefix} were not deleted`;
+    if (error instanceof CachesApiError && error.status === 403) {
+        return `${what}: the token may not manage this repository's Actions caches (HTTP 403); to let the post step delete them, add ${PERMISSION} to the job`;
+    }
+    return `${what}: ${(0,errors/* errorMessage */.gJ)(error)} (deleting them needs ${PERMISSION} in the job)`;
+}
+async function deleteSuperseded(api, scope, progress) {
+    progress.listed = await api.list(`${scope.prefix}-`, scope.ref);
+    const plan = planDeletions(progress.listed, scope);
+    if (plan.note)
+        lib_core/* info */.pq(`Clone cache: nothing deleted, ${plan.note}.`);
+    // Oldest first: what a cut-off run leaves is the newest entries.
+    for (const entry of [...plan.remove].reverse().slice(0, MAX_DELETIONS)) {
+        const result = await api.remove(entry.id);
+        progress.deleted.push(entry);
+        lib_core/* info */.pq(result === 'gone'
+            ? `The superseded cache entry ${entry.key} was already deleted.`
+            : `Deleted the superseded cache entry ${entry.key} (${size(entry.sizeBytes)}).`);
+    }
+    if (plan.remove.length > MAX_DELETIONS) {
+        lib_core/* info */.pq(`${plan.remove.length - MAX_DELETIONS} more superseded entries stay until the next save.`);
+    }
+}
+/**
+ * After a save: deletes the superseded entries of the prefix on the run's ref through the REST
+ * API, and returns the line for the job summary. A refusal or any failure is one info line that
+ * names the permission to add: never a warning, never a failure.
+ */
+async function deleteSupersededEntries(prefix, savedKey) {
+    const scope = budgetScope(process.env);
+    if (typeof scope === 'string') {
+        const line = `superseded entries are not looked for: ${scope}`;
+        lib_core/* info */.pq(`Clone cache ${line}.`);
+        return line;
+    }
+    const progress = { deleted: [] };
+    let failure = '';
+    try {
+        await withTimeout(deleteSuperseded(new CachesApi(scope), { prefix, ref: scope.ref, savedKey }, progress), BUDGET_TIMEOUT_MS, 'Deleting superseded cache entries');
+    }
+    catch (error) {
+        failure = failureLine(prefix, error);
+        lib_core/* info */.pq(`Clone cache ${failure}.`);
+        if (!progress.listed)
+            return failure;
+    }
+    const { listed = [], deleted } = progress;
+    const kept = entriesOf(listed, { prefix, ref: scope.ref }).filter(e => !deleted.includes(e));
+    const noun = kept.length === 1 ? 'entry' : 'entries';
+    const count = `${kept.length} ${noun} of ${prefix} on ${scope.ref}, ${size(totalBytes(kept))} in all`;
+    const freed = deleted.length > 0
+        ? ` (deleted ${deleted.length} superseded, ${size(totalBytes(deleted))})`
+        : '';
+    return failure ? `${count}${freed}; ${failure}` : `${count}${freed}`;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/cache-mode.ts
@@ -29859,7 +30228,8 @@ async function withSafeTar(tempRoot, work) {
  * The library (and the Azure SDK under it) is most of the bundle: loaded only when a job uses the
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
  */
-const library = () => __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+const library = () => __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477));
+const streamedPath = () => Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1090));
 function isEntryOf(prefix, key) {
     return key.startsWith(`${prefix}-`) && ref_format_OBJECT_ID.test(key.slice(prefix.length + 1));
 }
@@ -29891,6 +30261,8 @@ class ActionsCacheBackend {
      * on in the background inside the library; it can then only write here, never the workspace.
      */
     extractRoot;
+    /** Settles once a streamed download has stopped and cleaned up after itself. */
+    streaming = Promise.resolve();
     constructor(workspace, runnerTemp, timeoutMs) {
         this.workspace = workspace;
         this.runnerTemp = runnerTemp;
@@ -29902,20 +30274,24 @@ class ActionsCacheBackend {
         return (await library()).isFeatureAvailable();
     }
     async cleanStaging() {
-        await external_node_fs_.promises.rm(external_node_path_.join(this.workspace, STAGING_ROOT), { recursive: true, force: true });
+        await external_node_fs_.promises.rm(external_node_path_.join(this.workspace, backend_STAGING_ROOT), { recursive: true, force: true });
         await external_node_fs_.promises.rm(this.extractRoot, { recursive: true, force: true });
     }
     /** Restores into the staging folder; every failure is reported in the result, never thrown. */
     async restore(keyPrefix, exactCommit) {
         const primaryKey = exactCommit ? `${keyPrefix}-${exactCommit}` : `${keyPrefix}-`;
-        const progress = startDownloadProgress(this.runnerTemp);
         try {
             await this.cleanStaging();
             // tar extracts relative to GITHUB_WORKSPACE: pointing it at the private extraction folder
             // keeps every member of the archive, whatever its name, out of the workspace.
             await external_node_fs_.promises.mkdir(this.extractRoot, { recursive: true });
-            const cache = await library();
-            const { value: matchedKey, findings } = await withTimeout(withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, [`${keyPrefix}-`])))), this.timeoutMs, 'Cache restore');
+            const abort = new AbortController();
+            const { value: matchedKey, findings } = await withTimeout(this.restoreWithin(primaryKey, keyPrefix, abort.signal), this.timeoutMs, 'Cache restore', () => abort.abort(new Error('Cache restore abandoned at its time bound'))).catch(async (error) => {
+                // A download under way closes its sockets, kills tar and removes its folder first (a
+                // lookup that hangs is not waited for: it finds the signal aborted when it answers).
+                await this.streaming;
+                throw error;
+            });
             if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 lib_core/* info */.pq(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
@@ -29931,7 +30307,42 @@ class ActionsCacheBackend {
             return { matchedKey: '', failure: { reason: findings.problems.join('; ') } };
         }
         catch (error) {
-            return { matchedKey: '', failure: { reason: errors_errorMessage(error), cause: error } };
+            return { matchedKey: '', failure: { reason: (0,errors/* errorMessage */.gJ)(error), cause: error } };
+        }
+    }
+    /**
+     * The streamed restore first; the library's own restore when it cannot be used. An entry the
+     * streamed path does not restore is looked up again by the library (one more request).
+     */
+    async restoreWithin(primaryKey, keyPrefix, signal) {
+        const restoreKeys = [`${keyPrefix}-`];
+        const { restoreStreamed, streamedRestoreOptions } = await streamedPath();
+        const options = streamedRestoreOptions();
+        if (options) {
+            const { value: outcome, findings } = await withLibraryLog(() => restoreStreamed({
+                paths: [STAGING_RELATIVE],
+                primaryKey,
+                restoreKeys,
+                dir: this.extractRoot,
+                accept: key => isEntryOf(keyPrefix, key),
+                options,
+                signal,
+                onDownload: settled => (this.streaming = settled)
+            }));
+            if (outcome.kind === 'miss')
+                return { value: undefined, findings };
+            if (outcome.kind === 'restored') {
+                const { archiveBytes } = outcome;
+                return { value: outcome.matchedKey, findings: { ...findings, archiveBytes } };
+            }
+            signal.throwIfAborted(); // abandoned at the bound while it looked up: no second restore
+            lib_core/* info */.pq(`Streaming the cache entry failed (${outcome.reason}); restoring it again.`);
+            await external_node_fs_.promises.mkdir(this.extractRoot, { recursive: true });
+        }
+        const cache = await library();
+        const progress = startDownloadProgress(this.runnerTemp);
+        try {
+            return await withEnv({ GITHUB_WORKSPACE: this.extractRoot }, () => withSafeTar(this.runnerTemp, () => withLibraryLog(() => cache.restoreCache([STAGING_RELATIVE], primaryKey, restoreKeys))));
         }
         finally {
             progress.stop();
@@ -30457,6 +30868,7 @@ function decideSave(state, key) {
 
 
 
+const notSaved = (line) => ({ line, saved: false });
 /** The snapshot, re-hashed whole (an object other than its id says would spread), then saved. */
 async function snapshotCheckAndSave(state, backend, key) {
     await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
@@ -30466,25 +30878,27 @@ async function snapshotCheckAndSave(state, backend, key) {
     if (mismatched.length > 0) {
         const message = `not saved: the object store holds ${mismatched.length} object(s) whose content does not match the id (${mismatched.slice(0, 3).join(', ')})`;
         lib_core/* warning */.$e(`Clone cache ${message}`, { title: 'Clone cache post step' });
-        return message;
+        return notSaved(message);
     }
     lib_core/* info */.pq(`Every object of the store was re-hashed in ${seconds} s.`);
     const result = await backend.save(key);
     if (result.writeDenied)
-        return result.message;
+        return notSaved(result.message);
     if (!result.saved && !result.otherJob) {
         lib_core/* warning */.$e(`Clone cache not saved: ${result.message}`, { title: 'Clone cache post step' });
     }
-    return result.saved ? result.message : `not saved: ${result.message}`;
+    return result.saved
+        ? { line: result.message, saved: true }
+        : notSaved(`not saved: ${result.message}`);
 }
-/** Saves a new entry when the policy says so; returns one line for the log and the summary. */
+/** Saves a new entry when the policy says so. */
 async function saveEntry(state) {
     const key = entryKey(state.keyPrefix, state.commit);
     const decision = decideSave(state, key);
     if (!decision.save)
-        return `not saved: ${decision.reason}`;
+        return notSaved(`not saved: ${decision.reason}`);
     if (!cacheTokenAllowsWrites())
-        return READ_ONLY_TOKEN;
+        return notSaved(READ_ONLY_TOKEN);
     lib_core/* startGroup */.Oh('Saving the clone cache');
     lib_core/* info */.pq(`Saving ${key}: ${decision.reason}.`);
     const backend = new ActionsCacheBackend(state.workspace, state.runnerTemp, limits_limits().restoreTimeoutMs);
@@ -31083,7 +31497,7 @@ async function acquireLock(lockPath, what, options) {
                 heartbeat.unref();
                 // Outside the lock's own error handling: a leftover that cannot go is never a reason to
                 // fail (or to hold the lock without a heartbeat).
-                await removeOldDrafts(lockPath).catch((error) => lib_core/* warning */.$e(`Could not remove leftovers beside ${lockPath}: ${errors_errorMessage(error)}`));
+                await removeOldDrafts(lockPath).catch((error) => lib_core/* warning */.$e(`Could not remove leftovers beside ${lockPath}: ${(0,errors/* errorMessage */.gJ)(error)}`));
                 return new HeldLock(lockPath, token, heartbeat);
             }
         }
@@ -31103,7 +31517,7 @@ async function acquireLock(lockPath, what, options) {
         const waited = Date.now() - started;
         const who = holder ? describeHolder(holder) : 'a process that is still starting';
         if (waited > options.timeoutMs) {
-            throw new errors_ActionError('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
+            throw new errors/* ActionError */.lZ('Timed out waiting for a lock', `Waited ${Math.round(waited / 1000)} s for the lock on ${what} (${lockPath}), held by ${who}. If that job is stuck, cancel it; if it is gone, delete ${lockPath}.`);
         }
         if (waited - lastReport >= (options.reportEveryMs ?? 10_000)) {
             lastReport = waited;
@@ -31181,7 +31595,85 @@ async function ref_files_removeRefs(gitDir, keep) {
     return removed;
 }
 
+;// CONCATENATED MODULE: ./src/host/worktree-config.ts
+
+
+
+/**
+ * Per-worktree config in the shared host clone. A task worktree's sparse checkout lives in its own
+ * `worktrees/<id>/config.worktree`, which git reads only with `extensions.worktreeConfig` on in
+ * the shared config; with it on, `core.bare = true` must move from the shared config to the main
+ * worktree's `config.worktree` (else every worktree is taken for bare), as git itself does.
+ * Nothing but that layout and the sparse keys is kept: a planted value runs nothing.
+ */
+/** The keys a worktree's config.worktree may keep (as `git config --list` names them). */
+const SPARSE_KEYS = new Set(['core.sparsecheckout', 'core.sparsecheckoutcone', 'index.sparse']);
+const worktree_config_WORKTREE_CONFIG_KEY = 'extensions.worktreeconfig';
+/** The main (bare) worktree's config.worktree when the extension is on, as git writes it. */
+const worktree_config_MAIN_WORKTREE_CONFIG = '[core]\n\tbare = true\n';
+function asBoolean(value) {
+    const lower = value.toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(lower))
+        return 'true';
+    if (['false', 'no', 'off', '0'].includes(lower))
+        return 'false';
+    return undefined;
+}
+/**
+ * Rewrites `worktrees/<id>/config.worktree` to its sparse keys (boolean values only), or removes
+ * it when it has none. Written only when it changes, so a live job's worktree sees no gap.
+ */
+async function worktree_config_sanitizeWorktreeConfig(hostDir, id) {
+    const relative = path.join('worktrees', id, 'config.worktree');
+    const file = path.join(hostDir, relative);
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (!stat)
+        return { dropped: [], keepsSparse: false };
+    if (!stat.isFile()) {
+        await fs.rm(file, { recursive: true, force: true });
+        return { dropped: [relative], keepsSparse: false };
+    }
+    const kept = new Map();
+    const dropped = [];
+    for (const [key, value] of await configFileEntries(file)) {
+        const normalized = asBoolean(value);
+        if (SPARSE_KEYS.has(key) && normalized !== undefined)
+            kept.set(key, normalized);
+        else
+            dropped.push(`${relative} ${key}`);
+    }
+    const text = ['core', 'index']
+        .map(section => {
+        const lines = [...kept]
+            .filter(([key]) => key.startsWith(`${section}.`))
+            .map(([key, value]) => `\t${key.slice(section.length + 1)} = ${value}\n`);
+        return lines.length ? `[${section}]\n${lines.join('')}` : '';
+    })
+        .join('');
+    if (!text)
+        await fs.rm(file, { force: true });
+    else if ((await fs.readFile(file, 'utf8')) !== text)
+        await fs.writeFile(file, text);
+    return { dropped, keepsSparse: kept.get('core.sparsecheckout') === 'true' };
+}
+/** True when the main worktree's config.worktree holds exactly what the layout puts there. */
+async function worktree_config_isOwnMainWorktreeConfig(hostDir) {
+    const stat = await fs.lstat(path.join(hostDir, 'config.worktree')).catch(() => undefined);
+    if (!stat?.isFile())
+        return false;
+    const entries = await configFileEntries(path.join(hostDir, 'config.worktree'));
+    return entries.length === 1 && entries[0][0] === 'core.bare' && entries[0][1] === 'true';
+}
+/** The shared config with the extension on: the template without `bare`, which moved. */
+function worktree_config_withWorktreeConfig(template) {
+    const moved = template.replace('\tbare = true\n', '');
+    if (moved === template)
+        throw new Error('the host clone template has no core.bare line');
+    return `${moved}[extensions]\n\tworktreeConfig = true\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
+
 
 
 
@@ -31200,14 +31692,18 @@ function upstreamOf(key, value) {
 }
 /**
  * The host clone's config, rebuilt: the template plus the upstream of each task branch, and
- * nothing else (no include, url.*.insteadOf, core.* program or worktree config). Returns what was
- * dropped. Written as git writes it (through config.lock), so a concurrent git write fails
- * rather than being lost.
+ * nothing else (no include, url.*.insteadOf, core.* program); `extensions.worktreeConfig` only
+ * while a task worktree has sparse settings (see worktree-config.ts). Returns what was dropped.
+ * Written as git writes it (through config.lock), so a concurrent git write fails rather than
+ * being lost.
  */
-async function rebuildConfig(dir, originUrl) {
+async function rebuildConfig(dir, originUrl, worktreeConfig) {
     const file = path.join(dir, 'config');
-    const template = gitConfigTemplate(originUrl, undefined, true);
+    const bareTemplate = gitConfigTemplate(originUrl, undefined, true);
+    const template = worktreeConfig.keep ? withWorktreeConfig(bareTemplate) : bareTemplate;
     const expected = new Set(templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`));
+    if (worktreeConfig.keep || worktreeConfig.ownLayout)
+        expected.add(`${WORKTREE_CONFIG_KEY}=true`);
     // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
     // (and says so) rather than being lost.
     const lock = await takeConfigLock(file);
@@ -31293,9 +31789,13 @@ async function trust_unsafeStructure(dir) {
     }
     return '';
 }
-/** Worktree records that are links, or that point git at another common directory, go. */
+/**
+ * Worktree records that are links, or that point git at another common directory, go; each
+ * record's config.worktree keeps its sparse settings and nothing else.
+ */
 async function foreignWorktreeRecords(dir) {
     const removed = [];
+    let keepsSparse = false;
     for (const id of await fs.readdir(path.join(dir, 'worktrees')).catch(() => [])) {
         const record = path.join(dir, 'worktrees', id);
         const stat = await fs.lstat(record);
@@ -31303,14 +31803,32 @@ async function foreignWorktreeRecords(dir) {
             ? await fs.readFile(path.join(record, 'commondir'), 'utf8').catch(() => '')
             : '';
         if (stat.isDirectory() && commondir.trim() === '../..') {
-            removed.push(...(await removeIfThere(dir, path.join('worktrees', id, 'config.worktree'))));
+            const sanitized = await sanitizeWorktreeConfig(dir, id);
+            removed.push(...sanitized.dropped);
+            keepsSparse ||= sanitized.keepsSparse;
         }
         else {
             await fs.rm(record, { recursive: true, force: true });
             removed.push(`worktrees/${id}`);
         }
     }
-    return removed;
+    return { removed, keepsSparse };
+}
+/**
+ * The main worktree's config.worktree: `core.bare` alone while the extension stays on (written
+ * before the shared config drops `bare`), gone otherwise (after the shared config has it back).
+ */
+async function mainWorktreeConfig(dir, { keep, ownLayout }, rebuild) {
+    if (!keep) {
+        const dropped = await rebuild();
+        const gone = await removeIfThere(dir, 'config.worktree');
+        return [...(ownLayout ? [] : gone), ...dropped];
+    }
+    if (ownLayout)
+        return rebuild();
+    const planted = await removeIfThere(dir, 'config.worktree');
+    await fs.writeFile(path.join(dir, 'config.worktree'), MAIN_WORKTREE_CONFIG);
+    return [...planted, ...(await rebuild())];
 }
 /**
  * The host clone lives in a shared directory that any job (or person) on the host can change:
@@ -31320,18 +31838,15 @@ async function foreignWorktreeRecords(dir) {
  */
 async function trust_makeHostCloneTrustworthy(dir, originUrl) {
     const removed = [];
-    for (const relative of [
-        'hooks',
-        'info',
-        'config.worktree',
-        'shallow',
-        'objects/info/alternates'
-    ]) {
+    const ownLayout = await isOwnMainWorktreeConfig(dir);
+    for (const relative of ['hooks', 'info', 'shallow', 'objects/info/alternates']) {
         removed.push(...(await removeIfThere(dir, relative)));
     }
     await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
-    removed.push(...(await foreignWorktreeRecords(dir)));
-    removed.push(...(await rebuildConfig(dir, originUrl)));
+    const records = await foreignWorktreeRecords(dir);
+    removed.push(...records.removed);
+    const worktreeConfig = { keep: records.keepsSparse, ownLayout };
+    removed.push(...(await mainWorktreeConfig(dir, worktreeConfig, () => rebuildConfig(dir, originUrl, worktreeConfig))));
     // Replace refs would make git read other files for a commit: only branches, origin's
     // branches, tags, notes and the stash (which change nothing that is checked out) stay.
     removed.push(...(await removeRefs(dir, ref => ['refs/heads/', 'refs/remotes/origin/', 'refs/tags/', 'refs/notes/', 'refs/stash'].some(prefix => ref.startsWith(prefix)))));
@@ -31588,14 +32103,16 @@ function checkoutArgs(worktreePath, checkout) {
 }
 /**
  * Adds a worktree at `worktreePath`. With `lockReason`, it is locked from its first file (git
- * 2.33+): an add cut short leaves a worktree whose lock says whose it was.
+ * 2.33+): an add cut short leaves a worktree whose lock says whose it was. With `noCheckout`, HEAD
+ * is set and no file (nor index) is written.
  */
-async function addWorktree(repo, worktreePath, checkout, lockReason) {
+async function addWorktree(repo, worktreePath, checkout, lockReason, noCheckout = false) {
     const lock = lockReason === undefined ? [] : ['--lock', '--reason', lockReason];
     await runGit(repo.dir, [
         'worktree',
         'add',
         '--quiet',
+        ...(noCheckout ? ['--no-checkout'] : []),
         ...lock,
         ...checkoutArgs(worktreePath, checkout)
     ]);
@@ -31840,23 +32357,26 @@ async function cleanUpWorktree(worktree) {
 
 
 
+
+
 /** A post-step problem: a warning, with the permission help when it is permission-class. */
 async function warnWithHelp(diagnoser, what, error, cwd) {
     const report = await diagnoser.describe(what, error, { cwd }).catch(() => undefined);
     if (report)
         lib_core/* warning */.$e(report.message, { title: report.title });
     else
-        warnPost(`${what} failed`, error);
+        (0,errors/* warnPost */.DI)(`${what} failed`, error);
 }
 /**
  * The post step, by the state the main step left: remove persisted credentials, end the task
- * worktree's lease, save a new entry when the policy says so. It never fails the job.
+ * worktree's lease, save a new entry when the policy says so and then delete the entries it
+ * supersedes. It never fails the job.
  */
 async function runPostStep() {
     let diagnoser = new Diagnoser({ enabled: false, fixOwnership: false, roots: [] });
     try {
         // Before anything else, and whether or not the main step finished.
-        await removeSshFiles(loadSshFiles()).catch(error => warnPost('Removing the ssh key', error));
+        await removeSshFiles(loadSshFiles()).catch(error => (0,errors/* warnPost */.DI)('Removing the ssh key', error));
         const state = loadMainState();
         if (!state) {
             lib_core/* info */.pq('The main step did not finish; nothing to save or clean up.');
@@ -31871,10 +32391,15 @@ async function runPostStep() {
         if (worktree) {
             await cleanUpWorktree(worktree).catch(error => warnWithHelp(diagnoser, `Cleaning up the task worktree ${worktree.path}`, error, worktree.repoDir));
         }
-        const line = await saveEntry(state);
+        const { line, saved } = await saveEntry(state);
         lib_core/* info */.pq(`Clone cache ${line}`);
+        const lines = [`Clone cache post step: ${line}`];
+        if (saved) {
+            const budget = await deleteSupersededEntries(state.keyPrefix, entryKey(state.keyPrefix, state.commit));
+            lines.push(`Clone cache entries: ${budget}`);
+        }
         if (process.env.GITHUB_STEP_SUMMARY) {
-            await lib_core/* summary */.z.addRaw(`Clone cache post step: ${line}`, true).write();
+            await lib_core/* summary */.z.addRaw(lines.join('\n\n'), true).write();
         }
     }
     catch (error) {
@@ -31882,7 +32407,7 @@ async function runPostStep() {
     }
     finally {
         // Last, and whether or not the main step finished: until now this step's git trusts them too.
-        await untrustDirectories().catch(error => warnPost('Removing safe.directory values', error));
+        await untrustDirectories().catch(error => (0,errors/* warnPost */.DI)('Removing safe.directory values', error));
     }
 }
 
@@ -31893,7 +32418,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3911);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6794);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();
@@ -31977,6 +32502,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -32206,6 +32738,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
@@ -32215,7 +32748,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, group, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
