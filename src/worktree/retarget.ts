@@ -3,8 +3,8 @@ import { InputError } from '../errors.js';
 import { resetHard } from '../git/checkout.js';
 import { deleteRef, trackOriginBranch } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
-import { removeWorktree } from '../git/worktrees.js';
-import type { WorktreeRequest, WorktreeResult } from './create.js';
+import { listedWorktrees, removeWorktree } from '../git/worktrees.js';
+import { detachedNote, worktreeNote, type WorktreeRequest, type WorktreeResult } from './create.js';
 
 /**
  * Moves a worktree made from the host clone's refs before its refresh fetch ended to where
@@ -40,6 +40,12 @@ export async function retargetWorktree<T extends WorktreeResult>(
     core.info(
       `origin moved while the worktree was made: ${request.branch} ${made.commit} -> ${target}.`
     );
+    if (mode === 'detached') {
+      const ref = `refs/heads/${request.branch}`;
+      const holder = (await listedWorktrees(repo)).find(e => e.branch === ref);
+      if (holder) core.info(detachedNote(request.branch, holder.path, target, originCommit !== ''));
+    }
+    core.info(worktreeNote(request.branch, made.path, mode, target));
   }
   if (mode !== made.mode) await trackOriginBranch(repo, request.branch);
   return { ...made, mode, commit: target };
