@@ -1,4 +1,6 @@
 import { afterEach, expect, test } from '@jest/globals';
+import { chmodSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
 import { expectFilesOf, expectWorktreeAt } from '../support/expectations.js';
@@ -91,5 +93,26 @@ test('a branch a live job holds: the second job is detached at the tip pushed be
   );
   await endJob(second.j, second.main);
   await endJob(holder.j, holder.main);
+  expect(hostLeftovers(fx.hostDir)).toEqual([]);
+});
+
+test('a fetch that finds the host clone corrupt while the worktree is made: the clone is rebuilt, the early worktree and branch are gone', async () => {
+  fx = await startFixture({ commits: 2 });
+  const first = await job('first', 'main');
+  await endJob(first.j, first.main);
+  // Few objects: the first clone left them loose, one file each.
+  const clone = hostCloneIn(fx.hostDir);
+  const tree = revParse(clone, 'refs/remotes/origin/main^{tree}');
+  const loose = path.join(clone, 'objects', tree.slice(0, 2), tree.slice(2));
+  chmodSync(loose, 0o644);
+  writeFileSync(loose, 'not a git object');
+  const tip = addCommits(fx.origin, 'main', { commits: 1, seed: 'later' });
+
+  const second = await job('second', 'new/after-rebuild');
+  const worktree = expectWorktreeAt(second.main, tip, 'new/after-rebuild');
+  expectFilesOf(worktree, fx.origin, tip);
+  expect(second.main.annotations.map(a => a.title)).toContain('Host clone rebuilt');
+  expect(second.main.outputs['fallback-reason']).toBe('the host clone was made by this job');
+  await endJob(second.j, second.main);
   expect(hostLeftovers(fx.hostDir)).toEqual([]);
 });

@@ -129,11 +129,11 @@ export async function refreshAndCreateWorktree(
   const branchExisted = (await hostClone.resolveCommit(`refs/heads/${settings.branch}`)) !== '';
   const attempt = createTaskWorktree(job, hostClone, guessedDefault, paths.lock);
   let discarded: Promise<void> | undefined;
-  // Once: after a failed fetch, and before a corrupt clone is swapped for a rebuilt one.
+  // Once: after a failed fetch or attempt, and before a corrupt clone is swapped for a new one.
   const discardEarly = () =>
     (discarded ??= attempt.then(
       made => discardWorktree(hostClone, made, guessed, branchExisted),
-      () => undefined
+      () => discardWorktree(hostClone, undefined, guessed, branchExisted)
     ));
   const refreshing = refreshInBackground(
     job,
@@ -177,6 +177,7 @@ export async function refreshAndCreateWorktree(
     // A permission problem would only repeat; anything else may have come from the refs as they
     // were before the fetch (a base that origin just got), and the clone is fetched now.
     if (first.error instanceof PermissionError) throw first.error;
+    await discardEarly();
     worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
   }
   return {

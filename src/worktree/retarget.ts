@@ -52,16 +52,18 @@ export async function retargetWorktree<T extends WorktreeResult>(
 }
 
 /**
- * Takes back a worktree made before a refresh that failed or rebuilt the clone: the worktree, and
- * the branch when this job made it (so a rebuilt clone does not carry it over at an old commit).
+ * Takes back what an attempt at the worktree made before a refresh that failed or rebuilt the
+ * clone, or that failed itself: the worktree when it was made, and the branch when this job made
+ * it (a failed `worktree add -b` keeps it), so that neither a rebuilt clone nor the next attempt
+ * finds the branch at an old commit.
  */
 export async function discardWorktree(
   repo: Repository,
-  made: WorktreeResult,
+  made: WorktreeResult | undefined,
   request: WorktreeRequest,
   branchExisted: boolean
 ): Promise<void> {
-  await removeWorktree(repo, made.path);
+  if (made) await removeWorktree(repo, made.path);
   const ref = `refs/heads/${request.branch}`;
   const tip = await repo.resolveCommit(ref);
   if (!branchExisted && tip) await deleteRef(repo, ref, tip);
