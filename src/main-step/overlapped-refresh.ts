@@ -169,7 +169,7 @@ export async function refreshAndCreateWorktree(
     const made = first.made;
     worktree = await stages.run(
       'worktree',
-      `Moving the task worktree to origin's tip of ${settings.branch}`,
+      `Aligning the task worktree with origin's tip of ${settings.branch}`,
       () => retargetWorktree(hostClone, made, request),
       { cwd: made.path, writing: made.path }
     );
