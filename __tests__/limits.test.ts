@@ -1,8 +1,9 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { leaseMaxAgeMs, limits } from '../src/limits.js';
+import { hostFreshWindowMs, leaseMaxAgeMs, limits } from '../src/limits.js';
 
 afterEach(() => {
   delete process.env.CLONE_CACHE_LEASE_MAX_HOURS;
+  delete process.env.CLONE_CACHE_HOST_FRESH_SECONDS;
 });
 
 test('a lease that cannot be checked ends after CLONE_CACHE_LEASE_MAX_HOURS, 24 h unless set', () => {
@@ -24,5 +25,17 @@ test('fetch retries wait CLONE_CACHE_RETRY_BACKOFF_SECONDS (10 s unless set); a 
   } finally {
     delete process.env.CLONE_CACHE_RETRY_BACKOFF_SECONDS;
     delete process.env.CLONE_CACHE_FETCH_STALL_SECONDS;
+  }
+});
+
+test('the host clone fresh window is CLONE_CACHE_HOST_FRESH_SECONDS, 30 s unless set; 0 turns it off', () => {
+  expect(hostFreshWindowMs()).toBe(30_000);
+  process.env.CLONE_CACHE_HOST_FRESH_SECONDS = '5';
+  expect(hostFreshWindowMs()).toBe(5_000);
+  process.env.CLONE_CACHE_HOST_FRESH_SECONDS = '0';
+  expect(hostFreshWindowMs()).toBe(0);
+  for (const invalid of ['-3', 'soon']) {
+    process.env.CLONE_CACHE_HOST_FRESH_SECONDS = invalid;
+    expect(hostFreshWindowMs()).toBe(30_000);
   }
 });

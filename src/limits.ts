@@ -49,3 +49,14 @@ export function hostLockOptions(): LockOptions {
   const { lockTimeoutMs, lockStaleMs } = limits();
   return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
+
+/**
+ * A host clone fetched less than this long ago is not fetched again by a task worktree job when
+ * origin's tips of the job's branches are the ones it holds (asked in one round trip); 0 turns
+ * the window off. Other branches and tags are then at most this much older than origin's.
+ */
+export function hostFreshWindowMs(): number {
+  const raw = process.env.CLONE_CACHE_HOST_FRESH_SECONDS;
+  const value = raw ? Number(raw) : NaN;
+  return (Number.isFinite(value) && value >= 0 ? value : 30) * 1000;
+}

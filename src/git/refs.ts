@@ -35,3 +35,19 @@ export async function trackOriginBranch(repo: Repository, branch: string): Promi
 export function isValidRefName(ref: string): Promise<boolean> {
   return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
 }
+
+/** Deletes `ref` when it still names `expected`; git refuses when it has moved meanwhile. */
+export async function deleteRef(repo: Repository, ref: string, expected: string): Promise<void> {
+  await runGit(repo.dir, ['update-ref', '-d', ref, expected]);
+}
+
+/** The branch refs/remotes/origin/HEAD points at, or '' when it points nowhere. */
+export async function originHeadBranch(repo: Repository): Promise<string> {
+  const result = await runGit(repo.dir, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
+    allowFailure: true
+  });
+  const ref = result.stdout.trim();
+  return result.exitCode === 0 && ref.startsWith('refs/remotes/origin/')
+    ? ref.slice('refs/remotes/origin/'.length)
+    : '';
+}

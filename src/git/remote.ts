@@ -135,3 +135,29 @@ export function readOriginUrl(repo: Repository, use: 'fetch' | 'push'): Promise<
     'origin'
   ]);
 }
+
+/** What origin says of some branches, in one round trip. */
+export interface OriginTips {
+  /** The branch origin's HEAD names; '' when it names none. */
+  defaultBranch: string;
+  /** The tip of each asked branch that origin has, by branch name. */
+  tips: Map<string, string>;
+}
+
+/** Asks origin for its HEAD and the tips of `branches` (`git ls-remote --symref`). */
+export async function askOriginTips(repo: Repository, branches: string[]): Promise<OriginTips> {
+  const refs = branches.map(branch => `refs/heads/${branch}`);
+  const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD', ...refs], {
+    config: originConfig(repo)
+  });
+  const defaultBranch = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout)?.[1] ?? '';
+  const tips = new Map<string, string>();
+  for (const line of listed.stdout.split('\n')) {
+    const [object, ref] = line.split('\t');
+    // ls-remote matches patterns against the tail of a ref name: only exact names count.
+    if (ref && refs.includes(ref) && /^[0-9a-f]{40,64}$/.test(object)) {
+      tips.set(ref.slice('refs/heads/'.length), object);
+    }
+  }
+  return { defaultBranch, tips };
+}

@@ -13,6 +13,8 @@ import { initBareRepository, type Repository } from '../git/repository.js';
 import { hostLockOptions } from '../limits.js';
 import { fetchOrigin, remoteDefaultBranch } from '../clone/fetch.js';
 import { withLock } from './lock.js';
+import { markFetched } from './fresh-window.js';
+import { removeLeftovers, removeStaleGitLocks } from './leftovers.js';
 import { makeHostCloneTrustworthy, unsafeStructure } from './trust.js';
 
 /** Where one repository's persistent clone lives inside `cache-dir`. */
@@ -124,55 +126,13 @@ async function build(
     const hadOld = await exists(paths.dir);
     if (hadOld && carry) await carryOver(paths.dir, staging);
     await fs.writeFile(path.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+    await markFetched(staging.dir);
     const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
     if (hadOld) await fs.rename(paths.dir, old);
     await fs.rename(staging.dir, paths.dir);
     if (hadOld) await fs.rm(old, { recursive: true, force: true });
   } finally {
     await fs.rm(staging.dir, { recursive: true, force: true });
-  }
-}
-
-/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
-async function removeLeftovers(paths: HostClonePaths): Promise<void> {
-  for (const name of await fs.readdir(paths.cacheDir)) {
-    if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
-      core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
-      // A git process that outlived its killed job may still be writing there: retry, and if it
-      // is still busy, leave it for the next job rather than fail this one.
-      await fs
-        .rm(path.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
-        .catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY') throw error;
-          core.warning(
-            `Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`
-          );
-        });
-    }
-  }
-}
-
-/**
- * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
- * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
- * local branches are not touched: jobs commit in their worktrees without the host lock.)
- */
-async function removeStaleGitLocks(dir: string): Promise<void> {
-  // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
-  // only one older than a minute is a leftover.
-  const removeIfOld = async (file: string) => {
-    const stat = await fs.stat(file).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs > 60_000) await fs.rm(file, { force: true });
-  };
-  for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
-    await removeIfOld(path.join(dir, name));
-  }
-  for (const refs of ['refs/remotes', 'refs/tags']) {
-    const root = path.join(dir, refs);
-    const entries = await fs.readdir(root, { recursive: true }).catch(() => [] as string[]);
-    for (const entry of entries) {
-      if (String(entry).endsWith('.lock')) await removeIfOld(path.join(root, String(entry)));
-    }
   }
 }
 
@@ -198,6 +158,85 @@ export function corruptionReported(error: unknown): string | undefined {
   return CORRUPTION.test(detail) ? detail.trim() : undefined;
 }
 
+/** A host clone made safe and whole, before (or instead of) its refresh fetch. */
+export interface PreparedHostClone {
+  /** True when the clone was made (or rebuilt) just now: it already matches origin. */
+  created: boolean;
+  tipsBefore: Map<string, string>;
+}
+
+/**
+ * The first part of a refresh: removes what killed jobs left, makes the clone trustworthy, and
+ * makes (or rebuilds) a clone that is missing or broken. Call only under the host clone's lock.
+ */
+export async function prepareHostClone(
+  paths: HostClonePaths,
+  originUrl: string,
+  hostClone: Repository,
+  transfer: TransferOptions
+): Promise<PreparedHostClone> {
+  await fs.mkdir(paths.cacheDir, { recursive: true });
+  await removeLeftovers(paths.cacheDir, paths.scope);
+  // Before any git command runs in it (or anything is removed from it).
+  const unsafe = (await exists(paths.dir)) ? await unsafeStructure(paths.dir) : '';
+  if (!unsafe && (await exists(paths.dir))) {
+    await removeStaleGitLocks(paths.dir);
+    await makeHostCloneTrustworthy(paths.dir, originUrl);
+  }
+  const inspection: Inspection = unsafe
+    ? { broken: unsafe, tips: new Map() }
+    : (await exists(paths.dir))
+      ? await inspect(hostClone)
+      : { broken: 'none', tips: new Map() };
+  const broken = inspection.broken;
+  if (broken === '') return { created: false, tipsBefore: inspection.tips };
+  if (broken !== 'none') {
+    core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+      title: 'Host clone rebuilt'
+    });
+  }
+  // What a tampered clone holds is not carried into the new one.
+  await build(paths, originUrl, hostClone, transfer, !unsafe);
+  return { created: true, tipsBefore: new Map() };
+}
+
+/**
+ * Fetches origin into a prepared host clone. A fetch that reports a damaged object store rebuilds
+ * the clone (returns true) once `beforeRebuild` has ended whatever else uses the clone; any other
+ * failure is thrown. Call only under the host clone's lock.
+ */
+export async function fetchIntoHostClone(
+  paths: HostClonePaths,
+  originUrl: string,
+  hostClone: Repository,
+  transfer: TransferOptions,
+  beforeRebuild: () => Promise<void> = async () => undefined
+): Promise<{ rebuilt: boolean }> {
+  try {
+    await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
+    await markFetched(hostClone.dir);
+    return { rebuilt: false };
+  } catch (error) {
+    const corruption = corruptionReported(error);
+    if (corruption === undefined) throw error;
+    await beforeRebuild();
+    core.warning(
+      `Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`,
+      {
+        title: 'Host clone rebuilt'
+      }
+    );
+    await build(paths, originUrl, hostClone, transfer);
+    return { rebuilt: true };
+  }
+}
+
+/** The last part of a refresh: origin's HEAD, and gc when it is due. */
+export async function finishRefresh(hostClone: Repository, defaultBranch: string): Promise<void> {
+  if (defaultBranch) await setOriginHead(hostClone, defaultBranch);
+  await maintain(hostClone);
+}
+
 /**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
@@ -211,56 +250,25 @@ export async function refreshHostClone(
   { progress }: Pick<TransferOptions, 'progress'> = {}
 ): Promise<RefreshResult> {
   const transfer: TransferOptions = { progress };
-  await fs.mkdir(paths.cacheDir, { recursive: true });
-  await removeLeftovers(paths);
-  // Before any git command runs in it (or anything is removed from it).
-  const unsafe = (await exists(paths.dir)) ? await unsafeStructure(paths.dir) : '';
-  if (!unsafe && (await exists(paths.dir))) {
-    await removeStaleGitLocks(paths.dir);
-    await makeHostCloneTrustworthy(paths.dir, originUrl);
-  }
-  let created = false;
-  let tipsBefore = new Map<string, string>();
+  const { created: made, tipsBefore } = await prepareHostClone(
+    paths,
+    originUrl,
+    hostClone,
+    transfer
+  );
+  let created = made;
   let asked: Promise<string> | undefined;
-  const inspection: Inspection = unsafe
-    ? { broken: unsafe, tips: new Map() }
-    : (await exists(paths.dir))
-      ? await inspect(hostClone)
-      : { broken: 'none', tips: new Map() };
-  const broken = inspection.broken;
-  if (broken !== '') {
-    if (broken !== 'none') {
-      core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
-        title: 'Host clone rebuilt'
-      });
-    }
-    // What a tampered clone holds is not carried into the new one.
-    await build(paths, originUrl, hostClone, transfer, !unsafe);
-    created = true;
-  } else {
-    tipsBefore = inspection.tips;
+  if (!created) {
     // Origin's default branch is asked for alongside the fetch: two round trips at once.
     asked = remoteDefaultBranch(hostClone, originUrl);
     asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
-    try {
-      await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
-    } catch (error) {
-      const corruption = corruptionReported(error);
-      if (corruption === undefined) throw error;
-      core.warning(
-        `Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`,
-        {
-          title: 'Host clone rebuilt'
-        }
-      );
-      await build(paths, originUrl, hostClone, transfer);
+    if ((await fetchIntoHostClone(paths, originUrl, hostClone, transfer)).rebuilt) {
       created = true;
       asked = undefined;
     }
   }
   const defaultBranch = await (asked ?? remoteDefaultBranch(hostClone, originUrl));
-  if (defaultBranch) await setOriginHead(hostClone, defaultBranch);
-  await maintain(hostClone);
+  await finishRefresh(hostClone, defaultBranch);
   return { created, tipsBefore, defaultBranch };
 }
 

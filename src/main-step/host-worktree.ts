@@ -3,36 +3,20 @@ import { planFetch } from '../clone/fetch-plan.js';
 import { untrustedObjectsOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
 import { removeWorktree } from '../git/worktrees.js';
-import { markForRebuild, refreshHostClone, withHostCloneLock } from '../host/host-clone.js';
+import { markForRebuild, withHostCloneLock } from '../host/host-clone.js';
 import type { Job, ModeResult } from './job.js';
 import type { Mode } from './mode.js';
 import type { TaskWorktree } from './result.js';
-import { createTaskWorktree } from './task-worktree.js';
+import { refreshAndCreateWorktree } from './overlapped-refresh.js';
 
 type HostWorktreeMode = Extract<Mode, { kind: 'host-worktree' }>;
-
-/** Refreshes the host clone and creates the task worktree from it (under the host clone's lock). */
-async function refreshAndCreate(job: Job, mode: HostWorktreeMode, hostClone: Repository) {
-  const { settings, context, stages } = job;
-  const paths = mode.hostClone;
-  const { transfer } = planFetch(settings, { kind: 'host-clone' });
-  const refresh = await stages.run(
-    'fetch',
-    `Refreshing the host clone ${paths.dir}`,
-    () => refreshHostClone(paths, settings.originUrl, hostClone, transfer),
-    { cwd: paths.dir, writing: paths.cacheDir }
-  );
-  const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-  const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
-  return { refresh, defaultBranch, worktree };
-}
 
 /**
  * An earlier job can write into the host clone: the objects of the worktree's commit are re-hashed
  * (git does not). A mismatch removes the worktree and rebuilds the clone before trying again.
  */
 async function verifiedWorktree(job: Job, mode: HostWorktreeMode, hostClone: Repository) {
-  const first = await refreshAndCreate(job, mode, hostClone);
+  const first = await refreshAndCreateWorktree(job, mode.hostClone, hostClone);
   const { worktree } = first;
   const problem = await job.stages.run(
     'verify',
@@ -44,14 +28,14 @@ async function verifiedWorktree(job: Job, mode: HostWorktreeMode, hostClone: Rep
   // The refresh then rebuilds the clone and says why in its warning.
   await removeWorktree(hostClone, worktree.path);
   await markForRebuild(mode.hostClone, problem);
-  const second = await refreshAndCreate(job, mode, hostClone);
+  const second = await refreshAndCreateWorktree(job, mode.hostClone, hostClone);
   const folderExisted = worktree.folderExisted || second.worktree.folderExisted;
   return { ...second, worktree: { ...second.worktree, folderExisted } };
 }
 
 /**
- * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
- * all under the host clone's lock. No copy at all; `path` is untouched.
+ * Self-hosted with a branch: refresh the host clone and create the worktree straight from it
+ * (the two overlap), all under the host clone's lock. No copy at all; `path` is untouched.
  */
 export async function hostWorktree(
   job: Job,
@@ -67,7 +51,8 @@ export async function hostWorktree(
     'Locking the host clone in cache-dir',
     () =>
       withHostCloneLock(paths.lock, paths.dir, async () => {
-        const { refresh, defaultBranch, worktree } = await verifiedWorktree(job, mode, hostClone);
+        const refresh = await verifiedWorktree(job, mode, hostClone);
+        const { defaultBranch, worktree } = refresh;
         const before =
           refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
           refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);

@@ -1,8 +1,23 @@
 import type { Repository } from '../git/repository.js';
-import { createWorktree } from '../worktree/create.js';
+import { createWorktree, type WorktreeRequest } from '../worktree/create.js';
 import type { Job } from './job.js';
 import { worktreeFolder } from './mode.js';
 import type { TaskWorktree } from './result.js';
+
+/** What the job asks of `createWorktree`, with origin's default branch as it is known. */
+export function taskWorktreeRequest(
+  { settings, context }: Job,
+  defaultBranch: string
+): WorktreeRequest {
+  return {
+    branch: settings.branch,
+    base: settings.base || defaultBranch,
+    folder: worktreeFolder(settings, context),
+    removeOnExit: settings.removeWorktree,
+    clean: settings.clean,
+    sparse: settings.sparseCheckout
+  };
+}
 
 /** Creates the task worktree from `repo` (the main clone, or the host clone under its lock). */
 export async function createTaskWorktree(
@@ -11,20 +26,13 @@ export async function createTaskWorktree(
   defaultBranch: string,
   hostLock?: string
 ): Promise<TaskWorktree> {
-  const { settings, context } = job;
-  const folder = worktreeFolder(settings, context);
+  const { settings } = job;
+  const request = taskWorktreeRequest(job, defaultBranch);
+  const folder = request.folder;
   const created = await job.stages.run(
     'worktree',
     `Creating the task worktree for ${settings.branch}`,
-    () =>
-      createWorktree(repo, {
-        branch: settings.branch,
-        base: settings.base || defaultBranch,
-        folder,
-        removeOnExit: settings.removeWorktree,
-        clean: settings.clean,
-        sparse: settings.sparseCheckout
-      }),
+    () => createWorktree(repo, request),
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );

@@ -44,6 +44,17 @@ const MAX_SLOTS = 64;
 /** `worktree add --lock --reason` arrived in git 2.33. */
 const LEASE_AT_ADD = [2, 33] as const;
 
+/** What the log says of a worktree detached because another worktree has the branch. */
+export function detachedNote(branch: string, holder: string, commit: string, atOrigin: boolean) {
+  const where = atOrigin ? ` (origin/${branch})` : '';
+  return `${branch} is checked out in ${holder}; this job gets a detached worktree at ${commit}${where}.`;
+}
+
+/** What the log says of the task worktree once it is made. */
+export function worktreeNote(branch: string, at: string, mode: WorktreeMode, commit: string) {
+  return `Task worktree for ${branch}: ${at} (${mode}, ${commit}).`;
+}
+
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit: boolean): Lease {
   return {
@@ -167,9 +178,7 @@ export async function createWorktree(
     // origin's tip, not the local branch: the holder may be a worktree kept days ago.
     const commit = originCommit || localCommit;
     await add({ detachedAt: commit });
-    core.info(
-      `${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`
-    );
+    core.info(detachedNote(request.branch, holder.path, commit, originCommit !== ''));
   } else if (localCommit) {
     mode = 'attached';
     if (originCommit && originCommit !== localCommit) {
@@ -196,7 +205,7 @@ export async function createWorktree(
   }
   if (!slot.existing && !leasedAtAdd) await lockWorktree(repo, slot.path, lease);
   const commit = await worktree.resolveCommit('HEAD');
-  core.info(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
+  core.info(worktreeNote(request.branch, slot.path, mode, commit));
   const folderExisted = slot.folderExisted ?? false;
   return { path: path.resolve(slot.path), mode, commit, lease, folderExisted };
 }
