@@ -1,4 +1,5 @@
 import type { Repository } from '../git/repository.js';
+import { pullLfsFiles } from '../lfs/pull.js';
 import { createWorktree } from '../worktree/create.js';
 import type { Job } from './job.js';
 import { worktreeFolder } from './mode.js';
@@ -27,6 +28,19 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
+  if (settings.lfs) {
+    // From the host clone, whose store other jobs can write, what the worktree needs is hashed.
+    await job.stages.run(
+      'worktree',
+      `Checking out the Git LFS files of ${created.commit}`,
+      () =>
+        pullLfsFiles(repo.at(created.path), {
+          progress: settings.showProgress,
+          verifyNeeded: hostLock !== undefined
+        }),
+      { cwd: created.path, writing: created.path }
+    );
+  }
   return {
     ...created,
     branch: settings.branch,
