@@ -6,6 +6,7 @@ import { configFileEntries } from '../git/config.js';
 import { gitConfigTemplate, quoteConfigValue, templateEntries } from '../git/config-template.js';
 import { removeRefs } from '../git/ref-files.js';
 import { isWellFormedRefName } from '../git/ref-format.js';
+import { gitLfsHooks, LFS_LOCAL_CONFIG } from '../lfs/host-setup.js';
 
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key: string, value: string): string | undefined {
@@ -24,8 +25,11 @@ function upstreamOf(key: string, value: string): string | undefined {
 async function rebuildConfig(dir: string, originUrl: string): Promise<string[]> {
   const file = path.join(dir, 'config');
   const template = gitConfigTemplate(originUrl, undefined, true);
+  // git-lfs's own setup (an lfs job's) goes without being named: the next lfs job sets it up again.
   const expected = new Set(
-    templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`)
+    [...templateEntries(originUrl, undefined, true), ...LFS_LOCAL_CONFIG].map(
+      ([key, value]) => `${key}=${value}`
+    )
   );
   // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
   // (and says so) rather than being lost.
@@ -136,6 +140,7 @@ async function foreignWorktreeRecords(dir: string): Promise<string[]> {
  */
 export async function makeHostCloneTrustworthy(dir: string, originUrl: string): Promise<string[]> {
   const removed: string[] = [];
+  const lfsHooks = await gitLfsHooks(path.join(dir, 'hooks'));
   for (const relative of [
     'hooks',
     'info',
@@ -143,7 +148,7 @@ export async function makeHostCloneTrustworthy(dir: string, originUrl: string): 
     'shallow',
     'objects/info/alternates'
   ]) {
-    removed.push(...(await removeIfThere(dir, relative)));
+    removed.push(...(await removeIfThere(dir, relative)).filter(name => !lfsHooks.has(name)));
   }
   await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
   removed.push(...(await foreignWorktreeRecords(dir)));

@@ -47,7 +47,10 @@ export async function pullLfsFiles(
   return result;
 }
 
-/** As actions/checkout: git-lfs set up in the clone, so later steps' git commands smudge and push. */
+/**
+ * As actions/checkout: git-lfs set up in the clone (its config and hooks; a worktree's go to the
+ * repository it shares), so later steps' git commands smudge, clean and push LFS files.
+ */
 export async function installLfsInClone(clone: Repository): Promise<void> {
   await runGit(clone.dir, ['lfs', 'install', '--local']);
 }

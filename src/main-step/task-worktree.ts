@@ -1,5 +1,5 @@
 import type { Repository } from '../git/repository.js';
-import { pullLfsFiles } from '../lfs/pull.js';
+import { installLfsInClone, pullLfsFiles } from '../lfs/pull.js';
 import { createWorktree } from '../worktree/create.js';
 import type { Job } from './job.js';
 import { worktreeFolder } from './mode.js';
@@ -33,11 +33,15 @@ export async function createTaskWorktree(
     await job.stages.run(
       'worktree',
       `Checking out the Git LFS files of ${created.commit}`,
-      () =>
-        pullLfsFiles(repo.at(created.path), {
+      async () => {
+        const worktree = repo.at(created.path);
+        // The host clone's config is rebuilt by each job's refresh: set up again for this one.
+        if (hostLock) await installLfsInClone(worktree);
+        return pullLfsFiles(worktree, {
           progress: settings.showProgress,
           verifyNeeded: hostLock !== undefined
-        }),
+        });
+      },
       { cwd: created.path, writing: created.path }
     );
   }
