@@ -20,6 +20,7 @@ import {
   type Job
 } from '../__tests__/support/runner.js';
 import { measure, type Measurement } from './measure.js';
+import { addLfsAssets, CHECKOUT_LFS_SCRIPT } from './lfs-workload.js';
 import { readBenchOptions } from './options.js';
 import { addCommits, bareName, generateRepository, PRESETS, repoSizeBytes } from './workload.js';
 import {
@@ -86,6 +87,12 @@ async function main(): Promise<void> {
   const cache = await startCacheServer(path.join(root, 'cache-storage'));
   git.bandwidth.bytesPerSecond = bytesPerSecond;
   cache.bandwidth.bytesPerSecond = bytesPerSecond;
+  // With LFS assets, every job of the action runs with lfs: true (the entries hold the objects).
+  const lfs =
+    values.lfsMbytes > 0
+      ? addLfsAssets(bare, git, TOKEN, values.lfsMbytes, path.join(root, 'lfs-store'))
+      : undefined;
+  const lfsInput: Record<string, string> = lfs ? { lfs: 'true' } : {};
   const url = `${git.url}/acme/widgets`;
   const hostDir = path.join(root, 'host-cache');
   let jobs = 0;
@@ -96,7 +103,10 @@ async function main(): Promise<void> {
     });
 
   const step = async (which: 'main' | 'post', job: Job, inputs: Record<string, string>) => {
-    const env = stepEnv(which, job, { inputs: { 'origin-url': url, ...inputs }, token: TOKEN });
+    const env = stepEnv(which, job, {
+      inputs: { 'origin-url': url, ...lfsInput, ...inputs },
+      token: TOKEN
+    });
     return measure(process.execPath, [bundlePath(which)], { cwd: job.workspace, env });
   };
 
@@ -165,6 +175,20 @@ async function main(): Promise<void> {
         return measure('sh', ['-c', script, 'sh', dir, url, tip], { env: gitEnv() });
       }
     },
+    ...(lfs
+      ? [
+          {
+            name: 'actions/checkout lfs: true (depth 1, LFS fetch)',
+            floor: 'tar' as const,
+            run: () =>
+              measure(
+                'sh',
+                ['-c', CHECKOUT_LFS_SCRIPT, 'sh', path.join(scratch(), 'c'), url, tip],
+                { env: gitEnv() }
+              )
+          }
+        ]
+      : []),
     {
       name: 'git clone --filter=blob:none',
       floor: 'tar',
@@ -319,6 +343,7 @@ async function main(): Promise<void> {
     archiveBytes: warmEntry.size,
     staleCommits: stale,
     bandwidth: bytesPerSecond ? `${values.mbytesPerSec} MB/s` : 'unlimited',
+    lfsMbytes: values.lfsMbytes,
     runs,
     warmup
   };

@@ -34,6 +34,9 @@ ${presetLines}
   --stale <n>             commits the stale entry is behind origin's tip (default 50)
   --mbytes-per-sec <n>    bandwidth of the git server and the cache service in MB/s;
                           0 is unlimited (default 0)
+  --lfs-mbytes <n>        MB of Git LFS assets on origin's tip (default 0: none); the action
+                          runs with lfs: true, and a row times actions/checkout's lfs: true
+                          (depth 1, every LFS object downloaded)
   --out <dir>             where bench.md and bench.json are written (default bench-results)
   --only <regex>          run only the methods whose name matches, plus the full clone and the
                           floors that the ratios need
@@ -56,6 +59,7 @@ export function readBenchOptions(argv: string[]) {
         warmup: { type: 'string', default: '1' },
         stale: { type: 'string', default: '50' },
         'mbytes-per-sec': { type: 'string', default: '0' },
+        'lfs-mbytes': { type: 'string', default: '0' },
         out: { type: 'string', default: 'bench-results' },
         only: { type: 'string' }
       },
@@ -82,6 +86,7 @@ export function readBenchOptions(argv: string[]) {
           warmup: wholeNumber(parsed, 'warmup', 0, 1000),
           stale: wholeNumber(parsed, 'stale', 0, 100_000),
           mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
+          lfsMbytes: nonNegativeNumber(parsed, 'lfs-mbytes'),
           out,
           only
         };
