@@ -123,4 +123,20 @@ describe('lfs: true on a hosted runner', () => {
     expect(lfsObjectsIn(path.join(plain.workspace, '.git'))).toEqual([]);
     expect(lfs.served.length).toBe(served);
   });
+
+  test("a task worktree gets its LFS files from the main clone's store", async () => {
+    lf = await startLfsFixture();
+    const { fx, lfs, files } = lf;
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { lfs: 'true', branch: 'task-x' } });
+    expect(main.annotations).toEqual([]);
+    const worktree = main.outputs['worktree-path'];
+    expect(unsmudged(job.workspace, files)).toEqual([]);
+    expect(unsmudged(worktree, files)).toEqual([]);
+    expect(statusOf(worktree)).toBe('');
+    // The worktree shares the clone's store: each object was downloaded once.
+    expect(lfs.served).toHaveLength(2);
+    expect(main.stdout).toContain('2 from the cache, 0 downloaded');
+    expect((await fx.post(job)).exitCode).toBe(0);
+  });
 });

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { gitSync } from '../support/git.js';
 import { commitLfsFiles, lfsContent } from '../support/lfs-content.js';
-import { startLfsFixture, type LfsFixture } from '../support/lfs-fixture.js';
+import { laterStepGit } from '../support/later-step.js';
+import { startLfsFixture, statusOf, unsmudged, type LfsFixture } from '../support/lfs-fixture.js';
 import { createLfsServer } from '../support/lfs-server.js';
 import { TOKEN } from '../support/fixture.js';
 
@@ -77,5 +78,24 @@ describe('lfs: the runner and the token', () => {
     expect(elsewhere.requests.length).toBeGreaterThan(0);
     expect(elsewhere.requests.filter(request => request.authorized)).toEqual([]);
     expect(elsewhere.served).toEqual([]);
+  });
+
+  test('later steps: git-lfs is set up in the clone, and git lfs pull works with the persisted token', async () => {
+    lf = await startLfsFixture();
+    const { fx, lfs, files } = lf;
+    const job = fx.newJob();
+    expect((await fx.main(job, { inputs: { lfs: 'true' } })).exitCode).toBe(0);
+    expect(gitSync(job.workspace, ['config', '--local', 'filter.lfs.process'])).toBe(
+      'git-lfs filter-process'
+    );
+    rmSync(path.join(job.workspace, '.git', 'lfs'), { recursive: true });
+    rmSync(path.join(job.workspace, 'assets'), { recursive: true });
+    const served = lfs.served.length;
+    const pull = await laterStepGit(job, job.workspace, ['lfs', 'pull']);
+    expect(pull.code).toBe(0);
+    expect(unsmudged(job.workspace, files)).toEqual([]);
+    expect(statusOf(job.workspace)).toBe('');
+    expect(lfs.served.length - served).toBe(2);
+    expect((await fx.post(job)).exitCode).toBe(0);
   });
 });
