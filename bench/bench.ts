@@ -82,6 +82,9 @@ const gitEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 });
 
 async function main(): Promise<void> {
+  // A git-lfs set up globally would download LFS files in the rows and floors that do not ask
+  // for them (the action sets this for its own git commands).
+  process.env.GIT_LFS_SKIP_SMUDGE = '1';
   const bare = await prepareOrigin();
   const git = await startGitServer(path.join(root, 'origin'), TOKEN);
   const cache = await startCacheServer(path.join(root, 'cache-storage'));
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
               measure(
                 'sh',
                 ['-c', CHECKOUT_LFS_SCRIPT, 'sh', path.join(scratch(), 'c'), url, tip],
-                { env: gitEnv() }
+                { env: gitEnv({ GIT_LFS_SKIP_SMUDGE: '0' }) }
               )
           }
         ]

@@ -18,7 +18,7 @@ export function addLfsAssets(
   mbytes: number,
   storeDir: string
 ): LfsServer {
-  const lfs = createLfsServer(storeDir, token);
+  const lfs = createLfsServer(storeDir, token, git.bandwidth);
   git.routes.push(lfs.handle);
   const files: Record<string, Buffer> = {};
   let left = Math.round(mbytes * 1_000_000);
@@ -27,7 +27,7 @@ export function addLfsAssets(
     files[`lfs-assets/asset${n}.bin`] = lfsContent(`bench-lfs-${n}`, bytes);
     left -= bytes;
   }
-  commitLfsFiles(bare, 'main', lfs, files);
+  commitLfsFiles(bare, 'main', lfs, files, 'lfs-assets/**');
   return lfs;
 }
 

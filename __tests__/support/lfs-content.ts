@@ -17,16 +17,17 @@ export function lfsContent(seed: string, bytes: number): Buffer {
 }
 
 /**
- * One commit on `branch` of the bare `origin` that tracks `*.bin` with LFS and sets each file
+ * One commit on `branch` of the bare `origin` that tracks `pattern` with LFS and sets each file
  * of `files` (path -> content) as a pointer; the contents go to the LFS server. Returns the tip.
  */
 export function commitLfsFiles(
   origin: string,
   branch: string,
   lfs: LfsServer,
-  files: Record<string, Buffer>
+  files: Record<string, Buffer>,
+  pattern = '*.bin'
 ): string {
-  const attributes = '*.bin filter=lfs diff=lfs merge=lfs -text\n';
+  const attributes = `${pattern} filter=lfs diff=lfs merge=lfs -text\n`;
   const message = `LFS files: ${Object.keys(files).join(', ')}\n`;
   const parts = [
     `commit refs/heads/${branch}\ncommitter Test <test@example.com> 1800000000 +0000\n`,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import type * as http from 'node:http';
 import * as path from 'node:path';
+import { throttle, type Bandwidth } from './throttle.js';
 
 /**
  * A Git LFS server (batch API, basic transfer, download only) for the genuine git-lfs client.
@@ -36,10 +37,16 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export function createLfsServer(store: string, token: string): LfsServer {
+/** `bandwidth` limits downloads as the git server's limits its responses (share the git server's). */
+export function createLfsServer(
+  store: string,
+  token: string,
+  bandwidth: Bandwidth = { bytesPerSecond: 0 }
+): LfsServer {
   mkdirSync(store, { recursive: true });
   const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   const objectPath = (oid: string) => path.join(store, oid);
+  let link = Promise.resolve();
   const server: LfsServer = {
     store,
     served: [],
@@ -77,8 +84,17 @@ export function createLfsServer(store: string, token: string): LfsServer {
         let content = readFileSync(objectPath(oid));
         if (server.corrupt.has(oid)) content = Buffer.from(content.map(byte => byte ^ 0xff));
         server.served.push(oid);
-        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-        res.end(content);
+        // Under a bandwidth limit, one download at a time: the limit is the link's, not each
+        // transfer's (git-lfs downloads 8 objects at once).
+        const send = () =>
+          new Promise<void>(resolve => {
+            res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+            const body = throttle(bandwidth);
+            body.pipe(res);
+            res.on('close', resolve);
+            body.end(content);
+          });
+        link = bandwidth.bytesPerSecond ? link.then(send) : send();
         return true;
       }
       json(res, 404, { message: 'not found' });
