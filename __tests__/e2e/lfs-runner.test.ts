@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { gitSync } from '../support/git.js';
-import { commitLfsFiles, lfsContent } from '../support/lfs-content.js';
+import { commitLfsFiles, lfsContent, oidOf } from '../support/lfs-content.js';
 import { laterStepGit } from '../support/later-step.js';
 import { startLfsFixture, statusOf, unsmudged, type LfsFixture } from '../support/lfs-fixture.js';
 import { createLfsServer } from '../support/lfs-server.js';
@@ -97,5 +97,18 @@ describe('lfs: the runner and the token', () => {
     expect(statusOf(job.workspace)).toBe('');
     expect(lfs.served.length - served).toBe(2);
     expect((await fx.post(job)).exitCode).toBe(0);
+  });
+
+  test('a corrupt download from the LFS server fails the step and leaves no clone behind', async () => {
+    lf = await startLfsFixture();
+    const { fx, lfs, files } = lf;
+    lfs.corrupt.add(oidOf(files['assets/a.bin']));
+    const job = fx.newJob();
+    const main = await fx.main(job, { inputs: { lfs: 'true' } });
+    expect(main.exitCode).toBe(1);
+    expect(main.annotations.filter(a => a.level === 'error')).toHaveLength(1);
+    expect(lfs.served).toContain(oidOf(files['assets/a.bin']));
+    // The clone this run made is removed: nothing that looks checked out remains.
+    expect(readdirSync(job.workspace)).toEqual([]);
   });
 });
