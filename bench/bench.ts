@@ -22,6 +22,7 @@ import {
   type Job
 } from '../__tests__/support/runner.js';
 import { measure, type Measurement } from './measure.js';
+import { addLfsAssets, CHECKOUT_LFS_SCRIPT } from './lfs-workload.js';
 import { readBenchOptions } from './options.js';
 import {
   addCommits,
@@ -91,6 +92,9 @@ const gitEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 });
 
 async function main(): Promise<void> {
+  // A git-lfs set up globally would download LFS files in the rows and floors that do not ask
+  // for them (the action sets this for its own git commands).
+  process.env.GIT_LFS_SKIP_SMUDGE = '1';
   const bare = await prepareOrigin();
   const git = await startGitServer(path.join(root, 'origin'), TOKEN);
   if (values.cachePath !== 'plain') blobStore = await startBlobStore();
@@ -100,6 +104,12 @@ async function main(): Promise<void> {
   });
   git.bandwidth.bytesPerSecond = bytesPerSecond;
   cache.bandwidth.bytesPerSecond = bytesPerSecond;
+  // With LFS assets, every job of the action runs with lfs: true (the entries hold the objects).
+  const lfs =
+    values.lfsMbytes > 0
+      ? addLfsAssets(bare, git, TOKEN, values.lfsMbytes, path.join(root, 'lfs-store'))
+      : undefined;
+  const lfsInput: Record<string, string> = lfs ? { lfs: 'true' } : {};
   const url = `${git.url}/acme/widgets`;
   const hostDir = path.join(root, 'host-cache');
   let jobs = 0;
@@ -110,7 +120,10 @@ async function main(): Promise<void> {
     });
 
   const step = async (which: 'main' | 'post', job: Job, inputs: Record<string, string>) => {
-    const env = stepEnv(which, job, { inputs: { 'origin-url': url, ...inputs }, token: TOKEN });
+    const env = stepEnv(which, job, {
+      inputs: { 'origin-url': url, ...lfsInput, ...inputs },
+      token: TOKEN
+    });
     return measure(process.execPath, [bundlePath(which)], { cwd: job.workspace, env });
   };
 
@@ -191,6 +204,20 @@ async function main(): Promise<void> {
         return measure('sh', ['-c', script, 'sh', dir, url, tip], { env: gitEnv() });
       }
     },
+    ...(lfs
+      ? [
+          {
+            name: 'actions/checkout lfs: true (depth 1, LFS fetch)',
+            floor: 'tar' as const,
+            run: () =>
+              measure(
+                'sh',
+                ['-c', CHECKOUT_LFS_SCRIPT, 'sh', path.join(scratch(), 'c'), url, tip],
+                { env: gitEnv({ GIT_LFS_SKIP_SMUDGE: '0' }) }
+              )
+          }
+        ]
+      : []),
     {
       name: 'git clone --filter=blob:none',
       floor: 'tar',
@@ -365,6 +392,7 @@ async function main(): Promise<void> {
     sparse: sparse ? `${sparse.patterns.join(', ')} (${sparseShare})` : undefined,
     bandwidth: bytesPerSecond ? `${values.mbytesPerSec} MB/s` : 'unlimited',
     cachePath: values.cachePath,
+    lfsMbytes: values.lfsMbytes,
     runs,
     warmup
   };

@@ -43,6 +43,9 @@ ${presetLines}
                                       cost, apart from the store's)
                           plain       GHES's and other servers': one plain GET or PUT of the
                                       loopback cache service's own URL
+  --lfs-mbytes <n>        MB of Git LFS assets on origin's tip (default 0: none); the action
+                          runs with lfs: true, and a row times actions/checkout's lfs: true
+                          (depth 1, every LFS object downloaded)
   --out <dir>             where bench.md and bench.json are written (default bench-results)
   --only <regex>          run only the methods whose name matches, plus the full clone and the
                           floors that the ratios need
@@ -69,6 +72,7 @@ export function readBenchOptions(argv: string[]) {
         stale: { type: 'string', default: '50' },
         'mbytes-per-sec': { type: 'string', default: '0' },
         'cache-path': { type: 'string', default: 'blob-store' },
+        'lfs-mbytes': { type: 'string', default: '0' },
         out: { type: 'string', default: 'bench-results' },
         only: { type: 'string' },
         sparse: { type: 'string', default: '0' }
@@ -97,6 +101,7 @@ export function readBenchOptions(argv: string[]) {
           stale: wholeNumber(parsed, 'stale', 0, 100_000),
           mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
           cachePath: oneOf(parsed, 'cache-path', ['blob-store', 'blob-store-plain-get', 'plain']),
+          lfsMbytes: nonNegativeNumber(parsed, 'lfs-mbytes'),
           out,
           only,
           sparsePercent: wholeNumber(parsed, 'sparse', 0, 100)

@@ -43,6 +43,8 @@ export interface MainState {
   refreshAfter: number;
   /** How the post step reports permission failures. */
   diagnosis: DiagnosisSettings;
+  /** The lfs input: a saved entry holds the LFS objects of `commit`. */
+  lfs?: boolean;
   /** The task worktree this job made, for the post step to remove or release. */
   worktree?: TaskWorktree;
 }

@@ -49,6 +49,7 @@ describe('defaults', () => {
       fetchTags: true,
       showProgress: true,
       fetchDepth: 0,
+      lfs: false,
       allowUnsafePrCheckout: false,
       sparseCheckout: undefined
     });
@@ -121,7 +122,7 @@ describe('bad values fail with an error that names the input', () => {
     ['ssh-strict', 'sometimes', /allowed values: true, false/],
     ['submodules', 'true', /not supported yet: this action does not check out submodules/],
     ['submodules', 'recursive', /not supported yet/],
-    ['lfs', 'true', /not supported yet: this action does not download Git LFS files/],
+    ['lfs', 'yes', /allowed values: true, false/],
     ['sparse-checkout', '/src', /starts with \//],
     ['filter', 'blob:none', /not supported yet/],
     ['sparse-checkout-cone-mode', 'maybe', /allowed values: true, false/]
@@ -148,6 +149,11 @@ describe('bad values fail with an error that names the input', () => {
       filter: ''
     };
     expect(parse(neutral)).toEqual(parse({}));
+  });
+
+  test('lfs is a boolean, false by default, as in actions/checkout', () => {
+    expect(parse({ lfs: 'true' }).lfs).toBe(true);
+    expect(parse({ lfs: 'false' }).lfs).toBe(false);
   });
 
   test('worktree-path inside cache-dir is refused', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { existsSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { enforceEntryShape, MAX_EXPANSION } from '../../src/seed/entry-shape.js';
 import { snapshotDir } from '../support/entry-dir.js';
@@ -69,4 +69,20 @@ test('a shallow entry is refused', async () => {
   const { gitDir, tip } = await snapshotDir(tempDir());
   writeFileSync(path.join(gitDir, 'shallow'), `${tip}\n`);
   await expect(enforceEntryShape(gitDir, undefined)).rejects.toThrow(/shallow/);
+});
+
+test('LFS objects at their place in lfs/objects are kept; anything else under lfs/ is dropped', async () => {
+  const { gitDir } = await snapshotDir(tempDir());
+  const oid = 'ab'.repeat(32);
+  const kept = path.join('lfs', 'objects', 'ab', 'ab', oid);
+  mkdirSync(path.dirname(path.join(gitDir, kept)), { recursive: true });
+  writeFileSync(path.join(gitDir, kept), 'content');
+  mkdirSync(path.join(gitDir, 'lfs', 'tmp'));
+  writeFileSync(path.join(gitDir, 'lfs', 'tmp', 'partial'), 'x');
+  writeFileSync(path.join(gitDir, 'lfs', 'objects', 'ab', 'ab', 'not-an-oid'), 'x');
+  expect((await enforceEntryShape(gitDir, undefined)).sort()).toEqual([
+    'lfs/objects/ab/ab/not-an-oid',
+    'lfs/tmp/partial'
+  ]);
+  expect(existsSync(path.join(gitDir, kept))).toBe(true);
 });

@@ -24,6 +24,8 @@ export interface GitServer {
    * default lets the ref listing through and stops the pack mid-way.
    */
   stallNext(count?: number, afterBytes?: number): void;
+  /** Handlers asked first (an LFS endpoint, say); one that returns true has answered. */
+  routes: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean)[];
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     stallAfterBytes: 0
   };
   const bandwidth: Bandwidth = { bytesPerSecond: 0 };
+  const routes: GitServer['routes'] = [];
   const server = http.createServer((req, res) => {
     if (state.delayMs > 0) {
       setTimeout(() => serve(req, res), state.delayMs);
@@ -51,6 +54,7 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     serve(req, res);
   });
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (routes.some(route => route(req, res))) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorized = (req.headers.authorization ?? '').toLowerCase() === expected.toLowerCase();
     requests.push({ path: url.pathname, authorized });
@@ -147,6 +151,7 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     url: `http://127.0.0.1:${port}`,
     requests,
     bandwidth,
+    routes,
     get delayMs() {
       return state.delayMs;
     },

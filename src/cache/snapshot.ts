@@ -4,6 +4,15 @@ import { gitConfigTemplate } from '../git/config-template.js';
 import { Repository } from '../git/repository.js';
 import { ENTRY_REF_PREFIXES } from '../seed/entry-refs.js';
 import { isKeptObjectFile } from '../seed/entry-shape.js';
+import { lfsObjectPath } from '../lfs/objects.js';
+
+/** A hard link of `from` at `to`; across file systems a reflink where it can, else a copy. */
+async function linkFile(from: string, to: string): Promise<void> {
+  await fs.link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+    await fs.copyFile(from, to, fsConstants.COPYFILE_FICLONE);
+  });
+}
 
 /**
  * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
@@ -23,25 +32,34 @@ async function linkObjects(
     if (entry.isDirectory()) {
       await linkObjects(from, to, name);
     } else if (entry.isFile() && isKeptObjectFile(name)) {
-      await fs.link(from, to).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
-        // Across file systems: a reflink where the file system can, else a plain copy.
-        await fs.copyFile(from, to, fsConstants.COPYFILE_FICLONE);
-      });
+      await linkFile(from, to);
     }
+  }
+}
+
+/** Links the LFS objects `oids` that the clone's store holds into the snapshot's store. */
+async function linkLfsObjects(gitDir: string, snapshotDir: string, oids: readonly string[]) {
+  for (const oid of oids) {
+    const from = lfsObjectPath(gitDir, oid);
+    if (!(await fs.lstat(from).catch(() => undefined))?.isFile()) continue;
+    const to = lfsObjectPath(snapshotDir, oid);
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    await linkFile(from, to);
   }
 }
 
 /**
  * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
- * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, and the
- * template config. No credentials, hooks, index, logs or working tree: nothing but history.
+ * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, the
+ * template config, and the LFS objects `lfsOids` (those of the synced commit, when the job uses
+ * LFS). No credentials, hooks, index, logs or working tree: nothing but history.
  */
 export async function buildSnapshot(
   clonePath: string,
   commit: string,
   snapshotDir: string,
-  originUrl: string
+  originUrl: string,
+  lfsOids: readonly string[] = []
 ): Promise<void> {
   const clone = new Repository(clonePath);
   const gitDir = await clone.absoluteGitDir();
@@ -59,6 +77,7 @@ export async function buildSnapshot(
   await fs.mkdir(path.join(snapshotDir, 'refs', 'heads'), { recursive: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'tags'), { recursive: true });
   await linkObjects(objects, path.join(snapshotDir, 'objects'));
+  await linkLfsObjects(gitDir, snapshotDir, lfsOids);
 
   const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
     .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')

@@ -13,6 +13,7 @@ import {
   withWorktreeConfig,
   WORKTREE_CONFIG_KEY
 } from './worktree-config.js';
+import { gitLfsHooks, LFS_LOCAL_CONFIG } from '../lfs/host-setup.js';
 
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key: string, value: string): string | undefined {
@@ -44,8 +45,11 @@ async function rebuildConfig(
   const file = path.join(dir, 'config');
   const bareTemplate = gitConfigTemplate(originUrl, undefined, true);
   const template = worktreeConfig.keep ? withWorktreeConfig(bareTemplate) : bareTemplate;
+  // git-lfs's own setup (an lfs job's) goes without being named: the next lfs job sets it up again.
   const expected = new Set(
-    templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`)
+    [...templateEntries(originUrl, undefined, true), ...LFS_LOCAL_CONFIG].map(
+      ([key, value]) => `${key}=${value}`
+    )
   );
   if (worktreeConfig.keep || worktreeConfig.ownLayout) expected.add(`${WORKTREE_CONFIG_KEY}=true`);
   // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
@@ -186,8 +190,9 @@ async function mainWorktreeConfig(
 export async function makeHostCloneTrustworthy(dir: string, originUrl: string): Promise<string[]> {
   const removed: string[] = [];
   const ownLayout = await isOwnMainWorktreeConfig(dir);
+  const lfsHooks = await gitLfsHooks(path.join(dir, 'hooks'));
   for (const relative of ['hooks', 'info', 'shallow', 'objects/info/alternates']) {
-    removed.push(...(await removeIfThere(dir, relative)));
+    removed.push(...(await removeIfThere(dir, relative)).filter(name => !lfsHooks.has(name)));
   }
   await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
   const records = await foreignWorktreeRecords(dir);

@@ -7,7 +7,6 @@ import type { InputReader } from './origin.js';
  */
 const NOT_YET: readonly { name: string; neutral: readonly string[]; what: string }[] = [
   { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
-  { name: 'lfs', neutral: ['', 'false'], what: 'download Git LFS files' },
   { name: 'filter', neutral: [''], what: 'make partial clones' }
 ];
 

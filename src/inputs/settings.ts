@@ -68,6 +68,8 @@ export interface Settings {
   showProgress: boolean;
   /** 0: full history; N: a clone of depth N when no cache entry was restored. */
   fetchDepth: number;
+  /** Git LFS files smudged in the clone and the task worktree, their objects kept in the cache. */
+  lfs: boolean;
   /** Opt in to fetching a fork's pull request head in pull_request_target / workflow_run. */
   allowUnsafePrCheckout: boolean;
   /** sparse-checkout patterns for the clone at path and the task worktree; undefined: whole. */
@@ -139,6 +141,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     fetchTags: parseBoolean('fetch-tags', read('fetch-tags'), true),
     showProgress: parseBoolean('show-progress', read('show-progress'), true),
     fetchDepth: parseWholeNumber('fetch-depth', read('fetch-depth'), 0, 'commits'),
+    lfs: parseBoolean('lfs', read('lfs'), false),
     allowUnsafePrCheckout: parseBoolean(
       'allow-unsafe-pr-checkout',
       read('allow-unsafe-pr-checkout'),

@@ -11,6 +11,7 @@ import { errorMessage, failStep } from '../errors.js';
 import { authConfig, basicAuthValue } from '../git/auth.js';
 import { Repository } from '../git/repository.js';
 import { requireGit } from '../git/version.js';
+import { requireGitLfs } from '../lfs/git-lfs.js';
 import { parseSettings, validateBranchInputs } from '../inputs/settings.js';
 import { Diagnoser } from '../permissions/diagnose.js';
 import { checkResolvedPaths } from '../resolved-paths.js';
@@ -68,6 +69,7 @@ export async function runMainStep(): Promise<void> {
     if (settings.ssh) maskSshKey(settings.ssh.key);
     refuseUnsafePrCheckout(settings, context);
     await requireGit();
+    if (settings.lfs) await requireGitLfs();
     await validateBranchInputs(settings);
     checkResolvedPaths(settings);
     const mode = chooseMode(settings);

@@ -12,6 +12,8 @@ import { checkoutTarget } from '../clone/checkout.js';
 import { removeStaleCredentials } from '../clone/credentials.js';
 import { fetchCommit, fetchOrigin, fetchTag, remoteDefaultBranch } from '../clone/fetch.js';
 import { planFetch, type HistorySource } from '../clone/fetch-plan.js';
+import { pullLfsFiles, installLfsInClone } from '../lfs/pull.js';
+import { settleSeededLfsStore } from '../lfs/verify.js';
 import { setOrigin } from '../clone/origin.js';
 import { applySparseCheckout } from '../clone/sparse-checkout.js';
 import {
@@ -175,8 +177,13 @@ export async function syncClone(
     await stages.run(
       'verify',
       `Verifying the objects of ${target.commit}`,
-      async () =>
-        verifyObjectsOf(clone, await commitsToCheckOut(clone, settings, target, defaultBranch)),
+      async () => {
+        await verifyObjectsOf(
+          clone,
+          await commitsToCheckOut(clone, settings, target, defaultBranch)
+        );
+        await settleSeededLfsStore(await clone.absoluteGitDir(), settings.lfs);
+      },
       where
     );
   }
@@ -189,6 +196,17 @@ export async function syncClone(
     },
     where
   );
+  if (settings.lfs) {
+    await stages.run(
+      'checkout',
+      `Checking out the Git LFS files of ${target.commit}`,
+      async () => {
+        await installLfsInClone(clone);
+        await pullLfsFiles(clone, { progress: settings.showProgress, verifyNeeded: false });
+      },
+      where
+    );
+  }
   // Best effort: the count walks history that came from the cache.
   const staleCommits = cachedCommit
     ? await clone.countCommits(cachedCommit, target.commit).catch(() => null)

@@ -1,4 +1,5 @@
 import type { Repository } from '../git/repository.js';
+import { installLfsInClone, pullLfsFiles } from '../lfs/pull.js';
 import { createWorktree, type WorktreeRequest } from '../worktree/create.js';
 import type { Job } from './job.js';
 import { worktreeFolder } from './mode.js';
@@ -36,6 +37,23 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
+  if (settings.lfs) {
+    // From the host clone, whose store other jobs can write, what the worktree needs is hashed.
+    await job.stages.run(
+      'worktree',
+      `Checking out the Git LFS files of ${created.commit}`,
+      async () => {
+        const worktree = repo.at(created.path);
+        // The host clone's config is rebuilt by each job's refresh: set up again for this one.
+        if (hostLock) await installLfsInClone(worktree);
+        return pullLfsFiles(worktree, {
+          progress: settings.showProgress,
+          verifyNeeded: hostLock !== undefined
+        });
+      },
+      { cwd: created.path, writing: created.path }
+    );
+  }
   return {
     ...created,
     branch: settings.branch,

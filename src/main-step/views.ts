@@ -108,6 +108,7 @@ export function stateOf(result: MainResult, settings: Settings, context: RunnerC
     forkPrCheckout: forkPrCheckout(settings, context),
     refreshAfter: settings.refreshAfter,
     diagnosis: diagnosisSettings(result.mode, settings, context),
-    worktree: result.worktree
+    worktree: result.worktree,
+    lfs: settings.lfs
   };
 }

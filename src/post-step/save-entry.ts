@@ -6,6 +6,8 @@ import { buildSnapshot } from '../cache/snapshot.js';
 import { withTimeout } from '../fs-util.js';
 import { mismatchedObjectsInStore } from '../git/object-check.js';
 import { Repository } from '../git/repository.js';
+import { lfsObjectsOf } from '../lfs/objects.js';
+import { verifyLfsStoreAndReport } from '../lfs/verify.js';
 import { limits } from '../limits.js';
 import type { MainState } from '../state.js';
 import { decideSave } from './save-policy.js';
@@ -24,7 +26,11 @@ async function snapshotCheckAndSave(
   backend: ActionsCacheBackend,
   key: string
 ): Promise<SaveOutcome> {
-  await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
+  const clone = new Repository(state.clonePath);
+  const lfsOids = state.lfs ? await lfsObjectsOf(clone, state.commit) : [];
+  await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl, lfsOids);
+  // An LFS object other than its name says is left out of the entry (and said so).
+  if (lfsOids.length > 0) await verifyLfsStoreAndReport(backend.stagingDir);
   const started = performance.now();
   const mismatched = await mismatchedObjectsInStore(new Repository(backend.stagingDir));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -4,13 +4,14 @@ import { filesUnder } from '../fs-util.js';
 
 /**
  * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
- * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes), so a
- * planted file is dropped whatever its name. The snapshot builds entries with the same rules.
+ * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes, LFS
+ * objects), so a planted file is dropped whatever its name. The snapshot builds entries with the
+ * same rules. (LFS objects are hashed before use: see lfs/verify.)
  */
 const KEPT_FILE =
-  /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx))$/;
+  /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx)|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 const KEPT_DIR =
-  /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs)$/;
+  /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs|lfs|lfs\/objects|lfs\/objects\/[0-9a-f]{2}|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2})$/;
 /** Files git derives from the packs and makes again when it wants them: dropped without a word. */
 const DERIVED_FILE =
   /^objects\/(pack\/pack-[0-9a-f]+\.(rev|bitmap|mtimes|keep)|pack\/multi-pack-index.*|info\/(packs|commit-graph|commit-graphs\/[^/]+))$/;
