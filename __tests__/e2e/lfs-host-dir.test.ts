@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expectWorktreeAt } from '../support/expectations.js';
 import { hostCloneIn, hostLeftovers, worktreeInputs } from '../support/host-clone.js';
-import { oidOf } from '../support/lfs-content.js';
+import { commitLfsFiles, lfsContent, oidOf } from '../support/lfs-content.js';
 import { startLfsFixture, statusOf, unsmudged, type LfsFixture } from '../support/lfs-fixture.js';
 import { revParse } from '../support/repos.js';
 
@@ -53,6 +53,24 @@ describe('lfs: true with cache-dir', () => {
     const wt = expectWorktreeAt(main, revParse(fx.origin, 'main'), 'task-b');
     expect(unsmudged(wt, files)).toEqual([]);
     expect(lfs.served.slice(served)).toEqual([planted]);
+    expect((await fx.post(second)).exitCode).toBe(0);
+  });
+
+  test("LFS files pushed just before the job are in the worktree moved to origin's tip", async () => {
+    lf = await startLfsFixture();
+    const { fx, lfs, files } = lf;
+    const first = fx.newJob('first');
+    expect((await fx.main(first, worktreeInputs(fx, 'task-a', { lfs: 'true' }))).exitCode).toBe(0);
+    expect((await fx.post(first)).exitCode).toBe(0);
+    // The next job makes its worktree from the host clone's refs while the fetch brings this.
+    const changed = { 'assets/b.bin': lfsContent('b2', 50 * 1024) };
+    const tip = commitLfsFiles(fx.origin, 'main', lfs, changed);
+    const second = fx.newJob('second');
+    const main = await fx.main(second, worktreeInputs(fx, 'task-b', { lfs: 'true' }));
+    expect(main.annotations).toEqual([]);
+    const wt = expectWorktreeAt(main, tip, 'task-b');
+    expect(unsmudged(wt, { ...files, ...changed })).toEqual([]);
+    expect(statusOf(wt)).toBe('');
     expect((await fx.post(second)).exitCode).toBe(0);
   });
 });

@@ -37,23 +37,7 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
-  if (settings.lfs) {
-    // From the host clone, whose store other jobs can write, what the worktree needs is hashed.
-    await job.stages.run(
-      'worktree',
-      `Checking out the Git LFS files of ${created.commit}`,
-      async () => {
-        const worktree = repo.at(created.path);
-        // The host clone's config is rebuilt by each job's refresh: set up again for this one.
-        if (hostLock) await installLfsInClone(worktree);
-        return pullLfsFiles(worktree, {
-          progress: settings.showProgress,
-          verifyNeeded: hostLock !== undefined
-        });
-      },
-      { cwd: created.path, writing: created.path }
-    );
-  }
+  if (settings.lfs) await checkOutLfsFiles(job, repo, created, hostLock);
   return {
     ...created,
     branch: settings.branch,
@@ -61,4 +45,30 @@ export async function createTaskWorktree(
     removeOnExit: settings.removeWorktree,
     hostLock
   };
+}
+
+/**
+ * The worktree's LFS files, from the store where it has them. From the host clone, whose store
+ * other jobs can write, what the worktree needs is hashed first.
+ */
+export async function checkOutLfsFiles(
+  job: Job,
+  repo: Repository,
+  worktree: { path: string; commit: string },
+  hostLock: string | undefined
+): Promise<void> {
+  await job.stages.run(
+    'worktree',
+    `Checking out the Git LFS files of ${worktree.commit}`,
+    async () => {
+      const tree = repo.at(worktree.path);
+      // The host clone's config is rebuilt by each job's refresh: set up again for this one.
+      if (hostLock) await installLfsInClone(tree);
+      return pullLfsFiles(tree, {
+        progress: job.settings.showProgress,
+        verifyNeeded: hostLock !== undefined
+      });
+    },
+    { cwd: worktree.path, writing: worktree.path }
+  );
 }
