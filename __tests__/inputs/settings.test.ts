@@ -49,7 +49,8 @@ describe('defaults', () => {
       fetchTags: true,
       showProgress: true,
       fetchDepth: 0,
-      allowUnsafePrCheckout: false
+      allowUnsafePrCheckout: false,
+      filter: ''
     });
   });
 
@@ -122,7 +123,8 @@ describe('bad values fail with an error that names the input', () => {
     ['submodules', 'recursive', /not supported yet/],
     ['lfs', 'true', /not supported yet: this action does not download Git LFS files/],
     ['sparse-checkout', 'src/', /not supported yet/],
-    ['filter', 'blob:none', /not supported yet/],
+    ['filter', 'tree:0', /'tree:0' is not supported: .*\(filter: blob:none\) or full ones/],
+    ['filter', 'blob:limit=1m', /is not supported: .*blob:none/],
     ['sparse-checkout-cone-mode', 'maybe', /allowed values: true, false/]
   ])('%s = %j', (input, value, message) => {
     let thrown: unknown;
@@ -147,6 +149,13 @@ describe('bad values fail with an error that names the input', () => {
       filter: ''
     };
     expect(parse(neutral)).toEqual(parse({}));
+  });
+
+  test('filter: blob:none is served, with a default key prefix no full prefix shares', () => {
+    const blobless = parse({ filter: ' Blob:None ' });
+    expect(blobless.filter).toBe('blob:none');
+    expect(blobless.cacheKeyPrefix).toBe('clone-cache-blobless-Linux-acme-widgets');
+    expect(parse({ filter: 'blob:none', 'cache-key': 'mine' }).cacheKeyPrefix).toBe('mine');
   });
 
   test('worktree-path inside cache-dir is refused', () => {

@@ -8,8 +8,7 @@ import type { InputReader } from './origin.js';
 const NOT_YET: readonly { name: string; neutral: readonly string[]; what: string }[] = [
   { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
   { name: 'lfs', neutral: ['', 'false'], what: 'download Git LFS files' },
-  { name: 'sparse-checkout', neutral: [''], what: 'make sparse checkouts' },
-  { name: 'filter', neutral: [''], what: 'make partial clones' }
+  { name: 'sparse-checkout', neutral: [''], what: 'make sparse checkouts' }
 ];
 
 export function refuseNotSupported(read: InputReader): void {

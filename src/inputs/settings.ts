@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { isInside } from '../fs-util.js';
 import type { RunnerContext } from '../runner-context.js';
 import { validateBranchName } from '../worktree/names.js';
+import { parseFilter, type CloneFilter } from './filter.js';
 import { refuseNotSupported } from './not-supported.js';
 import {
   parseOriginUrl,
@@ -69,6 +70,8 @@ export interface Settings {
   fetchDepth: number;
   /** Opt in to fetching a fork's pull request head in pull_request_target / workflow_run. */
   allowUnsafePrCheckout: boolean;
+  /** 'blob:none': a blobless clone and entry (origin the promisor remote); '': full history. */
+  filter: CloneFilter;
 }
 
 export const DEFAULT_REFRESH_AFTER = 50;
@@ -106,6 +109,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
   const repository = `${owner}/${repoName}`;
   const ssh = parseSsh(read);
   const serverUrl = parseServerUrl(read('github-server-url'), context);
+  const filter = parseFilter(read('filter'));
   const settings: Settings = {
     repository,
     repoName,
@@ -117,7 +121,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     originUrl: parseOriginUrl(read('origin-url'), serverUrl, repository, ssh),
     clonePath: resolveInsideWorkspace('path', read('path'), context.workspace),
     workspace: context.workspace,
-    cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
+    cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName, filter),
     saveCache: parseSavePolicy(read('save-cache')),
     refreshAfter: parseWholeNumber(
       'refresh-after',
@@ -140,7 +144,8 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
       'allow-unsafe-pr-checkout',
       read('allow-unsafe-pr-checkout'),
       false
-    )
+    ),
+    filter
   };
   checkOverlaps(settings);
   return settings;
