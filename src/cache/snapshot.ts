@@ -2,8 +2,9 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Repository } from '../git/repository.js';
+import { packBloblessObjects } from './blobless-snapshot.js';
 import { ENTRY_REF_PREFIXES } from '../seed/entry-refs.js';
-import { isKeptObjectFile } from '../seed/entry-shape.js';
+import { isBloblessEntry, isKeptObjectFile } from '../seed/entry-shape.js';
 
 /**
  * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
@@ -36,12 +37,15 @@ async function linkObjects(
  * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
  * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, and the
  * template config. No credentials, hooks, index, logs or working tree: nothing but history.
+ * With a `filter` (blob:none) the objects are repacked instead: commits, trees and the synced
+ * commit's blobs (see blobless-snapshot).
  */
 export async function buildSnapshot(
   clonePath: string,
   commit: string,
   snapshotDir: string,
-  originUrl: string
+  originUrl: string,
+  filter = ''
 ): Promise<void> {
   const clone = new Repository(clonePath);
   const gitDir = await clone.absoluteGitDir();
@@ -58,12 +62,20 @@ export async function buildSnapshot(
   await fs.rm(snapshotDir, { recursive: true, force: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'heads'), { recursive: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'tags'), { recursive: true });
-  await linkObjects(objects, path.join(snapshotDir, 'objects'));
-
-  const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
+  const tips = (await clone.refTips(...ENTRY_REF_PREFIXES))
     .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
-    .sort((a, b) => (a.ref < b.ref ? -1 : 1))
-    .map(tip => `${tip.object} ${tip.ref}`);
+    .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  if (filter) {
+    const ids = tips.map(tip => tip.object);
+    await packBloblessObjects(clone, commit, ids, path.join(snapshotDir, 'objects'));
+  } else {
+    if (await isBloblessEntry(gitDir)) {
+      throw new Error('the clone is blobless (it lacks blobs); not saving it as a full entry');
+    }
+    await linkObjects(objects, path.join(snapshotDir, 'objects'));
+  }
+
+  const packed = tips.map(tip => `${tip.object} ${tip.ref}`);
   await fs.writeFile(path.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
   await fs.writeFile(path.join(snapshotDir, 'HEAD'), `${commit}\n`);
   await fs.writeFile(path.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));

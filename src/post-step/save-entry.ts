@@ -16,7 +16,13 @@ async function snapshotCheckAndSave(
   backend: ActionsCacheBackend,
   key: string
 ): Promise<string> {
-  await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
+  await buildSnapshot(
+    state.clonePath,
+    state.commit,
+    backend.stagingDir,
+    state.originUrl,
+    state.filter ?? ''
+  );
   const started = performance.now();
   const mismatched = await mismatchedObjectsInStore(new Repository(backend.stagingDir));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
