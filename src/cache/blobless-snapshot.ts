@@ -1,25 +1,44 @@
-import { promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { gitOutput } from '../git/exec.js';
+import { gitOutput, streamGit } from '../git/exec.js';
 import type { Repository } from '../git/repository.js';
 
-/** Writes one pack of `input` (object ids, or with `--revs` revisions) into `packDir`, marked as promised. */
+/**
+ * Writes one pack of `input` (object ids, or with `--revs` revisions) into `packDir`, marked as
+ * promised. git 2.39 filters only to stdout: the pack streams into a file that index-pack names.
+ */
 async function writePromisorPack(
   clone: Repository,
   packDir: string,
   args: readonly string[],
   input: string
 ): Promise<void> {
-  const hash = await gitOutput(
-    clone.dir,
-    ['pack-objects', '--quiet', '--delta-base-offset', ...args, path.join(packDir, 'pack')],
-    { input }
-  );
-  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(hash)) {
-    throw new Error(`git pack-objects named no pack (${hash.slice(0, 80)})`);
+  const temporary = path.join(packDir, `tmp-${process.pid}-${Date.now()}.pack`);
+  const file = createWriteStream(temporary);
+  const closed = new Promise<void>((resolve, reject) => {
+    file.on('close', resolve);
+    file.on('error', reject);
+  });
+  try {
+    await streamGit(
+      clone.dir,
+      ['pack-objects', '--stdout', '--quiet', '--delta-base-offset', ...args],
+      input,
+      chunk => file.write(chunk)
+    );
+  } finally {
+    file.end();
+    await closed;
   }
+  const hash = await gitOutput(packDir, ['index-pack', temporary]);
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(hash)) {
+    throw new Error(`git index-pack named no pack (${hash.slice(0, 80)})`);
+  }
+  const named = path.join(packDir, `pack-${hash}`);
+  await fs.rename(temporary, `${named}.pack`);
+  await fs.rename(temporary.replace(/\.pack$/, '.idx'), `${named}.idx`);
   // Every object came from origin: the mark lets git ask origin for what these packs lack.
-  await fs.writeFile(path.join(packDir, `pack-${hash}.promisor`), '');
+  await fs.writeFile(`${named}.promisor`, '');
 }
 
 /**
