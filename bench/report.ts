@@ -131,7 +131,7 @@ export function renderMarkdown(
 ): string {
   const lines = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.git}; node ${machine.node}; zstd ${machine.zstd}`,
-    `Workload: ${workload.preset}, pack ${formatBytes(Number(workload.packBytes))}, cache archive ${formatBytes(Number(workload.archiveBytes))}, bandwidth ${workload.bandwidth}, ${workload.runs} counted ${Number(workload.runs) === 1 ? 'run' : 'runs'} after ${workload.warmup} warm-up`,
+    `Workload: ${workload.preset}, pack ${formatBytes(Number(workload.packBytes))}, cache archive ${formatBytes(Number(workload.archiveBytes))}${workload.bloblessArchiveBytes === undefined ? '' : ` (blob:none ${formatBytes(Number(workload.bloblessArchiveBytes))})`}, bandwidth ${workload.bandwidth}, ${workload.runs} counted ${Number(workload.runs) === 1 ? 'run' : 'runs'} after ${workload.warmup} warm-up`,
     '',
     '| method | median (s) | min-max (s) | x faster than full clone | x the floor | peak RSS (MiB) | action process RSS (MiB) | action overhead (s) |',
     '|---|---|---|---|---|---|---|---|',
