@@ -116,12 +116,11 @@ async function main(): Promise<void> {
   if (!warmEntry) throw new Error('the warm entry was not saved');
   // The same tip as a blobless entry (filter: blob:none), and what its post step's save took.
   const bloblessJob = newJob();
-  const blobless = { 'cache-key': 'bench-warm-blobless', filter: 'blob:none' };
+  // Not bench-warm-blobless: bench-warm- would restore it by prefix, and ignore it.
+  const blobless = { 'cache-key': 'bench-blobless', filter: 'blob:none' };
   await step('main', bloblessJob, blobless);
   const bloblessSave = await step('post', bloblessJob, blobless);
-  const bloblessEntry = [...cache.entries.values()].find(
-    e => e.key === `bench-warm-blobless-${tip}`
-  );
+  const bloblessEntry = [...cache.entries.values()].find(e => e.key === `bench-blobless-${tip}`);
   if (!bloblessEntry) throw new Error('the blobless entry was not saved');
   log(
     `Blobless entry: ${bloblessEntry.size} bytes, saved in ${(bloblessSave.ms / 1000).toFixed(2)} s`
