@@ -14,6 +14,7 @@ const METHODS = [
   'action, cold (miss: clone)',
   'action, cold: post step save (separately)',
   'action, warm hosted cache',
+  'action, warm hosted, blob:none entry',
   'action, warm cache-dir, seeded path',
   'action, warm cache-dir, task worktree',
   'action, warm hosted, entry 3 commits stale',
@@ -74,7 +75,9 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
     }
     expect(markdown).toMatch(/^Machine: .*cores.*; zstd (\d+\.\d+\.\d+|absent \(gzip\))$/m);
     // The smoke preset's sizes are below 1 MiB: they must not print as 0 MiB.
-    expect(markdown).toMatch(/pack [1-9]\d* KiB, cache archive [1-9]\d* KiB,/);
+    expect(markdown).toMatch(
+      /pack [1-9]\d* KiB, cache archive [1-9]\d* KiB \(blob:none [1-9]\d* KiB\),/
+    );
     const json = JSON.parse(readFileSync(path.join(out, 'bench.json'), 'utf8'));
     expect(json.results).toHaveLength(METHODS.length);
     expect(json.results[0]).toMatchObject({
@@ -82,6 +85,7 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
       samples: [expect.any(Number), expect.any(Number)]
     });
     expect(json.workload).toMatchObject({ preset: 'smoke', staleCommits: 3, runs: 2 });
+    expect(json.workload.bloblessArchiveBytes).toBeGreaterThan(0);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
