@@ -141,6 +141,17 @@ async function main(): Promise<void> {
   await step('post', warmJob, {});
   const warmEntry = [...cache.entries.values()].find(e => e.key === `bench-warm-${tip}`);
   if (!warmEntry) throw new Error('the warm entry was not saved');
+  // The same tip as a blobless entry (filter: blob:none), and what its post step's save took.
+  const bloblessJob = newJob();
+  // Not bench-warm-blobless: bench-warm- would restore it by prefix, and ignore it.
+  const blobless = { 'cache-key': 'bench-blobless', filter: 'blob:none' };
+  await step('main', bloblessJob, blobless);
+  const bloblessSave = await step('post', bloblessJob, blobless);
+  const bloblessEntry = [...cache.entries.values()].find(e => e.key === `bench-blobless-${tip}`);
+  if (!bloblessEntry) throw new Error('the blobless entry was not saved');
+  log(
+    `Blobless entry: ${bloblessEntry.size} bytes, saved in ${(bloblessSave.ms / 1000).toFixed(2)} s`
+  );
   await step('main', newJob(), { 'cache-dir': hostDir, branch: 'main', 'remove-worktree': 'true' });
   const mirror = path.join(root, 'mirror.git');
   execFileSync('git', ['clone', '--quiet', '--mirror', bare, mirror]);
@@ -276,6 +287,11 @@ async function main(): Promise<void> {
         ]
       : []),
     {
+      name: 'action, warm hosted, blob:none entry',
+      floor: 'tar',
+      run: () => actionRun(blobless)
+    },
+    {
       name: 'action, warm cache-dir, seeded path',
       floor: 'tar',
       run: () => actionRun({ 'cache-dir': hostDir })
@@ -388,6 +404,8 @@ async function main(): Promise<void> {
     preset: process.env.BENCH_REPO ? `BENCH_REPO=${process.env.BENCH_REPO}` : values.preset,
     packBytes: repoSizeBytes(bare),
     archiveBytes: warmEntry.size,
+    bloblessArchiveBytes: bloblessEntry.size,
+    bloblessSaveMs: Math.round(bloblessSave.ms),
     staleCommits: stale,
     sparse: sparse ? `${sparse.patterns.join(', ')} (${sparseShare})` : undefined,
     bandwidth: bytesPerSecond ? `${values.mbytesPerSec} MB/s` : 'unlimited',

@@ -131,7 +131,7 @@ export function renderMarkdown(
 ): string {
   const lines = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.git}; node ${machine.node}; zstd ${machine.zstd}`,
-    `Workload: ${workload.preset}, pack ${formatBytes(Number(workload.packBytes))}, cache archive ${formatBytes(Number(workload.archiveBytes))}${workload.lfsMbytes ? `, LFS assets ${workload.lfsMbytes} MB` : ''}, bandwidth ${workload.bandwidth}${workload.cachePath ? `, cache path ${workload.cachePath}` : ''}, ${workload.runs} counted ${Number(workload.runs) === 1 ? 'run' : 'runs'} after ${workload.warmup} warm-up${workload.sparse ? `; sparse checkout of ${workload.sparse}` : ''}`,
+    `Workload: ${workload.preset}, pack ${formatBytes(Number(workload.packBytes))}, cache archive ${formatBytes(Number(workload.archiveBytes))}${workload.bloblessArchiveBytes === undefined ? '' : ` (blob:none ${formatBytes(Number(workload.bloblessArchiveBytes))})`}${workload.lfsMbytes ? `, LFS assets ${workload.lfsMbytes} MB` : ''}, bandwidth ${workload.bandwidth}${workload.cachePath ? `, cache path ${workload.cachePath}` : ''}, ${workload.runs} counted ${Number(workload.runs) === 1 ? 'run' : 'runs'} after ${workload.warmup} warm-up${workload.sparse ? `; sparse checkout of ${workload.sparse}` : ''}`,
     '',
     '| method | median (s) | min-max (s) | x faster than full clone | x the floor | peak RSS (MiB) | action process RSS (MiB) | action overhead (s) |',
     '|---|---|---|---|---|---|---|---|',

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { CacheSource } from './cache/backend.js';
+import type { CloneFilter } from './inputs/filter.js';
 import type { SavePolicy } from './inputs/settings.js';
 import type { PersistedCredentials } from './clone/credentials.js';
 import type { ModeKind } from './main-step/mode.js';
@@ -34,6 +35,8 @@ export interface MainState {
   staleCommits: number | null;
   /** The fetch-depth the clone is shallow at; 0 when it holds the whole history. */
   shallowDepth: number;
+  /** 'blob:none': the clone is blobless and so is the entry saved from it; '' (or absent): full. */
+  filter?: CloneFilter;
   saveCache: SavePolicy;
   /**
    * The event of a run that checked out a fork's pull request head (allowed by

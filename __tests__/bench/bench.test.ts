@@ -15,6 +15,7 @@ const METHODS = [
   'action, cold: post step save (separately)',
   'action, warm hosted cache',
   'action, warm hosted cache, sparse (2 of 48 files, 4.2%)',
+  'action, warm hosted, blob:none entry',
   'action, warm cache-dir, seeded path',
   'action, warm cache-dir, task worktree',
   'action, warm hosted, entry 3 commits stale',
@@ -77,7 +78,9 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
     }
     expect(markdown).toMatch(/^Machine: .*cores.*; zstd (\d+\.\d+\.\d+|absent \(gzip\))$/m);
     // The smoke preset's sizes are below 1 MiB: they must not print as 0 MiB.
-    expect(markdown).toMatch(/pack [1-9]\d* KiB, cache archive [1-9]\d* KiB,/);
+    expect(markdown).toMatch(
+      /pack [1-9]\d* KiB, cache archive [1-9]\d* KiB \(blob:none [1-9]\d* KiB\),/
+    );
     const json = JSON.parse(readFileSync(path.join(out, 'bench.json'), 'utf8'));
     expect(json.results).toHaveLength(METHODS.length);
     expect(json.results[0]).toMatchObject({
@@ -92,6 +95,7 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
     });
     expect(markdown).toContain(', cache path blob-store,');
     expect(markdown).toContain('; sparse checkout of src/mod0, src/mod1 (2 of 48 files, 4.2%)');
+    expect(json.workload.bloblessArchiveBytes).toBeGreaterThan(0);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

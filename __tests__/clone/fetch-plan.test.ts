@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { planFetch, type FetchInputs, type HistorySource } from '../../src/clone/fetch-plan.js';
 
-const defaults: FetchInputs = { fetchDepth: 0, fetchTags: true, showProgress: true };
+const defaults: FetchInputs = { fetchDepth: 0, fetchTags: true, showProgress: true, filter: '' };
 const plan = (changes: Partial<FetchInputs>, source: HistorySource) =>
   planFetch({ ...defaults, ...changes }, source);
 

@@ -32,15 +32,30 @@ test('a sha256 repository keeps its object format', () => {
   expect(listed).toContain('extensions.objectformat=sha256');
 });
 
-test.each([
-  ['a clone', undefined, false],
-  ['a bare sha256 host clone', { formatVersion: 1, objectFormat: 'sha256' } as const, true]
-])('templateEntries lists what git reads from the template of %s', (_label, format, bare) => {
+test('a blobless clone has origin as its one promisor remote, in repository format 1', () => {
   const file = path.join(tempDir(), 'config');
-  const url = 'https://example.com/a"b\\c;#d';
-  writeFileSync(file, gitConfigTemplate(url, format, bare));
+  writeFileSync(file, gitConfigTemplate('https://example.com/x', undefined, false, 'blob:none'));
   const listed = gitSync(path.dirname(file), ['config', '--file', file, '--list']).split('\n');
-  expect(listed).toEqual(
-    templateEntries(url, format, bare).map(([key, value]) => `${key}=${value}`)
-  );
+  expect(listed).toContain('core.repositoryformatversion=1');
+  expect(listed.filter(line => /promisor|partialclone/.test(line))).toEqual([
+    'remote.origin.promisor=true',
+    'remote.origin.partialclonefilter=blob:none'
+  ]);
 });
+
+test.each([
+  ['a clone', undefined, false, ''],
+  ['a bare sha256 host clone', { formatVersion: 1, objectFormat: 'sha256' } as const, true, ''],
+  ['a blobless clone', undefined, false, 'blob:none']
+])(
+  'templateEntries lists what git reads from the template of %s',
+  (_label, format, bare, filter) => {
+    const file = path.join(tempDir(), 'config');
+    const url = 'https://example.com/a"b\\c;#d';
+    writeFileSync(file, gitConfigTemplate(url, format, bare, filter));
+    const listed = gitSync(path.dirname(file), ['config', '--file', file, '--list']).split('\n');
+    expect(listed).toEqual(
+      templateEntries(url, format, bare, filter).map(([key, value]) => `${key}=${value}`)
+    );
+  }
+);

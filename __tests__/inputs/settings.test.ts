@@ -51,7 +51,8 @@ describe('defaults', () => {
       fetchDepth: 0,
       lfs: false,
       allowUnsafePrCheckout: false,
-      sparseCheckout: undefined
+      sparseCheckout: undefined,
+      filter: ''
     });
   });
 
@@ -124,7 +125,8 @@ describe('bad values fail with an error that names the input', () => {
     ['submodules', 'recursive', /not supported yet/],
     ['lfs', 'yes', /allowed values: true, false/],
     ['sparse-checkout', '/src', /starts with \//],
-    ['filter', 'blob:none', /not supported yet/],
+    ['filter', 'tree:0', /'tree:0' is not supported: .*\(filter: blob:none\) or full ones/],
+    ['filter', 'blob:limit=1m', /is not supported: .*blob:none/],
     ['sparse-checkout-cone-mode', 'maybe', /allowed values: true, false/]
   ])('%s = %j', (input, value, message) => {
     let thrown: unknown;
@@ -154,6 +156,13 @@ describe('bad values fail with an error that names the input', () => {
   test('lfs is a boolean, false by default, as in actions/checkout', () => {
     expect(parse({ lfs: 'true' }).lfs).toBe(true);
     expect(parse({ lfs: 'false' }).lfs).toBe(false);
+  });
+
+  test('filter: blob:none is served, with a default key prefix no full prefix shares', () => {
+    const blobless = parse({ filter: ' Blob:None ' });
+    expect(blobless.filter).toBe('blob:none');
+    expect(blobless.cacheKeyPrefix).toBe('clone-cache-blobless-Linux-acme-widgets');
+    expect(parse({ filter: 'blob:none', 'cache-key': 'mine' }).cacheKeyPrefix).toBe('mine');
   });
 
   test('worktree-path inside cache-dir is refused', () => {

@@ -2,8 +2,9 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gitConfigTemplate } from '../git/config-template.js';
 import { Repository } from '../git/repository.js';
+import { packBloblessObjects } from './blobless-snapshot.js';
 import { ENTRY_REF_PREFIXES } from '../seed/entry-refs.js';
-import { isKeptObjectFile } from '../seed/entry-shape.js';
+import { isBloblessEntry, isKeptObjectFile } from '../seed/entry-shape.js';
 import { lfsObjectPath } from '../lfs/objects.js';
 
 /** A hard link of `from` at `to`; across file systems a reflink where it can, else a copy. */
@@ -52,14 +53,16 @@ async function linkLfsObjects(gitDir: string, snapshotDir: string, oids: readonl
  * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
  * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, the
  * template config, and the LFS objects `lfsOids` (those of the synced commit, when the job uses
- * LFS). No credentials, hooks, index, logs or working tree: nothing but history.
+ * LFS). No credentials, hooks, index, logs or working tree: nothing but history. With a `filter`
+ * (blob:none) the objects are repacked instead: commits, trees and the synced commit's blobs
+ * (see blobless-snapshot).
  */
 export async function buildSnapshot(
   clonePath: string,
   commit: string,
   snapshotDir: string,
   originUrl: string,
-  lfsOids: readonly string[] = []
+  { lfsOids = [], filter = '' }: { lfsOids?: readonly string[]; filter?: string } = {}
 ): Promise<void> {
   const clone = new Repository(clonePath);
   const gitDir = await clone.absoluteGitDir();
@@ -76,13 +79,21 @@ export async function buildSnapshot(
   await fs.rm(snapshotDir, { recursive: true, force: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'heads'), { recursive: true });
   await fs.mkdir(path.join(snapshotDir, 'refs', 'tags'), { recursive: true });
-  await linkObjects(objects, path.join(snapshotDir, 'objects'));
+  const tips = (await clone.refTips(...ENTRY_REF_PREFIXES))
+    .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
+    .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  if (filter) {
+    const ids = tips.map(tip => tip.object);
+    await packBloblessObjects(clone, commit, ids, path.join(snapshotDir, 'objects'));
+  } else {
+    if (await isBloblessEntry(gitDir)) {
+      throw new Error('the clone is blobless (it lacks blobs); not saving it as a full entry');
+    }
+    await linkObjects(objects, path.join(snapshotDir, 'objects'));
+  }
   await linkLfsObjects(gitDir, snapshotDir, lfsOids);
 
-  const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
-    .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
-    .sort((a, b) => (a.ref < b.ref ? -1 : 1))
-    .map(tip => `${tip.object} ${tip.ref}`);
+  const packed = tips.map(tip => `${tip.object} ${tip.ref}`);
   await fs.writeFile(path.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
   await fs.writeFile(path.join(snapshotDir, 'HEAD'), `${commit}\n`);
   await fs.writeFile(path.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));

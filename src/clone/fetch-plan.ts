@@ -6,6 +6,8 @@ export interface FetchInputs {
   fetchDepth: number;
   fetchTags: boolean;
   showProgress: boolean;
+  /** A partial clone filter for the clones this job makes ('' for full history). */
+  filter: string;
 }
 
 /** What the repository held before the fetch, which decides what the inputs can still change. */
@@ -91,18 +93,37 @@ function tagNotes(inputs: FetchInputs, source: HistorySource): string[] {
 }
 
 /**
+ * The filter applies to the clones this job makes (fresh or seeded: their config names origin as
+ * the promisor). A clone path held is fetched as it is configured, and the shared host clone
+ * stays whole.
+ */
+function filterOf(inputs: FetchInputs, source: HistorySource): FetchPlan {
+  if (!inputs.filter) return { transfer: {}, notes: [] };
+  if (source.kind === 'fresh' || source.kind === 'seeded') {
+    return { transfer: { filter: inputs.filter }, notes: [] };
+  }
+  const why =
+    source.kind === 'existing'
+      ? `the clone at ${source.path} was not made by this job: it is fetched as it is configured`
+      : `the host clone in cache-dir always holds every blob (${SHARED})`;
+  return { transfer: {}, notes: [`filter is ${inputs.filter}, but ${why}.`] };
+}
+
+/**
  * How to fetch from origin into a repository, given the inputs and what it held before: the
  * inputs narrow the transfer, never the history or tags already there (a superset of what was
  * asked, said in one line each).
  */
 export function planFetch(inputs: FetchInputs, source: HistorySource): FetchPlan {
   const depth = depthOf(inputs, source);
+  const filter = filterOf(inputs, source);
   return {
     transfer: {
       ...depth.transfer,
+      ...filter.transfer,
       tags: source.kind === 'host-clone' || inputs.fetchTags,
       progress: inputs.showProgress
     },
-    notes: [...depth.notes, ...tagNotes(inputs, source)]
+    notes: [...depth.notes, ...tagNotes(inputs, source), ...filter.notes]
   };
 }

@@ -11,15 +11,26 @@ export function quoteConfigValue(value: string): string {
 }
 
 /**
+ * A partial clone's format: a promisor remote needs repository format 1, as `git clone --filter`
+ * writes it.
+ */
+function formatFor(format: RepositoryFormat, filter: string): RepositoryFormat {
+  return filter ? { ...format, formatVersion: 1 } : format;
+}
+
+/**
  * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
  * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
- * drivers) is absent because the file is written from scratch.
+ * drivers, another promisor remote) is absent because the file is written from scratch. With a
+ * `filter` (blob:none), origin is the one promisor remote: what the clone lacks comes from there.
  */
 export function gitConfigTemplate(
   originUrl: string,
-  format: RepositoryFormat = DEFAULT_FORMAT,
-  bare = false
+  givenFormat: RepositoryFormat = DEFAULT_FORMAT,
+  bare = false,
+  filter = ''
 ): string {
+  const format = formatFor(givenFormat, filter);
   const lines = [
     '[core]',
     `\trepositoryformatversion = ${format.formatVersion}`,
@@ -35,6 +46,7 @@ export function gitConfigTemplate(
     `\turl = ${quoteConfigValue(originUrl)}`,
     '\tfetch = +refs/heads/*:refs/remotes/origin/*'
   );
+  if (filter) lines.push('\tpromisor = true', `\tpartialclonefilter = ${filter}`);
   return lines.join('\n') + '\n';
 }
 
@@ -44,9 +56,11 @@ export function gitConfigTemplate(
  */
 export function templateEntries(
   originUrl: string,
-  format: RepositoryFormat = DEFAULT_FORMAT,
-  bare = false
+  givenFormat: RepositoryFormat = DEFAULT_FORMAT,
+  bare = false,
+  filter = ''
 ): [string, string][] {
+  const format = formatFor(givenFormat, filter);
   return [
     ['core.repositoryformatversion', String(format.formatVersion)],
     ['core.filemode', 'true'],
@@ -56,6 +70,12 @@ export function templateEntries(
       ? [['extensions.objectformat', format.objectFormat] as [string, string]]
       : []),
     ['remote.origin.url', originUrl],
-    ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+    ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*'],
+    ...(filter
+      ? ([
+          ['remote.origin.promisor', 'true'],
+          ['remote.origin.partialclonefilter', filter]
+        ] as [string, string][])
+      : [])
   ];
 }

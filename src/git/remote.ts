@@ -13,6 +13,8 @@ export interface TransferOptions {
   progress?: boolean;
   /** N: a shallow fetch of depth N; 'unshallow': complete a shallow clone's history. */
   depth?: number | 'unshallow';
+  /** A partial clone filter (blob:none): commits and trees, no blobs. */
+  filter?: string;
 }
 
 export interface OriginFetch extends TransferOptions {
@@ -22,8 +24,9 @@ export interface OriginFetch extends TransferOptions {
   extraRefspecs?: readonly string[];
 }
 
-function transferArgs({ tags = true, progress = true, depth }: TransferOptions): string[] {
+function transferArgs({ tags = true, progress = true, depth, filter }: TransferOptions): string[] {
   const args = [progress ? '--progress' : '--no-progress'];
+  if (filter) args.push(`--filter=${filter}`);
   if (!tags) args.push('--no-tags');
   if (depth === 'unshallow') args.push('--unshallow');
   else if (depth) args.push(`--depth=${depth}`);
@@ -97,6 +100,31 @@ export async function fetchOneTag(
   await runGit(repo.dir, args, {
     config: originConfig(repo),
     progress: options.progress !== false
+  });
+}
+
+/**
+ * Fetches objects of origin by their ids (the blobs a blobless clone is about to check out), in
+ * one request, as git's own on-demand fetch does: no negotiation, no refs, no tags.
+ */
+export async function fetchObjectsById(
+  repo: Repository,
+  ids: readonly string[],
+  options: TransferOptions = {}
+): Promise<void> {
+  const args = [
+    'fetch',
+    ...transferArgs({ ...options, tags: false, depth: undefined }),
+    '--no-auto-gc',
+    '--no-write-fetch-head',
+    '--no-recurse-submodules',
+    '--stdin',
+    'origin'
+  ];
+  await runGit(repo.dir, args, {
+    config: [...originConfig(repo), { key: 'fetch.negotiationAlgorithm', value: 'noop' }],
+    progress: options.progress !== false,
+    input: ids.join('\n') + '\n'
   });
 }
 

@@ -6,8 +6,7 @@ import type { InputReader } from './origin.js';
  * change nothing; any other value is refused, never silently ignored.
  */
 const NOT_YET: readonly { name: string; neutral: readonly string[]; what: string }[] = [
-  { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
-  { name: 'filter', neutral: [''], what: 'make partial clones' }
+  { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' }
 ];
 
 export function refuseNotSupported(read: InputReader): void {

@@ -81,13 +81,19 @@ export function resolveInsideWorkspace(name: string, raw: string, workspace: str
   return resolved;
 }
 
+/**
+ * The key prefix. Blobless entries get a default of their own that no full prefix is a prefix of
+ * (and the reverse), so full and blobless jobs of one repository never restore each other's.
+ */
 export function parseCacheKey(
   raw: string,
   context: RunnerContext,
   owner: string,
-  repo: string
+  repo: string,
+  filter = ''
 ): string {
-  const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
+  const kind = filter ? 'blobless-' : '';
+  const value = raw.trim() || `clone-cache-${kind}${context.runnerOs}-${owner}-${repo}`;
   if (value.includes(',')) {
     throw new InputError('cache-key', `'${value}' contains a comma; cache keys cannot.`);
   }

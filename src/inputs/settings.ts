@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { isInside } from '../fs-util.js';
 import type { RunnerContext } from '../runner-context.js';
 import { validateBranchName } from '../worktree/names.js';
+import { parseFilter, type CloneFilter } from './filter.js';
 import { refuseNotSupported } from './not-supported.js';
 import {
   parseOriginUrl,
@@ -74,6 +75,8 @@ export interface Settings {
   allowUnsafePrCheckout: boolean;
   /** sparse-checkout patterns for the clone at path and the task worktree; undefined: whole. */
   sparseCheckout: SparseCheckout | undefined;
+  /** 'blob:none': a blobless clone and entry (origin the promisor remote); '': full history. */
+  filter: CloneFilter;
 }
 
 export const DEFAULT_REFRESH_AFTER = 50;
@@ -111,6 +114,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
   const repository = `${owner}/${repoName}`;
   const ssh = parseSsh(read);
   const serverUrl = parseServerUrl(read('github-server-url'), context);
+  const filter = parseFilter(read('filter'));
   const settings: Settings = {
     repository,
     repoName,
@@ -122,7 +126,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     originUrl: parseOriginUrl(read('origin-url'), serverUrl, repository, ssh),
     clonePath: resolveInsideWorkspace('path', read('path'), context.workspace),
     workspace: context.workspace,
-    cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
+    cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName, filter),
     saveCache: parseSavePolicy(read('save-cache')),
     refreshAfter: parseWholeNumber(
       'refresh-after',
@@ -147,7 +151,8 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
       read('allow-unsafe-pr-checkout'),
       false
     ),
-    sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode'))
+    sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode')),
+    filter
   };
   checkOverlaps(settings);
   return settings;

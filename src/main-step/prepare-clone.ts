@@ -114,7 +114,8 @@ async function restoreAndSeed(
       settings.clonePath,
       settings.originUrl,
       limits().seedTimeoutMs,
-      restored.archiveBytes
+      restored.archiveBytes,
+      settings.filter
     )
   );
   const cache: CacheUse = {
@@ -136,7 +137,7 @@ async function startFullClone(job: Job): Promise<void> {
   await job.stages.run(
     'clone',
     'Cloning into path',
-    () => initClone(settings.clonePath, settings.originUrl),
+    () => initClone(settings.clonePath, settings.originUrl, settings.filter),
     { writing: settings.clonePath }
   );
 }

@@ -8,6 +8,7 @@ import type { Repository } from '../git/repository.js';
 import type { Settings } from '../inputs/settings.js';
 import type { RunnerContext } from '../runner-context.js';
 import { isActionClone } from '../seed/marker.js';
+import { fetchBlobsToCheckOut } from '../clone/blobs.js';
 import { checkoutTarget } from '../clone/checkout.js';
 import { removeStaleCredentials } from '../clone/credentials.js';
 import { fetchCommit, fetchOrigin, fetchTag, remoteDefaultBranch } from '../clone/fetch.js';
@@ -166,6 +167,11 @@ export async function syncClone(
         await setOriginHead(clone, defaultBranch).catch(error => {
           if (!(error instanceof GitError)) throw error;
         });
+      }
+      // A blobless clone this job made: the blobs of what is checked out, before they are read.
+      if (transfer.filter) {
+        const commits = await commitsToCheckOut(clone, settings, target, defaultBranch);
+        await fetchBlobsToCheckOut(clone, settings.originUrl, commits, transfer);
       }
       const shallow = typeof transfer.depth === 'number' && (await clone.isShallow());
       return { target, defaultBranch, shallow };

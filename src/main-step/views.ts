@@ -104,6 +104,7 @@ export function stateOf(result: MainResult, settings: Settings, context: RunnerC
     isDefaultBranch: result.isDefaultBranch,
     staleCommits: result.staleCommits,
     shallowDepth: result.shallow ? settings.fetchDepth : 0,
+    filter: settings.filter,
     saveCache: settings.saveCache,
     forkPrCheckout: forkPrCheckout(settings, context),
     refreshAfter: settings.refreshAfter,

@@ -28,7 +28,10 @@ async function snapshotCheckAndSave(
 ): Promise<SaveOutcome> {
   const clone = new Repository(state.clonePath);
   const lfsOids = state.lfs ? await lfsObjectsOf(clone, state.commit) : [];
-  await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl, lfsOids);
+  await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl, {
+    lfsOids,
+    filter: state.filter ?? ''
+  });
   // An LFS object other than its name says is left out of the entry (and said so).
   if (lfsOids.length > 0) await verifyLfsStoreAndReport(backend.stagingDir);
   const started = performance.now();

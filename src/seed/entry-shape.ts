@@ -4,12 +4,13 @@ import { filesUnder } from '../fs-util.js';
 
 /**
  * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
- * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes, LFS
- * objects), so a planted file is dropped whatever its name. The snapshot builds entries with the
- * same rules. (LFS objects are hashed before use: see lfs/verify.)
+ * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes and, in a
+ * blobless entry, the empty `.promisor` mark beside a pack, LFS objects), so a planted file is
+ * dropped whatever its name. The snapshot builds entries with the same rules. (LFS objects are
+ * hashed before use: see lfs/verify.)
  */
 const KEPT_FILE =
-  /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx)|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+  /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx|promisor)|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 const KEPT_DIR =
   /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs|lfs|lfs\/objects|lfs\/objects\/[0-9a-f]{2}|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2})$/;
 /** Files git derives from the packs and makes again when it wants them: dropped without a word. */
@@ -24,7 +25,9 @@ export function isKeptObjectFile(relative: string): boolean {
 const SIZE_LIMITS: [RegExp, number][] = [
   [/^HEAD$/, 1024],
   [/^config$/, 64 * 1024],
-  [/^refs\//, 1024]
+  [/^refs\//, 1024],
+  // git reads only that the mark exists; the snapshot writes it empty.
+  [/\.promisor$/, 0]
 ];
 
 /** An archive unpacks to at most this many times its size (git's data is compressed already). */
@@ -79,12 +82,23 @@ function checkSizes(files: Found['files'], archiveBytes: number | undefined): vo
   }
 }
 
-/** A pack is usable only with its index, and an index only with its pack. */
+/** A pack is usable only with its index, an index only with its pack; a promisor mark needs both. */
 function unpairedPackFiles(files: Found['files']): string[] {
   const names = new Set(files.map(file => file.name));
-  const partner = (name: string) =>
-    name.endsWith('.pack') ? name.replace(/\.pack$/, '.idx') : name.replace(/\.idx$/, '.pack');
-  return [...names].filter(name => /^objects\/pack\//.test(name) && !names.has(partner(name)));
+  const partners = (name: string): string[] => {
+    const base = name.replace(/\.(pack|idx|promisor)$/, '');
+    if (name.endsWith('.pack')) return [`${base}.idx`];
+    return [`${base}.pack`, ...(name.endsWith('.promisor') ? [`${base}.idx`] : [])];
+  };
+  return [...names].filter(
+    name => /^objects\/pack\//.test(name) && partners(name).some(partner => !names.has(partner))
+  );
+}
+
+/** True when the git directory is blobless: one of its packs carries the promisor mark. */
+export async function isBloblessEntry(gitDir: string): Promise<boolean> {
+  const packs = await fs.readdir(path.join(gitDir, 'objects', 'pack')).catch(() => []);
+  return packs.some(name => name.endsWith('.promisor'));
 }
 
 /**

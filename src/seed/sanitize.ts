@@ -4,7 +4,7 @@ import { dangerousConfigKeys } from '../git/dangerous-config.js';
 import { configFileValue } from '../git/config.js';
 import { gitConfigTemplate, type RepositoryFormat } from '../git/config-template.js';
 import { checkEntryRefs, type EntryRefs } from './entry-refs.js';
-import { enforceEntryShape } from './entry-shape.js';
+import { enforceEntryShape, isBloblessEntry } from './entry-shape.js';
 
 async function readFormat(configPath: string): Promise<RepositoryFormat> {
   const stat = await fs.lstat(configPath).catch(() => undefined);
@@ -23,15 +23,25 @@ async function readFormat(configPath: string): Promise<RepositoryFormat> {
  * replace refs), every ref is well formed, and the config is rebuilt from the template. Returns
  * what was removed (files, refs, and the dangerous config keys the rebuilt config drops) for the
  * log, and the refs' tips, whose objects the seed checks once the clone is in place.
+ *
+ * With a `filter` (blob:none) the rebuilt config makes origin the one promisor remote; a full
+ * entry is used as it is (it holds more than a blobless job needs). Without one, a blobless entry
+ * is refused: a job that wants the full history does not lazily fetch it.
  */
 export async function sanitizeGitDir(
   gitDir: string,
   originUrl: string,
-  archiveBytes?: number
+  archiveBytes?: number,
+  filter = ''
 ): Promise<{ removed: string[]; tips: EntryRefs['tips'] }> {
   const stat = await fs.lstat(gitDir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new Error('the cached clone has no .git directory');
   const removed = await enforceEntryShape(gitDir, archiveBytes);
+  if (!filter && (await isBloblessEntry(gitDir))) {
+    throw new Error(
+      'the entry is blobless (saved by a job with filter: blob:none) and this job keeps the full history'
+    );
+  }
   const refs = await checkEntryRefs(gitDir);
   removed.push(...refs.dropped);
   await fs.mkdir(path.join(gitDir, 'hooks'));
@@ -41,6 +51,8 @@ export async function sanitizeGitDir(
   const configIsFile = (await fs.lstat(configPath).catch(() => undefined))?.isFile();
   if (configIsFile) removed.push(...(await dangerousConfigKeys(configPath)));
   await fs.rm(configPath, { force: true });
-  await fs.writeFile(configPath, gitConfigTemplate(originUrl, format), { mode: 0o644 });
+  await fs.writeFile(configPath, gitConfigTemplate(originUrl, format, false, filter), {
+    mode: 0o644
+  });
   return { removed, tips: refs.tips };
 }

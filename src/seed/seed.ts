@@ -85,14 +85,15 @@ export async function seedClone(
   clonePath: string,
   originUrl: string,
   timeoutMs: number,
-  archiveBytes?: number
+  archiveBytes?: number,
+  filter = ''
 ): Promise<SeedOutcome> {
   const target = path.join(clonePath, '.git');
   const createdRoot = await firstMissingAncestor(clonePath);
   const abort = new AbortController();
   let placed = false;
   const work = (async (): Promise<SeedOutcome> => {
-    const { removed, tips } = await sanitizeGitDir(stagedGitDir, originUrl, archiveBytes);
+    const { removed, tips } = await sanitizeGitDir(stagedGitDir, originUrl, archiveBytes, filter);
     if (removed.length > 0) {
       core.warning(`The cached clone carried ${removed.join(', ')}; removed before use.`, {
         title: 'Clone cache sanitized'
