@@ -49,7 +49,8 @@ describe('defaults', () => {
       fetchTags: true,
       showProgress: true,
       fetchDepth: 0,
-      allowUnsafePrCheckout: false
+      allowUnsafePrCheckout: false,
+      submodules: 'none'
     });
   });
 
@@ -118,8 +119,7 @@ describe('bad values fail with an error that names the input', () => {
     ['ssh-known-hosts', 'host ssh-ed25519 AAAA', /ssh-key is empty/],
     ['ssh-user', 'a b', /not a user name/],
     ['ssh-strict', 'sometimes', /allowed values: true, false/],
-    ['submodules', 'true', /not supported yet: this action does not check out submodules/],
-    ['submodules', 'recursive', /not supported yet/],
+    ['submodules', 'yes', /allowed values: false, true, recursive/],
     ['lfs', 'true', /not supported yet: this action does not download Git LFS files/],
     ['sparse-checkout', 'src/', /not supported yet/],
     ['filter', 'blob:none', /not supported yet/],

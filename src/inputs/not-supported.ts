@@ -6,7 +6,6 @@ import type { InputReader } from './origin.js';
  * change nothing; any other value is refused, never silently ignored.
  */
 const NOT_YET: readonly { name: string; neutral: readonly string[]; what: string }[] = [
-  { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
   { name: 'lfs', neutral: ['', 'false'], what: 'download Git LFS files' },
   { name: 'sparse-checkout', neutral: [''], what: 'make sparse checkouts' },
   { name: 'filter', neutral: [''], what: 'make partial clones' }

@@ -3,6 +3,7 @@ import { isInside } from '../fs-util.js';
 import type { RunnerContext } from '../runner-context.js';
 import { validateBranchName } from '../worktree/names.js';
 import { refuseNotSupported } from './not-supported.js';
+import { parseSubmodules, type SubmoduleMode } from './submodules.js';
 import {
   parseOriginUrl,
   parseServerUrl,
@@ -69,6 +70,8 @@ export interface Settings {
   fetchDepth: number;
   /** Opt in to fetching a fork's pull request head in pull_request_target / workflow_run. */
   allowUnsafePrCheckout: boolean;
+  /** Submodules checked out at the commits the superproject records (and theirs, recursive). */
+  submodules: SubmoduleMode;
 }
 
 export const DEFAULT_REFRESH_AFTER = 50;
@@ -106,6 +109,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
   const repository = `${owner}/${repoName}`;
   const ssh = parseSsh(read);
   const serverUrl = parseServerUrl(read('github-server-url'), context);
+  const cacheDir = parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace);
   const settings: Settings = {
     repository,
     repoName,
@@ -129,7 +133,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     base: read('base').trim(),
     worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
     removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
-    cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
+    cacheDir,
     diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
     fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false),
     clean: parseBoolean('clean', read('clean'), true),
@@ -140,7 +144,8 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
       'allow-unsafe-pr-checkout',
       read('allow-unsafe-pr-checkout'),
       false
-    )
+    ),
+    submodules: parseSubmodules(read('submodules'), cacheDir)
   };
   checkOverlaps(settings);
   return settings;

@@ -20,6 +20,7 @@ import {
   type RefRequest,
   type Target
 } from '../clone/ref.js';
+import { checkOutSubmodules } from '../submodules/stage.js';
 import type { Job } from './job.js';
 import type { Preparation } from './prepare-clone.js';
 
@@ -185,6 +186,7 @@ export async function syncClone(
     () => checkoutTarget(clone, target, { ownClone, clean: settings.clean }),
     where
   );
+  await checkOutSubmodules(job, clone, { fromCache: cachedCommit !== undefined, shallow });
   // Best effort: the count walks history that came from the cache.
   const staleCommits = cachedCommit
     ? await clone.countCommits(cachedCommit, target.commit).catch(() => null)

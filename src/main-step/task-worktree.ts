@@ -1,4 +1,5 @@
 import type { Repository } from '../git/repository.js';
+import { checkOutSubmodules } from '../submodules/stage.js';
 import { createWorktree } from '../worktree/create.js';
 import type { Job } from './job.js';
 import { worktreeFolder } from './mode.js';
@@ -9,7 +10,8 @@ export async function createTaskWorktree(
   job: Job,
   repo: Repository,
   defaultBranch: string,
-  hostLock?: string
+  hostLock?: string,
+  fromCache = false
 ): Promise<TaskWorktree> {
   const { settings, context } = job;
   const folder = worktreeFolder(settings, context);
@@ -27,6 +29,12 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
+  // The main clone's submodule repositories are copied locally: no history crosses the network.
+  await checkOutSubmodules(job, repo.at(created.path), {
+    fromCache,
+    shallow: false,
+    localSource: await repo.commonDir()
+  });
   return {
     ...created,
     branch: settings.branch,
