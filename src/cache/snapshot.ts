@@ -4,6 +4,7 @@ import { gitConfigTemplate } from '../git/config-template.js';
 import { Repository } from '../git/repository.js';
 import { ENTRY_REF_PREFIXES } from '../seed/entry-refs.js';
 import { isKeptObjectFile } from '../seed/entry-shape.js';
+import { snapshotModules } from './module-snapshot.js';
 
 /**
  * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
@@ -35,7 +36,8 @@ async function linkObjects(
 /**
  * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
  * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, and the
- * template config. No credentials, hooks, index, logs or working tree: nothing but history.
+ * template config. No credentials, hooks, index, logs or working tree: nothing but history. Each
+ * submodule repository under `modules/` goes in the same way, at the commit it has checked out.
  */
 export async function buildSnapshot(
   clonePath: string,
@@ -45,6 +47,18 @@ export async function buildSnapshot(
 ): Promise<void> {
   const clone = new Repository(clonePath);
   const gitDir = await clone.absoluteGitDir();
+  await snapshotGitDir(clone, gitDir, commit, snapshotDir, originUrl);
+  await snapshotModules(gitDir, snapshotDir, snapshotGitDir);
+}
+
+/** One git directory's snapshot (the clone's, or a submodule repository's). */
+async function snapshotGitDir(
+  clone: Repository,
+  gitDir: string,
+  commit: string,
+  snapshotDir: string,
+  originUrl: string
+): Promise<void> {
   const objects = path.join(gitDir, 'objects');
   if (await fs.lstat(path.join(objects, 'info', 'alternates')).catch(() => undefined)) {
     throw new Error('the clone borrows objects through objects/info/alternates; not saving it');

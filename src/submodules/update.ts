@@ -54,22 +54,32 @@ async function prepareExisting(
     })
   ).stdout.trim();
   if (!url) return;
-  await runGit(moduleRepo.dir, ['config', 'remote.origin.url', url]);
-  if (!(await moduleRepo.resolveCommit(submodule.commit))) {
-    const transfer = { prune: true, progress: options.progress };
-    await fetchOrigin(moduleRepo, url, transfer);
+  const problem = options.verifyCached ? await danglingRef(moduleRepo) : undefined;
+  if (!problem) {
+    await runGit(moduleRepo.dir, ['config', 'remote.origin.url', url]);
     if (!(await moduleRepo.resolveCommit(submodule.commit))) {
-      await fetchCommit(moduleRepo, url, submodule.commit, transfer);
+      const transfer = { prune: true, progress: options.progress };
+      await fetchOrigin(moduleRepo, url, transfer);
+      if (!(await moduleRepo.resolveCommit(submodule.commit))) {
+        await fetchCommit(moduleRepo, url, submodule.commit, transfer);
+      }
     }
+    if (!options.verifyCached) return;
   }
-  if (!options.verifyCached) return;
-  const problem = await untrustedObjectsOf(moduleRepo, submodule.commit);
-  if (!problem) return;
+  const reason = problem ?? (await untrustedObjectsOf(moduleRepo, submodule.commit))?.reason;
+  if (!reason) return;
   core.warning(
-    `The cached repository of submodule ${submodule.path} is not used: ${problem.reason}. Cloning it instead.`,
+    `The cached repository of submodule ${submodule.path} is not used: ${reason}. Cloning it instead.`,
     { title: 'Clone cache not used' }
   );
   await fs.rm(moduleRepo.dir, { recursive: true, force: true });
+}
+
+/** A ref of a cached submodule repository that names an object it does not hold. */
+async function danglingRef(moduleRepo: Repository): Promise<string | undefined> {
+  const tips = await moduleRepo.refTips();
+  const [missing] = await moduleRepo.missingObjects(tips.map(tip => tip.object));
+  return missing && `a ref names the missing object ${missing}`;
 }
 
 /**
