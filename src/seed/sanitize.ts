@@ -54,7 +54,10 @@ async function sanitizeModules(gitDir: string, archiveBytes?: number): Promise<s
   for (const name of dirs) {
     const moduleDir = path.join(gitDir, 'modules', name);
     const sanitized = await sanitizeOne(moduleDir, '', archiveBytes);
-    removed.push(...sanitized.removed.map(item => `modules/${name}: ${item}`));
+    // A nested submodule's items already start with its own `modules/<name>`.
+    const named = (item: string) =>
+      item.startsWith('modules/') ? `modules/${name}/${item}` : `modules/${name}: ${item}`;
+    removed.push(...sanitized.removed.map(named));
   }
   return removed;
 }

@@ -1,0 +1,94 @@
+import { afterEach, expect, test } from '@jest/globals';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs';
+import * as path from 'node:path';
+import { craftEntry } from '../support/archive.js';
+import type { CacheEntry } from '../support/cache-server.js';
+import { startFixture, type Fixture } from '../support/fixture.js';
+import { gitSync } from '../support/git.js';
+import { revParse } from '../support/repos.js';
+import { addSubmodules, type SubmoduleRepos } from '../support/submodule-repos.js';
+
+let fx: Fixture;
+afterEach(async () => fx?.close());
+
+const inputs = { submodules: 'recursive' };
+
+/** A cold job with submodules that saves the one entry. */
+async function saveEntryWithSubmodules(): Promise<{ entry: CacheEntry; repos: SubmoduleRepos }> {
+  fx = await startFixture({ commits: 5 });
+  const repos = addSubmodules(fx);
+  const cold = fx.newJob('cold');
+  expect((await fx.main(cold, { inputs })).exitCode).toBe(0);
+  expect((await fx.post(cold)).exitCode).toBe(0);
+  return { entry: [...fx.cache.entries.values()][0], repos };
+}
+
+test('hooks and config planted in a submodule git directory of an entry run nothing', async () => {
+  const { entry, repos } = await saveEntryWithSubmodules();
+  const marker = path.join(fx.root, 'ran');
+  const script = `#!/bin/sh\necho "$0" >> ${marker}\n`;
+  craftEntry(fx.cache, entry, fx.root, gitDir => {
+    for (const module of ['modules/rel', 'modules/rel/modules/nested']) {
+      const dir = path.join(gitDir, module);
+      mkdirSync(path.join(dir, 'hooks'), { recursive: true });
+      for (const hook of ['post-checkout', 'reference-transaction', 'pre-auto-gc']) {
+        writeFileSync(path.join(dir, 'hooks', hook), script);
+        chmodSync(path.join(dir, 'hooks', hook), 0o755);
+      }
+      mkdirSync(path.join(dir, 'elsewhere'));
+      writeFileSync(path.join(dir, 'elsewhere', 'post-checkout'), script, { mode: 0o755 });
+      appendFileSync(
+        path.join(dir, 'config'),
+        `[core]\n\thooksPath = ${path.join(dir, 'elsewhere')}\n\tfsmonitor = ${path.join(dir, 'elsewhere', 'post-checkout')}\n`
+      );
+    }
+    writeFileSync(path.join(gitDir, 'modules', 'planted'), 'stray');
+  });
+  const job = fx.newJob('warm');
+  const main = await fx.main(job, { inputs });
+  expect(main.exitCode).toBe(0);
+  expect(main.outputs.seeded).toBe('true');
+  expect(existsSync(marker)).toBe(false);
+  const sanitized = main.annotations.find(a => a.title === 'Clone cache sanitized');
+  expect(sanitized?.message).toContain('modules/rel: hooks/post-checkout');
+  expect(sanitized?.message).toContain('modules/rel: core.hookspath');
+  expect(sanitized?.message).toContain('modules/rel/modules/nested: core.fsmonitor');
+  expect(sanitized?.message).toContain('modules/planted');
+  const at = (dir: string) => gitSync(path.join(job.workspace, dir), ['rev-parse', 'HEAD']);
+  expect(at('libs/rel')).toBe(revParse(repos.rel, 'main'));
+  expect(at('libs/rel/deps/nested')).toBe(revParse(repos.nested, 'main'));
+  const relConfig = readFileSync(path.join(job.workspace, '.git/modules/rel/config'), 'utf8');
+  expect(relConfig).not.toMatch(/hooksPath|fsmonitor/);
+  // The URL comes from the superproject's .gitmodules, never from the entry.
+  expect(relConfig).toContain(`url = ${fx.git.url}/acme/lib-rel`);
+});
+
+test('a symbolic link in a submodule git directory refuses the entry: a full clone', async () => {
+  const { entry, repos } = await saveEntryWithSubmodules();
+  const outside = path.join(fx.root, 'outside');
+  mkdirSync(outside);
+  craftEntry(fx.cache, entry, fx.root, gitDir => {
+    const refs = path.join(gitDir, 'modules', 'abs', 'refs', 'tags');
+    rmSync(refs, { recursive: true, force: true });
+    symlinkSync(outside, refs);
+  });
+  const job = fx.newJob('warm');
+  const main = await fx.main(job, { inputs });
+  expect(main.exitCode).toBe(0);
+  expect(main.outputs.seeded).toBe('false');
+  expect(main.outputs['fallback-reason']).toMatch(/modules\/abs\/refs\/tags|not a plain file/);
+  expect(gitSync(path.join(job.workspace, 'libs/abs'), ['rev-parse', 'HEAD'])).toBe(
+    revParse(repos.abs, 'main')
+  );
+  expect(readdirSync(outside)).toEqual([]);
+});
