@@ -1,10 +1,11 @@
 import { afterEach, expect, test } from '@jest/globals';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { startFixture, TOKEN, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
 import { startOtherHost, type OtherHost } from '../support/other-host.js';
 import { createOrigin, revParse } from '../support/repos.js';
-import { addSubmodules } from '../support/submodule-repos.js';
+import { addSubmodules, commitGitlinks } from '../support/submodule-repos.js';
 
 let fx: Fixture;
 let other: OtherHost | undefined;
@@ -73,4 +74,22 @@ test('submodules true checks out the first level only', async () => {
   );
   const nested = gitSync(job.workspace, ['-C', 'libs/rel', 'submodule', 'status']);
   expect(nested).toMatch(/^-/); // not initialized
+});
+
+test.each([
+  ['file', (fx: Fixture) => `file://${path.join(fx.root, 'origin', 'acme', 'lib-rel.git')}`],
+  ['ext', (fx: Fixture) => `ext::sh -c touch% ${path.join(fx.root, 'ext-ran')}`]
+])("a %s submodule URL stays refused (git's default schemes only)", async (_scheme, url) => {
+  fx = await startFixture({ commits: 5 });
+  const repos = addSubmodules(fx, []);
+  commitGitlinks(fx.origin, [
+    ...repos.gitlinks(),
+    { name: 'local', path: 'libs/local', url: url(fx), commit: revParse(repos.rel, 'main') }
+  ]);
+  const main = await fx.main(fx.newJob(), { inputs: { submodules: 'true' } });
+  expect(main.exitCode).not.toBe(0);
+  const error = main.annotations.find(a => a.level === 'error');
+  expect(error?.title).toBe('Submodule update failed');
+  expect(error?.message).toMatch(/transport '(file|ext)' not allowed/);
+  expect(existsSync(path.join(fx.root, 'ext-ran'))).toBe(false);
 });
