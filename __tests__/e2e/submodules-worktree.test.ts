@@ -2,7 +2,7 @@ import { afterEach, expect, test } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { startFixture, type Fixture } from '../support/fixture.js';
-import { gitSync } from '../support/git.js';
+import { gitAsync, gitSync } from '../support/git.js';
 import { revParse } from '../support/repos.js';
 import { addSubmodules } from '../support/submodule-repos.js';
 
@@ -40,8 +40,18 @@ test('the task worktree gets its submodules from the clone, with no request to t
     `${fx.git.url}/acme/lib-abs`
   );
 
+  // persist-credentials: a later step's git in a submodule (nested, or the worktree's) has auth.
+  const nestedInClone = path.join(job.workspace, 'libs/rel/deps/nested');
+  for (const dir of [nestedInClone, path.join(worktree, 'libs/abs')]) {
+    await expect(gitAsync(dir, ['fetch', '--quiet', 'origin'])).resolves.toBeDefined();
+  }
+
   const post = await fx.post(job);
   expect(post.exitCode).toBe(0);
   expect(post.annotations).toEqual([]);
   expect(existsSync(worktree)).toBe(false);
+  // The post step took the includes back: the submodule has no auth any more.
+  const nestedConfig = gitSync(nestedInClone, ['config', '--local', '--list']);
+  expect(nestedConfig).not.toMatch(/includeif/i);
+  await expect(gitAsync(nestedInClone, ['fetch', '--quiet', 'origin'])).rejects.toThrow();
 });
