@@ -15,6 +15,7 @@ import { craftEntry } from '../support/archive.js';
 import type { CacheEntry } from '../support/cache-server.js';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
+import { looseObjectsOnly, substituteBlob } from '../support/poison.js';
 import { revParse } from '../support/repos.js';
 import { addSubmodules, type SubmoduleRepos } from '../support/submodule-repos.js';
 
@@ -91,4 +92,32 @@ test('a symbolic link in a submodule git directory refuses the entry: a full clo
     revParse(repos.abs, 'main')
   );
   expect(readdirSync(outside)).toEqual([]);
+});
+
+test('other content under a blob id in a cached submodule: that submodule is cloned, never checked out from the entry', async () => {
+  const { entry, repos } = await saveEntryWithSubmodules();
+  const tip = revParse(repos.abs, 'main');
+  const listed = gitSync(repos.abs, ['ls-tree', '-r', tip]).split('\n')[0];
+  const [, , blob] = listed.split('\t')[0].split(' ');
+  const file = listed.split('\t')[1];
+  craftEntry(fx.cache, entry, fx.root, gitDir => {
+    const moduleDir = path.join(gitDir, 'modules', 'abs');
+    looseObjectsOnly(moduleDir);
+    substituteBlob(moduleDir, blob, 'evil content under a legitimate id\n');
+  });
+  const job = fx.newJob('warm');
+  const from = fx.git.requests.length;
+  const main = await fx.main(job, { inputs });
+  expect(main.exitCode).toBe(0);
+  expect(main.outputs.seeded).toBe('true');
+  const refused = main.annotations.filter(a => a.title === 'Clone cache not used');
+  expect(refused).toHaveLength(1);
+  expect(refused[0].message).toContain(`submodule libs/abs is not used: the object ${blob}`);
+  const abs = path.join(job.workspace, 'libs/abs');
+  expect(readFileSync(path.join(abs, file), 'utf8')).not.toContain('evil');
+  expect(gitSync(abs, ['rev-parse', 'HEAD'])).toBe(tip);
+  expect(gitSync(abs, ['status', '--porcelain'])).toBe('');
+  // Cloned again: its pack came from origin.
+  const asked = fx.git.requests.slice(from).map(r => r.path);
+  expect(asked).toContain('/acme/lib-abs/git-upload-pack');
 });
