@@ -29,12 +29,14 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
-  // The main clone's submodule repositories are copied locally: no history crosses the network.
-  await checkOutSubmodules(job, repo.at(created.path), {
-    fromCache,
-    shallow: false,
-    localSource: await repo.commonDir()
-  });
+  if (settings.submodules !== 'none') {
+    // The main clone's submodule repositories are copied locally: no history crosses the network.
+    await checkOutSubmodules(job, repo.at(created.path), {
+      fromCache,
+      shallow: false,
+      localSource: await repo.commonDir()
+    });
+  }
   return {
     ...created,
     branch: settings.branch,
