@@ -1,5 +1,5 @@
 import { globEscape, type IncludeLine } from '../clone/credentials.js';
-import { gitOutput } from '../git/exec.js';
+import { checkedOutSubmodules } from '../git/submodules.js';
 import { Repository } from '../git/repository.js';
 
 /**
@@ -14,14 +14,7 @@ export async function submoduleIncludes(
 ): Promise<IncludeLine[]> {
   const includes: IncludeLine[] = [];
   for (const superproject of superprojects) {
-    const listed = await gitOutput(superproject, [
-      'submodule',
-      'foreach',
-      '--quiet',
-      '--recursive',
-      'pwd'
-    ]);
-    for (const dir of listed.split('\n').filter(Boolean)) {
+    for (const dir of await checkedOutSubmodules(new Repository(superproject))) {
       const gitDir = await new Repository(dir).absoluteGitDir();
       includes.push({
         scope: 'local',

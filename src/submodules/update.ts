@@ -1,9 +1,14 @@
 import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ActionError } from '../errors.js';
+import { ActionError, errorMessage } from '../errors.js';
 import { exists } from '../fs-util.js';
-import { runGit } from '../git/exec.js';
+import {
+  initAndSyncSubmodules,
+  setModuleOriginUrl,
+  submoduleUrl,
+  updateSubmodulesOnce
+} from '../git/submodules.js';
 import { untrustedObjectsOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
 import { fetchCommit, fetchOrigin } from '../clone/fetch.js';
@@ -48,15 +53,11 @@ async function prepareExisting(
   moduleRepo: Repository,
   options: SubmoduleUpdate
 ): Promise<void> {
-  const url = (
-    await runGit(superproject.dir, ['config', `submodule.${submodule.name}.url`], {
-      allowFailure: true
-    })
-  ).stdout.trim();
+  const url = await submoduleUrl(superproject, submodule.name);
   if (!url) return;
   const problem = options.verifyCached ? await danglingRef(moduleRepo) : undefined;
   if (!problem) {
-    await runGit(moduleRepo.dir, ['config', 'remote.origin.url', url]);
+    await setModuleOriginUrl(moduleRepo, url);
     if (!(await moduleRepo.resolveCommit(submodule.commit))) {
       const transfer = { prune: true, progress: options.progress };
       await fetchOrigin(moduleRepo, url, transfer);
@@ -101,9 +102,7 @@ export async function updateSubmodules(
   }
   const recorded = await recordedSubmodules(superproject);
   if (recorded.length === 0) return;
-  const where = { config: superproject.auth };
-  await runGit(superproject.dir, ['submodule', 'init', '--quiet'], where);
-  await runGit(superproject.dir, ['submodule', 'sync', '--quiet'], where);
+  await initAndSyncSubmodules(superproject);
   const gitDir = await superproject.absoluteGitDir();
   for (const submodule of recorded.filter(s => isSafeName(s.name))) {
     const moduleRepo = superproject.at(path.join(gitDir, 'modules', submodule.name));
@@ -115,15 +114,12 @@ export async function updateSubmodules(
       await prepareExisting(superproject, submodule, moduleRepo, options);
     }
   }
-  const args = ['submodule', 'update', '--init', '--checkout', '--force'];
-  args.push(options.progress ? '--progress' : '--quiet');
-  if (options.depth > 0) args.push(`--depth=${options.depth}`);
   try {
-    await runGit(superproject.dir, args, { ...where, progress: options.progress });
+    await updateSubmodulesOnce(superproject, options);
   } catch (error) {
     throw new ActionError(
       'Submodule update failed',
-      `Could not check out the submodules of ${superproject.dir}: ${error instanceof Error ? error.message : String(error)}\nCheck that each submodule URL is reachable and that the token can read the repositories on origin's host (other hosts get no token).`,
+      `Could not check out the submodules of ${superproject.dir}: ${errorMessage(error)}\nCheck that each submodule URL is reachable and that the token can read the repositories on origin's host (other hosts get no token).`,
       { cause: error }
     );
   }
