@@ -52,7 +52,8 @@ describe('defaults', () => {
       lfs: false,
       allowUnsafePrCheckout: false,
       sparseCheckout: undefined,
-      filter: ''
+      filter: '',
+      submodules: 'none'
     });
   });
 
@@ -121,8 +122,7 @@ describe('bad values fail with an error that names the input', () => {
     ['ssh-known-hosts', 'host ssh-ed25519 AAAA', /ssh-key is empty/],
     ['ssh-user', 'a b', /not a user name/],
     ['ssh-strict', 'sometimes', /allowed values: true, false/],
-    ['submodules', 'true', /not supported yet: this action does not check out submodules/],
-    ['submodules', 'recursive', /not supported yet/],
+    ['submodules', 'yes', /allowed values: false, true, recursive/],
     ['lfs', 'yes', /allowed values: true, false/],
     ['sparse-checkout', '/src', /starts with \//],
     ['filter', 'tree:0', /'tree:0' is not supported: .*\(filter: blob:none\) or full ones/],

@@ -6,8 +6,8 @@ import { throttle, type Bandwidth } from './throttle.js';
 export interface GitServer {
   /** Base URL; a repository at <root>/<owner>/<name>.git is served as <url>/<owner>/<name>. */
   url: string;
-  /** Authorization headers seen, for asserting what the client sent. */
-  requests: { path: string; authorized: boolean }[];
+  /** Authorization headers seen, for asserting what the client sent; `bytes` of each response body. */
+  requests: { path: string; authorized: boolean; bytes: number }[];
   /** Milliseconds to hold every request before serving it (a slow network). */
   delayMs: number;
   /** Response bandwidth; 0 is unlimited. */
@@ -57,7 +57,8 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     if (routes.some(route => route(req, res))) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorized = (req.headers.authorization ?? '').toLowerCase() === expected.toLowerCase();
-    requests.push({ path: url.pathname, authorized });
+    const record = { path: url.pathname, authorized, bytes: 0 };
+    requests.push(record);
     const isUploadPackPost = req.method === 'POST' && url.pathname.endsWith('/git-upload-pack');
     if (faults.fail > 0 && (faults.failWhich === 'any' || isUploadPackPost)) {
       faults.fail--;
@@ -117,6 +118,7 @@ export async function startGitServer(projectRoot: string, token: string): Promis
         chunk = chunk.subarray(0, faults.stallAfterBytes - bodyBytes);
       }
       bodyBytes += chunk.length;
+      record.bytes += chunk.length;
       body.write(chunk);
     };
     cgi.stdout.on('data', (chunk: Buffer) => {

@@ -6,6 +6,7 @@ import { packBloblessObjects } from './blobless-snapshot.js';
 import { ENTRY_REF_PREFIXES } from '../seed/entry-refs.js';
 import { isBloblessEntry, isKeptObjectFile } from '../seed/entry-shape.js';
 import { lfsObjectPath } from '../lfs/objects.js';
+import { snapshotModules } from './module-snapshot.js';
 
 /** A hard link of `from` at `to`; across file systems a reflink where it can, else a copy. */
 async function linkFile(from: string, to: string): Promise<void> {
@@ -49,23 +50,43 @@ async function linkLfsObjects(gitDir: string, snapshotDir: string, oids: readonl
   }
 }
 
+/** The main clone's extras: its LFS objects, and blob:none for a blobless entry. */
+interface SnapshotOptions {
+  lfsOids?: readonly string[];
+  filter?: string;
+}
+
 /**
  * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
  * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, the
  * template config, and the LFS objects `lfsOids` (those of the synced commit, when the job uses
  * LFS). No credentials, hooks, index, logs or working tree: nothing but history. With a `filter`
  * (blob:none) the objects are repacked instead: commits, trees and the synced commit's blobs
- * (see blobless-snapshot).
+ * (see blobless-snapshot). Each submodule repository under `modules/` goes in whole, at the
+ * commit it has checked out.
  */
 export async function buildSnapshot(
   clonePath: string,
   commit: string,
   snapshotDir: string,
   originUrl: string,
-  { lfsOids = [], filter = '' }: { lfsOids?: readonly string[]; filter?: string } = {}
+  { lfsOids = [], filter = '' }: SnapshotOptions = {}
 ): Promise<void> {
   const clone = new Repository(clonePath);
   const gitDir = await clone.absoluteGitDir();
+  await snapshotGitDir(clone, gitDir, commit, snapshotDir, originUrl, { lfsOids, filter });
+  await snapshotModules(gitDir, snapshotDir, snapshotGitDir);
+}
+
+/** One git directory's snapshot (the clone's, or a submodule repository's). */
+async function snapshotGitDir(
+  clone: Repository,
+  gitDir: string,
+  commit: string,
+  snapshotDir: string,
+  originUrl: string,
+  { lfsOids = [], filter = '' }: SnapshotOptions = {}
+): Promise<void> {
   const objects = path.join(gitDir, 'objects');
   if (await fs.lstat(path.join(objects, 'info', 'alternates')).catch(() => undefined)) {
     throw new Error('the clone borrows objects through objects/info/alternates; not saving it');

@@ -68,7 +68,7 @@ export async function writeCredentialsFile(
 }
 
 /** `gitdir:` patterns are globs: a `*`, `?` or `[` in a folder name must match only itself. */
-function globEscape(dir: string): string {
+export function globEscape(dir: string): string {
   return dir.replace(/[\\*?[]/g, char => `\\${char}`);
 }
 

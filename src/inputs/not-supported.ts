@@ -5,9 +5,7 @@ import type { InputReader } from './origin.js';
  * actions/checkout inputs that this action does not serve yet. Left at checkout's default they
  * change nothing; any other value is refused, never silently ignored.
  */
-const NOT_YET: readonly { name: string; neutral: readonly string[]; what: string }[] = [
-  { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' }
-];
+const NOT_YET: readonly { name: string; neutral: readonly string[]; what: string }[] = [];
 
 export function refuseNotSupported(read: InputReader): void {
   for (const input of NOT_YET) {

@@ -4,6 +4,7 @@ import type { RunnerContext } from '../runner-context.js';
 import { validateBranchName } from '../worktree/names.js';
 import { parseFilter, type CloneFilter } from './filter.js';
 import { refuseNotSupported } from './not-supported.js';
+import { parseSubmodules, type SubmoduleMode } from './submodules.js';
 import {
   parseOriginUrl,
   parseServerUrl,
@@ -77,6 +78,8 @@ export interface Settings {
   sparseCheckout: SparseCheckout | undefined;
   /** 'blob:none': a blobless clone and entry (origin the promisor remote); '': full history. */
   filter: CloneFilter;
+  /** Submodules checked out at the commits the superproject records (and theirs, recursive). */
+  submodules: SubmoduleMode;
 }
 
 export const DEFAULT_REFRESH_AFTER = 50;
@@ -115,6 +118,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
   const ssh = parseSsh(read);
   const serverUrl = parseServerUrl(read('github-server-url'), context);
   const filter = parseFilter(read('filter'));
+  const cacheDir = parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace);
   const settings: Settings = {
     repository,
     repoName,
@@ -138,7 +142,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     base: read('base').trim(),
     worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
     removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
-    cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
+    cacheDir,
     diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
     fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false),
     clean: parseBoolean('clean', read('clean'), true),
@@ -152,7 +156,8 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
       false
     ),
     sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode')),
-    filter
+    filter,
+    submodules: parseSubmodules(read('submodules'), cacheDir)
   };
   checkOverlaps(settings);
   return settings;

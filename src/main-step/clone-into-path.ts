@@ -62,7 +62,13 @@ export async function cloneIntoPath(
     synced = await syncOrRemove(job, clone, prepared);
   }
   const worktree = settings.branch
-    ? await createTaskWorktree(job, clone, synced.defaultBranch)
+    ? await createTaskWorktree(
+        job,
+        clone,
+        synced.defaultBranch,
+        undefined,
+        prepared.cachedCommit !== undefined
+      )
     : undefined;
   return {
     mode: mode.kind,

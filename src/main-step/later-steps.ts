@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { promises as fs } from 'node:fs';
 import {
   addIncludes,
   cloneIncludes,
@@ -10,6 +11,7 @@ import {
 import type { ConfigEntry } from '../git/exec.js';
 import { Repository } from '../git/repository.js';
 import { trustDirectory } from '../safe-directories.js';
+import { submoduleIncludes } from '../submodules/later-steps.js';
 import type { Job, ModeResult } from './job.js';
 
 async function persistCredentials(
@@ -22,6 +24,14 @@ async function persistCredentials(
   const includes = hostWorktree
     ? worktreeIncludes(await new Repository(hostWorktree.path).absoluteGitDir(), file)
     : cloneIncludes(done.clonePath, job.context.workspace, file);
+  if (!hostWorktree && job.settings.submodules !== 'none') {
+    const superprojects = [done.clonePath, ...(done.worktree ? [done.worktree.path] : [])];
+    const forSubmodules = await submoduleIncludes(superprojects, file).catch(async error => {
+      await fs.rm(file, { force: true });
+      throw error;
+    });
+    includes.push(...forSubmodules);
+  }
   const persisted = { file, includes };
   // A failure half-way takes back what was added: no post step knows of it yet.
   await addIncludes(includes).catch(async error => {

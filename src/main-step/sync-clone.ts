@@ -24,6 +24,7 @@ import {
   type RefRequest,
   type Target
 } from '../clone/ref.js';
+import { checkOutSubmodules } from '../submodules/stage.js';
 import type { Job } from './job.js';
 import type { Preparation } from './prepare-clone.js';
 
@@ -202,6 +203,7 @@ export async function syncClone(
     },
     where
   );
+  await checkOutSubmodules(job, clone, { fromCache: cachedCommit !== undefined, shallow });
   if (settings.lfs) {
     await stages.run(
       'checkout',

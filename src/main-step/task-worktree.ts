@@ -1,5 +1,6 @@
 import type { Repository } from '../git/repository.js';
 import { installLfsInClone, pullLfsFiles } from '../lfs/pull.js';
+import { checkOutSubmodules } from '../submodules/stage.js';
 import { createWorktree, type WorktreeRequest } from '../worktree/create.js';
 import type { Job } from './job.js';
 import { worktreeFolder } from './mode.js';
@@ -25,7 +26,8 @@ export async function createTaskWorktree(
   job: Job,
   repo: Repository,
   defaultBranch: string,
-  hostLock?: string
+  hostLock?: string,
+  fromCache = false
 ): Promise<TaskWorktree> {
   const { settings } = job;
   const request = taskWorktreeRequest(job, defaultBranch);
@@ -37,6 +39,14 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
+  if (settings.submodules !== 'none') {
+    // The main clone's submodule repositories are copied locally: no history crosses the network.
+    await checkOutSubmodules(job, repo.at(created.path), {
+      fromCache,
+      shallow: false,
+      localSource: await repo.commonDir()
+    });
+  }
   if (settings.lfs) await checkOutLfsFiles(job, repo, created, hostLock);
   return {
     ...created,

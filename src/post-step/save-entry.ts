@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import * as path from 'node:path';
 import { ActionsCacheBackend } from '../cache/actions-cache.js';
 import { entryKey } from '../cache/backend.js';
 import { cacheTokenAllowsWrites, READ_ONLY_TOKEN } from '../cache/cache-mode.js';
@@ -9,6 +10,7 @@ import { Repository } from '../git/repository.js';
 import { lfsObjectsOf } from '../lfs/objects.js';
 import { verifyLfsStoreAndReport } from '../lfs/verify.js';
 import { limits } from '../limits.js';
+import { findModuleDirs } from '../seed/module-dirs.js';
 import type { MainState } from '../state.js';
 import { decideSave } from './save-policy.js';
 
@@ -19,6 +21,15 @@ export interface SaveOutcome {
 }
 
 const notSaved = (line: string): SaveOutcome => ({ line, saved: false });
+
+/** Every object of the snapshot's store and of each submodule repository's in it, re-hashed. */
+async function mismatchedObjectsInStores(gitDir: string): Promise<string[]> {
+  const mismatched = await mismatchedObjectsInStore(new Repository(gitDir));
+  for (const name of (await findModuleDirs(gitDir)).dirs) {
+    mismatched.push(...(await mismatchedObjectsInStores(path.join(gitDir, 'modules', name))));
+  }
+  return mismatched;
+}
 
 /** The snapshot, re-hashed whole (an object other than its id says would spread), then saved. */
 async function snapshotCheckAndSave(
@@ -35,7 +46,7 @@ async function snapshotCheckAndSave(
   // An LFS object other than its name says is left out of the entry (and said so).
   if (lfsOids.length > 0) await verifyLfsStoreAndReport(backend.stagingDir);
   const started = performance.now();
-  const mismatched = await mismatchedObjectsInStore(new Repository(backend.stagingDir));
+  const mismatched = await mismatchedObjectsInStores(backend.stagingDir);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (mismatched.length > 0) {
     const message = `not saved: the object store holds ${mismatched.length} object(s) whose content does not match the id (${mismatched.slice(0, 3).join(', ')})`;

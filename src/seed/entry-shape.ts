@@ -5,9 +5,10 @@ import { filesUnder } from '../fs-util.js';
 /**
  * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
  * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes and, in a
- * blobless entry, the empty `.promisor` mark beside a pack, LFS objects), so a planted file is
- * dropped whatever its name. The snapshot builds entries with the same rules. (LFS objects are
- * hashed before use: see lfs/verify.)
+ * blobless entry, the empty `.promisor` mark beside a pack, LFS objects, and `modules/`, whose
+ * submodule git directories are held to the same rules one by one), so a planted file is dropped
+ * whatever its name. The snapshot builds entries with the same rules. (LFS objects are hashed
+ * before use: see lfs/verify.)
  */
 const KEPT_FILE =
   /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx|promisor)|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
@@ -34,6 +35,11 @@ const SIZE_LIMITS: [RegExp, number][] = [
 export const MAX_EXPANSION = 4;
 const EXPANSION_SLACK = 16 * 1024 * 1024;
 
+/** The most bytes an entry's git directory (its submodules' included) unpacks to. */
+export function entryByteBound(archiveBytes: number): number {
+  return archiveBytes * MAX_EXPANSION + EXPANSION_SLACK;
+}
+
 interface Found {
   files: { name: string; size: number }[];
   dropped: string[];
@@ -47,6 +53,8 @@ async function walk(gitDir: string, relative: string, found: Found): Promise<voi
   for (const entry of await fs.readdir(path.join(gitDir, relative), { withFileTypes: true })) {
     const name = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
+      // Submodule git directories: each is sanitized as a git directory of its own.
+      if (name === 'modules') continue;
       if (KEPT_DIR.test(name)) await walk(gitDir, name, found);
       else {
         // Named file by file (an empty folder says nothing), removed as a whole.
@@ -75,7 +83,7 @@ function checkSizes(files: Found['files'], archiveBytes: number | undefined): vo
     }
   }
   const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (archiveBytes !== undefined && total > archiveBytes * MAX_EXPANSION + EXPANSION_SLACK) {
+  if (archiveBytes !== undefined && total > entryByteBound(archiveBytes)) {
     throw new Error(
       `the cached clone unpacks to ${total} bytes from a ${archiveBytes}-byte archive, more than a clone can`
     );

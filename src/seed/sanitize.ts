@@ -4,7 +4,8 @@ import { dangerousConfigKeys } from '../git/dangerous-config.js';
 import { configFileValue } from '../git/config.js';
 import { gitConfigTemplate, type RepositoryFormat } from '../git/config-template.js';
 import { checkEntryRefs, type EntryRefs } from './entry-refs.js';
-import { enforceEntryShape, isBloblessEntry } from './entry-shape.js';
+import { enforceEntryShape, entryByteBound, isBloblessEntry } from './entry-shape.js';
+import { bytesUnder, findModuleDirs } from './module-dirs.js';
 
 async function readFormat(configPath: string): Promise<RepositoryFormat> {
   const stat = await fs.lstat(configPath).catch(() => undefined);
@@ -34,6 +35,44 @@ export async function sanitizeGitDir(
   archiveBytes?: number,
   filter = ''
 ): Promise<{ removed: string[]; tips: EntryRefs['tips'] }> {
+  const sanitized = await sanitizeOne(gitDir, originUrl, archiveBytes, filter);
+  const modules = path.join(gitDir, 'modules');
+  if (archiveBytes !== undefined && (await fs.lstat(modules).catch(() => undefined))) {
+    const total = await bytesUnder(gitDir);
+    if (total > entryByteBound(archiveBytes)) {
+      throw new Error(
+        `the cached clone and its submodules unpack to ${total} bytes from a ${archiveBytes}-byte archive, more than a clone can`
+      );
+    }
+  }
+  return sanitized;
+}
+
+/**
+ * Each submodule git directory under `modules/` gets exactly the sanitizing of the main one (its
+ * URL is set from the superproject's .gitmodules before use); files on the way are dropped.
+ */
+async function sanitizeModules(gitDir: string, archiveBytes?: number): Promise<string[]> {
+  const { dirs, strays } = await findModuleDirs(gitDir);
+  const removed = [...strays];
+  for (const name of strays) await fs.rm(path.join(gitDir, name), { force: true });
+  for (const name of dirs) {
+    const moduleDir = path.join(gitDir, 'modules', name);
+    const sanitized = await sanitizeOne(moduleDir, '', archiveBytes);
+    // A nested submodule's items already start with its own `modules/<name>`.
+    const named = (item: string) =>
+      item.startsWith('modules/') ? `modules/${name}/${item}` : `modules/${name}: ${item}`;
+    removed.push(...sanitized.removed.map(named));
+  }
+  return removed;
+}
+
+async function sanitizeOne(
+  gitDir: string,
+  originUrl: string,
+  archiveBytes?: number,
+  filter = ''
+): Promise<{ removed: string[]; tips: EntryRefs['tips'] }> {
   const stat = await fs.lstat(gitDir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new Error('the cached clone has no .git directory');
   const removed = await enforceEntryShape(gitDir, archiveBytes);
@@ -54,5 +93,6 @@ export async function sanitizeGitDir(
   await fs.writeFile(configPath, gitConfigTemplate(originUrl, format, false, filter), {
     mode: 0o644
   });
+  removed.push(...(await sanitizeModules(gitDir, archiveBytes)));
   return { removed, tips: refs.tips };
 }
