@@ -28427,7 +28427,7 @@ function warnPost(what, error) {
 
 /***/ }),
 
-/***/ 819:
+/***/ 6816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28947,6 +28947,25 @@ async function requireGit() {
     return output.trim();
 }
 
+;// CONCATENATED MODULE: ./src/lfs/git-lfs.ts
+
+
+/** What `git lfs install --local` writes into a clone's config: git-lfs as the filter of LFS files. */
+const LFS_FILTER_CONFIG = [
+    { key: 'filter.lfs.clean', value: 'git-lfs clean -- %f' },
+    { key: 'filter.lfs.smudge', value: 'git-lfs smudge -- %f' },
+    { key: 'filter.lfs.process', value: 'git-lfs filter-process' },
+    { key: 'filter.lfs.required', value: 'true' }
+];
+/** Fails with one clear error when `git lfs` cannot run (asked only when the lfs input is true). */
+async function requireGitLfs() {
+    const result = await runGit(process.cwd(), ['lfs', 'version'], { allowFailure: true });
+    if (result.exitCode !== 0 || !result.stdout.startsWith('git-lfs/')) {
+        throw new errors/* ActionError */.lZ('git-lfs not found', `lfs is true, but git-lfs is not installed on the runner (\`git lfs version\` failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}). Install the git-lfs package (apt-get install git-lfs, or https://git-lfs.com) before this step, or set lfs to false.`);
+    }
+    return result.stdout.trim();
+}
+
 ;// CONCATENATED MODULE: ./src/fs-util.ts
 
 
@@ -29063,6 +29082,20 @@ async function trackOriginBranch(repo, branch) {
 function isValidRefName(ref) {
     return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
 }
+/** Deletes `ref` when it still names `expected`; git refuses when it has moved meanwhile. */
+async function deleteRef(repo, ref, expected) {
+    await runGit(repo.dir, ['update-ref', '-d', ref, expected]);
+}
+/** The branch refs/remotes/origin/HEAD points at, or '' when it points nowhere. */
+async function originHeadBranch(repo) {
+    const result = await runGit(repo.dir, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
+        allowFailure: true
+    });
+    const ref = result.stdout.trim();
+    return result.exitCode === 0 && ref.startsWith('refs/remotes/origin/')
+        ? ref.slice('refs/remotes/origin/'.length)
+        : '';
+}
 
 ;// CONCATENATED MODULE: ./src/worktree/names.ts
 
@@ -29117,17 +29150,30 @@ function slotName(folder, slot) {
     return slot === 1 ? folder : `${folder}+${slot}`;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/filter.ts
+
+const SUPPORTED = ['blob:none'];
+/**
+ * actions/checkout's `filter`: a partial clone filter. Only `blob:none` is served (commits and
+ * trees of the whole history, the blobs of what is checked out, the rest fetched on demand).
+ */
+function parseFilter(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return '';
+    const match = SUPPORTED.find(filter => filter === value.toLowerCase());
+    if (match)
+        return match;
+    throw new errors/* InputError */.dz('filter', `'${value}' is not supported: this action makes blobless clones (filter: blob:none) or full ones (filter empty, the default); other partial clone filters are refused.`);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/not-supported.ts
 
 /**
  * actions/checkout inputs that this action does not serve yet. Left at checkout's default they
  * change nothing; any other value is refused, never silently ignored.
  */
-const NOT_YET = [
-    { name: 'submodules', neutral: ['', 'false'], what: 'check out submodules' },
-    { name: 'lfs', neutral: ['', 'false'], what: 'download Git LFS files' },
-    { name: 'filter', neutral: [''], what: 'make partial clones' }
-];
+const NOT_YET = [];
 function refuseNotSupported(read) {
     for (const input of NOT_YET) {
         const value = read(input.name).trim();
@@ -29135,6 +29181,27 @@ function refuseNotSupported(read) {
             continue;
         throw new errors/* InputError */.dz(input.name, `'${value}' is not supported yet: this action does not ${input.what}. Remove the input, or keep actions/checkout for this job.`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/submodules.ts
+
+/** `false` (none), `true` (the superproject's own submodules), `recursive` (theirs too). */
+function parseSubmodules(raw, cacheDir) {
+    const value = raw.trim().toLowerCase();
+    const mode = value === '' || value === 'false'
+        ? 'none'
+        : value === 'true'
+            ? 'top'
+            : value === 'recursive'
+                ? 'recursive'
+                : undefined;
+    if (!mode) {
+        throw new errors/* InputError */.dz('submodules', `'${raw.trim()}' is not allowed; allowed values: false, true, recursive.`);
+    }
+    if (mode !== 'none' && cacheDir) {
+        throw new errors/* InputError */.dz('submodules', `'${value}' is not supported with cache-dir yet (the host clone keeps no submodule repositories). Remove cache-dir to serve submodules from the hosted cache, or keep actions/checkout for this job.`);
+    }
+    return mode;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/backend.ts
@@ -29213,8 +29280,13 @@ function resolveInsideWorkspace(name, raw, workspace) {
     }
     return resolved;
 }
-function parseCacheKey(raw, context, owner, repo) {
-    const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
+/**
+ * The key prefix. Blobless entries get a default of their own that no full prefix is a prefix of
+ * (and the reverse), so full and blobless jobs of one repository never restore each other's.
+ */
+function parseCacheKey(raw, context, owner, repo, filter = '') {
+    const kind = filter ? 'blobless-' : '';
+    const value = raw.trim() || `clone-cache-${kind}${context.runnerOs}-${owner}-${repo}`;
     if (value.includes(',')) {
         throw new errors/* InputError */.dz('cache-key', `'${value}' contains a comma; cache keys cannot.`);
     }
@@ -29392,6 +29464,8 @@ function parseSparseCheckout(rawPatterns, rawCone) {
 
 
 
+
+
 const DEFAULT_REFRESH_AFTER = 50;
 function overlaps(a, b) {
     return isInside(a, b) || isInside(b, a);
@@ -29418,6 +29492,8 @@ function parseSettings(read, context) {
     const repository = `${owner}/${repoName}`;
     const ssh = parseSsh(read);
     const serverUrl = parseServerUrl(read('github-server-url'), context);
+    const filter = parseFilter(read('filter'));
+    const cacheDir = parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace);
     const settings = {
         repository,
         repoName,
@@ -29429,22 +29505,25 @@ function parseSettings(read, context) {
         originUrl: parseOriginUrl(read('origin-url'), serverUrl, repository, ssh),
         clonePath: resolveInsideWorkspace('path', read('path'), context.workspace),
         workspace: context.workspace,
-        cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName),
+        cacheKeyPrefix: parseCacheKey(read('cache-key'), context, owner, repoName, filter),
         saveCache: parseSavePolicy(read('save-cache')),
         refreshAfter: parseWholeNumber('refresh-after', read('refresh-after'), DEFAULT_REFRESH_AFTER, 'commits'),
         branch: read('branch').trim(),
         base: read('base').trim(),
         worktreePath: parseAbsoluteDir('worktree-path', read('worktree-path'), context.workspace),
         removeWorktree: parseBoolean('remove-worktree', read('remove-worktree'), true),
-        cacheDir: parseAbsoluteDir('cache-dir', read('cache-dir'), context.workspace),
+        cacheDir,
         diagnosePermissions: parseBoolean('diagnose-permissions', read('diagnose-permissions'), true),
         fixOwnership: parseBoolean('fix-ownership', read('fix-ownership'), false),
         clean: parseBoolean('clean', read('clean'), true),
         fetchTags: parseBoolean('fetch-tags', read('fetch-tags'), true),
         showProgress: parseBoolean('show-progress', read('show-progress'), true),
         fetchDepth: parseWholeNumber('fetch-depth', read('fetch-depth'), 0, 'commits'),
+        lfs: parseBoolean('lfs', read('lfs'), false),
         allowUnsafePrCheckout: parseBoolean('allow-unsafe-pr-checkout', read('allow-unsafe-pr-checkout'), false),
-        sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode'))
+        sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode')),
+        filter,
+        submodules: parseSubmodules(read('submodules'), cacheDir)
     };
     checkOverlaps(settings);
     return settings;
@@ -30464,11 +30543,20 @@ function quoteConfigValue(value) {
     return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 /**
+ * A partial clone's format: a promisor remote needs repository format 1, as `git clone --filter`
+ * writes it.
+ */
+function formatFor(format, filter) {
+    return filter ? { ...format, formatVersion: 1 } : format;
+}
+/**
  * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
  * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
- * drivers) is absent because the file is written from scratch.
+ * drivers, another promisor remote) is absent because the file is written from scratch. With a
+ * `filter` (blob:none), origin is the one promisor remote: what the clone lacks comes from there.
  */
-function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
+function gitConfigTemplate(originUrl, givenFormat = DEFAULT_FORMAT, bare = false, filter = '') {
+    const format = formatFor(givenFormat, filter);
     const lines = [
         '[core]',
         `\trepositoryformatversion = ${format.formatVersion}`,
@@ -30480,13 +30568,16 @@ function gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
         lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
     }
     lines.push('[remote "origin"]', `\turl = ${quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
+    if (filter)
+        lines.push('\tpromisor = true', `\tpartialclonefilter = ${filter}`);
     return lines.join('\n') + '\n';
 }
 /**
  * The keys and values the template sets, as `git config --list` names them (a test holds the two
  * together): what a rebuilt config may keep without naming it as dropped.
  */
-function templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
+function templateEntries(originUrl, givenFormat = DEFAULT_FORMAT, bare = false, filter = '') {
+    const format = formatFor(givenFormat, filter);
     return [
         ['core.repositoryformatversion', String(format.formatVersion)],
         ['core.filemode', 'true'],
@@ -30496,7 +30587,13 @@ function templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
             ? [['extensions.objectformat', format.objectFormat]]
             : []),
         ['remote.origin.url', originUrl],
-        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*'],
+        ...(filter
+            ? [
+                ['remote.origin.promisor', 'true'],
+                ['remote.origin.partialclonefilter', filter]
+            ]
+            : [])
     ];
 }
 
@@ -30540,14 +30637,26 @@ function hostLockOptions() {
     const { lockTimeoutMs, lockStaleMs } = limits();
     return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
 }
+/**
+ * A host clone fetched less than this long ago is not fetched again by a task worktree job when
+ * origin's tips of the job's branches are the ones it holds (asked in one round trip); 0 turns
+ * the window off. Other branches and tags are then at most this much older than origin's.
+ */
+function hostFreshWindowMs() {
+    const raw = process.env.CLONE_CACHE_HOST_FRESH_SECONDS;
+    const value = raw ? Number(raw) : NaN;
+    return (Number.isFinite(value) && value >= 0 ? value : 30) * 1000;
+}
 
 ;// CONCATENATED MODULE: ./src/git/remote.ts
 
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
-function transferArgs({ tags = true, progress = true, depth }) {
+function transferArgs({ tags = true, progress = true, depth, filter }) {
     const args = [progress ? '--progress' : '--no-progress'];
+    if (filter)
+        args.push(`--filter=${filter}`);
     if (!tags)
         args.push('--no-tags');
     if (depth === 'unshallow')
@@ -30612,6 +30721,26 @@ async function fetchOneTag(repo, name, options = {}) {
         progress: options.progress !== false
     });
 }
+/**
+ * Fetches objects of origin by their ids (the blobs a blobless clone is about to check out), in
+ * one request, as git's own on-demand fetch does: no negotiation, no refs, no tags.
+ */
+async function fetchObjectsById(repo, ids, options = {}) {
+    const args = [
+        'fetch',
+        ...transferArgs({ ...options, tags: false, depth: undefined }),
+        '--no-auto-gc',
+        '--no-write-fetch-head',
+        '--no-recurse-submodules',
+        '--stdin',
+        'origin'
+    ];
+    await runGit(repo.dir, args, {
+        config: [...originConfig(repo), { key: 'fetch.negotiationAlgorithm', value: 'noop' }],
+        progress: options.progress !== false,
+        input: ids.join('\n') + '\n'
+    });
+}
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function askDefaultBranch(repo) {
     const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
@@ -30643,6 +30772,23 @@ function readOriginUrl(repo, use) {
         ...(use === 'push' ? ['--push'] : []),
         'origin'
     ]);
+}
+/** Asks origin for its HEAD and the tips of `branches` (`git ls-remote --symref`). */
+async function askOriginTips(repo, branches) {
+    const refs = branches.map(branch => `refs/heads/${branch}`);
+    const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD', ...refs], {
+        config: originConfig(repo)
+    });
+    const defaultBranch = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout)?.[1] ?? '';
+    const tips = new Map();
+    for (const line of listed.stdout.split('\n')) {
+        const [object, ref] = line.split('\t');
+        // ls-remote matches patterns against the tail of a ref name: only exact names count.
+        if (ref && refs.includes(ref) && /^[0-9a-f]{40,64}$/.test(object)) {
+            tips.set(ref.slice('refs/heads/'.length), object);
+        }
+    }
+    return { defaultBranch, tips };
 }
 
 ;// CONCATENATED MODULE: ./src/git/retry.ts
@@ -31126,6 +31272,95 @@ async function withLock(lockPath, what, options, work) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/host/fresh-window.ts
+
+
+
+
+/** Touched after every complete fetch of origin into the host clone (and every build of it). */
+const FETCHED_STAMP = 'clone-cache-fetched';
+async function markFetched(dir) {
+    await external_node_fs_.promises.writeFile(external_node_path_.join(dir, FETCHED_STAMP), `${new Date().toISOString()}\n`);
+}
+/** True when the host clone was fetched within the window (CLONE_CACHE_HOST_FRESH_SECONDS). */
+async function fetchedRecently(dir) {
+    const window = hostFreshWindowMs();
+    if (window === 0)
+        return false;
+    const stamp = await external_node_fs_.promises.stat(external_node_path_.join(dir, FETCHED_STAMP)).catch(() => undefined);
+    const age = stamp ? Date.now() - stamp.mtimeMs : Infinity;
+    // A stamp from the future (a clock set back, or planted) proves nothing.
+    return age >= 0 && age < window;
+}
+/**
+ * Asks origin (one round trip) for its default branch and the tips of `branches` (the job's branch
+ * and its base, the default branch when no base is given), and says whether the host clone's
+ * origin/* refs hold exactly those. When they do, a fetch would bring nothing the job checks
+ * out: only other branches and tags could be newer.
+ */
+async function originMatches(hostClone, branches, localDefaultBranch) {
+    const asked = [...new Set(branches.filter(Boolean))];
+    const origin = await askOriginTips(hostClone, asked);
+    const { defaultBranch } = origin;
+    if (!defaultBranch || defaultBranch !== localDefaultBranch) {
+        return { matches: false, defaultBranch };
+    }
+    for (const branch of asked) {
+        const local = await hostClone.resolveCommit(`refs/remotes/origin/${branch}`);
+        if ((origin.tips.get(branch) ?? '') !== local)
+            return { matches: false, defaultBranch };
+    }
+    return { matches: true, defaultBranch };
+}
+
+;// CONCATENATED MODULE: ./src/host/leftovers.ts
+
+
+
+
+/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
+async function removeLeftovers(cacheDir, scope) {
+    for (const name of await external_node_fs_.promises.readdir(cacheDir)) {
+        if (name.startsWith(`.${scope}.tmp-`) || name.startsWith(`.${scope}.old-`)) {
+            lib_core/* info */.pq(`Removing ${name}, left in ${cacheDir} by a job that was killed.`);
+            // A git process that outlived its killed job may still be writing there: retry, and if it
+            // is still busy, leave it for the next job rather than fail this one.
+            await external_node_fs_.promises
+                .rm(external_node_path_.join(cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
+                .catch((error) => {
+                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
+                    throw error;
+                lib_core/* warning */.$e(`Could not remove ${name} from ${cacheDir} yet (${(0,errors/* errorMessage */.gJ)(error)}); the next refresh tries again.`);
+            });
+        }
+    }
+}
+/**
+ * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
+ * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
+ * local branches are not touched: jobs commit in their worktrees without the host lock.)
+ */
+async function removeStaleGitLocks(dir) {
+    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
+    // only one older than a minute is a leftover.
+    const removeIfOld = async (file) => {
+        const stat = await external_node_fs_.promises.stat(file).catch(() => undefined);
+        if (stat && Date.now() - stat.mtimeMs > 60_000)
+            await external_node_fs_.promises.rm(file, { force: true });
+    };
+    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
+        await removeIfOld(external_node_path_.join(dir, name));
+    }
+    for (const refs of ['refs/remotes', 'refs/tags']) {
+        const root = external_node_path_.join(dir, refs);
+        const entries = await external_node_fs_.promises.readdir(root, { recursive: true }).catch(() => []);
+        for (const entry of entries) {
+            if (String(entry).endsWith('.lock'))
+                await removeIfOld(external_node_path_.join(root, String(entry)));
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/git/config.ts
 
 
@@ -31317,7 +31552,38 @@ function withWorktreeConfig(template) {
     return `${moved}[extensions]\n\tworktreeConfig = true\n`;
 }
 
+;// CONCATENATED MODULE: ./src/lfs/host-setup.ts
+
+
+
+/**
+ * What `git lfs install --local` (and any `git lfs pull`) leaves in a repository's config, as
+ * `git config --list` names it: an lfs job sets it up again after each rebuild of the host clone.
+ */
+const LFS_LOCAL_CONFIG = [
+    ...LFS_FILTER_CONFIG.map(({ key, value }) => [key, value]),
+    ['lfs.repositoryformatversion', '0']
+];
+const GIT_LFS_HOOK = /^#!\/bin\/sh\ncommand -v git-lfs >\/dev\/null 2>&1 \|\| \{ echo >&2 "[^"\n]*"; exit 2; \}\ngit lfs (pre-push|post-checkout|post-commit|post-merge) "\$@"\n?$/;
+/**
+ * The hooks in `hooksDir` (relative names, `hooks/<name>`) that are exactly git-lfs's own: a job
+ * with lfs set them up, so removing them is routine, not a finding.
+ */
+async function gitLfsHooks(hooksDir) {
+    const found = new Set();
+    for (const name of await external_node_fs_.promises.readdir(hooksDir).catch(() => [])) {
+        const file = external_node_path_.join(hooksDir, name);
+        if (!(await external_node_fs_.promises.lstat(file)).isFile())
+            continue;
+        const match = GIT_LFS_HOOK.exec(await external_node_fs_.promises.readFile(file, 'utf8'));
+        if (match?.[1] === name)
+            found.add(`hooks/${name}`);
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
+
 
 
 
@@ -31346,7 +31612,8 @@ async function rebuildConfig(dir, originUrl, worktreeConfig) {
     const file = external_node_path_.join(dir, 'config');
     const bareTemplate = gitConfigTemplate(originUrl, undefined, true);
     const template = worktreeConfig.keep ? withWorktreeConfig(bareTemplate) : bareTemplate;
-    const expected = new Set(templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`));
+    // git-lfs's own setup (an lfs job's) goes without being named: the next lfs job sets it up again.
+    const expected = new Set([...templateEntries(originUrl, undefined, true), ...LFS_LOCAL_CONFIG].map(([key, value]) => `${key}=${value}`));
     if (worktreeConfig.keep || worktreeConfig.ownLayout)
         expected.add(`${WORKTREE_CONFIG_KEY}=true`);
     // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
@@ -31484,8 +31751,9 @@ async function mainWorktreeConfig(dir, { keep, ownLayout }, rebuild) {
 async function makeHostCloneTrustworthy(dir, originUrl) {
     const removed = [];
     const ownLayout = await isOwnMainWorktreeConfig(dir);
+    const lfsHooks = await gitLfsHooks(external_node_path_.join(dir, 'hooks'));
     for (const relative of ['hooks', 'info', 'shallow', 'objects/info/alternates']) {
-        removed.push(...(await removeIfThere(dir, relative)));
+        removed.push(...(await removeIfThere(dir, relative)).filter(name => !lfsHooks.has(name)));
     }
     await external_node_fs_.promises.mkdir(external_node_path_.join(dir, 'hooks'), { recursive: true });
     const records = await foreignWorktreeRecords(dir);
@@ -31504,6 +31772,8 @@ async function makeHostCloneTrustworthy(dir, originUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/host/host-clone.ts
+
+
 
 
 
@@ -31590,6 +31860,7 @@ async function build(paths, originUrl, hostClone, transfer, carry = true) {
         if (hadOld && carry)
             await carryOver(paths.dir, staging);
         await external_node_fs_.promises.writeFile(external_node_path_.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        await markFetched(staging.dir);
         const old = external_node_path_.join(paths.cacheDir, `.${paths.scope}.old-${(0,external_node_crypto_.randomUUID)()}`);
         if (hadOld)
             await external_node_fs_.promises.rename(paths.dir, old);
@@ -31599,48 +31870,6 @@ async function build(paths, originUrl, hostClone, transfer, carry = true) {
     }
     finally {
         await external_node_fs_.promises.rm(staging.dir, { recursive: true, force: true });
-    }
-}
-/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
-async function removeLeftovers(paths) {
-    for (const name of await external_node_fs_.promises.readdir(paths.cacheDir)) {
-        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
-            lib_core/* info */.pq(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
-            // A git process that outlived its killed job may still be writing there: retry, and if it
-            // is still busy, leave it for the next job rather than fail this one.
-            await external_node_fs_.promises
-                .rm(external_node_path_.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
-                .catch((error) => {
-                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
-                    throw error;
-                lib_core/* warning */.$e(`Could not remove ${name} from ${paths.cacheDir} yet (${(0,errors/* errorMessage */.gJ)(error)}); the next refresh tries again.`);
-            });
-        }
-    }
-}
-/**
- * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
- * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
- * local branches are not touched: jobs commit in their worktrees without the host lock.)
- */
-async function removeStaleGitLocks(dir) {
-    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
-    // only one older than a minute is a leftover.
-    const removeIfOld = async (file) => {
-        const stat = await external_node_fs_.promises.stat(file).catch(() => undefined);
-        if (stat && Date.now() - stat.mtimeMs > 60_000)
-            await external_node_fs_.promises.rm(file, { force: true });
-    };
-    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
-        await removeIfOld(external_node_path_.join(dir, name));
-    }
-    for (const refs of ['refs/remotes', 'refs/tags']) {
-        const root = external_node_path_.join(dir, refs);
-        const entries = await external_node_fs_.promises.readdir(root, { recursive: true }).catch(() => []);
-        for (const entry of entries) {
-            if (String(entry).endsWith('.lock'))
-                await removeIfOld(external_node_path_.join(root, String(entry)));
-        }
     }
 }
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
@@ -31663,6 +31892,65 @@ function corruptionReported(error) {
     return CORRUPTION.test(detail) ? detail.trim() : undefined;
 }
 /**
+ * The first part of a refresh: removes what killed jobs left, makes the clone trustworthy, and
+ * makes (or rebuilds) a clone that is missing or broken. Call only under the host clone's lock.
+ */
+async function prepareHostClone(paths, originUrl, hostClone, transfer) {
+    await external_node_fs_.promises.mkdir(paths.cacheDir, { recursive: true });
+    await removeLeftovers(paths.cacheDir, paths.scope);
+    // Before any git command runs in it (or anything is removed from it).
+    const unsafe = (await exists(paths.dir)) ? await unsafeStructure(paths.dir) : '';
+    if (!unsafe && (await exists(paths.dir))) {
+        await removeStaleGitLocks(paths.dir);
+        await makeHostCloneTrustworthy(paths.dir, originUrl);
+    }
+    const inspection = unsafe
+        ? { broken: unsafe, tips: new Map() }
+        : (await exists(paths.dir))
+            ? await inspect(hostClone)
+            : { broken: 'none', tips: new Map() };
+    const broken = inspection.broken;
+    if (broken === '')
+        return { created: false, tipsBefore: inspection.tips };
+    if (broken !== 'none') {
+        lib_core/* warning */.$e(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+            title: 'Host clone rebuilt'
+        });
+    }
+    // What a tampered clone holds is not carried into the new one.
+    await build(paths, originUrl, hostClone, transfer, !unsafe);
+    return { created: true, tipsBefore: new Map() };
+}
+/**
+ * Fetches origin into a prepared host clone. A fetch that reports a damaged object store rebuilds
+ * the clone (returns true) once `beforeRebuild` has ended whatever else uses the clone; any other
+ * failure is thrown. Call only under the host clone's lock.
+ */
+async function fetchIntoHostClone(paths, originUrl, hostClone, transfer, beforeRebuild = async () => undefined) {
+    try {
+        await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
+        await markFetched(hostClone.dir);
+        return { rebuilt: false };
+    }
+    catch (error) {
+        const corruption = corruptionReported(error);
+        if (corruption === undefined)
+            throw error;
+        await beforeRebuild();
+        lib_core/* warning */.$e(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
+            title: 'Host clone rebuilt'
+        });
+        await build(paths, originUrl, hostClone, transfer);
+        return { rebuilt: true };
+    }
+}
+/** The last part of a refresh: origin's HEAD, and gc when it is due. */
+async function finishRefresh(hostClone, defaultBranch) {
+    if (defaultBranch)
+        await setOriginHead(hostClone, defaultBranch);
+    await maintain(hostClone);
+}
+/**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
  * `hostClone` is the handle at `paths.dir`, with origin's auth. `transfer` is how it fetches:
@@ -31670,57 +31958,20 @@ function corruptionReported(error) {
  */
 async function refreshHostClone(paths, originUrl, hostClone, { progress } = {}) {
     const transfer = { progress };
-    await external_node_fs_.promises.mkdir(paths.cacheDir, { recursive: true });
-    await removeLeftovers(paths);
-    // Before any git command runs in it (or anything is removed from it).
-    const unsafe = (await exists(paths.dir)) ? await unsafeStructure(paths.dir) : '';
-    if (!unsafe && (await exists(paths.dir))) {
-        await removeStaleGitLocks(paths.dir);
-        await makeHostCloneTrustworthy(paths.dir, originUrl);
-    }
-    let created = false;
-    let tipsBefore = new Map();
+    const { created: made, tipsBefore } = await prepareHostClone(paths, originUrl, hostClone, transfer);
+    let created = made;
     let asked;
-    const inspection = unsafe
-        ? { broken: unsafe, tips: new Map() }
-        : (await exists(paths.dir))
-            ? await inspect(hostClone)
-            : { broken: 'none', tips: new Map() };
-    const broken = inspection.broken;
-    if (broken !== '') {
-        if (broken !== 'none') {
-            lib_core/* warning */.$e(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-        }
-        // What a tampered clone holds is not carried into the new one.
-        await build(paths, originUrl, hostClone, transfer, !unsafe);
-        created = true;
-    }
-    else {
-        tipsBefore = inspection.tips;
+    if (!created) {
         // Origin's default branch is asked for alongside the fetch: two round trips at once.
         asked = remoteDefaultBranch(hostClone, originUrl);
         asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
-        try {
-            await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
-        }
-        catch (error) {
-            const corruption = corruptionReported(error);
-            if (corruption === undefined)
-                throw error;
-            lib_core/* warning */.$e(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-            await build(paths, originUrl, hostClone, transfer);
+        if ((await fetchIntoHostClone(paths, originUrl, hostClone, transfer)).rebuilt) {
             created = true;
             asked = undefined;
         }
     }
     const defaultBranch = await (asked ?? remoteDefaultBranch(hostClone, originUrl));
-    if (defaultBranch)
-        await setOriginHead(hostClone, defaultBranch);
-    await maintain(hostClone);
+    await finishRefresh(hostClone, defaultBranch);
     return { created, tipsBefore, defaultBranch };
 }
 /**
@@ -31735,6 +31986,59 @@ async function markForRebuild(paths, why) {
 /** Runs `work` holding the lock of the host clone at `dir` (its lock folder is `lockPath`). */
 function withHostCloneLock(lockPath, dir, work) {
     return withLock(lockPath, `the host clone ${dir}`, hostLockOptions(), work);
+}
+
+;// CONCATENATED MODULE: ./src/cache/blobless-snapshot.ts
+
+
+
+/**
+ * Writes one pack of `input` (object ids, or with `--revs` revisions) into `packDir`, marked as
+ * promised. git 2.39 filters only to stdout: the pack streams into a file that index-pack names.
+ */
+async function writePromisorPack(clone, packDir, args, input) {
+    const temporary = external_node_path_.join(packDir, `tmp-${process.pid}-${Date.now()}.pack`);
+    const file = (0,external_node_fs_.createWriteStream)(temporary);
+    const closed = new Promise((resolve, reject) => {
+        file.on('close', resolve);
+        file.on('error', reject);
+    });
+    try {
+        await exec_streamGit(clone.dir, ['pack-objects', '--stdout', '--quiet', '--delta-base-offset', ...args], input, chunk => file.write(chunk));
+    }
+    finally {
+        file.end();
+        await closed;
+    }
+    const hash = await gitOutput(packDir, ['index-pack', temporary]);
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(hash)) {
+        throw new Error(`git index-pack named no pack (${hash.slice(0, 80)})`);
+    }
+    const named = external_node_path_.join(packDir, `pack-${hash}`);
+    await external_node_fs_.promises.rename(temporary, `${named}.pack`);
+    await external_node_fs_.promises.rename(temporary.replace(/\.pack$/, '.idx'), `${named}.idx`);
+    // Every object came from origin: the mark lets git ask origin for what these packs lack.
+    await external_node_fs_.promises.writeFile(`${named}.promisor`, '');
+}
+/**
+ * The objects of a blobless entry, whatever the clone holds (a seeded full entry, blobs that later
+ * steps fetched): one pack of every commit, tree and tag reachable from the tips, and one of the
+ * blobs of `commit`, the synced commit, each with its empty `.promisor` mark.
+ */
+async function packBloblessObjects(clone, commit, tips, objectsDir) {
+    const packDir = external_node_path_.join(objectsDir, 'pack');
+    await external_node_fs_.promises.mkdir(packDir, { recursive: true });
+    const revisions = [...new Set([commit, ...tips])].join('\n') + '\n';
+    await writePromisorPack(clone, packDir, ['--revs', '--filter=blob:none'], revisions);
+    const listed = await gitOutput(clone.dir, ['ls-tree', '-r', '--full-tree', commit]);
+    const blobs = new Set();
+    for (const line of listed.split('\n')) {
+        const [, type, id] = line.slice(0, line.indexOf('\t')).split(' ');
+        if (type === 'blob' && id)
+            blobs.add(id);
+    }
+    if (blobs.size > 0)
+        await writePromisorPack(clone, packDir, [], [...blobs].join('\n') + '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/seed/entry-refs.ts
@@ -31838,11 +32142,14 @@ async function checkEntryRefs(gitDir) {
 
 /**
  * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
- * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes), so a
- * planted file is dropped whatever its name. The snapshot builds entries with the same rules.
+ * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes and, in a
+ * blobless entry, the empty `.promisor` mark beside a pack, LFS objects, and `modules/`, whose
+ * submodule git directories are held to the same rules one by one), so a planted file is dropped
+ * whatever its name. The snapshot builds entries with the same rules. (LFS objects are hashed
+ * before use: see lfs/verify.)
  */
-const KEPT_FILE = /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx))$/;
-const KEPT_DIR = /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs)$/;
+const KEPT_FILE = /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx|promisor)|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+const KEPT_DIR = /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs|lfs|lfs\/objects|lfs\/objects\/[0-9a-f]{2}|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2})$/;
 /** Files git derives from the packs and makes again when it wants them: dropped without a word. */
 const DERIVED_FILE = /^objects\/(pack\/pack-[0-9a-f]+\.(rev|bitmap|mtimes|keep)|pack\/multi-pack-index.*|info\/(packs|commit-graph|commit-graphs\/[^/]+))$/;
 function isKeptObjectFile(relative) {
@@ -31852,15 +32159,24 @@ function isKeptObjectFile(relative) {
 const SIZE_LIMITS = [
     [/^HEAD$/, 1024],
     [/^config$/, 64 * 1024],
-    [/^refs\//, 1024]
+    [/^refs\//, 1024],
+    // git reads only that the mark exists; the snapshot writes it empty.
+    [/\.promisor$/, 0]
 ];
 /** An archive unpacks to at most this many times its size (git's data is compressed already). */
 const MAX_EXPANSION = 4;
 const EXPANSION_SLACK = 16 * 1024 * 1024;
+/** The most bytes an entry's git directory (its submodules' included) unpacks to. */
+function entryByteBound(archiveBytes) {
+    return archiveBytes * MAX_EXPANSION + EXPANSION_SLACK;
+}
 async function walk(gitDir, relative, found) {
     for (const entry of await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, relative), { withFileTypes: true })) {
         const name = relative ? `${relative}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
+            // Submodule git directories: each is sanitized as a git directory of its own.
+            if (name === 'modules')
+                continue;
             if (KEPT_DIR.test(name))
                 await walk(gitDir, name, found);
             else {
@@ -31894,15 +32210,25 @@ function checkSizes(files, archiveBytes) {
         }
     }
     const total = files.reduce((sum, file) => sum + file.size, 0);
-    if (archiveBytes !== undefined && total > archiveBytes * MAX_EXPANSION + EXPANSION_SLACK) {
+    if (archiveBytes !== undefined && total > entryByteBound(archiveBytes)) {
         throw new Error(`the cached clone unpacks to ${total} bytes from a ${archiveBytes}-byte archive, more than a clone can`);
     }
 }
-/** A pack is usable only with its index, and an index only with its pack. */
+/** A pack is usable only with its index, an index only with its pack; a promisor mark needs both. */
 function unpairedPackFiles(files) {
     const names = new Set(files.map(file => file.name));
-    const partner = (name) => name.endsWith('.pack') ? name.replace(/\.pack$/, '.idx') : name.replace(/\.idx$/, '.pack');
-    return [...names].filter(name => /^objects\/pack\//.test(name) && !names.has(partner(name)));
+    const partners = (name) => {
+        const base = name.replace(/\.(pack|idx|promisor)$/, '');
+        if (name.endsWith('.pack'))
+            return [`${base}.idx`];
+        return [`${base}.pack`, ...(name.endsWith('.promisor') ? [`${base}.idx`] : [])];
+    };
+    return [...names].filter(name => /^objects\/pack\//.test(name) && partners(name).some(partner => !names.has(partner)));
+}
+/** True when the git directory is blobless: one of its packs carries the promisor mark. */
+async function isBloblessEntry(gitDir) {
+    const packs = await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, 'objects', 'pack')).catch(() => []);
+    return packs.some(name => name.endsWith('.promisor'));
 }
 /**
  * Brings a restored git directory to the snapshot's shape: removes everything the action never
@@ -31930,6 +32256,112 @@ async function enforceEntryShape(gitDir, archiveBytes) {
     return dropped;
 }
 
+;// CONCATENATED MODULE: ./src/lfs/objects.ts
+
+
+/** The folder of a repository's LFS store, under its common git directory (worktrees share it). */
+function lfsStoreDir(commonGitDir) {
+    return external_node_path_.join(commonGitDir, 'lfs', 'objects');
+}
+/** Where git-lfs keeps the object `oid`: `lfs/objects/<2>/<2>/<oid>`. */
+function lfsObjectPath(commonGitDir, oid) {
+    return external_node_path_.join(lfsStoreDir(commonGitDir), oid.slice(0, 2), oid.slice(2, 4), oid);
+}
+const LISTED = /^([0-9a-f]{64}) [*-] /;
+/** The oids of the LFS objects `commit` needs (its pointer files), each once. */
+async function lfsObjectsOf(repo, commit) {
+    const listed = await gitOutput(repo.dir, ['lfs', 'ls-files', '--long', commit]);
+    const oids = listed.split('\n').flatMap(line => LISTED.exec(line)?.[1] ?? []);
+    return [...new Set(oids)];
+}
+
+;// CONCATENATED MODULE: ./src/seed/module-dirs.ts
+
+
+/** Submodule names are folder paths under `modules/`; git itself refuses far shallower ones. */
+const MAX_NAME_DEPTH = 16;
+async function search(root, relative, depth, found) {
+    if (depth > MAX_NAME_DEPTH) {
+        throw new Error(`the cached clone's modules/${relative} is nested too deep`);
+    }
+    const entries = await external_node_fs_.promises.readdir(external_node_path_.join(root, relative), { withFileTypes: true });
+    // A folder with a HEAD file is a submodule's git directory; others are parts of a name.
+    if (relative && entries.some(entry => entry.name === 'HEAD')) {
+        found.dirs.push(relative);
+        return;
+    }
+    for (const entry of entries) {
+        const name = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory())
+            await search(root, name, depth + 1, found);
+        else if (entry.isFile())
+            found.strays.push(`modules/${name}`);
+        else
+            throw new Error(`the cached clone holds modules/${name}, which is not a plain file`);
+    }
+}
+/**
+ * Finds the submodule git directories of `gitDir` (`modules/<name>`, names may hold slashes),
+ * without following a symbolic link: one anywhere on the way refuses the entry, as in the main
+ * git directory. A git directory's own `modules/` is its business (searched when it is sanitized).
+ */
+async function findModuleDirs(gitDir) {
+    const found = { dirs: [], strays: [] };
+    const root = external_node_path_.join(gitDir, 'modules');
+    const stat = await external_node_fs_.promises.lstat(root).catch(() => undefined);
+    if (!stat)
+        return found;
+    if (!stat.isDirectory()) {
+        throw new Error('the cached clone holds modules, which is not a plain directory');
+    }
+    await search(root, '', 0, found);
+    return found;
+}
+/** The bytes of every file under `dir` (no symbolic link is left there once sanitized). */
+async function bytesUnder(dir) {
+    let total = 0;
+    for (const entry of await external_node_fs_.promises.readdir(dir, { withFileTypes: true })) {
+        const full = external_node_path_.join(dir, entry.name);
+        if (entry.isDirectory())
+            total += await bytesUnder(full);
+        else
+            total += (await external_node_fs_.promises.lstat(full)).size;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/cache/module-snapshot.ts
+
+
+
+
+
+
+/**
+ * Adds each submodule repository of `gitDir` (and theirs) to the snapshot as `modules/<name>`, at
+ * the commit it has checked out, with the template config and no URL: the job that restores it
+ * sets the URL from its own .gitmodules. One that cannot be saved (shallow, never checked out)
+ * is left out with an info line; that job clones it.
+ */
+async function snapshotModules(gitDir, snapshotDir, snapshotOne) {
+    for (const name of (await findModuleDirs(gitDir)).dirs) {
+        const moduleDir = external_node_path_.join(gitDir, 'modules', name);
+        const target = external_node_path_.join(snapshotDir, 'modules', name);
+        const repo = new Repository(moduleDir);
+        try {
+            const commit = await repo.resolveCommit('HEAD');
+            if (!commit)
+                throw new Error('it has no commit checked out');
+            await snapshotOne(repo, moduleDir, commit, target, '');
+            await snapshotModules(moduleDir, target, snapshotOne);
+        }
+        catch (error) {
+            await external_node_fs_.promises.rm(target, { recursive: true, force: true });
+            lib_core/* info */.pq(`Submodule repository ${name} is not saved: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/snapshot.ts
 
 
@@ -31937,6 +32369,17 @@ async function enforceEntryShape(gitDir, archiveBytes) {
 
 
 
+
+
+
+/** A hard link of `from` at `to`; across file systems a reflink where it can, else a copy. */
+async function linkFile(from, to) {
+    await external_node_fs_.promises.link(from, to).catch(async (error) => {
+        if (error.code !== 'EXDEV' && error.code !== 'EPERM')
+            throw error;
+        await external_node_fs_.promises.copyFile(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
+    });
+}
 /**
  * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
  * indexes: see entry-shape) into `destination`; copies across file systems. git's temporary
@@ -31952,23 +32395,38 @@ async function linkObjects(source, destination, relative = 'objects') {
             await linkObjects(from, to, name);
         }
         else if (entry.isFile() && isKeptObjectFile(name)) {
-            await external_node_fs_.promises.link(from, to).catch(async (error) => {
-                if (error.code !== 'EXDEV' && error.code !== 'EPERM')
-                    throw error;
-                // Across file systems: a reflink where the file system can, else a plain copy.
-                await external_node_fs_.promises.copyFile(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
-            });
+            await linkFile(from, to);
         }
+    }
+}
+/** Links the LFS objects `oids` that the clone's store holds into the snapshot's store. */
+async function linkLfsObjects(gitDir, snapshotDir, oids) {
+    for (const oid of oids) {
+        const from = lfsObjectPath(gitDir, oid);
+        if (!(await external_node_fs_.promises.lstat(from).catch(() => undefined))?.isFile())
+            continue;
+        const to = lfsObjectPath(snapshotDir, oid);
+        await external_node_fs_.promises.mkdir(external_node_path_.dirname(to), { recursive: true });
+        await linkFile(from, to);
     }
 }
 /**
  * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
- * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, and the
- * template config. No credentials, hooks, index, logs or working tree: nothing but history.
+ * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, the
+ * template config, and the LFS objects `lfsOids` (those of the synced commit, when the job uses
+ * LFS). No credentials, hooks, index, logs or working tree: nothing but history. With a `filter`
+ * (blob:none) the objects are repacked instead: commits, trees and the synced commit's blobs
+ * (see blobless-snapshot). Each submodule repository under `modules/` goes in whole, at the
+ * commit it has checked out.
  */
-async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
+async function buildSnapshot(clonePath, commit, snapshotDir, originUrl, { lfsOids = [], filter = '' } = {}) {
     const clone = new Repository(clonePath);
     const gitDir = await clone.absoluteGitDir();
+    await snapshotGitDir(clone, gitDir, commit, snapshotDir, originUrl, { lfsOids, filter });
+    await snapshotModules(gitDir, snapshotDir, snapshotGitDir);
+}
+/** One git directory's snapshot (the clone's, or a submodule repository's). */
+async function snapshotGitDir(clone, gitDir, commit, snapshotDir, originUrl, { lfsOids = [], filter = '' } = {}) {
     const objects = external_node_path_.join(gitDir, 'objects');
     if (await external_node_fs_.promises.lstat(external_node_path_.join(objects, 'info', 'alternates')).catch(() => undefined)) {
         throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
@@ -31981,11 +32439,21 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     await external_node_fs_.promises.rm(snapshotDir, { recursive: true, force: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
-    await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
-    const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
+    const tips = (await clone.refTips(...ENTRY_REF_PREFIXES))
         .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
-        .sort((a, b) => (a.ref < b.ref ? -1 : 1))
-        .map(tip => `${tip.object} ${tip.ref}`);
+        .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+    if (filter) {
+        const ids = tips.map(tip => tip.object);
+        await packBloblessObjects(clone, commit, ids, external_node_path_.join(snapshotDir, 'objects'));
+    }
+    else {
+        if (await isBloblessEntry(gitDir)) {
+            throw new Error('the clone is blobless (it lacks blobs); not saving it as a full entry');
+        }
+        await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
+    }
+    await linkLfsObjects(gitDir, snapshotDir, lfsOids);
+    const packed = tips.map(tip => `${tip.object} ${tip.ref}`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'HEAD'), `${commit}\n`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), gitConfigTemplate(originUrl));
@@ -32077,12 +32545,13 @@ async function isActionClone(gitDir) {
 /**
  * Starts a full clone: an empty repository with the template config, no hooks, marked as the
  * action's. The fetch that follows is the same as for a seeded clone, so both end identically.
+ * With a `filter`, origin is the promisor remote of a partial clone.
  */
-async function initClone(clonePath, originUrl) {
+async function initClone(clonePath, originUrl, filter = '') {
     await external_node_fs_.promises.mkdir(clonePath, { recursive: true });
     await initRepository(new Repository(clonePath));
     const gitDir = external_node_path_.join(clonePath, '.git');
-    await external_node_fs_.promises.writeFile(external_node_path_.join(gitDir, 'config'), gitConfigTemplate(originUrl));
+    await external_node_fs_.promises.writeFile(external_node_path_.join(gitDir, 'config'), gitConfigTemplate(originUrl, undefined, false, filter));
     await markAsActionClone(gitDir);
     return gitDir;
 }
@@ -32098,6 +32567,7 @@ async function dangerousConfigKeys(configFile) {
 }
 
 ;// CONCATENATED MODULE: ./src/seed/sanitize.ts
+
 
 
 
@@ -32121,12 +32591,48 @@ async function readFormat(configPath) {
  * replace refs), every ref is well formed, and the config is rebuilt from the template. Returns
  * what was removed (files, refs, and the dangerous config keys the rebuilt config drops) for the
  * log, and the refs' tips, whose objects the seed checks once the clone is in place.
+ *
+ * With a `filter` (blob:none) the rebuilt config makes origin the one promisor remote; a full
+ * entry is used as it is (it holds more than a blobless job needs). Without one, a blobless entry
+ * is refused: a job that wants the full history does not lazily fetch it.
  */
-async function sanitizeGitDir(gitDir, originUrl, archiveBytes) {
+async function sanitizeGitDir(gitDir, originUrl, archiveBytes, filter = '') {
+    const sanitized = await sanitizeOne(gitDir, originUrl, archiveBytes, filter);
+    const modules = external_node_path_.join(gitDir, 'modules');
+    if (archiveBytes !== undefined && (await external_node_fs_.promises.lstat(modules).catch(() => undefined))) {
+        const total = await bytesUnder(gitDir);
+        if (total > entryByteBound(archiveBytes)) {
+            throw new Error(`the cached clone and its submodules unpack to ${total} bytes from a ${archiveBytes}-byte archive, more than a clone can`);
+        }
+    }
+    return sanitized;
+}
+/**
+ * Each submodule git directory under `modules/` gets exactly the sanitizing of the main one (its
+ * URL is set from the superproject's .gitmodules before use); files on the way are dropped.
+ */
+async function sanitizeModules(gitDir, archiveBytes) {
+    const { dirs, strays } = await findModuleDirs(gitDir);
+    const removed = [...strays];
+    for (const name of strays)
+        await external_node_fs_.promises.rm(external_node_path_.join(gitDir, name), { force: true });
+    for (const name of dirs) {
+        const moduleDir = external_node_path_.join(gitDir, 'modules', name);
+        const sanitized = await sanitizeOne(moduleDir, '', archiveBytes);
+        // A nested submodule's items already start with its own `modules/<name>`.
+        const named = (item) => item.startsWith('modules/') ? `modules/${name}/${item}` : `modules/${name}: ${item}`;
+        removed.push(...sanitized.removed.map(named));
+    }
+    return removed;
+}
+async function sanitizeOne(gitDir, originUrl, archiveBytes, filter = '') {
     const stat = await external_node_fs_.promises.lstat(gitDir).catch(() => undefined);
     if (!stat?.isDirectory())
         throw new Error('the cached clone has no .git directory');
     const removed = await enforceEntryShape(gitDir, archiveBytes);
+    if (!filter && (await isBloblessEntry(gitDir))) {
+        throw new Error('the entry is blobless (saved by a job with filter: blob:none) and this job keeps the full history');
+    }
     const refs = await checkEntryRefs(gitDir);
     removed.push(...refs.dropped);
     await external_node_fs_.promises.mkdir(external_node_path_.join(gitDir, 'hooks'));
@@ -32136,7 +32642,10 @@ async function sanitizeGitDir(gitDir, originUrl, archiveBytes) {
     if (configIsFile)
         removed.push(...(await dangerousConfigKeys(configPath)));
     await external_node_fs_.promises.rm(configPath, { force: true });
-    await external_node_fs_.promises.writeFile(configPath, gitConfigTemplate(originUrl, format), { mode: 0o644 });
+    await external_node_fs_.promises.writeFile(configPath, gitConfigTemplate(originUrl, format, false, filter), {
+        mode: 0o644
+    });
+    removed.push(...(await sanitizeModules(gitDir, archiveBytes)));
     return { removed, tips: refs.tips };
 }
 
@@ -32205,13 +32714,13 @@ async function verifyClone(clonePath, gitDir, tips) {
  * Puts a restored `.git` at `<clonePath>/.git`, sanitized and verified. Any failure, a timeout
  * included, removes exactly what the seed created and reports why; the caller then clones.
  */
-async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs, archiveBytes) {
+async function seedClone(stagedGitDir, clonePath, originUrl, timeoutMs, archiveBytes, filter = '') {
     const target = external_node_path_.join(clonePath, '.git');
     const createdRoot = await firstMissingAncestor(clonePath);
     const abort = new AbortController();
     let placed = false;
     const work = (async () => {
-        const { removed, tips } = await sanitizeGitDir(stagedGitDir, originUrl, archiveBytes);
+        const { removed, tips } = await sanitizeGitDir(stagedGitDir, originUrl, archiveBytes, filter);
         if (removed.length > 0) {
             lib_core/* warning */.$e(`The cached clone carried ${removed.join(', ')}; removed before use.`, {
                 title: 'Clone cache sanitized'
@@ -32311,7 +32820,7 @@ async function restoreAndSeed(job, backend, exactCommit) {
     }
     const gitDir = restored.gitDir;
     const seeding = `Seeding ${settings.clonePath} from the cache`;
-    const outcome = await job.stages.run('seed', seeding, () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs, restored.archiveBytes));
+    const outcome = await job.stages.run('seed', seeding, () => seedClone(gitDir, settings.clonePath, settings.originUrl, limits().seedTimeoutMs, restored.archiveBytes, settings.filter));
     const cache = {
         source: backend.source,
         matchedKey: restored.matchedKey,
@@ -32328,7 +32837,7 @@ async function restoreAndSeed(job, backend, exactCommit) {
 /** An empty repository at `path` that the sync fills: a full clone. */
 async function startFullClone(job) {
     const { settings } = job;
-    await job.stages.run('clone', 'Cloning into path', () => initClone(settings.clonePath, settings.originUrl), { writing: settings.clonePath });
+    await job.stages.run('clone', 'Cloning into path', () => initClone(settings.clonePath, settings.originUrl, settings.filter), { writing: settings.clonePath });
 }
 /**
  * After a seeded clone was refused and removed (the entry's objects did not match their ids):
@@ -32513,6 +33022,60 @@ async function untrustedObjectsOf(repo, ...commits) {
         const said = (gitStderrOf(error) ?? (0,errors/* errorMessage */.gJ)(error)).trim().split('\n')[0];
         return { reason: `its objects cannot be read (${said})`, cause: error };
     }
+}
+
+;// CONCATENATED MODULE: ./src/git/missing-objects.ts
+
+/**
+ * The objects of the commits' trees that a partial clone does not hold, found without fetching
+ * them: `rev-list --missing=print` lists each absent object (`?<id>`) where any other read would
+ * ask the promisor remote for it, one object at a time.
+ */
+async function missingObjectsOfCommits(repo, commits) {
+    const listed = await runGit(repo.dir, [
+        'rev-list',
+        '--objects',
+        '--no-walk',
+        '--missing=print',
+        ...commits,
+        '--'
+    ]);
+    return listed.stdout
+        .split('\n')
+        .filter(line => line.startsWith('?'))
+        .map(line => line.slice(1).trim());
+}
+
+;// CONCATENATED MODULE: ./src/clone/blobs.ts
+
+
+
+
+
+
+/**
+ * In a blobless clone, the blobs of the commits the job checks out that it does not hold yet,
+ * fetched from origin in one request with the job's auth, before anything reads them: the
+ * verification and the checkouts then read local objects only (git's own on-demand fetch would
+ * go without the token, one object at a time in `cat-file`). Returns how many were fetched.
+ */
+async function fetchBlobsToCheckOut(clone, originUrl, commits, options) {
+    const missing = await missingObjectsOfCommits(clone, commits);
+    if (missing.length === 0)
+        return 0;
+    lib_core/* info */.pq(`Fetching the ${missing.length} blob(s) of ${commits.join(', ')} that the clone lacks from ${originUrl}`);
+    try {
+        await withRetries(`fetch ${missing.length} blob(s) from ${originUrl}`, () => fetchObjectsById(clone, missing, options));
+    }
+    catch (error) {
+        const detail = gitStderrOf(error)?.trim() ?? String(error);
+        throw new errors/* ActionError */.lZ('Fetch from origin failed', `Could not fetch the blobs to check out from ${originUrl}: ${detail}`, { cause: error });
+    }
+    const still = await missingObjectsOfCommits(clone, commits);
+    if (still.length > 0) {
+        throw new errors/* ActionError */.lZ('Fetch from origin failed', `${originUrl} did not send ${still.length} blob(s) the checkout needs (${still.slice(0, 3).join(', ')}).`);
+    }
+    return missing.length;
 }
 
 ;// CONCATENATED MODULE: ./src/git/checkout.ts
@@ -32779,20 +33342,157 @@ function tagNotes(inputs, source) {
     return [`fetch-tags is false: no tags are fetched; ${kept}.`];
 }
 /**
+ * The filter applies to the clones this job makes (fresh or seeded: their config names origin as
+ * the promisor). A clone path held is fetched as it is configured, and the shared host clone
+ * stays whole.
+ */
+function filterOf(inputs, source) {
+    if (!inputs.filter)
+        return { transfer: {}, notes: [] };
+    if (source.kind === 'fresh' || source.kind === 'seeded') {
+        return { transfer: { filter: inputs.filter }, notes: [] };
+    }
+    const why = source.kind === 'existing'
+        ? `the clone at ${source.path} was not made by this job: it is fetched as it is configured`
+        : `the host clone in cache-dir always holds every blob (${SHARED})`;
+    return { transfer: {}, notes: [`filter is ${inputs.filter}, but ${why}.`] };
+}
+/**
  * How to fetch from origin into a repository, given the inputs and what it held before: the
  * inputs narrow the transfer, never the history or tags already there (a superset of what was
  * asked, said in one line each).
  */
 function planFetch(inputs, source) {
     const depth = depthOf(inputs, source);
+    const filter = filterOf(inputs, source);
     return {
         transfer: {
             ...depth.transfer,
+            ...filter.transfer,
             tags: source.kind === 'host-clone' || inputs.fetchTags,
             progress: inputs.showProgress
         },
-        notes: [...depth.notes, ...tagNotes(inputs, source)]
+        notes: [...depth.notes, ...tagNotes(inputs, source), ...filter.notes]
     };
+}
+
+;// CONCATENATED MODULE: ./src/lfs/verify.ts
+
+
+
+
+
+const OID = /^[0-9a-f]{64}$/;
+/** Files hashed at once: reading one overlaps hashing another. */
+const PARALLEL = 4;
+async function sha256Of(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 })) {
+        hash.update(chunk);
+    }
+    return hash.digest('hex');
+}
+/** Every file under the store, relative to it (symbolic links and other non-files included). */
+async function storeFiles(store) {
+    const entries = await external_node_fs_.promises.readdir(store, { recursive: true, withFileTypes: true }).catch(() => []);
+    return entries
+        .filter(entry => !entry.isDirectory())
+        .map(entry => external_node_path_.relative(store, external_node_path_.join(entry.parentPath ?? entry.path, entry.name)));
+}
+/**
+ * Hashes cached LFS objects before git-lfs may use them (git-lfs trusts what its store holds):
+ * each must be a plain file at `<2>/<2>/<oid>` whose SHA-256 is `oid`; any other file is removed,
+ * and git-lfs downloads a removed object again. `oids` limits the check to those objects (a store
+ * that grows, as a host clone's does); without it every file of the store is checked.
+ */
+async function verifyLfsStore(commonGitDir, oids) {
+    const store = lfsStoreDir(commonGitDir);
+    const relative = oids
+        ? oids.map(oid => external_node_path_.relative(store, lfsObjectPath(commonGitDir, oid)))
+        : await storeFiles(store);
+    const result = { checked: 0, bytes: 0, dropped: [] };
+    const checkOne = async (name) => {
+        const file = external_node_path_.join(store, name);
+        const stat = await external_node_fs_.promises.lstat(file).catch(() => undefined);
+        if (!stat)
+            return;
+        const oid = external_node_path_.basename(name);
+        const wellPlaced = OID.test(oid) && name === external_node_path_.join(oid.slice(0, 2), oid.slice(2, 4), oid);
+        if (stat.isFile() && wellPlaced) {
+            result.checked++;
+            result.bytes += stat.size;
+            if ((await sha256Of(file)) === oid)
+                return;
+        }
+        await external_node_fs_.promises.rm(file, { recursive: true, force: true });
+        result.dropped.push(name);
+    };
+    for (let start = 0; start < relative.length; start += PARALLEL) {
+        await Promise.all(relative.slice(start, start + PARALLEL).map(checkOne));
+    }
+    return result;
+}
+/** Verifies the store and says what it found: a warning when something was dropped. */
+async function verifyLfsStoreAndReport(commonGitDir, oids) {
+    const started = performance.now();
+    const check = await verifyLfsStore(commonGitDir, oids);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const mib = (check.bytes / 1024 / 1024).toFixed(1);
+    lib_core/* info */.pq(`Git LFS: ${check.checked} cached object(s), ${mib} MiB, hashed in ${seconds} s.`);
+    if (check.dropped.length > 0) {
+        const shown = check.dropped.slice(0, 3).join(', ') + (check.dropped.length > 3 ? ', ...' : '');
+        lib_core/* warning */.$e(`${check.dropped.length} cached Git LFS object(s) did not match their SHA-256 (or were not plain files where an object goes) and were removed; they are downloaded again: ${shown}`, { title: 'Cached LFS object refused' });
+    }
+    return check;
+}
+/**
+ * The LFS store a seeded clone brought from the cache: verified whole when the job uses LFS (an
+ * entry holds one commit's objects, so the store is bounded), removed when it does not (no later
+ * `git lfs` command may pick up objects nobody checked).
+ */
+async function settleSeededLfsStore(gitDir, lfs) {
+    if (lfs)
+        await verifyLfsStoreAndReport(gitDir);
+    else
+        await external_node_fs_.promises.rm(external_node_path_.join(gitDir, 'lfs'), { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/lfs/pull.ts
+
+
+
+
+
+
+/**
+ * Replaces the LFS pointers of the checked-out commit in `worktree` with their files. git-lfs
+ * downloads only the objects its store (the common git directory's, shared by worktrees) lacks;
+ * the auth of `worktree` reaches origin's LFS endpoint through the same scoped extraheader.
+ */
+async function pullLfsFiles(worktree, options) {
+    const commonDir = await worktree.commonDir();
+    const head = await worktree.resolveCommit('HEAD');
+    const needed = await lfsObjectsOf(worktree, head);
+    if (options.verifyNeeded)
+        await verifyLfsStoreAndReport(commonDir, needed);
+    const present = await Promise.all(needed.map(oid => exists(lfsObjectPath(commonDir, oid))));
+    const cached = present.filter(Boolean).length;
+    if (needed.length > 0) {
+        await runGit(worktree.dir, ['lfs', 'pull'], {
+            config: [...worktree.auth, ...LFS_FILTER_CONFIG],
+            progress: options.progress
+        });
+    }
+    const result = { needed: needed.length, cached, downloaded: needed.length - cached };
+    lib_core/* info */.pq(`Git LFS: ${result.needed} object(s) for ${head}: ${result.cached} from the cache, ${result.downloaded} downloaded.`);
+    return result;
+}
+/**
+ * As actions/checkout: git-lfs set up in the clone (its config and hooks; a worktree's go to the
+ * repository it shares), so later steps' git commands smudge, clean and push LFS files.
+ */
+async function installLfsInClone(clone) {
+    await runGit(clone.dir, ['lfs', 'install', '--local']);
 }
 
 ;// CONCATENATED MODULE: ./src/clone/origin.ts
@@ -32951,7 +33651,225 @@ async function resolveTarget(repo, request, originUrl, fetchMissing) {
     return target;
 }
 
+;// CONCATENATED MODULE: ./src/git/submodules.ts
+
+
+/** The gitlinks (mode 160000) of the index: where each submodule goes and at which commit. */
+async function stagedGitlinks(repo) {
+    const staged = await gitOutput(repo.dir, ['ls-files', '--stage', '-z']);
+    return staged
+        .split('\0')
+        .filter(line => line.startsWith('160000 '))
+        .map(line => ({ path: line.slice(line.indexOf('\t') + 1), commit: line.split(' ')[1] }));
+}
+/** The submodule names of the checked-out .gitmodules, by path (empty without the file). */
+async function gitmodulesNames(repo) {
+    const listed = await runGit(repo.dir, ['config', '-z', '--file', '.gitmodules', '--get-regexp', '^submodule\\..*\\.path$'], { allowFailure: true });
+    const names = new Map();
+    for (const item of listed.stdout.split('\0').filter(Boolean)) {
+        const newline = item.indexOf('\n');
+        const key = item.slice(0, newline);
+        names.set(item.slice(newline + 1), key.slice('submodule.'.length, -'.path'.length));
+    }
+    return names;
+}
+/** The URL `git submodule init` resolved for a submodule (relative ones against origin), or ''. */
+async function submoduleUrl(repo, name) {
+    const result = await runGit(repo.dir, ['config', `submodule.${name}.url`], {
+        allowFailure: true
+    });
+    return result.stdout.trim();
+}
+/** `git submodule init` then `sync`: the superproject's config names each submodule's URL. */
+async function initAndSyncSubmodules(repo) {
+    await runGit(repo.dir, ['submodule', 'init', '--quiet'], { config: repo.auth });
+    await runGit(repo.dir, ['submodule', 'sync', '--quiet'], { config: repo.auth });
+}
+/**
+ * Checks out each submodule at the recorded commit (`--checkout --force`, whatever `update` its
+ * config says), cloning the ones that have no repository yet; the repository's auth travels in
+ * the environment, which git passes on to the submodules' own commands.
+ */
+async function updateSubmodulesOnce(repo, { progress, depth }) {
+    const args = ['submodule', 'update', '--init', '--checkout', '--force'];
+    args.push(progress ? '--progress' : '--quiet');
+    if (depth > 0)
+        args.push(`--depth=${depth}`);
+    await runGit(repo.dir, args, { config: repo.auth, progress });
+}
+/** Points a submodule repository's origin at `url`. */
+async function setModuleOriginUrl(moduleRepo, url) {
+    await runGit(moduleRepo.dir, ['config', 'remote.origin.url', url]);
+}
+/** Makes `destination` a mirror of the local repository `source`: objects as hard links. */
+async function mirrorLocally(source, destination) {
+    await runGit(external_node_path_.dirname(destination), [
+        'clone',
+        '--mirror',
+        '--local',
+        '--quiet',
+        '--template=',
+        '--',
+        source,
+        destination
+    ]);
+}
+/** The absolute folders of every checked-out submodule, nested ones included. */
+async function checkedOutSubmodules(repo) {
+    const listed = await gitOutput(repo.dir, [
+        'submodule',
+        'foreach',
+        '--quiet',
+        '--recursive',
+        'pwd'
+    ]);
+    return listed.split('\n').filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/submodules/module-copy.ts
+
+
+
+
+/**
+ * Makes `destination` a copy of the submodule repository `source` (the main clone's, for a task
+ * worktree): a local mirror clone, so objects are hard links and no history crosses the network;
+ * self-contained (no alternates). Its config is the template; `git submodule update` then
+ * connects it to the worktree, after its URL is set.
+ */
+async function copyModuleDir(source, destination) {
+    await external_node_fs_.promises.mkdir(external_node_path_.dirname(destination), { recursive: true });
+    await mirrorLocally(source, destination);
+    await external_node_fs_.promises.writeFile(external_node_path_.join(destination, 'config'), gitConfigTemplate(''), { mode: 0o644 });
+}
+
+;// CONCATENATED MODULE: ./src/submodules/recorded.ts
+
+/** The gitlinks of the index, with their names from the checked-out .gitmodules. */
+async function recordedSubmodules(repo) {
+    const gitlinks = await stagedGitlinks(repo);
+    if (gitlinks.length === 0)
+        return [];
+    const names = await gitmodulesNames(repo);
+    return gitlinks.map(link => ({ ...link, name: names.get(link.path) ?? '' }));
+}
+
+;// CONCATENATED MODULE: ./src/submodules/update.ts
+
+
+
+
+
+
+
+
+
+
+/** git refuses deeper nesting long before; this bounds a repository that contains itself. */
+const MAX_DEPTH = 16;
+/** A name git would accept as a folder under `modules/`: nothing can lead outside it. */
+function isSafeName(name) {
+    return (name !== '' &&
+        !external_node_path_.isAbsolute(name) &&
+        !name.split(/[/\\]/).some(part => part === '' || part === '.' || part === '..'));
+}
+/**
+ * A submodule repository that was there before this run (from the cache entry): pointed at the
+ * URL the superproject now gives, fetched only when it lacks the recorded commit, and the objects
+ * of that commit re-hashed. One that cannot be trusted is removed: `git submodule update` then
+ * clones it.
+ */
+async function prepareExisting(superproject, submodule, moduleRepo, options) {
+    const url = await submoduleUrl(superproject, submodule.name);
+    if (!url)
+        return;
+    const problem = options.verifyCached ? await danglingRef(moduleRepo) : undefined;
+    if (!problem) {
+        await setModuleOriginUrl(moduleRepo, url);
+        if (!(await moduleRepo.resolveCommit(submodule.commit))) {
+            const transfer = { prune: true, progress: options.progress };
+            await fetchOrigin(moduleRepo, url, transfer);
+            if (!(await moduleRepo.resolveCommit(submodule.commit))) {
+                await fetchCommit(moduleRepo, url, submodule.commit, transfer);
+            }
+        }
+        if (!options.verifyCached)
+            return;
+    }
+    const reason = problem ?? (await untrustedObjectsOf(moduleRepo, submodule.commit))?.reason;
+    if (!reason)
+        return;
+    lib_core/* warning */.$e(`The cached repository of submodule ${submodule.path} is not used: ${reason}. Cloning it instead.`, { title: 'Clone cache not used' });
+    await external_node_fs_.promises.rm(moduleRepo.dir, { recursive: true, force: true });
+}
+/** A ref of a cached submodule repository that names an object it does not hold. */
+async function danglingRef(moduleRepo) {
+    const tips = await moduleRepo.refTips();
+    const [missing] = await moduleRepo.missingObjects(tips.map(tip => tip.object));
+    return missing && `a ref names the missing object ${missing}`;
+}
+/**
+ * Checks out the submodules of `superproject` (a clone or a worktree) at the commits it records,
+ * as actions/checkout does (`git submodule init`, `sync`, `update --force`), then theirs when
+ * recursive. Repositories already under `modules/` are reused and fetch only what is new. The
+ * superproject's auth reaches a submodule only on origin's own host: the header is scoped to it.
+ */
+async function updateSubmodules(superproject, options, depth = 0) {
+    if (depth >= MAX_DEPTH) {
+        throw new errors/* ActionError */.lZ('Submodules nested too deep', `${superproject.dir} is ${MAX_DEPTH} submodule levels deep; a repository that contains itself?`);
+    }
+    const recorded = await recordedSubmodules(superproject);
+    if (recorded.length === 0)
+        return;
+    await initAndSyncSubmodules(superproject);
+    const gitDir = await superproject.absoluteGitDir();
+    for (const submodule of recorded.filter(s => isSafeName(s.name))) {
+        const moduleRepo = superproject.at(external_node_path_.join(gitDir, 'modules', submodule.name));
+        const source = options.localSource && external_node_path_.join(options.localSource, 'modules', submodule.name);
+        if (!(await exists(moduleRepo.dir)) && source && (await exists(source))) {
+            await copyModuleDir(source, moduleRepo.dir);
+        }
+        if (await exists(moduleRepo.dir)) {
+            await prepareExisting(superproject, submodule, moduleRepo, options);
+        }
+    }
+    try {
+        await updateSubmodulesOnce(superproject, options);
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ('Submodule update failed', `Could not check out the submodules of ${superproject.dir}: ${(0,errors/* errorMessage */.gJ)(error)}\nCheck that each submodule URL is reachable and that the token can read the repositories on origin's host (other hosts get no token).`, { cause: error });
+    }
+    if (!options.recursive)
+        return;
+    for (const submodule of recorded) {
+        const nestedSource = options.localSource && isSafeName(submodule.name)
+            ? external_node_path_.join(options.localSource, 'modules', submodule.name)
+            : undefined;
+        await updateSubmodules(superproject.at(external_node_path_.join(superproject.dir, submodule.path)), { ...options, localSource: nestedSource }, depth + 1);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/submodules/stage.ts
+
+/** The submodules input's stage: nothing when it is false. */
+async function checkOutSubmodules(job, superproject, { fromCache, shallow, localSource }) {
+    const { settings, stages } = job;
+    if (settings.submodules === 'none')
+        return;
+    await stages.run('checkout', `Checking out submodules${settings.submodules === 'recursive' ? ' (recursive)' : ''} in ${superproject.dir}`, () => updateSubmodules(superproject, {
+        recursive: settings.submodules === 'recursive',
+        verifyCached: fromCache,
+        depth: shallow ? settings.fetchDepth : 0,
+        progress: settings.showProgress,
+        localSource
+    }), { cwd: superproject.dir, writing: superproject.dir });
+}
+
 ;// CONCATENATED MODULE: ./src/main-step/sync-clone.ts
+
+
+
+
 
 
 
@@ -33074,17 +33992,32 @@ async function syncClone(job, clone, prepared) {
                     throw error;
             });
         }
+        // A blobless clone this job made: the blobs of what is checked out, before they are read.
+        if (transfer.filter) {
+            const commits = await commitsToCheckOut(clone, settings, target, defaultBranch);
+            await fetchBlobsToCheckOut(clone, settings.originUrl, commits, transfer);
+        }
         const shallow = typeof transfer.depth === 'number' && (await clone.isShallow());
         return { target, defaultBranch, shallow };
     }, where);
     // git does not re-hash what it checks out: what came from the cache is checked first.
     if (cachedCommit) {
-        await stages.run('verify', `Verifying the objects of ${target.commit}`, async () => verifyObjectsOf(clone, await commitsToCheckOut(clone, settings, target, defaultBranch)), where);
+        await stages.run('verify', `Verifying the objects of ${target.commit}`, async () => {
+            await verifyObjectsOf(clone, await commitsToCheckOut(clone, settings, target, defaultBranch));
+            await settleSeededLfsStore(await clone.absoluteGitDir(), settings.lfs);
+        }, where);
     }
     await stages.run('checkout', `Checking out ${target.name} (${target.commit})`, async () => {
         await applySparseCheckout(clone, settings.sparseCheckout, { mainWorktree: true });
         await checkoutTarget(clone, target, { ownClone, clean: settings.clean });
     }, where);
+    await checkOutSubmodules(job, clone, { fromCache: cachedCommit !== undefined, shallow });
+    if (settings.lfs) {
+        await stages.run('checkout', `Checking out the Git LFS files of ${target.commit}`, async () => {
+            await installLfsInClone(clone);
+            await pullLfsFiles(clone, { progress: settings.showProgress, verifyNeeded: false });
+        }, where);
+    }
     // Best effort: the count walks history that came from the cache.
     const staleCommits = cachedCommit
         ? await clone.countCommits(cachedCommit, target.commit).catch(() => null)
@@ -33355,6 +34288,15 @@ async function reapDeadJobs(repo) {
 const MAX_SLOTS = 64;
 /** `worktree add --lock --reason` arrived in git 2.33. */
 const LEASE_AT_ADD = [2, 33];
+/** What the log says of a worktree detached because another worktree has the branch. */
+function detachedNote(branch, holder, commit, atOrigin) {
+    const where = atOrigin ? ` (origin/${branch})` : '';
+    return `${branch} is checked out in ${holder}; this job gets a detached worktree at ${commit}${where}.`;
+}
+/** What the log says of the task worktree once it is made. */
+function worktreeNote(branch, at, mode, commit) {
+    return `Task worktree for ${branch}: ${at} (${mode}, ${commit}).`;
+}
 /** The job's lease: its runner process (the step's parent) lives as long as the job does. */
 function newLease(removeOnExit) {
     return {
@@ -33453,7 +34395,7 @@ async function createWorktree(repo, given) {
         // origin's tip, not the local branch: the holder may be a worktree kept days ago.
         const commit = originCommit || localCommit;
         await add({ detachedAt: commit });
-        lib_core/* info */.pq(`${request.branch} is checked out in ${holder.path}; this job gets a detached worktree at ${commit}${originCommit ? ` (origin/${request.branch})` : ''}.`);
+        lib_core/* info */.pq(detachedNote(request.branch, holder.path, commit, originCommit !== ''));
     }
     else if (localCommit) {
         mode = 'attached';
@@ -33479,7 +34421,7 @@ async function createWorktree(repo, given) {
     if (!slot.existing && !leasedAtAdd)
         await lockWorktree(repo, slot.path, lease);
     const commit = await worktree.resolveCommit('HEAD');
-    lib_core/* info */.pq(`Task worktree for ${request.branch}: ${slot.path} (${mode}, ${commit}).`);
+    lib_core/* info */.pq(worktreeNote(request.branch, slot.path, mode, commit));
     const folderExisted = slot.folderExisted ?? false;
     return { path: external_node_path_.resolve(slot.path), mode, commit, lease, folderExisted };
 }
@@ -33523,20 +34465,37 @@ function diagnosisSettings(mode, settings, context) {
 ;// CONCATENATED MODULE: ./src/main-step/task-worktree.ts
 
 
-/** Creates the task worktree from `repo` (the main clone, or the host clone under its lock). */
-async function createTaskWorktree(job, repo, defaultBranch, hostLock) {
-    const { settings, context } = job;
-    const folder = worktreeFolder(settings, context);
-    const created = await job.stages.run('worktree', `Creating the task worktree for ${settings.branch}`, () => createWorktree(repo, {
+
+
+/** What the job asks of `createWorktree`, with origin's default branch as it is known. */
+function taskWorktreeRequest({ settings, context }, defaultBranch) {
+    return {
         branch: settings.branch,
         base: settings.base || defaultBranch,
-        folder,
+        folder: worktreeFolder(settings, context),
         removeOnExit: settings.removeWorktree,
         clean: settings.clean,
         sparse: settings.sparseCheckout
-    }), 
+    };
+}
+/** Creates the task worktree from `repo` (the main clone, or the host clone under its lock). */
+async function createTaskWorktree(job, repo, defaultBranch, hostLock, fromCache = false) {
+    const { settings } = job;
+    const request = taskWorktreeRequest(job, defaultBranch);
+    const folder = request.folder;
+    const created = await job.stages.run('worktree', `Creating the task worktree for ${settings.branch}`, () => createWorktree(repo, request), 
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder });
+    if (settings.submodules !== 'none') {
+        // The main clone's submodule repositories are copied locally: no history crosses the network.
+        await checkOutSubmodules(job, repo.at(created.path), {
+            fromCache,
+            shallow: false,
+            localSource: await repo.commonDir()
+        });
+    }
+    if (settings.lfs)
+        await checkOutLfsFiles(job, repo, created, hostLock);
     return {
         ...created,
         branch: settings.branch,
@@ -33544,6 +34503,22 @@ async function createTaskWorktree(job, repo, defaultBranch, hostLock) {
         removeOnExit: settings.removeWorktree,
         hostLock
     };
+}
+/**
+ * The worktree's LFS files, from the store where it has them. From the host clone, whose store
+ * other jobs can write, what the worktree needs is hashed first.
+ */
+async function checkOutLfsFiles(job, repo, worktree, hostLock) {
+    await job.stages.run('worktree', `Checking out the Git LFS files of ${worktree.commit}`, async () => {
+        const tree = repo.at(worktree.path);
+        // The host clone's config is rebuilt by each job's refresh: set up again for this one.
+        if (hostLock)
+            await installLfsInClone(tree);
+        return pullLfsFiles(tree, {
+            progress: job.settings.showProgress,
+            verifyNeeded: hostLock !== undefined
+        });
+    }, { cwd: worktree.path, writing: worktree.path });
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/clone-into-path.ts
@@ -33588,7 +34563,7 @@ async function cloneIntoPath(job, mode, clone) {
         synced = await syncOrRemove(job, clone, prepared);
     }
     const worktree = settings.branch
-        ? await createTaskWorktree(job, clone, synced.defaultBranch)
+        ? await createTaskWorktree(job, clone, synced.defaultBranch, undefined, prepared.cachedCommit !== undefined)
         : undefined;
     return {
         mode: mode.kind,
@@ -33602,6 +34577,181 @@ async function cloneIntoPath(job, mode, clone) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/worktree/retarget.ts
+
+
+
+
+
+
+/**
+ * Moves a worktree made from the host clone's refs before its refresh fetch ended to where
+ * `createWorktree` would have put it after the fetch: origin's tip of the branch when origin has
+ * it (a new branch made meanwhile from `base` then attaches to origin's branch, as it would have),
+ * else origin's new tip of `base` for a branch this job created; a local-only branch stays. Call
+ * under the same lock that made the worktree.
+ */
+async function retargetWorktree(repo, made, request) {
+    const originCommit = await repo.resolveCommit(`refs/remotes/origin/${request.branch}`);
+    let target = originCommit || made.commit;
+    let mode = made.mode;
+    if (made.mode === 'created') {
+        if (originCommit) {
+            mode = 'attached';
+        }
+        else {
+            target = await repo.resolveCommit(`refs/remotes/origin/${request.base}`);
+            if (!target) {
+                throw new errors/* InputError */.dz('base', `origin has no branch '${request.base}' to start the new branch '${request.branch}' from.`);
+            }
+        }
+    }
+    if (target !== made.commit) {
+        // This job's worktree, just made or reset: its tracked files hold no one's work.
+        await resetHard(repo.at(made.path), target);
+        lib_core/* info */.pq(`origin moved while the worktree was made: ${request.branch} ${made.commit} -> ${target}.`);
+        if (mode === 'detached') {
+            const ref = `refs/heads/${request.branch}`;
+            const holder = (await listedWorktrees(repo)).find(e => e.branch === ref);
+            if (holder)
+                lib_core/* info */.pq(detachedNote(request.branch, holder.path, target, originCommit !== ''));
+        }
+        lib_core/* info */.pq(worktreeNote(request.branch, made.path, mode, target));
+    }
+    if (mode !== made.mode)
+        await trackOriginBranch(repo, request.branch);
+    return { ...made, mode, commit: target };
+}
+/**
+ * Takes back what an attempt at the worktree made before a refresh that failed or rebuilt the
+ * clone, or that failed itself: the worktree when it was made, and the branch when this job made
+ * it (a failed `worktree add -b` keeps it), so that neither a rebuilt clone nor the next attempt
+ * finds the branch at an old commit.
+ */
+async function discardWorktree(repo, made, request, branchExisted) {
+    if (made)
+        await worktrees_removeWorktree(repo, made.path);
+    const ref = `refs/heads/${request.branch}`;
+    const tip = await repo.resolveCommit(ref);
+    if (!branchExisted && tip)
+        await deleteRef(repo, ref, tip);
+}
+
+;// CONCATENATED MODULE: ./src/main-step/overlapped-refresh.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The refresh that runs while the worktree is made. Within the fresh window (another job fetched
+ * moments ago) origin is asked only for the tips the job starts from, and the fetch is skipped
+ * when the host clone holds them; otherwise (or when they differ) the whole refresh fetch runs.
+ * `beforeRebuild` ends the worktree's use of the clone before a corrupt clone is swapped.
+ */
+async function refreshInBackground(job, paths, hostClone, knownDefaultBranch, beforeRebuild) {
+    const { settings } = job;
+    const { originUrl } = settings;
+    const { transfer } = planFetch(settings, { kind: 'host-clone' });
+    if (knownDefaultBranch && (await fetchedRecently(paths.dir))) {
+        const starts = [settings.branch, settings.base || knownDefaultBranch];
+        const probe = await withRetries(`ask ${originUrl} for the tips of ${starts.join(', ')}`, () => originMatches(hostClone, starts, knownDefaultBranch)).catch((error) => {
+            lib_core/* info */.pq(`Could not ask origin for its tips (${(0,errors/* errorMessage */.gJ)(error)}); fetching.`);
+            return undefined;
+        });
+        if (probe?.matches) {
+            lib_core/* info */.pq(`The host clone was fetched moments ago and holds origin's tips of ${[...new Set(starts)].join(' and ')}: no fetch needed.`);
+            return { defaultBranch: probe.defaultBranch, rebuilt: false };
+        }
+    }
+    // Origin's default branch is asked for alongside the fetch: two round trips at once.
+    const asked = remoteDefaultBranch(hostClone, originUrl);
+    asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
+    const { rebuilt } = await fetchIntoHostClone(paths, originUrl, hostClone, transfer, beforeRebuild);
+    return {
+        defaultBranch: await (rebuilt ? remoteDefaultBranch(hostClone, originUrl) : asked),
+        rebuilt
+    };
+}
+/**
+ * Refreshes the host clone and creates the task worktree from it, under the host clone's lock.
+ * The worktree is made from the refs the clone already holds while the refresh fetch runs; once
+ * the fetch has ended it is moved to origin's tip (usually the same commit, and otherwise a
+ * checkout of what changed), so the job still ends at origin's tip of the branch as of this job.
+ * A clone that is missing or broken is made first, and nothing overlaps then.
+ */
+async function refreshAndCreateWorktree(job, paths, hostClone) {
+    const { settings, context, stages } = job;
+    const { transfer } = planFetch(settings, { kind: 'host-clone' });
+    const where = { cwd: paths.dir, writing: paths.cacheDir };
+    const prepared = await stages.run('fetch', `Refreshing the host clone ${paths.dir}`, async () => {
+        const made = await prepareHostClone(paths, settings.originUrl, hostClone, transfer);
+        const known = made.created ? '' : await originHeadBranch(hostClone);
+        return { ...made, knownDefaultBranch: known };
+    }, where);
+    if (prepared.created) {
+        const defaultBranch = await stages.run('fetch', `Asking ${settings.originUrl} for its default branch`, async () => {
+            const asked = await remoteDefaultBranch(hostClone, settings.originUrl);
+            await finishRefresh(hostClone, asked);
+            return asked;
+        }, where);
+        const worktree = await createTaskWorktree(job, hostClone, defaultBranch || context.eventDefaultBranch, paths.lock);
+        return { created: true, tipsBefore: prepared.tipsBefore, defaultBranch, worktree };
+    }
+    const guessedDefault = prepared.knownDefaultBranch || context.eventDefaultBranch;
+    const guessed = taskWorktreeRequest(job, guessedDefault);
+    const branchExisted = (await hostClone.resolveCommit(`refs/heads/${settings.branch}`)) !== '';
+    const attempt = createTaskWorktree(job, hostClone, guessedDefault, paths.lock);
+    let discarded;
+    // Once: after a failed fetch or attempt, and before a corrupt clone is swapped for a new one.
+    const discardEarly = () => (discarded ??= attempt.then(made => discardWorktree(hostClone, made, guessed, branchExisted), () => discardWorktree(hostClone, undefined, guessed, branchExisted)));
+    const refreshing = refreshInBackground(job, paths, hostClone, prepared.knownDefaultBranch, discardEarly);
+    refreshing.catch(() => undefined); // awaited below, after the worktree
+    const first = await attempt.then(made => ({ made, error: undefined }), (error) => ({ made: undefined, error }));
+    const refreshed = await stages.run('fetch', `Finishing the refresh of the host clone ${paths.dir}`, async () => {
+        try {
+            const done = await refreshing;
+            await finishRefresh(hostClone, done.defaultBranch);
+            return done;
+        }
+        catch (error) {
+            await discardEarly().catch(() => undefined);
+            throw error;
+        }
+    }, where);
+    const defaultBranch = refreshed.defaultBranch || context.eventDefaultBranch;
+    let worktree;
+    if (first.made && !refreshed.rebuilt) {
+        const request = taskWorktreeRequest(job, defaultBranch);
+        const made = first.made;
+        worktree = await stages.run('worktree', `Aligning the task worktree with origin's tip of ${settings.branch}`, () => retargetWorktree(hostClone, made, request), { cwd: made.path, writing: made.path });
+        // The reset to origin's tip wrote the new commit's LFS pointers, not their files.
+        if (settings.lfs && worktree.commit !== made.commit) {
+            await checkOutLfsFiles(job, hostClone, worktree, paths.lock);
+        }
+    }
+    else {
+        // A permission problem would only repeat; anything else may have come from the refs as they
+        // were before the fetch (a base that origin just got), and the clone is fetched now.
+        if (first.error instanceof PermissionError)
+            throw first.error;
+        await discardEarly();
+        worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
+    }
+    return {
+        created: refreshed.rebuilt,
+        tipsBefore: prepared.tipsBefore,
+        defaultBranch: refreshed.defaultBranch,
+        worktree
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main-step/host-worktree.ts
 
 
@@ -33609,22 +34759,12 @@ async function cloneIntoPath(job, mode, clone) {
 
 
 
-/** Refreshes the host clone and creates the task worktree from it (under the host clone's lock). */
-async function refreshAndCreate(job, mode, hostClone) {
-    const { settings, context, stages } = job;
-    const paths = mode.hostClone;
-    const { transfer } = planFetch(settings, { kind: 'host-clone' });
-    const refresh = await stages.run('fetch', `Refreshing the host clone ${paths.dir}`, () => refreshHostClone(paths, settings.originUrl, hostClone, transfer), { cwd: paths.dir, writing: paths.cacheDir });
-    const defaultBranch = refresh.defaultBranch || context.eventDefaultBranch;
-    const worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
-    return { refresh, defaultBranch, worktree };
-}
 /**
  * An earlier job can write into the host clone: the objects of the worktree's commit are re-hashed
  * (git does not). A mismatch removes the worktree and rebuilds the clone before trying again.
  */
 async function verifiedWorktree(job, mode, hostClone) {
-    const first = await refreshAndCreate(job, mode, hostClone);
+    const first = await refreshAndCreateWorktree(job, mode.hostClone, hostClone);
     const { worktree } = first;
     const problem = await job.stages.run('verify', `Verifying the objects of ${worktree.commit}`, () => untrustedObjectsOf(hostClone, worktree.commit), { cwd: hostClone.dir });
     if (!problem)
@@ -33632,13 +34772,13 @@ async function verifiedWorktree(job, mode, hostClone) {
     // The refresh then rebuilds the clone and says why in its warning.
     await worktrees_removeWorktree(hostClone, worktree.path);
     await markForRebuild(mode.hostClone, problem);
-    const second = await refreshAndCreate(job, mode, hostClone);
+    const second = await refreshAndCreateWorktree(job, mode.hostClone, hostClone);
     const folderExisted = worktree.folderExisted || second.worktree.folderExisted;
     return { ...second, worktree: { ...second.worktree, folderExisted } };
 }
 /**
- * Self-hosted with a branch: refresh the host clone and create the worktree straight from it,
- * all under the host clone's lock. No copy at all; `path` is untouched.
+ * Self-hosted with a branch: refresh the host clone and create the worktree straight from it
+ * (the two overlap), all under the host clone's lock. No copy at all; `path` is untouched.
  */
 async function hostWorktree(job, mode, origin) {
     const { settings, stages } = job;
@@ -33648,7 +34788,8 @@ async function hostWorktree(job, mode, origin) {
         lib_core/* info */.pq(note);
     // The lock itself is made in cache-dir: a permission problem there gets its help too.
     return stages.diagnoser.stage('Locking the host clone in cache-dir', () => withHostCloneLock(paths.lock, paths.dir, async () => {
-        const { refresh, defaultBranch, worktree } = await verifiedWorktree(job, mode, hostClone);
+        const refresh = await verifiedWorktree(job, mode, hostClone);
+        const { defaultBranch, worktree } = refresh;
         const before = refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
             refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
         const staleCommits = before && (await hostClone.resolveCommit(before))
@@ -33676,7 +34817,35 @@ function resultOf(mode, branch, created, staleCommits, worktree) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/submodules/later-steps.ts
+
+
+
+/**
+ * The include lines that give each checked-out submodule (nested ones too) of the superprojects
+ * the credentials file, as actions/checkout configures submodules for later steps: a submodule
+ * reads its own config, not the superproject's. The file's header is scoped to origin's host, so
+ * submodules elsewhere still get nothing.
+ */
+async function submoduleIncludes(superprojects, file) {
+    const includes = [];
+    for (const superproject of superprojects) {
+        for (const dir of await checkedOutSubmodules(new Repository(superproject))) {
+            const gitDir = await new Repository(dir).absoluteGitDir();
+            includes.push({
+                scope: 'local',
+                repoDir: dir,
+                key: `includeIf.gitdir:${globEscape(gitDir)}.path`,
+                value: file
+            });
+        }
+    }
+    return includes;
+}
+
 ;// CONCATENATED MODULE: ./src/main-step/later-steps.ts
+
+
 
 
 
@@ -33687,6 +34856,14 @@ async function persistCredentials(job, done, entries) {
     const includes = hostWorktree
         ? worktreeIncludes(await new Repository(hostWorktree.path).absoluteGitDir(), file)
         : cloneIncludes(done.clonePath, job.context.workspace, file);
+    if (!hostWorktree && job.settings.submodules !== 'none') {
+        const superprojects = [done.clonePath, ...(done.worktree ? [done.worktree.path] : [])];
+        const forSubmodules = await submoduleIncludes(superprojects, file).catch(async (error) => {
+            await external_node_fs_.promises.rm(file, { force: true });
+            throw error;
+        });
+        includes.push(...forSubmodules);
+    }
     const persisted = { file, includes };
     // A failure half-way takes back what was added: no post step knows of it yet.
     await addIncludes(includes).catch(async (error) => {
@@ -33882,15 +35059,18 @@ function stateOf(result, settings, context) {
         isDefaultBranch: result.isDefaultBranch,
         staleCommits: result.staleCommits,
         shallowDepth: result.shallow ? settings.fetchDepth : 0,
+        filter: settings.filter,
         saveCache: settings.saveCache,
         forkPrCheckout: forkPrCheckout(settings, context),
         refreshAfter: settings.refreshAfter,
         diagnosis: diagnosisSettings(result.mode, settings, context),
-        worktree: result.worktree
+        worktree: result.worktree,
+        lfs: settings.lfs
     };
 }
 
 ;// CONCATENATED MODULE: ./src/main-step/run.ts
+
 
 
 
@@ -33951,6 +35131,8 @@ async function runMainStep() {
             maskSshKey(settings.ssh.key);
         refuseUnsafePrCheckout(settings, context);
         await requireGit();
+        if (settings.lfs)
+            await requireGitLfs();
         await validateBranchInputs(settings);
         checkResolvedPaths(settings);
         const mode = chooseMode(settings);
@@ -34004,7 +35186,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(819);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6816);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

@@ -28427,7 +28427,7 @@ function warnPost(what, error) {
 
 /***/ }),
 
-/***/ 6794:
+/***/ 9322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29138,11 +29138,20 @@ function config_template_quoteConfigValue(value) {
     return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 /**
+ * A partial clone's format: a promisor remote needs repository format 1, as `git clone --filter`
+ * writes it.
+ */
+function formatFor(format, filter) {
+    return filter ? { ...format, formatVersion: 1 } : format;
+}
+/**
  * The known-good `.git/config` of every clone the action makes or seeds. Anything a cache could
  * smuggle in (hooksPath, fsmonitor, sshCommand, credential helpers, includes, filter and textconv
- * drivers) is absent because the file is written from scratch.
+ * drivers, another promisor remote) is absent because the file is written from scratch. With a
+ * `filter` (blob:none), origin is the one promisor remote: what the clone lacks comes from there.
  */
-function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, bare = false) {
+function config_template_gitConfigTemplate(originUrl, givenFormat = DEFAULT_FORMAT, bare = false, filter = '') {
+    const format = formatFor(givenFormat, filter);
     const lines = [
         '[core]',
         `\trepositoryformatversion = ${format.formatVersion}`,
@@ -29154,13 +29163,16 @@ function config_template_gitConfigTemplate(originUrl, format = DEFAULT_FORMAT, b
         lines.push('[extensions]', `\tobjectformat = ${format.objectFormat}`);
     }
     lines.push('[remote "origin"]', `\turl = ${config_template_quoteConfigValue(originUrl)}`, '\tfetch = +refs/heads/*:refs/remotes/origin/*');
+    if (filter)
+        lines.push('\tpromisor = true', `\tpartialclonefilter = ${filter}`);
     return lines.join('\n') + '\n';
 }
 /**
  * The keys and values the template sets, as `git config --list` names them (a test holds the two
  * together): what a rebuilt config may keep without naming it as dropped.
  */
-function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bare = false) {
+function config_template_templateEntries(originUrl, givenFormat = DEFAULT_FORMAT, bare = false, filter = '') {
+    const format = formatFor(givenFormat, filter);
     return [
         ['core.repositoryformatversion', String(format.formatVersion)],
         ['core.filemode', 'true'],
@@ -29170,7 +29182,13 @@ function config_template_templateEntries(originUrl, format = DEFAULT_FORMAT, bar
             ? [['extensions.objectformat', format.objectFormat]]
             : []),
         ['remote.origin.url', originUrl],
-        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*']
+        ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*'],
+        ...(filter
+            ? [
+                ['remote.origin.promisor', 'true'],
+                ['remote.origin.partialclonefilter', filter]
+            ]
+            : [])
     ];
 }
 
@@ -29934,8 +29952,13 @@ function resolveInsideWorkspace(name, raw, workspace) {
     }
     return resolved;
 }
-function parseCacheKey(raw, context, owner, repo) {
-    const value = raw.trim() || `clone-cache-${context.runnerOs}-${owner}-${repo}`;
+/**
+ * The key prefix. Blobless entries get a default of their own that no full prefix is a prefix of
+ * (and the reverse), so full and blobless jobs of one repository never restore each other's.
+ */
+function parseCacheKey(raw, context, owner, repo, filter = '') {
+    const kind = filter ? 'blobless-' : '';
+    const value = raw.trim() || `clone-cache-${kind}${context.runnerOs}-${owner}-${repo}`;
     if (value.includes(',')) {
         throw new InputError('cache-key', `'${value}' contains a comma; cache keys cannot.`);
     }
@@ -30386,6 +30409,59 @@ class ActionsCacheBackend {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/blobless-snapshot.ts
+
+
+
+/**
+ * Writes one pack of `input` (object ids, or with `--revs` revisions) into `packDir`, marked as
+ * promised. git 2.39 filters only to stdout: the pack streams into a file that index-pack names.
+ */
+async function writePromisorPack(clone, packDir, args, input) {
+    const temporary = external_node_path_.join(packDir, `tmp-${process.pid}-${Date.now()}.pack`);
+    const file = (0,external_node_fs_.createWriteStream)(temporary);
+    const closed = new Promise((resolve, reject) => {
+        file.on('close', resolve);
+        file.on('error', reject);
+    });
+    try {
+        await exec_streamGit(clone.dir, ['pack-objects', '--stdout', '--quiet', '--delta-base-offset', ...args], input, chunk => file.write(chunk));
+    }
+    finally {
+        file.end();
+        await closed;
+    }
+    const hash = await exec_gitOutput(packDir, ['index-pack', temporary]);
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(hash)) {
+        throw new Error(`git index-pack named no pack (${hash.slice(0, 80)})`);
+    }
+    const named = external_node_path_.join(packDir, `pack-${hash}`);
+    await external_node_fs_.promises.rename(temporary, `${named}.pack`);
+    await external_node_fs_.promises.rename(temporary.replace(/\.pack$/, '.idx'), `${named}.idx`);
+    // Every object came from origin: the mark lets git ask origin for what these packs lack.
+    await external_node_fs_.promises.writeFile(`${named}.promisor`, '');
+}
+/**
+ * The objects of a blobless entry, whatever the clone holds (a seeded full entry, blobs that later
+ * steps fetched): one pack of every commit, tree and tag reachable from the tips, and one of the
+ * blobs of `commit`, the synced commit, each with its empty `.promisor` mark.
+ */
+async function packBloblessObjects(clone, commit, tips, objectsDir) {
+    const packDir = external_node_path_.join(objectsDir, 'pack');
+    await external_node_fs_.promises.mkdir(packDir, { recursive: true });
+    const revisions = [...new Set([commit, ...tips])].join('\n') + '\n';
+    await writePromisorPack(clone, packDir, ['--revs', '--filter=blob:none'], revisions);
+    const listed = await exec_gitOutput(clone.dir, ['ls-tree', '-r', '--full-tree', commit]);
+    const blobs = new Set();
+    for (const line of listed.split('\n')) {
+        const [, type, id] = line.slice(0, line.indexOf('\t')).split(' ');
+        if (type === 'blob' && id)
+            blobs.add(id);
+    }
+    if (blobs.size > 0)
+        await writePromisorPack(clone, packDir, [], [...blobs].join('\n') + '\n');
+}
+
 ;// CONCATENATED MODULE: ./src/seed/entry-refs.ts
 
 
@@ -30487,11 +30563,14 @@ async function checkEntryRefs(gitDir) {
 
 /**
  * What a cache entry's git directory may hold: exactly the shapes the action's own snapshot
- * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes), so a
- * planted file is dropped whatever its name. The snapshot builds entries with the same rules.
+ * writes (`HEAD`, `config`, `packed-refs`, refs, loose objects, packs with their indexes and, in a
+ * blobless entry, the empty `.promisor` mark beside a pack, LFS objects, and `modules/`, whose
+ * submodule git directories are held to the same rules one by one), so a planted file is dropped
+ * whatever its name. The snapshot builds entries with the same rules. (LFS objects are hashed
+ * before use: see lfs/verify.)
  */
-const KEPT_FILE = /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx))$/;
-const KEPT_DIR = /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs)$/;
+const KEPT_FILE = /^(HEAD|config|packed-refs|refs\/.+|objects\/[0-9a-f]{2}\/[0-9a-f]{38}(?:[0-9a-f]{24})?|objects\/pack\/pack-[0-9a-f]{40}(?:[0-9a-f]{24})?\.(?:pack|idx|promisor)|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+const KEPT_DIR = /^(refs(\/.+)?|objects|objects\/[0-9a-f]{2}|objects\/pack|objects\/info|objects\/info\/commit-graphs|lfs|lfs\/objects|lfs\/objects\/[0-9a-f]{2}|lfs\/objects\/[0-9a-f]{2}\/[0-9a-f]{2})$/;
 /** Files git derives from the packs and makes again when it wants them: dropped without a word. */
 const DERIVED_FILE = /^objects\/(pack\/pack-[0-9a-f]+\.(rev|bitmap|mtimes|keep)|pack\/multi-pack-index.*|info\/(packs|commit-graph|commit-graphs\/[^/]+))$/;
 function isKeptObjectFile(relative) {
@@ -30501,15 +30580,24 @@ function isKeptObjectFile(relative) {
 const SIZE_LIMITS = (/* unused pure expression or super */ null && ([
     [/^HEAD$/, 1024],
     [/^config$/, 64 * 1024],
-    [/^refs\//, 1024]
+    [/^refs\//, 1024],
+    // git reads only that the mark exists; the snapshot writes it empty.
+    [/\.promisor$/, 0]
 ]));
 /** An archive unpacks to at most this many times its size (git's data is compressed already). */
 const MAX_EXPANSION = 4;
 const EXPANSION_SLACK = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+/** The most bytes an entry's git directory (its submodules' included) unpacks to. */
+function entryByteBound(archiveBytes) {
+    return archiveBytes * MAX_EXPANSION + EXPANSION_SLACK;
+}
 async function walk(gitDir, relative, found) {
     for (const entry of await fs.readdir(path.join(gitDir, relative), { withFileTypes: true })) {
         const name = relative ? `${relative}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
+            // Submodule git directories: each is sanitized as a git directory of its own.
+            if (name === 'modules')
+                continue;
             if (KEPT_DIR.test(name))
                 await walk(gitDir, name, found);
             else {
@@ -30543,15 +30631,25 @@ function checkSizes(files, archiveBytes) {
         }
     }
     const total = files.reduce((sum, file) => sum + file.size, 0);
-    if (archiveBytes !== undefined && total > archiveBytes * MAX_EXPANSION + EXPANSION_SLACK) {
+    if (archiveBytes !== undefined && total > entryByteBound(archiveBytes)) {
         throw new Error(`the cached clone unpacks to ${total} bytes from a ${archiveBytes}-byte archive, more than a clone can`);
     }
 }
-/** A pack is usable only with its index, and an index only with its pack. */
+/** A pack is usable only with its index, an index only with its pack; a promisor mark needs both. */
 function unpairedPackFiles(files) {
     const names = new Set(files.map(file => file.name));
-    const partner = (name) => name.endsWith('.pack') ? name.replace(/\.pack$/, '.idx') : name.replace(/\.idx$/, '.pack');
-    return [...names].filter(name => /^objects\/pack\//.test(name) && !names.has(partner(name)));
+    const partners = (name) => {
+        const base = name.replace(/\.(pack|idx|promisor)$/, '');
+        if (name.endsWith('.pack'))
+            return [`${base}.idx`];
+        return [`${base}.pack`, ...(name.endsWith('.promisor') ? [`${base}.idx`] : [])];
+    };
+    return [...names].filter(name => /^objects\/pack\//.test(name) && partners(name).some(partner => !names.has(partner)));
+}
+/** True when the git directory is blobless: one of its packs carries the promisor mark. */
+async function isBloblessEntry(gitDir) {
+    const packs = await external_node_fs_.promises.readdir(external_node_path_.join(gitDir, 'objects', 'pack')).catch(() => []);
+    return packs.some(name => name.endsWith('.promisor'));
 }
 /**
  * Brings a restored git directory to the snapshot's shape: removes everything the action never
@@ -30579,6 +30677,112 @@ async function enforceEntryShape(gitDir, archiveBytes) {
     return dropped;
 }
 
+;// CONCATENATED MODULE: ./src/lfs/objects.ts
+
+
+/** The folder of a repository's LFS store, under its common git directory (worktrees share it). */
+function lfsStoreDir(commonGitDir) {
+    return external_node_path_.join(commonGitDir, 'lfs', 'objects');
+}
+/** Where git-lfs keeps the object `oid`: `lfs/objects/<2>/<2>/<oid>`. */
+function lfsObjectPath(commonGitDir, oid) {
+    return external_node_path_.join(lfsStoreDir(commonGitDir), oid.slice(0, 2), oid.slice(2, 4), oid);
+}
+const LISTED = /^([0-9a-f]{64}) [*-] /;
+/** The oids of the LFS objects `commit` needs (its pointer files), each once. */
+async function lfsObjectsOf(repo, commit) {
+    const listed = await exec_gitOutput(repo.dir, ['lfs', 'ls-files', '--long', commit]);
+    const oids = listed.split('\n').flatMap(line => LISTED.exec(line)?.[1] ?? []);
+    return [...new Set(oids)];
+}
+
+;// CONCATENATED MODULE: ./src/seed/module-dirs.ts
+
+
+/** Submodule names are folder paths under `modules/`; git itself refuses far shallower ones. */
+const MAX_NAME_DEPTH = 16;
+async function search(root, relative, depth, found) {
+    if (depth > MAX_NAME_DEPTH) {
+        throw new Error(`the cached clone's modules/${relative} is nested too deep`);
+    }
+    const entries = await external_node_fs_.promises.readdir(external_node_path_.join(root, relative), { withFileTypes: true });
+    // A folder with a HEAD file is a submodule's git directory; others are parts of a name.
+    if (relative && entries.some(entry => entry.name === 'HEAD')) {
+        found.dirs.push(relative);
+        return;
+    }
+    for (const entry of entries) {
+        const name = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory())
+            await search(root, name, depth + 1, found);
+        else if (entry.isFile())
+            found.strays.push(`modules/${name}`);
+        else
+            throw new Error(`the cached clone holds modules/${name}, which is not a plain file`);
+    }
+}
+/**
+ * Finds the submodule git directories of `gitDir` (`modules/<name>`, names may hold slashes),
+ * without following a symbolic link: one anywhere on the way refuses the entry, as in the main
+ * git directory. A git directory's own `modules/` is its business (searched when it is sanitized).
+ */
+async function findModuleDirs(gitDir) {
+    const found = { dirs: [], strays: [] };
+    const root = external_node_path_.join(gitDir, 'modules');
+    const stat = await external_node_fs_.promises.lstat(root).catch(() => undefined);
+    if (!stat)
+        return found;
+    if (!stat.isDirectory()) {
+        throw new Error('the cached clone holds modules, which is not a plain directory');
+    }
+    await search(root, '', 0, found);
+    return found;
+}
+/** The bytes of every file under `dir` (no symbolic link is left there once sanitized). */
+async function bytesUnder(dir) {
+    let total = 0;
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory())
+            total += await bytesUnder(full);
+        else
+            total += (await fs.lstat(full)).size;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/cache/module-snapshot.ts
+
+
+
+
+
+
+/**
+ * Adds each submodule repository of `gitDir` (and theirs) to the snapshot as `modules/<name>`, at
+ * the commit it has checked out, with the template config and no URL: the job that restores it
+ * sets the URL from its own .gitmodules. One that cannot be saved (shallow, never checked out)
+ * is left out with an info line; that job clones it.
+ */
+async function snapshotModules(gitDir, snapshotDir, snapshotOne) {
+    for (const name of (await findModuleDirs(gitDir)).dirs) {
+        const moduleDir = external_node_path_.join(gitDir, 'modules', name);
+        const target = external_node_path_.join(snapshotDir, 'modules', name);
+        const repo = new repository_Repository(moduleDir);
+        try {
+            const commit = await repo.resolveCommit('HEAD');
+            if (!commit)
+                throw new Error('it has no commit checked out');
+            await snapshotOne(repo, moduleDir, commit, target, '');
+            await snapshotModules(moduleDir, target, snapshotOne);
+        }
+        catch (error) {
+            await external_node_fs_.promises.rm(target, { recursive: true, force: true });
+            lib_core/* info */.pq(`Submodule repository ${name} is not saved: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/snapshot.ts
 
 
@@ -30586,6 +30790,17 @@ async function enforceEntryShape(gitDir, archiveBytes) {
 
 
 
+
+
+
+/** A hard link of `from` at `to`; across file systems a reflink where it can, else a copy. */
+async function linkFile(from, to) {
+    await external_node_fs_.promises.link(from, to).catch(async (error) => {
+        if (error.code !== 'EXDEV' && error.code !== 'EPERM')
+            throw error;
+        await external_node_fs_.promises.copyFile(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
+    });
+}
 /**
  * Hard-links the object files of `objects/` that an entry may hold (loose objects, packs and their
  * indexes: see entry-shape) into `destination`; copies across file systems. git's temporary
@@ -30601,23 +30816,38 @@ async function linkObjects(source, destination, relative = 'objects') {
             await linkObjects(from, to, name);
         }
         else if (entry.isFile() && isKeptObjectFile(name)) {
-            await external_node_fs_.promises.link(from, to).catch(async (error) => {
-                if (error.code !== 'EXDEV' && error.code !== 'EPERM')
-                    throw error;
-                // Across file systems: a reflink where the file system can, else a plain copy.
-                await external_node_fs_.promises.copyFile(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
-            });
+            await linkFile(from, to);
         }
+    }
+}
+/** Links the LFS objects `oids` that the clone's store holds into the snapshot's store. */
+async function linkLfsObjects(gitDir, snapshotDir, oids) {
+    for (const oid of oids) {
+        const from = lfsObjectPath(gitDir, oid);
+        if (!(await external_node_fs_.promises.lstat(from).catch(() => undefined))?.isFile())
+            continue;
+        const to = lfsObjectPath(snapshotDir, oid);
+        await external_node_fs_.promises.mkdir(external_node_path_.dirname(to), { recursive: true });
+        await linkFile(from, to);
     }
 }
 /**
  * Builds the `.git` that goes into a cache entry: the clone's objects (hard links, no bytes
- * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, and the
- * template config. No credentials, hooks, index, logs or working tree: nothing but history.
+ * copied), origin's branches and tags as packed refs, HEAD detached at the synced commit, the
+ * template config, and the LFS objects `lfsOids` (those of the synced commit, when the job uses
+ * LFS). No credentials, hooks, index, logs or working tree: nothing but history. With a `filter`
+ * (blob:none) the objects are repacked instead: commits, trees and the synced commit's blobs
+ * (see blobless-snapshot). Each submodule repository under `modules/` goes in whole, at the
+ * commit it has checked out.
  */
-async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
+async function buildSnapshot(clonePath, commit, snapshotDir, originUrl, { lfsOids = [], filter = '' } = {}) {
     const clone = new repository_Repository(clonePath);
     const gitDir = await clone.absoluteGitDir();
+    await snapshotGitDir(clone, gitDir, commit, snapshotDir, originUrl, { lfsOids, filter });
+    await snapshotModules(gitDir, snapshotDir, snapshotGitDir);
+}
+/** One git directory's snapshot (the clone's, or a submodule repository's). */
+async function snapshotGitDir(clone, gitDir, commit, snapshotDir, originUrl, { lfsOids = [], filter = '' } = {}) {
     const objects = external_node_path_.join(gitDir, 'objects');
     if (await external_node_fs_.promises.lstat(external_node_path_.join(objects, 'info', 'alternates')).catch(() => undefined)) {
         throw new Error('the clone borrows objects through objects/info/alternates; not saving it');
@@ -30630,11 +30860,21 @@ async function buildSnapshot(clonePath, commit, snapshotDir, originUrl) {
     await external_node_fs_.promises.rm(snapshotDir, { recursive: true, force: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'heads'), { recursive: true });
     await external_node_fs_.promises.mkdir(external_node_path_.join(snapshotDir, 'refs', 'tags'), { recursive: true });
-    await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
-    const packed = (await clone.refTips(...ENTRY_REF_PREFIXES))
+    const tips = (await clone.refTips(...ENTRY_REF_PREFIXES))
         .filter(tip => tip.ref !== 'refs/remotes/origin/HEAD')
-        .sort((a, b) => (a.ref < b.ref ? -1 : 1))
-        .map(tip => `${tip.object} ${tip.ref}`);
+        .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+    if (filter) {
+        const ids = tips.map(tip => tip.object);
+        await packBloblessObjects(clone, commit, ids, external_node_path_.join(snapshotDir, 'objects'));
+    }
+    else {
+        if (await isBloblessEntry(gitDir)) {
+            throw new Error('the clone is blobless (it lacks blobs); not saving it as a full entry');
+        }
+        await linkObjects(objects, external_node_path_.join(snapshotDir, 'objects'));
+    }
+    await linkLfsObjects(gitDir, snapshotDir, lfsOids);
+    const packed = tips.map(tip => `${tip.object} ${tip.ref}`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'packed-refs'), packed.map(l => `${l}\n`).join(''));
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'HEAD'), `${commit}\n`);
     await external_node_fs_.promises.writeFile(external_node_path_.join(snapshotDir, 'config'), config_template_gitConfigTemplate(originUrl));
@@ -30770,6 +31010,87 @@ async function untrustedObjectsOf(repo, ...commits) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lfs/verify.ts
+
+
+
+
+
+const OID = /^[0-9a-f]{64}$/;
+/** Files hashed at once: reading one overlaps hashing another. */
+const PARALLEL = 4;
+async function sha256Of(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 })) {
+        hash.update(chunk);
+    }
+    return hash.digest('hex');
+}
+/** Every file under the store, relative to it (symbolic links and other non-files included). */
+async function storeFiles(store) {
+    const entries = await external_node_fs_.promises.readdir(store, { recursive: true, withFileTypes: true }).catch(() => []);
+    return entries
+        .filter(entry => !entry.isDirectory())
+        .map(entry => external_node_path_.relative(store, external_node_path_.join(entry.parentPath ?? entry.path, entry.name)));
+}
+/**
+ * Hashes cached LFS objects before git-lfs may use them (git-lfs trusts what its store holds):
+ * each must be a plain file at `<2>/<2>/<oid>` whose SHA-256 is `oid`; any other file is removed,
+ * and git-lfs downloads a removed object again. `oids` limits the check to those objects (a store
+ * that grows, as a host clone's does); without it every file of the store is checked.
+ */
+async function verifyLfsStore(commonGitDir, oids) {
+    const store = lfsStoreDir(commonGitDir);
+    const relative = oids
+        ? oids.map(oid => external_node_path_.relative(store, lfsObjectPath(commonGitDir, oid)))
+        : await storeFiles(store);
+    const result = { checked: 0, bytes: 0, dropped: [] };
+    const checkOne = async (name) => {
+        const file = external_node_path_.join(store, name);
+        const stat = await external_node_fs_.promises.lstat(file).catch(() => undefined);
+        if (!stat)
+            return;
+        const oid = external_node_path_.basename(name);
+        const wellPlaced = OID.test(oid) && name === external_node_path_.join(oid.slice(0, 2), oid.slice(2, 4), oid);
+        if (stat.isFile() && wellPlaced) {
+            result.checked++;
+            result.bytes += stat.size;
+            if ((await sha256Of(file)) === oid)
+                return;
+        }
+        await external_node_fs_.promises.rm(file, { recursive: true, force: true });
+        result.dropped.push(name);
+    };
+    for (let start = 0; start < relative.length; start += PARALLEL) {
+        await Promise.all(relative.slice(start, start + PARALLEL).map(checkOne));
+    }
+    return result;
+}
+/** Verifies the store and says what it found: a warning when something was dropped. */
+async function verifyLfsStoreAndReport(commonGitDir, oids) {
+    const started = performance.now();
+    const check = await verifyLfsStore(commonGitDir, oids);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const mib = (check.bytes / 1024 / 1024).toFixed(1);
+    lib_core/* info */.pq(`Git LFS: ${check.checked} cached object(s), ${mib} MiB, hashed in ${seconds} s.`);
+    if (check.dropped.length > 0) {
+        const shown = check.dropped.slice(0, 3).join(', ') + (check.dropped.length > 3 ? ', ...' : '');
+        lib_core/* warning */.$e(`${check.dropped.length} cached Git LFS object(s) did not match their SHA-256 (or were not plain files where an object goes) and were removed; they are downloaded again: ${shown}`, { title: 'Cached LFS object refused' });
+    }
+    return check;
+}
+/**
+ * The LFS store a seeded clone brought from the cache: verified whole when the job uses LFS (an
+ * entry holds one commit's objects, so the store is bounded), removed when it does not (no later
+ * `git lfs` command may pick up objects nobody checked).
+ */
+async function settleSeededLfsStore(gitDir, lfs) {
+    if (lfs)
+        await verifyLfsStoreAndReport(gitDir);
+    else
+        await fs.rm(path.join(gitDir, 'lfs'), { recursive: true, force: true });
+}
+
 ;// CONCATENATED MODULE: ./src/limits.ts
 function seconds(name, fallback) {
     const raw = process.env[name];
@@ -30797,6 +31118,16 @@ function limits_leaseMaxAgeMs() {
 function hostLockOptions() {
     const { lockTimeoutMs, lockStaleMs } = limits_limits();
     return { timeoutMs: lockTimeoutMs, staleMs: lockStaleMs };
+}
+/**
+ * A host clone fetched less than this long ago is not fetched again by a task worktree job when
+ * origin's tips of the job's branches are the ones it holds (asked in one round trip); 0 turns
+ * the window off. Other branches and tags are then at most this much older than origin's.
+ */
+function limits_hostFreshWindowMs() {
+    const raw = process.env.CLONE_CACHE_HOST_FRESH_SECONDS;
+    const value = raw ? Number(raw) : NaN;
+    return (Number.isFinite(value) && value >= 0 ? value : 30) * 1000;
 }
 
 ;// CONCATENATED MODULE: ./src/post-step/save-policy.ts
@@ -30868,12 +31199,32 @@ function decideSave(state, key) {
 
 
 
+
+
+
+
 const notSaved = (line) => ({ line, saved: false });
+/** Every object of the snapshot's store and of each submodule repository's in it, re-hashed. */
+async function mismatchedObjectsInStores(gitDir) {
+    const mismatched = await mismatchedObjectsInStore(new repository_Repository(gitDir));
+    for (const name of (await findModuleDirs(gitDir)).dirs) {
+        mismatched.push(...(await mismatchedObjectsInStores(external_node_path_.join(gitDir, 'modules', name))));
+    }
+    return mismatched;
+}
 /** The snapshot, re-hashed whole (an object other than its id says would spread), then saved. */
 async function snapshotCheckAndSave(state, backend, key) {
-    await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl);
+    const clone = new repository_Repository(state.clonePath);
+    const lfsOids = state.lfs ? await lfsObjectsOf(clone, state.commit) : [];
+    await buildSnapshot(state.clonePath, state.commit, backend.stagingDir, state.originUrl, {
+        lfsOids,
+        filter: state.filter ?? ''
+    });
+    // An LFS object other than its name says is left out of the entry (and said so).
+    if (lfsOids.length > 0)
+        await verifyLfsStoreAndReport(backend.stagingDir);
     const started = performance.now();
-    const mismatched = await mismatchedObjectsInStore(new repository_Repository(backend.stagingDir));
+    const mismatched = await mismatchedObjectsInStores(backend.stagingDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (mismatched.length > 0) {
         const message = `not saved: the object store holds ${mismatched.length} object(s) whose content does not match the id (${mismatched.slice(0, 3).join(', ')})`;
@@ -30951,14 +31302,30 @@ async function trackOriginBranch(repo, branch) {
 function isValidRefName(ref) {
     return gitSucceeds(process.cwd(), ['check-ref-format', ref]);
 }
+/** Deletes `ref` when it still names `expected`; git refuses when it has moved meanwhile. */
+async function deleteRef(repo, ref, expected) {
+    await runGit(repo.dir, ['update-ref', '-d', ref, expected]);
+}
+/** The branch refs/remotes/origin/HEAD points at, or '' when it points nowhere. */
+async function originHeadBranch(repo) {
+    const result = await runGit(repo.dir, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
+        allowFailure: true
+    });
+    const ref = result.stdout.trim();
+    return result.exitCode === 0 && ref.startsWith('refs/remotes/origin/')
+        ? ref.slice('refs/remotes/origin/'.length)
+        : '';
+}
 
 ;// CONCATENATED MODULE: ./src/git/remote.ts
 
 
 const BRANCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*';
 const TAG_REFSPEC = '+refs/tags/*:refs/tags/*';
-function transferArgs({ tags = true, progress = true, depth }) {
+function transferArgs({ tags = true, progress = true, depth, filter }) {
     const args = [progress ? '--progress' : '--no-progress'];
+    if (filter)
+        args.push(`--filter=${filter}`);
     if (!tags)
         args.push('--no-tags');
     if (depth === 'unshallow')
@@ -31023,6 +31390,26 @@ async function remote_fetchOneTag(repo, name, options = {}) {
         progress: options.progress !== false
     });
 }
+/**
+ * Fetches objects of origin by their ids (the blobs a blobless clone is about to check out), in
+ * one request, as git's own on-demand fetch does: no negotiation, no refs, no tags.
+ */
+async function fetchObjectsById(repo, ids, options = {}) {
+    const args = [
+        'fetch',
+        ...transferArgs({ ...options, tags: false, depth: undefined }),
+        '--no-auto-gc',
+        '--no-write-fetch-head',
+        '--no-recurse-submodules',
+        '--stdin',
+        'origin'
+    ];
+    await runGit(repo.dir, args, {
+        config: [...originConfig(repo), { key: 'fetch.negotiationAlgorithm', value: 'noop' }],
+        progress: options.progress !== false,
+        input: ids.join('\n') + '\n'
+    });
+}
 /** The branch origin's HEAD names, asked of the server; '' when it names none. */
 async function remote_askDefaultBranch(repo) {
     const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD'], {
@@ -31054,6 +31441,23 @@ function readOriginUrl(repo, use) {
         ...(use === 'push' ? ['--push'] : []),
         'origin'
     ]);
+}
+/** Asks origin for its HEAD and the tips of `branches` (`git ls-remote --symref`). */
+async function remote_askOriginTips(repo, branches) {
+    const refs = branches.map(branch => `refs/heads/${branch}`);
+    const listed = await runGit(repo.dir, ['ls-remote', '--symref', 'origin', 'HEAD', ...refs], {
+        config: originConfig(repo)
+    });
+    const defaultBranch = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed.stdout)?.[1] ?? '';
+    const tips = new Map();
+    for (const line of listed.stdout.split('\n')) {
+        const [object, ref] = line.split('\t');
+        // ls-remote matches patterns against the tail of a ref name: only exact names count.
+        if (ref && refs.includes(ref) && /^[0-9a-f]{40,64}$/.test(object)) {
+            tips.set(ref.slice('refs/heads/'.length), object);
+        }
+    }
+    return { defaultBranch, tips };
 }
 
 ;// CONCATENATED MODULE: ./src/git/retry.ts
@@ -31537,6 +31941,95 @@ async function withLock(lockPath, what, options, work) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/host/fresh-window.ts
+
+
+
+
+/** Touched after every complete fetch of origin into the host clone (and every build of it). */
+const FETCHED_STAMP = 'clone-cache-fetched';
+async function fresh_window_markFetched(dir) {
+    await fs.writeFile(path.join(dir, FETCHED_STAMP), `${new Date().toISOString()}\n`);
+}
+/** True when the host clone was fetched within the window (CLONE_CACHE_HOST_FRESH_SECONDS). */
+async function fetchedRecently(dir) {
+    const window = hostFreshWindowMs();
+    if (window === 0)
+        return false;
+    const stamp = await fs.stat(path.join(dir, FETCHED_STAMP)).catch(() => undefined);
+    const age = stamp ? Date.now() - stamp.mtimeMs : Infinity;
+    // A stamp from the future (a clock set back, or planted) proves nothing.
+    return age >= 0 && age < window;
+}
+/**
+ * Asks origin (one round trip) for its default branch and the tips of `branches` (the job's branch
+ * and its base, the default branch when no base is given), and says whether the host clone's
+ * origin/* refs hold exactly those. When they do, a fetch would bring nothing the job checks
+ * out: only other branches and tags could be newer.
+ */
+async function originMatches(hostClone, branches, localDefaultBranch) {
+    const asked = [...new Set(branches.filter(Boolean))];
+    const origin = await askOriginTips(hostClone, asked);
+    const { defaultBranch } = origin;
+    if (!defaultBranch || defaultBranch !== localDefaultBranch) {
+        return { matches: false, defaultBranch };
+    }
+    for (const branch of asked) {
+        const local = await hostClone.resolveCommit(`refs/remotes/origin/${branch}`);
+        if ((origin.tips.get(branch) ?? '') !== local)
+            return { matches: false, defaultBranch };
+    }
+    return { matches: true, defaultBranch };
+}
+
+;// CONCATENATED MODULE: ./src/host/leftovers.ts
+
+
+
+
+/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
+async function leftovers_removeLeftovers(cacheDir, scope) {
+    for (const name of await fs.readdir(cacheDir)) {
+        if (name.startsWith(`.${scope}.tmp-`) || name.startsWith(`.${scope}.old-`)) {
+            core.info(`Removing ${name}, left in ${cacheDir} by a job that was killed.`);
+            // A git process that outlived its killed job may still be writing there: retry, and if it
+            // is still busy, leave it for the next job rather than fail this one.
+            await fs
+                .rm(path.join(cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
+                .catch((error) => {
+                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
+                    throw error;
+                core.warning(`Could not remove ${name} from ${cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
+            });
+        }
+    }
+}
+/**
+ * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
+ * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
+ * local branches are not touched: jobs commit in their worktrees without the host lock.)
+ */
+async function leftovers_removeStaleGitLocks(dir) {
+    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
+    // only one older than a minute is a leftover.
+    const removeIfOld = async (file) => {
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (stat && Date.now() - stat.mtimeMs > 60_000)
+            await fs.rm(file, { force: true });
+    };
+    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
+        await removeIfOld(path.join(dir, name));
+    }
+    for (const refs of ['refs/remotes', 'refs/tags']) {
+        const root = path.join(dir, refs);
+        const entries = await fs.readdir(root, { recursive: true }).catch(() => []);
+        for (const entry of entries) {
+            if (String(entry).endsWith('.lock'))
+                await removeIfOld(path.join(root, String(entry)));
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/git/ref-files.ts
 
 
@@ -31672,7 +32165,57 @@ function worktree_config_withWorktreeConfig(template) {
     return `${moved}[extensions]\n\tworktreeConfig = true\n`;
 }
 
+;// CONCATENATED MODULE: ./src/lfs/git-lfs.ts
+
+
+/** What `git lfs install --local` writes into a clone's config: git-lfs as the filter of LFS files. */
+const LFS_FILTER_CONFIG = [
+    { key: 'filter.lfs.clean', value: 'git-lfs clean -- %f' },
+    { key: 'filter.lfs.smudge', value: 'git-lfs smudge -- %f' },
+    { key: 'filter.lfs.process', value: 'git-lfs filter-process' },
+    { key: 'filter.lfs.required', value: 'true' }
+];
+/** Fails with one clear error when `git lfs` cannot run (asked only when the lfs input is true). */
+async function requireGitLfs() {
+    const result = await runGit(process.cwd(), ['lfs', 'version'], { allowFailure: true });
+    if (result.exitCode !== 0 || !result.stdout.startsWith('git-lfs/')) {
+        throw new ActionError('git-lfs not found', `lfs is true, but git-lfs is not installed on the runner (\`git lfs version\` failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}). Install the git-lfs package (apt-get install git-lfs, or https://git-lfs.com) before this step, or set lfs to false.`);
+    }
+    return result.stdout.trim();
+}
+
+;// CONCATENATED MODULE: ./src/lfs/host-setup.ts
+
+
+
+/**
+ * What `git lfs install --local` (and any `git lfs pull`) leaves in a repository's config, as
+ * `git config --list` names it: an lfs job sets it up again after each rebuild of the host clone.
+ */
+const host_setup_LFS_LOCAL_CONFIG = [
+    ...LFS_FILTER_CONFIG.map(({ key, value }) => [key, value]),
+    ['lfs.repositoryformatversion', '0']
+];
+const GIT_LFS_HOOK = /^#!\/bin\/sh\ncommand -v git-lfs >\/dev\/null 2>&1 \|\| \{ echo >&2 "[^"\n]*"; exit 2; \}\ngit lfs (pre-push|post-checkout|post-commit|post-merge) "\$@"\n?$/;
+/**
+ * The hooks in `hooksDir` (relative names, `hooks/<name>`) that are exactly git-lfs's own: a job
+ * with lfs set them up, so removing them is routine, not a finding.
+ */
+async function host_setup_gitLfsHooks(hooksDir) {
+    const found = new Set();
+    for (const name of await fs.readdir(hooksDir).catch(() => [])) {
+        const file = path.join(hooksDir, name);
+        if (!(await fs.lstat(file)).isFile())
+            continue;
+        const match = GIT_LFS_HOOK.exec(await fs.readFile(file, 'utf8'));
+        if (match?.[1] === name)
+            found.add(`hooks/${name}`);
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/host/trust.ts
+
 
 
 
@@ -31701,7 +32244,8 @@ async function rebuildConfig(dir, originUrl, worktreeConfig) {
     const file = path.join(dir, 'config');
     const bareTemplate = gitConfigTemplate(originUrl, undefined, true);
     const template = worktreeConfig.keep ? withWorktreeConfig(bareTemplate) : bareTemplate;
-    const expected = new Set(templateEntries(originUrl, undefined, true).map(([key, value]) => `${key}=${value}`));
+    // git-lfs's own setup (an lfs job's) goes without being named: the next lfs job sets it up again.
+    const expected = new Set([...templateEntries(originUrl, undefined, true), ...LFS_LOCAL_CONFIG].map(([key, value]) => `${key}=${value}`));
     if (worktreeConfig.keep || worktreeConfig.ownLayout)
         expected.add(`${WORKTREE_CONFIG_KEY}=true`);
     // Held from the read to the write, as git holds it: a job's concurrent `git config` fails
@@ -31839,8 +32383,9 @@ async function mainWorktreeConfig(dir, { keep, ownLayout }, rebuild) {
 async function trust_makeHostCloneTrustworthy(dir, originUrl) {
     const removed = [];
     const ownLayout = await isOwnMainWorktreeConfig(dir);
+    const lfsHooks = await gitLfsHooks(path.join(dir, 'hooks'));
     for (const relative of ['hooks', 'info', 'shallow', 'objects/info/alternates']) {
-        removed.push(...(await removeIfThere(dir, relative)));
+        removed.push(...(await removeIfThere(dir, relative)).filter(name => !lfsHooks.has(name)));
     }
     await fs.mkdir(path.join(dir, 'hooks'), { recursive: true });
     const records = await foreignWorktreeRecords(dir);
@@ -31859,6 +32404,8 @@ async function trust_makeHostCloneTrustworthy(dir, originUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/host/host-clone.ts
+
+
 
 
 
@@ -31945,6 +32492,7 @@ async function build(paths, originUrl, hostClone, transfer, carry = true) {
         if (hadOld && carry)
             await carryOver(paths.dir, staging);
         await fs.writeFile(path.join(staging.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+        await markFetched(staging.dir);
         const old = path.join(paths.cacheDir, `.${paths.scope}.old-${randomUUID()}`);
         if (hadOld)
             await fs.rename(paths.dir, old);
@@ -31954,48 +32502,6 @@ async function build(paths, originUrl, hostClone, transfer, carry = true) {
     }
     finally {
         await fs.rm(staging.dir, { recursive: true, force: true });
-    }
-}
-/** Half-built or swapped-out clones of a holder that was killed (only a lock holder makes them). */
-async function removeLeftovers(paths) {
-    for (const name of await fs.readdir(paths.cacheDir)) {
-        if (name.startsWith(`.${paths.scope}.tmp-`) || name.startsWith(`.${paths.scope}.old-`)) {
-            core.info(`Removing ${name}, left in ${paths.cacheDir} by a job that was killed.`);
-            // A git process that outlived its killed job may still be writing there: retry, and if it
-            // is still busy, leave it for the next job rather than fail this one.
-            await fs
-                .rm(path.join(paths.cacheDir, name), { recursive: true, force: true, maxRetries: 5 })
-                .catch((error) => {
-                if (error.code !== 'ENOTEMPTY' && error.code !== 'EBUSY')
-                    throw error;
-                core.warning(`Could not remove ${name} from ${paths.cacheDir} yet (${errorMessage(error)}); the next refresh tries again.`);
-            });
-        }
-    }
-}
-/**
- * Lock files that only a fetch, gc or config write into the host clone makes: those run only under
- * the host clone's lock, so any found while holding it were left by a killed job. (Lock files of
- * local branches are not touched: jobs commit in their worktrees without the host lock.)
- */
-async function removeStaleGitLocks(dir) {
-    // A job's own git commands (a push updating a tracking ref) hold these for milliseconds:
-    // only one older than a minute is a leftover.
-    const removeIfOld = async (file) => {
-        const stat = await fs.stat(file).catch(() => undefined);
-        if (stat && Date.now() - stat.mtimeMs > 60_000)
-            await fs.rm(file, { force: true });
-    };
-    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock', 'HEAD.lock', 'gc.pid']) {
-        await removeIfOld(path.join(dir, name));
-    }
-    for (const refs of ['refs/remotes', 'refs/tags']) {
-        const root = path.join(dir, refs);
-        const entries = await fs.readdir(root, { recursive: true }).catch(() => []);
-        for (const entry of entries) {
-            if (String(entry).endsWith('.lock'))
-                await removeIfOld(path.join(root, String(entry)));
-        }
     }
 }
 /** gc --auto at most once an hour: it is a no-op most of the time but still reads the object store. */
@@ -32018,6 +32524,65 @@ function corruptionReported(error) {
     return CORRUPTION.test(detail) ? detail.trim() : undefined;
 }
 /**
+ * The first part of a refresh: removes what killed jobs left, makes the clone trustworthy, and
+ * makes (or rebuilds) a clone that is missing or broken. Call only under the host clone's lock.
+ */
+async function prepareHostClone(paths, originUrl, hostClone, transfer) {
+    await fs.mkdir(paths.cacheDir, { recursive: true });
+    await removeLeftovers(paths.cacheDir, paths.scope);
+    // Before any git command runs in it (or anything is removed from it).
+    const unsafe = (await exists(paths.dir)) ? await unsafeStructure(paths.dir) : '';
+    if (!unsafe && (await exists(paths.dir))) {
+        await removeStaleGitLocks(paths.dir);
+        await makeHostCloneTrustworthy(paths.dir, originUrl);
+    }
+    const inspection = unsafe
+        ? { broken: unsafe, tips: new Map() }
+        : (await exists(paths.dir))
+            ? await inspect(hostClone)
+            : { broken: 'none', tips: new Map() };
+    const broken = inspection.broken;
+    if (broken === '')
+        return { created: false, tipsBefore: inspection.tips };
+    if (broken !== 'none') {
+        core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
+            title: 'Host clone rebuilt'
+        });
+    }
+    // What a tampered clone holds is not carried into the new one.
+    await build(paths, originUrl, hostClone, transfer, !unsafe);
+    return { created: true, tipsBefore: new Map() };
+}
+/**
+ * Fetches origin into a prepared host clone. A fetch that reports a damaged object store rebuilds
+ * the clone (returns true) once `beforeRebuild` has ended whatever else uses the clone; any other
+ * failure is thrown. Call only under the host clone's lock.
+ */
+async function fetchIntoHostClone(paths, originUrl, hostClone, transfer, beforeRebuild = async () => undefined) {
+    try {
+        await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
+        await markFetched(hostClone.dir);
+        return { rebuilt: false };
+    }
+    catch (error) {
+        const corruption = corruptionReported(error);
+        if (corruption === undefined)
+            throw error;
+        await beforeRebuild();
+        core.warning(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
+            title: 'Host clone rebuilt'
+        });
+        await build(paths, originUrl, hostClone, transfer);
+        return { rebuilt: true };
+    }
+}
+/** The last part of a refresh: origin's HEAD, and gc when it is due. */
+async function finishRefresh(hostClone, defaultBranch) {
+    if (defaultBranch)
+        await setOriginHead(hostClone, defaultBranch);
+    await maintain(hostClone);
+}
+/**
  * Makes the host clone exist and match origin. Call only under the host clone's lock. A clone
  * that is missing is made; one that is broken is rebuilt with a warning; a healthy one is fetched.
  * `hostClone` is the handle at `paths.dir`, with origin's auth. `transfer` is how it fetches:
@@ -32025,57 +32590,20 @@ function corruptionReported(error) {
  */
 async function refreshHostClone(paths, originUrl, hostClone, { progress } = {}) {
     const transfer = { progress };
-    await fs.mkdir(paths.cacheDir, { recursive: true });
-    await removeLeftovers(paths);
-    // Before any git command runs in it (or anything is removed from it).
-    const unsafe = (await exists(paths.dir)) ? await unsafeStructure(paths.dir) : '';
-    if (!unsafe && (await exists(paths.dir))) {
-        await removeStaleGitLocks(paths.dir);
-        await makeHostCloneTrustworthy(paths.dir, originUrl);
-    }
-    let created = false;
-    let tipsBefore = new Map();
+    const { created: made, tipsBefore } = await prepareHostClone(paths, originUrl, hostClone, transfer);
+    let created = made;
     let asked;
-    const inspection = unsafe
-        ? { broken: unsafe, tips: new Map() }
-        : (await exists(paths.dir))
-            ? await inspect(hostClone)
-            : { broken: 'none', tips: new Map() };
-    const broken = inspection.broken;
-    if (broken !== '') {
-        if (broken !== 'none') {
-            core.warning(`The host clone ${paths.dir} is broken (${broken}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-        }
-        // What a tampered clone holds is not carried into the new one.
-        await build(paths, originUrl, hostClone, transfer, !unsafe);
-        created = true;
-    }
-    else {
-        tipsBefore = inspection.tips;
+    if (!created) {
         // Origin's default branch is asked for alongside the fetch: two round trips at once.
         asked = remoteDefaultBranch(hostClone, originUrl);
         asked.catch(() => undefined); // awaited below, unless the clone is rebuilt first
-        try {
-            await fetchOrigin(hostClone, originUrl, { ...transfer, prune: true });
-        }
-        catch (error) {
-            const corruption = corruptionReported(error);
-            if (corruption === undefined)
-                throw error;
-            core.warning(`Fetching into the host clone ${paths.dir} failed (${corruption}); rebuilding it.`, {
-                title: 'Host clone rebuilt'
-            });
-            await build(paths, originUrl, hostClone, transfer);
+        if ((await fetchIntoHostClone(paths, originUrl, hostClone, transfer)).rebuilt) {
             created = true;
             asked = undefined;
         }
     }
     const defaultBranch = await (asked ?? remoteDefaultBranch(hostClone, originUrl));
-    if (defaultBranch)
-        await setOriginHead(hostClone, defaultBranch);
-    await maintain(hostClone);
+    await finishRefresh(hostClone, defaultBranch);
     return { created, tipsBefore, defaultBranch };
 }
 /**
@@ -32418,7 +32946,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6794);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9322);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();
