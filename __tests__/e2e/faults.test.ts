@@ -62,27 +62,36 @@ describe('cache service faults fall back to a full clone', () => {
     }
   );
 
-  test('a slow download abandoned at the bound and finished in the background never lands in the workspace', async () => {
-    fx = await startFixture({ commits: 40, blobBytes: 20_000 });
-    const entry = await fx.saveEntry();
-    fx.cache.bandwidth.bytesPerSecond = Math.ceil(entry.size / 3); // about 3 s to download
-    fx.git.delayMs = 1_500; // a slow clone: the download finishes while it runs
-    const job = fx.newJob();
-    const main = await fx.main(job, {
-      inputs: { path: 'sub' }, // a clean of the clone cannot hide what lands beside it
-      env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '1' },
-      killAfterMs: 60_000
-    });
-    expect(main.exitCode).toBe(0);
-    expect(main.outputs['fallback-reason']).toMatch(
-      /^restore failed: Cache restore did not finish within 1 s/
-    );
-    expect(main.stdout).toContain('Cache restored successfully'); // the library did finish
-    expect(readdirSync(job.workspace)).toEqual(['sub']);
-    expect(revParse(path.join(job.workspace, 'sub'), 'HEAD')).toBe(
-      revParse(fx.origin, 'refs/heads/main')
-    );
-  });
+  // The action's streamed restore stops at the bound (sockets closed, tar killed); the library's
+  // own download (the fallback) cannot be stopped and finishes in the background.
+  test.each([
+    ['the streamed restore, stopped at the bound', {}, false],
+    ['the library, finished in the background', { CLONE_CACHE_STREAMED_RESTORE: 'false' }, true]
+  ])(
+    'a slow download abandoned at the time bound never lands in the workspace: %s',
+    async (_name, env: Record<string, string>, libraryFinishes) => {
+      fx = await startFixture({ commits: 40, blobBytes: 20_000 });
+      const entry = await fx.saveEntry();
+      fx.cache.bandwidth.bytesPerSecond = Math.ceil(entry.size / 3); // about 3 s to download
+      fx.git.delayMs = 1_500; // a slow clone: the download could finish while it runs
+      const job = fx.newJob();
+      const main = await fx.main(job, {
+        inputs: { path: 'sub' }, // a clean of the clone cannot hide what lands beside it
+        env: { CLONE_CACHE_RESTORE_TIMEOUT_SECONDS: '1', ...env },
+        killAfterMs: 60_000
+      });
+      expect(main.exitCode).toBe(0);
+      expect(main.outputs['fallback-reason']).toMatch(
+        /^restore failed: Cache restore did not finish within 1 s/
+      );
+      expect(main.stdout.includes('Cache restored successfully')).toBe(libraryFinishes);
+      expect(main.stdout).not.toMatch(/Streamed and extracted/);
+      expect(readdirSync(job.workspace)).toEqual(['sub']);
+      expect(revParse(path.join(job.workspace, 'sub'), 'HEAD')).toBe(
+        revParse(fx.origin, 'refs/heads/main')
+      );
+    }
+  );
 
   test('no cache service at all: a plain clone, nothing saved', async () => {
     fx = await startFixture({ commits: 6 });

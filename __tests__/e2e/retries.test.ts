@@ -68,7 +68,9 @@ test('a wrong token is not retried: one request, the error it has always been', 
     new RegExp(`^Could not fetch from ${fx.originUrl}: fatal: could not read Username for`)
   );
   expect(retryLines(main)).toEqual([]);
-  expect(fx.git.requests).toEqual([{ path: '/acme/widgets/info/refs', authorized: false }]);
+  expect(fx.git.requests).toEqual([
+    expect.objectContaining({ path: '/acme/widgets/info/refs', authorized: false })
+  ]);
 });
 
 test('origin failing every attempt: the error says the fetch was tried 3 times', async () => {

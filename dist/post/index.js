@@ -28427,7 +28427,7 @@ function warnPost(what, error) {
 
 /***/ }),
 
-/***/ 9322:
+/***/ 8460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30409,6 +30409,28 @@ class ActionsCacheBackend {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/pack.ts
+
+/** `git pack-objects --stdout` of `input` (ids, or revisions with `--revs`), streamed out. */
+async function packObjectsToStream(repo, args, input, onChunk) {
+    await exec_streamGit(repo.dir, ['pack-objects', '--stdout', '--quiet', '--delta-base-offset', ...args], input, onChunk);
+}
+/** `git index-pack` of a pack file: writes its index beside it and returns the pack's hash. */
+async function indexPack(packDir, packFile) {
+    return exec_gitOutput(packDir, ['index-pack', packFile]);
+}
+/** The blob ids of `commit`'s whole tree, each once. */
+async function blobsOfCommit(repo, commit) {
+    const listed = await exec_gitOutput(repo.dir, ['ls-tree', '-r', '--full-tree', commit]);
+    const blobs = new Set();
+    for (const line of listed.split('\n')) {
+        const [, type, id] = line.slice(0, line.indexOf('\t')).split(' ');
+        if (type === 'blob' && id)
+            blobs.add(id);
+    }
+    return blobs;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/blobless-snapshot.ts
 
 
@@ -30425,13 +30447,13 @@ async function writePromisorPack(clone, packDir, args, input) {
         file.on('error', reject);
     });
     try {
-        await exec_streamGit(clone.dir, ['pack-objects', '--stdout', '--quiet', '--delta-base-offset', ...args], input, chunk => file.write(chunk));
+        await packObjectsToStream(clone, args, input, chunk => file.write(chunk));
     }
     finally {
         file.end();
         await closed;
     }
-    const hash = await exec_gitOutput(packDir, ['index-pack', temporary]);
+    const hash = await indexPack(packDir, temporary);
     if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(hash)) {
         throw new Error(`git index-pack named no pack (${hash.slice(0, 80)})`);
     }
@@ -30451,13 +30473,7 @@ async function packBloblessObjects(clone, commit, tips, objectsDir) {
     await external_node_fs_.promises.mkdir(packDir, { recursive: true });
     const revisions = [...new Set([commit, ...tips])].join('\n') + '\n';
     await writePromisorPack(clone, packDir, ['--revs', '--filter=blob:none'], revisions);
-    const listed = await exec_gitOutput(clone.dir, ['ls-tree', '-r', '--full-tree', commit]);
-    const blobs = new Set();
-    for (const line of listed.split('\n')) {
-        const [, type, id] = line.slice(0, line.indexOf('\t')).split(' ');
-        if (type === 'blob' && id)
-            blobs.add(id);
-    }
+    const blobs = await blobsOfCommit(clone, commit);
     if (blobs.size > 0)
         await writePromisorPack(clone, packDir, [], [...blobs].join('\n') + '\n');
 }
@@ -30677,6 +30693,28 @@ async function enforceEntryShape(gitDir, archiveBytes) {
     return dropped;
 }
 
+;// CONCATENATED MODULE: ./src/git/lfs.ts
+
+/** `git lfs version`, its failure returned rather than thrown (git-lfs may be missing). */
+function lfs_gitLfsVersion() {
+    return runGit(process.cwd(), ['lfs', 'version'], { allowFailure: true });
+}
+/** `git lfs ls-files --long <commit>`: one line per LFS file, its oid first. */
+async function lfsFilesOf(repo, commit) {
+    return (await exec_runGit(repo.dir, ['lfs', 'ls-files', '--long', commit])).stdout;
+}
+/** `git lfs pull` in `worktree`, with its auth and git-lfs's filter given as config. */
+async function lfsPull(worktree, filterConfig, progress) {
+    await runGit(worktree.dir, ['lfs', 'pull'], {
+        config: [...worktree.auth, ...filterConfig],
+        progress
+    });
+}
+/** `git lfs install --local`: git-lfs's config and hooks in the repository. */
+async function lfsInstallLocal(repo) {
+    await runGit(repo.dir, ['lfs', 'install', '--local']);
+}
+
 ;// CONCATENATED MODULE: ./src/lfs/objects.ts
 
 
@@ -30691,7 +30729,7 @@ function lfsObjectPath(commonGitDir, oid) {
 const LISTED = /^([0-9a-f]{64}) [*-] /;
 /** The oids of the LFS objects `commit` needs (its pointer files), each once. */
 async function lfsObjectsOf(repo, commit) {
-    const listed = await exec_gitOutput(repo.dir, ['lfs', 'ls-files', '--long', commit]);
+    const listed = await lfsFilesOf(repo, commit);
     const oids = listed.split('\n').flatMap(line => LISTED.exec(line)?.[1] ?? []);
     return [...new Set(oids)];
 }
@@ -32177,7 +32215,7 @@ const LFS_FILTER_CONFIG = [
 ];
 /** Fails with one clear error when `git lfs` cannot run (asked only when the lfs input is true). */
 async function requireGitLfs() {
-    const result = await runGit(process.cwd(), ['lfs', 'version'], { allowFailure: true });
+    const result = await gitLfsVersion();
     if (result.exitCode !== 0 || !result.stdout.startsWith('git-lfs/')) {
         throw new ActionError('git-lfs not found', `lfs is true, but git-lfs is not installed on the runner (\`git lfs version\` failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}). Install the git-lfs package (apt-get install git-lfs, or https://git-lfs.com) before this step, or set lfs to false.`);
     }
@@ -32946,7 +32984,7 @@ async function runPostStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9322);
+/* harmony import */ var _post_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8460);
 
 await (0,_post_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
 process.exit();

@@ -1,6 +1,6 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { gitOutput, streamGit } from '../git/exec.js';
+import { blobsOfCommit, indexPack, packObjectsToStream } from '../git/pack.js';
 import type { Repository } from '../git/repository.js';
 
 /**
@@ -20,17 +20,12 @@ async function writePromisorPack(
     file.on('error', reject);
   });
   try {
-    await streamGit(
-      clone.dir,
-      ['pack-objects', '--stdout', '--quiet', '--delta-base-offset', ...args],
-      input,
-      chunk => file.write(chunk)
-    );
+    await packObjectsToStream(clone, args, input, chunk => file.write(chunk));
   } finally {
     file.end();
     await closed;
   }
-  const hash = await gitOutput(packDir, ['index-pack', temporary]);
+  const hash = await indexPack(packDir, temporary);
   if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(hash)) {
     throw new Error(`git index-pack named no pack (${hash.slice(0, 80)})`);
   }
@@ -56,11 +51,6 @@ export async function packBloblessObjects(
   await fs.mkdir(packDir, { recursive: true });
   const revisions = [...new Set([commit, ...tips])].join('\n') + '\n';
   await writePromisorPack(clone, packDir, ['--revs', '--filter=blob:none'], revisions);
-  const listed = await gitOutput(clone.dir, ['ls-tree', '-r', '--full-tree', commit]);
-  const blobs = new Set<string>();
-  for (const line of listed.split('\n')) {
-    const [, type, id] = line.slice(0, line.indexOf('\t')).split(' ');
-    if (type === 'blob' && id) blobs.add(id);
-  }
+  const blobs = await blobsOfCommit(clone, commit);
   if (blobs.size > 0) await writePromisorPack(clone, packDir, [], [...blobs].join('\n') + '\n');
 }

@@ -1,5 +1,6 @@
 import { ActionError } from '../errors.js';
-import { runGit, type ConfigEntry } from '../git/exec.js';
+import type { ConfigEntry } from '../git/exec.js';
+import { gitLfsVersion } from '../git/lfs.js';
 
 /** What `git lfs install --local` writes into a clone's config: git-lfs as the filter of LFS files. */
 export const LFS_FILTER_CONFIG: readonly ConfigEntry[] = [
@@ -11,7 +12,7 @@ export const LFS_FILTER_CONFIG: readonly ConfigEntry[] = [
 
 /** Fails with one clear error when `git lfs` cannot run (asked only when the lfs input is true). */
 export async function requireGitLfs(): Promise<string> {
-  const result = await runGit(process.cwd(), ['lfs', 'version'], { allowFailure: true });
+  const result = await gitLfsVersion();
   if (result.exitCode !== 0 || !result.stdout.startsWith('git-lfs/')) {
     throw new ActionError(
       'git-lfs not found',

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { gitOutput } from '../git/exec.js';
+import { lfsFilesOf } from '../git/lfs.js';
 import type { Repository } from '../git/repository.js';
 
 /** The folder of a repository's LFS store, under its common git directory (worktrees share it). */
@@ -16,7 +16,7 @@ const LISTED = /^([0-9a-f]{64}) [*-] /;
 
 /** The oids of the LFS objects `commit` needs (its pointer files), each once. */
 export async function lfsObjectsOf(repo: Repository, commit: string): Promise<string[]> {
-  const listed = await gitOutput(repo.dir, ['lfs', 'ls-files', '--long', commit]);
+  const listed = await lfsFilesOf(repo, commit);
   const oids = listed.split('\n').flatMap(line => LISTED.exec(line)?.[1] ?? []);
   return [...new Set(oids)];
 }

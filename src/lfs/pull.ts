@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runGit } from '../git/exec.js';
+import { lfsInstallLocal, lfsPull } from '../git/lfs.js';
 import type { Repository } from '../git/repository.js';
 import { exists } from '../fs-util.js';
 import { LFS_FILTER_CONFIG } from './git-lfs.js';
@@ -35,10 +35,7 @@ export async function pullLfsFiles(
   const present = await Promise.all(needed.map(oid => exists(lfsObjectPath(commonDir, oid))));
   const cached = present.filter(Boolean).length;
   if (needed.length > 0) {
-    await runGit(worktree.dir, ['lfs', 'pull'], {
-      config: [...worktree.auth, ...LFS_FILTER_CONFIG],
-      progress: options.progress
-    });
+    await lfsPull(worktree, LFS_FILTER_CONFIG, options.progress);
   }
   const result = { needed: needed.length, cached, downloaded: needed.length - cached };
   core.info(
@@ -52,5 +49,5 @@ export async function pullLfsFiles(
  * repository it shares), so later steps' git commands smudge, clean and push LFS files.
  */
 export async function installLfsInClone(clone: Repository): Promise<void> {
-  await runGit(clone.dir, ['lfs', 'install', '--local']);
+  await lfsInstallLocal(clone);
 }
