@@ -36,8 +36,9 @@ ${presetLines}
                           0 is unlimited (default 0)
   --cache-path <path>     how archives travel between the action and the cache service:
                           blob-store  github.com's path: SAS URLs on *.blob.core.windows.net,
-                                      served by Azurite (the Azure Storage emulator) and taken
-                                      by @actions/cache's Azure SDK code (default)
+                                      served by Azurite (the Azure Storage emulator); the
+                                      action streams them, the restore-alone floor takes
+                                      @actions/cache's Azure SDK code (default)
                           blob-store-plain-get  the same Azurite on a 127.0.0.1 URL, which
                                       the library downloads with one plain GET (the path's
                                       cost, apart from the store's)
