@@ -28427,7 +28427,7 @@ function warnPost(what, error) {
 
 /***/ }),
 
-/***/ 4287:
+/***/ 2404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30249,6 +30249,40 @@ function isWellFormedRefName(name) {
         .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && part !== '@');
 }
 
+;// CONCATENATED MODULE: ./src/cache/superseded.ts
+
+/** Only `<prefix>-<40 or 64 hex>` is an entry of the prefix (not `<prefix>-docs-<sha>`). */
+function isEntryOfPrefix(prefix, key) {
+    return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
+}
+const newestFirst = (a, b) => b.createdAt - a.createdAt || b.id - a.id;
+/** This clone's entries: the prefix's, on the ref, newest first. */
+function entriesOf(listed, scope) {
+    return listed
+        .filter(entry => entry.ref === scope.ref && isEntryOfPrefix(scope.prefix, entry.key))
+        .sort(newestFirst);
+}
+/**
+ * The superseded entries that go: of the prefix's entries on the ref with the saved entry's
+ * version, all that are older than the one saved before it. The entry just saved, any newer one
+ * (another job's), and the one before it (a job may be restoring it now) stay. Entries of another
+ * version (gzip where this runner has zstd, another platform) serve other runners and stay.
+ */
+function planDeletions(listed, scope) {
+    const entries = entriesOf(listed, scope);
+    const saved = entries.find(entry => entry.key === scope.savedKey);
+    if (!saved) {
+        return {
+            entries,
+            remove: [],
+            note: `the entry just saved (${scope.savedKey}) is not listed yet; the next save deletes what it supersedes`
+        };
+    }
+    const sameVersion = entries.filter(entry => entry.version === saved.version);
+    const savedAt = sameVersion.indexOf(saved);
+    return { entries, remove: sameVersion.slice(savedAt + 2) };
+}
+
 ;// CONCATENATED MODULE: ./src/cache/cache-mode.ts
 /**
  * The cache mode the runner gives this job's token (ACTIONS_CACHE_MODE): since 2026 untrusted
@@ -30402,9 +30436,6 @@ async function withSafeTar(tempRoot, work) {
  */
 const library = () => __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477));
 const streamedPath = () => Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1090));
-function isEntryOf(prefix, key) {
-    return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
-}
 /** Runs `work` with some environment variables changed, restoring them afterwards. */
 async function withEnv(vars, work) {
     const previous = Object.fromEntries(Object.keys(vars).map(name => [name, process.env[name]]));
@@ -30464,7 +30495,7 @@ class ActionsCacheBackend {
                 await this.streaming;
                 throw error;
             });
-            if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
+            if (matchedKey && !isEntryOfPrefix(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 lib_core/* info */.pq(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
                 await this.cleanStaging();
@@ -30496,7 +30527,7 @@ class ActionsCacheBackend {
                 primaryKey,
                 restoreKeys,
                 dir: this.extractRoot,
-                accept: key => isEntryOf(keyPrefix, key),
+                accept: key => isEntryOfPrefix(keyPrefix, key),
                 options,
                 signal,
                 onDownload: settled => (this.streaming = settled)
@@ -35221,7 +35252,7 @@ async function runMainStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4287);
+/* harmony import */ var _main_step_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2404);
 
 await (0,_main_step_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X)();
 // A stalled cache request can keep a socket open after the step gave up on it: end here.

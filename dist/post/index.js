@@ -30253,9 +30253,6 @@ async function withSafeTar(tempRoot, work) {
  */
 const library = () => __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477));
 const streamedPath = () => Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1090));
-function isEntryOf(prefix, key) {
-    return key.startsWith(`${prefix}-`) && ref_format_OBJECT_ID.test(key.slice(prefix.length + 1));
-}
 /** Runs `work` with some environment variables changed, restoring them afterwards. */
 async function withEnv(vars, work) {
     const previous = Object.fromEntries(Object.keys(vars).map(name => [name, process.env[name]]));
@@ -30315,7 +30312,7 @@ class ActionsCacheBackend {
                 await this.streaming;
                 throw error;
             });
-            if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
+            if (matchedKey && !isEntryOfPrefix(keyPrefix, matchedKey)) {
                 // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
                 lib_core/* info */.pq(`Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`);
                 await this.cleanStaging();
@@ -30347,7 +30344,7 @@ class ActionsCacheBackend {
                 primaryKey,
                 restoreKeys,
                 dir: this.extractRoot,
-                accept: key => isEntryOf(keyPrefix, key),
+                accept: key => isEntryOfPrefix(keyPrefix, key),
                 options,
                 signal,
                 onDownload: settled => (this.streaming = settled)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage } from '../errors.js';
-import { OBJECT_ID } from '../git/ref-format.js';
+import { isEntryOfPrefix } from './superseded.js';
 import { withTimeout } from '../fs-util.js';
 import {
   STAGING_RELATIVE,
@@ -22,10 +22,6 @@ import { withSafeTar } from './safe-tar.js';
  */
 const library = () => import('@actions/cache');
 const streamedPath = () => import('./streamed-restore.js');
-
-function isEntryOf(prefix: string, key: string): boolean {
-  return key.startsWith(`${prefix}-`) && OBJECT_ID.test(key.slice(prefix.length + 1));
-}
 
 /** Runs `work` with some environment variables changed, restoring them afterwards. */
 async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>): Promise<T> {
@@ -101,7 +97,7 @@ export class ActionsCacheBackend implements CacheBackend {
         await this.streaming;
         throw error;
       });
-      if (matchedKey && !isEntryOf(keyPrefix, matchedKey)) {
+      if (matchedKey && !isEntryOfPrefix(keyPrefix, matchedKey)) {
         // A longer prefix that starts the same (owner-app-docs for owner-app) is another clone.
         core.info(
           `Ignoring the cache entry ${matchedKey}: it is not a ${keyPrefix}-<commit> entry.`
@@ -135,7 +131,7 @@ export class ActionsCacheBackend implements CacheBackend {
           primaryKey,
           restoreKeys,
           dir: this.extractRoot,
-          accept: key => isEntryOf(keyPrefix, key),
+          accept: key => isEntryOfPrefix(keyPrefix, key),
           options,
           signal,
           onDownload: settled => (this.streaming = settled)
