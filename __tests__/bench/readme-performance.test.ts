@@ -75,3 +75,35 @@ test('the before and after figures of the drop-in work are the medians of their 
     expect([before, after].map((value, i) => medians[i].has(value))).toEqual([true, true]);
   }
 });
+
+test("the github.com-path table and its text are the committed blob-store run's", () => {
+  const blobStore = JSON.parse(
+    readFileSync(path.join(ROOT, 'bench', 'results', 'warm-blob-store.json'), 'utf8')
+  ) as BenchJson;
+  const section =
+    /<!-- performance-blob-store:start -->\n([\s\S]*?)<!-- performance-blob-store:end -->/.exec(
+      readme
+    )?.[1];
+  expect(section).toBeDefined();
+  expect(rowsOf(section ?? '')).toEqual(
+    rowsOf(renderMarkdown(blobStore.results, blobStore.machine, blobStore.workload))
+  );
+  const seconds = new Set<string>();
+  for (const r of blobStore.results) {
+    for (const ms of [r.medianMs, ...Object.values(r.phasesMedianMs ?? {})]) {
+      seconds.add((ms / 1000).toFixed(2));
+    }
+  }
+  const medians = blobStore.results.map(r => r.medianMs);
+  const ratios = new Set(medians.flatMap(a => medians.map(b => (a / b).toFixed(2))));
+  const prose = (section ?? '')
+    .split('\n')
+    .filter(line => !line.startsWith('|'))
+    .join('\n');
+  const citedSeconds = [...prose.matchAll(/(\d+\.\d+) s\b/g)].map(m => m[1]);
+  expect(citedSeconds.length).toBeGreaterThan(8);
+  expect(citedSeconds.filter(value => !seconds.has(value))).toEqual([]);
+  const citedRatios = [...prose.matchAll(/(\d+\.\d+)x\b/g)].map(m => m[1]);
+  expect(citedRatios.length).toBe(2);
+  expect(citedRatios.filter(value => !ratios.has(value))).toEqual([]);
+});
