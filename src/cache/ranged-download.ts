@@ -1,5 +1,6 @@
 import { HttpClient } from '@actions/http-client';
 import type { IncomingMessage } from 'node:http';
+import { abortError, contentRange, readExactBody, RetryableChunkError } from './range-body.js';
 
 export interface RangedOptions {
   /** Bytes asked for in one ranged GET. */
@@ -19,7 +20,6 @@ export interface RangedOptions {
 export class RangesUnsupported extends Error {}
 /** The blob is not the one the download started with. */
 export class BlobChanged extends Error {}
-class RetryableChunkError extends Error {}
 
 export interface BlobHead {
   total: number;
@@ -37,12 +37,6 @@ interface Chunk {
   isDone(): boolean;
   /** Starts a second attempt beside the running one; the first to finish wins. */
   hedge(): void;
-}
-
-/** `bytes start-end/total` as numbers, or undefined. */
-function contentRange(value: string | undefined) {
-  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value ?? '');
-  return match ? { start: +match[1], end: +match[2], total: +match[3] } : undefined;
 }
 
 /**
@@ -211,7 +205,10 @@ export class RangedBlob {
           }
           try {
             const expected = this.expectedLength(index, start, end, message);
-            this.readBody(message, expected).then(resolve, reject);
+            readExactBody(message, expected, this.options.idleMs, this.signal).then(
+              resolve,
+              reject
+            );
           } catch (error) {
             message.destroy();
             reject(error);
@@ -260,56 +257,6 @@ export class RangedBlob {
     }
     return end - start + 1;
   }
-
-  /** Reads exactly `length` bytes; nothing for `idleMs`, more, or fewer is a retryable failure. */
-  private readBody(message: IncomingMessage, length: number): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const buffer = Buffer.allocUnsafe(length);
-      let filled = 0;
-      let idle: NodeJS.Timeout;
-      const fail = (error: Error) => {
-        clearTimeout(idle);
-        message.destroy();
-        reject(error);
-      };
-      const arm = () => {
-        clearTimeout(idle);
-        idle = setTimeout(
-          () => fail(new RetryableChunkError(`no data for ${this.options.idleMs} ms`)),
-          this.options.idleMs
-        );
-      };
-      arm();
-      message.on('data', (data: Buffer) => {
-        if (filled + data.length > length) {
-          return fail(new RetryableChunkError(`more than the ${length} bytes asked for`));
-        }
-        data.copy(buffer, filled);
-        filled += data.length;
-        arm();
-      });
-      message.on('end', () => {
-        clearTimeout(idle);
-        if (filled === length) resolve(buffer);
-        else reject(new RetryableChunkError(`short body: ${filled} of ${length} bytes`));
-      });
-      message.on('error', error => fail(new RetryableChunkError(error.message)));
-      message.on('close', () => {
-        clearTimeout(idle);
-        if (filled !== length) {
-          reject(
-            this.signal.aborted
-              ? abortError(this.signal)
-              : new RetryableChunkError(`connection closed after ${filled} of ${length} bytes`)
-          );
-        }
-      });
-    });
-  }
-}
-
-function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 
 function errorText(error: unknown): string {

@@ -1,8 +1,8 @@
-export const id = 90;
-export const ids = [90];
+export const id = 561;
+export const ids = [561];
 export const modules = {
 
-/***/ 1090:
+/***/ 561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -171,20 +171,69 @@ class ExtractPipeline {
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-;// CONCATENATED MODULE: ./src/cache/ranged-download.ts
-
-/** The server cannot serve this blob in ranges: the library's own download is used instead. */
-class RangesUnsupported extends Error {
-}
-/** The blob is not the one the download started with. */
-class BlobChanged extends Error {
-}
+;// CONCATENATED MODULE: ./src/cache/range-body.ts
+/** A failure of one ranged GET that another attempt may not have. */
 class RetryableChunkError extends Error {
 }
 /** `bytes start-end/total` as numbers, or undefined. */
 function contentRange(value) {
     const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value ?? '');
     return match ? { start: +match[1], end: +match[2], total: +match[3] } : undefined;
+}
+function abortError(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+/** Reads exactly `length` bytes; nothing for `idleMs`, more, or fewer is a retryable failure. */
+function readExactBody(message, length, idleMs, signal) {
+    return new Promise((resolve, reject) => {
+        const buffer = Buffer.allocUnsafe(length);
+        let filled = 0;
+        let idle;
+        const fail = (error) => {
+            clearTimeout(idle);
+            message.destroy();
+            reject(error);
+        };
+        const arm = () => {
+            clearTimeout(idle);
+            idle = setTimeout(() => fail(new RetryableChunkError(`no data for ${idleMs} ms`)), idleMs);
+        };
+        arm();
+        message.on('data', (data) => {
+            if (filled + data.length > length) {
+                return fail(new RetryableChunkError(`more than the ${length} bytes asked for`));
+            }
+            data.copy(buffer, filled);
+            filled += data.length;
+            arm();
+        });
+        message.on('end', () => {
+            clearTimeout(idle);
+            if (filled === length)
+                resolve(buffer);
+            else
+                reject(new RetryableChunkError(`short body: ${filled} of ${length} bytes`));
+        });
+        message.on('error', error => fail(new RetryableChunkError(error.message)));
+        message.on('close', () => {
+            clearTimeout(idle);
+            if (filled !== length) {
+                reject(signal.aborted
+                    ? abortError(signal)
+                    : new RetryableChunkError(`connection closed after ${filled} of ${length} bytes`));
+            }
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cache/ranged-download.ts
+
+
+/** The server cannot serve this blob in ranges: the library's own download is used instead. */
+class RangesUnsupported extends Error {
+}
+/** The blob is not the one the download started with. */
+class BlobChanged extends Error {
 }
 /**
  * One blob read in parallel ranged GETs and handed out in order. Only `window` chunks exist at a
@@ -356,7 +405,7 @@ class RangedBlob {
                 }
                 try {
                     const expected = this.expectedLength(index, start, end, message);
-                    this.readBody(message, expected).then(resolve, reject);
+                    readExactBody(message, expected, this.options.idleMs, this.signal).then(resolve, reject);
                 }
                 catch (error) {
                     message.destroy();
@@ -404,51 +453,6 @@ class RangedBlob {
         }
         return end - start + 1;
     }
-    /** Reads exactly `length` bytes; nothing for `idleMs`, more, or fewer is a retryable failure. */
-    readBody(message, length) {
-        return new Promise((resolve, reject) => {
-            const buffer = Buffer.allocUnsafe(length);
-            let filled = 0;
-            let idle;
-            const fail = (error) => {
-                clearTimeout(idle);
-                message.destroy();
-                reject(error);
-            };
-            const arm = () => {
-                clearTimeout(idle);
-                idle = setTimeout(() => fail(new RetryableChunkError(`no data for ${this.options.idleMs} ms`)), this.options.idleMs);
-            };
-            arm();
-            message.on('data', (data) => {
-                if (filled + data.length > length) {
-                    return fail(new RetryableChunkError(`more than the ${length} bytes asked for`));
-                }
-                data.copy(buffer, filled);
-                filled += data.length;
-                arm();
-            });
-            message.on('end', () => {
-                clearTimeout(idle);
-                if (filled === length)
-                    resolve(buffer);
-                else
-                    reject(new RetryableChunkError(`short body: ${filled} of ${length} bytes`));
-            });
-            message.on('error', error => fail(new RetryableChunkError(error.message)));
-            message.on('close', () => {
-                clearTimeout(idle);
-                if (filled !== length) {
-                    reject(this.signal.aborted
-                        ? abortError(this.signal)
-                        : new RetryableChunkError(`connection closed after ${filled} of ${length} bytes`));
-                }
-            });
-        });
-    }
-}
-function abortError(signal) {
-    return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 function errorText(error) {
     return error instanceof Error ? error.message : String(error);
