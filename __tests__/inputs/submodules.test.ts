@@ -10,18 +10,11 @@ describe('submodules input', () => {
     [' TRUE ', 'top'],
     ['recursive', 'recursive']
   ])('%j means %s', (raw, mode) => {
-    expect(parseSubmodules(raw, '')).toBe(mode);
+    expect(parseSubmodules(raw)).toBe(mode);
   });
 
   test('any other value is refused, naming the allowed ones', () => {
-    expect(() => parseSubmodules('deep', '')).toThrow(InputError);
-    expect(() => parseSubmodules('deep', '')).toThrow(/allowed values: false, true, recursive/);
-  });
-
-  test('with cache-dir, only false is accepted (not served there yet)', () => {
-    expect(parseSubmodules('false', '/srv/cache')).toBe('none');
-    expect(() => parseSubmodules('recursive', '/srv/cache')).toThrow(
-      /not supported with cache-dir/
-    );
+    expect(() => parseSubmodules('deep')).toThrow(InputError);
+    expect(() => parseSubmodules('deep')).toThrow(/allowed values: false, true, recursive/);
   });
 });

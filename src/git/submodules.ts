@@ -63,12 +63,14 @@ export async function setModuleOriginUrl(moduleRepo: Repository, url: string): P
   await runGit(moduleRepo.dir, ['config', 'remote.origin.url', url]);
 }
 
-/** Makes `destination` a mirror of the local repository `source`: objects as hard links. */
+/**
+ * Makes `destination` a mirror of the local repository `source`: objects as hard links, copied
+ * when they cannot be (git's own fallback, which an explicit `--local` turns into a failure).
+ */
 export async function mirrorLocally(source: string, destination: string): Promise<void> {
   await runGit(path.dirname(destination), [
     'clone',
     '--mirror',
-    '--local',
     '--quiet',
     '--template=',
     '--',

@@ -157,7 +157,7 @@ export function parseSettings(read: InputReader, context: RunnerContext): Settin
     ),
     sparseCheckout: parseSparseCheckout(read('sparse-checkout'), read('sparse-checkout-cone-mode')),
     filter,
-    submodules: parseSubmodules(read('submodules'), cacheDir)
+    submodules: parseSubmodules(read('submodules'))
   };
   checkOverlaps(settings);
   return settings;

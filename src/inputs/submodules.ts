@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 export type SubmoduleMode = 'none' | 'top' | 'recursive';
 
 /** `false` (none), `true` (the superproject's own submodules), `recursive` (theirs too). */
-export function parseSubmodules(raw: string, cacheDir: string): SubmoduleMode {
+export function parseSubmodules(raw: string): SubmoduleMode {
   const value = raw.trim().toLowerCase();
   const mode: SubmoduleMode | undefined =
     value === '' || value === 'false'
@@ -18,12 +18,6 @@ export function parseSubmodules(raw: string, cacheDir: string): SubmoduleMode {
     throw new InputError(
       'submodules',
       `'${raw.trim()}' is not allowed; allowed values: false, true, recursive.`
-    );
-  }
-  if (mode !== 'none' && cacheDir) {
-    throw new InputError(
-      'submodules',
-      `'${value}' is not supported with cache-dir yet (the host clone keeps no submodule repositories). Remove cache-dir to serve submodules from the hosted cache, or keep actions/checkout for this job.`
     );
   }
   return mode;

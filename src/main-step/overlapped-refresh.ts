@@ -16,7 +16,12 @@ import { PermissionError } from '../permissions/diagnose.js';
 import { discardWorktree, retargetWorktree } from '../worktree/retarget.js';
 import type { Job } from './job.js';
 import type { TaskWorktree } from './result.js';
-import { checkOutLfsFiles, createTaskWorktree, taskWorktreeRequest } from './task-worktree.js';
+import {
+  checkOutLfsFiles,
+  checkOutWorktreeSubmodules,
+  createTaskWorktree,
+  taskWorktreeRequest
+} from './task-worktree.js';
 
 export interface RefreshedWorktree {
   /** The host clone was made (or rebuilt) by this job. */
@@ -173,9 +178,11 @@ export async function refreshAndCreateWorktree(
       () => retargetWorktree(hostClone, made, request),
       { cwd: made.path, writing: made.path }
     );
-    // The reset to origin's tip wrote the new commit's LFS pointers, not their files.
-    if (settings.lfs && worktree.commit !== made.commit) {
-      await checkOutLfsFiles(job, hostClone, worktree, paths.lock);
+    if (worktree.commit !== made.commit) {
+      // The reset to origin's tip moved the gitlinks, not the submodules' checkouts.
+      await checkOutWorktreeSubmodules(job, hostClone, worktree.path);
+      // It wrote the new commit's LFS pointers, not their files.
+      if (settings.lfs) await checkOutLfsFiles(job, hostClone, worktree, paths.lock);
     }
   } else {
     // A permission problem would only repeat; anything else may have come from the refs as they

@@ -39,14 +39,7 @@ export async function createTaskWorktree(
     // git names files in a worktree relative to the worktree.
     { cwd: folder, writing: folder }
   );
-  if (settings.submodules !== 'none') {
-    // The main clone's submodule repositories are copied locally: no history crosses the network.
-    await checkOutSubmodules(job, repo.at(created.path), {
-      fromCache,
-      shallow: false,
-      localSource: await repo.commonDir()
-    });
-  }
+  await checkOutWorktreeSubmodules(job, repo, created.path, fromCache);
   if (settings.lfs) await checkOutLfsFiles(job, repo, created, hostLock);
   return {
     ...created,
@@ -55,6 +48,25 @@ export async function createTaskWorktree(
     removeOnExit: settings.removeWorktree,
     hostLock
   };
+}
+
+/**
+ * The submodules of the worktree at `folder` (nothing when the input is false). With cache-dir
+ * they come from their host clones; otherwise the main clone's submodule repositories are copied
+ * locally. Either way no history crosses the network.
+ */
+export async function checkOutWorktreeSubmodules(
+  job: Job,
+  repo: Repository,
+  folder: string,
+  fromCache = false
+): Promise<void> {
+  if (job.settings.submodules === 'none') return;
+  await checkOutSubmodules(job, repo.at(folder), {
+    fromCache,
+    shallow: false,
+    localSource: await repo.commonDir()
+  });
 }
 
 /**

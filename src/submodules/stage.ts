@@ -28,7 +28,10 @@ export async function checkOutSubmodules(
         verifyCached: fromCache,
         depth: shallow ? settings.fetchDepth : 0,
         progress: settings.showProgress,
-        localSource
+        localSource,
+        hostSource: settings.cacheDir
+          ? { cacheDir: settings.cacheDir, progress: settings.showProgress }
+          : undefined
       }),
     { cwd: superproject.dir, writing: superproject.dir }
   );

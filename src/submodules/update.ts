@@ -12,6 +12,7 @@ import {
 import { untrustedObjectsOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
 import { fetchCommit, fetchOrigin } from '../clone/fetch.js';
+import { copyFromHostClone, type HostSubmoduleSource } from './host-source.js';
 import { copyModuleDir } from './module-copy.js';
 import { recordedSubmodules, type RecordedSubmodule } from './recorded.js';
 
@@ -30,6 +31,11 @@ export interface SubmoduleUpdate {
    * main clone's, for a task worktree): they are copied locally instead of cloned.
    */
   localSource?: string;
+  /**
+   * With cache-dir: each submodule repository comes from its host clone (see host-source.ts),
+   * whatever `localSource` says.
+   */
+  hostSource?: HostSubmoduleSource;
 }
 
 /** A name git would accept as a folder under `modules/`: nothing can lead outside it. */
@@ -106,6 +112,17 @@ export async function updateSubmodules(
   const gitDir = await superproject.absoluteGitDir();
   for (const submodule of recorded.filter(s => isSafeName(s.name))) {
     const moduleRepo = superproject.at(path.join(gitDir, 'modules', submodule.name));
+    if (
+      options.hostSource &&
+      (await copyFromHostClone(superproject, submodule, moduleRepo.dir, options.hostSource))
+    ) {
+      // Its commit was verified in the host clone, under the lock, just before the copy.
+      await prepareExisting(superproject, submodule, moduleRepo, {
+        ...options,
+        verifyCached: false
+      });
+      continue;
+    }
     const source = options.localSource && path.join(options.localSource, 'modules', submodule.name);
     if (!(await exists(moduleRepo.dir)) && source && (await exists(source))) {
       await copyModuleDir(source, moduleRepo.dir);
