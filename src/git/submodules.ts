@@ -90,3 +90,8 @@ export async function checkedOutSubmodules(repo: Repository): Promise<string[]> 
   ]);
   return listed.split('\n').filter(Boolean);
 }
+
+/** Detaches the HEAD of a submodule repository at `commit` (a copy's HEAD may name no branch). */
+export async function detachModuleHead(moduleRepo: Repository, commit: string): Promise<void> {
+  await runGit(moduleRepo.dir, ['update-ref', '--no-deref', 'HEAD', commit]);
+}

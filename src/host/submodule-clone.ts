@@ -5,6 +5,7 @@ import { fetchCommit } from '../clone/fetch.js';
 import { untrustedObjectsOf } from '../git/object-check.js';
 import type { TransferOptions } from '../git/remote.js';
 import type { Repository } from '../git/repository.js';
+import { normalizedRepositoryUrl } from './repository-url.js';
 import {
   fetchIntoHostClone,
   finishRefresh,
@@ -13,27 +14,6 @@ import {
   withHostCloneLock,
   type HostClonePaths
 } from './host-clone.js';
-
-/**
- * The key of a submodule repository on the host: the URL with its scheme and host in lower case,
- * without user info, query, trailing slashes or `.git`, so that two superprojects that spell one
- * repository a little differently share its host clone.
- */
-export function normalizedRepositoryUrl(url: string): string {
-  let key = url.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
-    try {
-      const parsed = new URL(key);
-      key = `${parsed.protocol.toLowerCase()}//${parsed.host.toLowerCase()}${parsed.pathname}`;
-    } catch {
-      // Not a URL the WHATWG parser reads: the text itself is the key.
-    }
-  }
-  return key
-    .replace(/\/+$/, '')
-    .replace(/\.git$/i, '')
-    .replace(/\/+$/, '');
-}
 
 /** The last part of the URL's path, in characters any file system takes. */
 function readableName(normalized: string): string {

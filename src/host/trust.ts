@@ -14,6 +14,7 @@ import {
   WORKTREE_CONFIG_KEY
 } from './worktree-config.js';
 import { gitLfsHooks, LFS_LOCAL_CONFIG } from '../lfs/host-setup.js';
+import { normalizedRepositoryUrl } from './repository-url.js';
 
 /** What a job keeps in the host clone's config besides the template: its branches' upstreams. */
 function upstreamOf(key: string, value: string): string | undefined {
@@ -21,6 +22,19 @@ function upstreamOf(key: string, value: string): string | undefined {
   if (!match || !isWellFormedRefName(`refs/heads/${match[1]}`)) return undefined;
   const valid = match[2] === 'remote' ? value === 'origin' : value === `refs/heads/${match[1]}`;
   return valid ? match[1] : undefined;
+}
+
+/**
+ * What jobs write into the shared config and the rebuild drops without naming it: origin's URL
+ * as another superproject spells the same submodule repository, and what `git submodule init`
+ * records in a task worktree (the config is common to the worktrees; each job's init writes it
+ * again from its own .gitmodules).
+ */
+function isJobsOwn(key: string, value: string, originUrl: string): boolean {
+  if (key === 'remote.origin.url') {
+    return normalizedRepositoryUrl(value) === normalizedRepositoryUrl(originUrl);
+  }
+  return /^submodule\..+\.(url|active)$/.test(key);
 }
 
 interface WorktreeConfigUse {
@@ -62,7 +76,9 @@ async function rebuildConfig(
     for (const [key, value] of await configFileEntries(file)) {
       const branch = upstreamOf(key, value);
       if (branch) branches.add(branch);
-      else if (!expected.has(`${key}=${value}`)) dropped.add(key);
+      else if (!expected.has(`${key}=${value}`) && !isJobsOwn(key, value, originUrl)) {
+        dropped.add(key);
+      }
     }
     const text =
       template +

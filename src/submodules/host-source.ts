@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { submoduleUrl } from '../git/submodules.js';
+import * as path from 'node:path';
+import { exists } from '../fs-util.js';
+import { detachModuleHead, submoduleUrl } from '../git/submodules.js';
 import type { Repository } from '../git/repository.js';
 import { submoduleClonePaths, withSubmoduleCommit } from '../host/submodule-clone.js';
 import { copyModuleDir } from './module-copy.js';
@@ -53,14 +56,28 @@ export async function copyFromHostClone(
   const url = await submoduleUrl(superproject, submodule.name);
   if (!url || !servableFromHost(url)) return false;
   const paths = submoduleClonePaths(cacheDir, url);
-  await fs.rm(destination, { recursive: true, force: true });
-  await withSubmoduleCommit(
-    paths,
-    url,
-    superproject.at(paths.dir),
-    submodule.commit,
-    { progress },
-    source => copyModuleDir(source, destination)
-  );
+  // Its nested submodules' repositories stay until their own level replaces them: the .git files
+  // of their checkouts point there, and the nested level's `git submodule sync` reads them.
+  const nested = path.join(destination, 'modules');
+  const kept = `${destination}.nested-${randomUUID()}`;
+  const keep = await exists(nested);
+  if (keep) await fs.rename(nested, kept);
+  try {
+    await fs.rm(destination, { recursive: true, force: true });
+    await withSubmoduleCommit(
+      paths,
+      url,
+      superproject.at(paths.dir),
+      submodule.commit,
+      { progress },
+      source => copyModuleDir(source, destination)
+    );
+    if (keep) await fs.rename(kept, nested);
+  } finally {
+    if (keep) await fs.rm(kept, { recursive: true, force: true });
+  }
+  // A checkout that is already there (a worktree moved to a new commit) reads its current
+  // revision from HEAD: the copy's names no branch it has.
+  await detachModuleHead(superproject.at(destination), submodule.commit);
   return true;
 }
