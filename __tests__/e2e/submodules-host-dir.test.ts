@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs
 import * as path from 'node:path';
 import { expectWorktreeAt } from '../support/expectations.js';
 import { startFixture, type Fixture } from '../support/fixture.js';
-import { gitSync } from '../support/git.js';
+import { gitAsync, gitSync } from '../support/git.js';
 import {
   allHostLeftovers,
   hostClonesIn,
@@ -64,6 +64,9 @@ describe('submodules with cache-dir', () => {
     expect(hostClonesIn(fx.hostDir).submodules).toHaveLength(3);
     const wt1GitDir = gitSync(wt1, ['rev-parse', '--absolute-git-dir']);
     expect(alternatesUnder(wt1GitDir)).toEqual([]);
+    // persist-credentials: a later step's git in a nested submodule of the worktree has auth.
+    const nestedInWorktree = path.join(wt1, 'libs/rel/deps/nested');
+    await expect(gitAsync(nestedInWorktree, ['fetch', '--quiet', 'origin'])).resolves.toBeDefined();
 
     let from = fx.git.requests.length;
     const second = fx.newJob('second');
@@ -105,6 +108,10 @@ describe('submodules with cache-dir', () => {
     expect(existsSync(wt1)).toBe(false);
     expect(allHostLeftovers(fx.hostDir)).toEqual([]);
 
+    // The post step took the includes back.
+    await expect(
+      gitAsync(path.join(third.workspace, 'libs/abs'), ['fetch', '--quiet', 'origin'])
+    ).rejects.toThrow();
     // Self-contained: the seeded clone's submodules outlive their host clones.
     for (const name of hostClonesIn(fx.hostDir).submodules) {
       rmSync(path.join(fx.hostDir, name), { recursive: true, force: true });

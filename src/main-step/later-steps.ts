@@ -24,8 +24,12 @@ async function persistCredentials(
   const includes = hostWorktree
     ? worktreeIncludes(await new Repository(hostWorktree.path).absoluteGitDir(), file)
     : cloneIncludes(done.clonePath, job.context.workspace, file);
-  if (!hostWorktree && job.settings.submodules !== 'none') {
-    const superprojects = [done.clonePath, ...(done.worktree ? [done.worktree.path] : [])];
+  if (job.settings.submodules !== 'none') {
+    // A host worktree's submodule repositories are its own (under its git directory), so their
+    // config takes the include; the host clone itself is bare and has no submodules.
+    const superprojects = hostWorktree
+      ? [hostWorktree.path]
+      : [done.clonePath, ...(done.worktree ? [done.worktree.path] : [])];
     const forSubmodules = await submoduleIncludes(superprojects, file).catch(async error => {
       await fs.rm(file, { force: true });
       throw error;
