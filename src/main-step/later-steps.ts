@@ -28,12 +28,13 @@ async function persistCredentials(
   if (!hostWorktree && job.settings.submodules !== 'none') {
     const superprojects = [done.clonePath, ...(done.worktree ? [done.worktree.path] : [])];
     const rewrites = sshToHttpsRewrites(job.settings.originUrl, job.settings.ssh !== undefined);
-    const forSubmodules = await submoduleIncludes(superprojects, file, rewrites).catch(
-      async error => {
-        await fs.rm(file, { force: true });
-        throw error;
-      }
-    );
+    const forSubmodules = await submoduleIncludes(superprojects, file, {
+      workspace: job.context.workspace,
+      rewrites
+    }).catch(async error => {
+      await fs.rm(file, { force: true });
+      throw error;
+    });
     includes.push(...forSubmodules);
   }
   const persisted = { file, includes };
