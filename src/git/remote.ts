@@ -39,7 +39,7 @@ function transferArgs({ tags = true, progress = true, depth, filter }: TransferO
  * retries. No faster rate is demanded: a server counting a large repository's objects sends
  * little more than its progress lines for a while.
  */
-function originConfig(repo: Repository): ConfigEntry[] {
+export function originConfig(repo: Repository): ConfigEntry[] {
   const stallSeconds = Math.max(1, Math.ceil(limits().fetchStallMs / 1000));
   return [
     ...repo.auth,

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { gitOutput, runGit } from './exec.js';
+import { originConfig } from './remote.js';
 import type { Repository } from './repository.js';
 
 /** The gitlinks (mode 160000) of the index: where each submodule goes and at which commit. */
@@ -45,8 +46,9 @@ export async function initAndSyncSubmodules(repo: Repository): Promise<void> {
 
 /**
  * Checks out each submodule at the recorded commit (`--checkout --force`, whatever `update` its
- * config says), cloning the ones that have no repository yet; the repository's auth travels in
- * the environment, which git passes on to the submodules' own commands.
+ * config says), cloning the ones that have no repository yet; the repository's auth and the
+ * stall bound of a fetch from origin travel in the environment, which git passes on to the
+ * submodules' own clones and fetches.
  */
 export async function updateSubmodulesOnce(
   repo: Repository,
@@ -55,7 +57,7 @@ export async function updateSubmodulesOnce(
   const args = ['submodule', 'update', '--init', '--checkout', '--force'];
   args.push(progress ? '--progress' : '--quiet');
   if (depth > 0) args.push(`--depth=${depth}`);
-  await runGit(repo.dir, args, { config: repo.auth, progress });
+  await runGit(repo.dir, args, { config: originConfig(repo), progress });
 }
 
 /** Points a submodule repository's origin at `url`. */

@@ -12,6 +12,7 @@ import type { ConfigEntry } from '../git/exec.js';
 import { Repository } from '../git/repository.js';
 import { trustDirectory } from '../safe-directories.js';
 import { submoduleIncludes } from '../submodules/later-steps.js';
+import { sshToHttpsRewrites } from '../submodules/ssh-rewrite.js';
 import type { Job, ModeResult } from './job.js';
 
 async function persistCredentials(
@@ -30,7 +31,11 @@ async function persistCredentials(
     const superprojects = hostWorktree
       ? [hostWorktree.path]
       : [done.clonePath, ...(done.worktree ? [done.worktree.path] : [])];
-    const forSubmodules = await submoduleIncludes(superprojects, file).catch(async error => {
+    const rewrites = sshToHttpsRewrites(job.settings.originUrl, job.settings.ssh !== undefined);
+    const forSubmodules = await submoduleIncludes(superprojects, file, {
+      workspace: job.context.workspace,
+      rewrites
+    }).catch(async error => {
       await fs.rm(file, { force: true });
       throw error;
     });

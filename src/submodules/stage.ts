@@ -1,5 +1,6 @@
-import type { Repository } from '../git/repository.js';
+import { Repository } from '../git/repository.js';
 import type { Job } from '../main-step/job.js';
+import { sshToHttpsRewrites } from './ssh-rewrite.js';
 import { updateSubmodules } from './update.js';
 
 export interface SubmoduleStage {
@@ -11,7 +12,10 @@ export interface SubmoduleStage {
   localSource?: string;
 }
 
-/** The submodules input's stage: nothing when it is false. */
+/**
+ * The submodules input's stage: nothing when it is false. Its git commands get the superproject's
+ * auth and, with the token, the rule that fetches ssh submodule URLs of origin's host over https.
+ */
 export async function checkOutSubmodules(
   job: Job,
   superproject: Repository,
@@ -19,11 +23,15 @@ export async function checkOutSubmodules(
 ): Promise<void> {
   const { settings, stages } = job;
   if (settings.submodules === 'none') return;
+  const withRewrites = new Repository(superproject.dir, [
+    ...superproject.auth,
+    ...sshToHttpsRewrites(settings.originUrl, settings.ssh !== undefined)
+  ]);
   await stages.run(
     'checkout',
     `Checking out submodules${settings.submodules === 'recursive' ? ' (recursive)' : ''} in ${superproject.dir}`,
     () =>
-      updateSubmodules(superproject, {
+      updateSubmodules(withRewrites, {
         recursive: settings.submodules === 'recursive',
         verifyCached: fromCache,
         depth: shallow ? settings.fetchDepth : 0,

@@ -10,6 +10,7 @@ import {
   updateSubmodulesOnce
 } from '../git/submodules.js';
 import { untrustedObjectsOf } from '../git/object-check.js';
+import { FETCH_ATTEMPTS, transientCause, withRetries } from '../git/retry.js';
 import type { Repository } from '../git/repository.js';
 import { fetchCommit, fetchOrigin } from '../clone/fetch.js';
 import { copyFromHostClone, type HostSubmoduleSource } from './host-source.js';
@@ -132,11 +133,16 @@ export async function updateSubmodules(
     }
   }
   try {
-    await updateSubmodulesOnce(superproject, options);
+    // git retries a failed clone once itself; a transient failure of both is worth a new run.
+    await withRetries(`update the submodules of ${superproject.dir}`, () =>
+      updateSubmodulesOnce(superproject, options)
+    );
   } catch (error) {
+    // withRetries gives up on a transient failure only after its last attempt.
+    const tries = transientCause(error) === undefined ? '' : ` after ${FETCH_ATTEMPTS} attempts`;
     throw new ActionError(
       'Submodule update failed',
-      `Could not check out the submodules of ${superproject.dir}: ${errorMessage(error)}\nCheck that each submodule URL is reachable and that the token can read the repositories on origin's host (other hosts get no token).`,
+      `Could not check out the submodules of ${superproject.dir}${tries}: ${errorMessage(error)}\nCheck that each submodule URL is reachable and that the token can read the repositories on origin's host (other hosts get no token).`,
       { cause: error }
     );
   }
