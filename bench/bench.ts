@@ -24,6 +24,7 @@ import {
 import { measure, type Measurement } from './measure.js';
 import { addLfsAssets, CHECKOUT_LFS_SCRIPT } from './lfs-workload.js';
 import { readBenchOptions } from './options.js';
+import { renderTargets } from './targets.js';
 import {
   addCommits,
   bareName,
@@ -463,6 +464,8 @@ async function main(): Promise<void> {
     json: path.join(values.out, 'bench.json')
   };
   writeFileSync(written.md, markdown);
+  // The project's targets judged on this run (README, Performance: Targets).
+  writeFileSync(path.join(values.out, 'targets.md'), renderTargets(results));
   writeFileSync(written.json, JSON.stringify({ machine, workload, results }, null, 2));
   process.stdout.write(markdown);
   log(`Wrote ${path.resolve(written.md)} and ${path.resolve(written.json)}.`);

@@ -115,6 +115,12 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
     expect(markdown).toContain(', cache path blob-store,');
     expect(markdown).toContain('; sparse checkout of src/mod0, src/mod1 (2 of 48 files, 4.2%)');
     expect(json.workload.bloblessArchiveBytes).toBeGreaterThan(0);
+    // Every target is judged on this run: each row the targets need was measured.
+    const targets = readFileSync(path.join(out, 'targets.md'), 'utf8')
+      .split('\n')
+      .filter(line => line.startsWith('| ') && !line.startsWith('| target'));
+    expect(targets).toHaveLength(12);
+    for (const line of targets) expect(line).toMatch(/ \| (met|not met) \|$/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
