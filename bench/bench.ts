@@ -24,6 +24,7 @@ import {
 import { measure, type Measurement } from './measure.js';
 import { addLfsAssets, CHECKOUT_LFS_SCRIPT } from './lfs-workload.js';
 import { readBenchOptions } from './options.js';
+import { renderTargets } from './targets.js';
 import {
   addCommits,
   bareName,
@@ -36,6 +37,7 @@ import {
   describeMachine,
   renderMarkdown,
   summarize,
+  type MethodLabel,
   type MethodResult,
   type Sample
 } from './report.js';
@@ -46,13 +48,13 @@ const runs = values.runs;
 // ratios need), e.g. to look into one of them.
 const only = values.only;
 const selected = (method: { name: string }) =>
-  !only ||
-  only.test(method.name) ||
-  method.name === 'git clone (full)' ||
-  method.name.startsWith('floor:');
+  !only || only.test(method.name) || method.name === FULL_CLONE || method.name.startsWith('floor:');
 const warmup = values.warmup;
 const stale = values.stale;
-const bytesPerSecond = values.mbytesPerSec * 1_000_000;
+const bandwidths = values.mbytesPerSec;
+const bandwidthLabel = (mbytes: number) => (mbytes ? `${mbytes} MB/s` : 'unlimited');
+// The first method: the ratios' baseline.
+const FULL_CLONE = 'actions/checkout fetch-depth: 0 (full clone)';
 const TOKEN = 'bench-token';
 const AUTH = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
 
@@ -102,8 +104,11 @@ async function main(): Promise<void> {
     blobStore,
     blobHost: values.cachePath === 'blob-store' ? 'production' : '127.0.0.1'
   });
-  git.bandwidth.bytesPerSecond = bytesPerSecond;
-  cache.bandwidth.bytesPerSecond = bytesPerSecond;
+  // The warm entries are prepared without a limit; each bandwidth is set before its methods run.
+  const setBandwidth = (mbytes: number) => {
+    git.bandwidth.bytesPerSecond = mbytes * 1_000_000;
+    cache.bandwidth.bytesPerSecond = mbytes * 1_000_000;
+  };
   // With LFS assets, every job of the action runs with lfs: true (the entries hold the objects).
   const lfs =
     values.lfsMbytes > 0
@@ -172,11 +177,10 @@ async function main(): Promise<void> {
     ).length;
 
   const scratch = () => mkdtempSync(path.join(root, 'run-'));
-  type Method = {
-    name: string;
-    floor: 'tar' | 'worktree' | '';
-    run(): Promise<Sample>;
-  };
+  type Method = MethodLabel & { run(): Promise<Sample> };
+  // How each row's history travels, for the table: the hosted cache's path, or none at all.
+  const hosted = values.cachePath;
+  const gitOnly = { cachePath: 'none (git fetch)', entry: 'none' };
   const actionRun = async (inputs: Record<string, string>, after?: (job: Job) => Promise<void>) => {
     const job = newJob();
     const m = await step('main', job, inputs);
@@ -201,14 +205,20 @@ async function main(): Promise<void> {
   let coldPost: Measurement | undefined;
   const methods: Method[] = [
     {
-      name: 'git clone (full)',
+      // What actions/checkout runs for fetch-depth: 0: every branch and tag, then a checkout.
+      name: FULL_CLONE,
       floor: 'tar',
-      run: () =>
-        measure('git', ['clone', '--quiet', url, path.join(scratch(), 'c')], { env: gitEnv() })
+      ...gitOnly,
+      run: async () => {
+        const dir = path.join(scratch(), 'c');
+        const script = `git init -q "$1" && cd "$1" && git remote add origin "$2" && git fetch -q --prune --no-recurse-submodules origin '+refs/heads/*:refs/remotes/origin/*' '+refs/tags/*:refs/tags/*' && git checkout -q --force -B main refs/remotes/origin/main`;
+        return measure('sh', ['-c', script, 'sh', dir, url], { env: gitEnv() });
+      }
     },
     {
       name: 'actions/checkout default (fetch --depth=1)',
       floor: 'tar',
+      ...gitOnly,
       run: async () => {
         const dir = path.join(scratch(), 'c');
         const script = `git init -q "$1" && cd "$1" && git remote add origin "$2" && git fetch -q --no-tags --prune --no-recurse-submodules --depth=1 origin "$3" && git checkout -q --force "$3"`;
@@ -220,6 +230,7 @@ async function main(): Promise<void> {
           {
             name: 'actions/checkout lfs: true (depth 1, LFS fetch)',
             floor: 'tar' as const,
+            ...gitOnly,
             run: () =>
               measure(
                 'sh',
@@ -232,6 +243,8 @@ async function main(): Promise<void> {
     {
       name: 'git clone --filter=blob:none',
       floor: 'tar',
+      cachePath: gitOnly.cachePath,
+      entry: 'none (blob:none clone)',
       run: () =>
         measure('git', ['clone', '--quiet', '--filter=blob:none', url, path.join(scratch(), 'c')], {
           env: gitEnv()
@@ -240,6 +253,8 @@ async function main(): Promise<void> {
     {
       name: 'git clone --reference --dissociate',
       floor: 'tar',
+      cachePath: 'local mirror',
+      entry: 'full',
       run: () =>
         measure(
           'git',
@@ -258,6 +273,8 @@ async function main(): Promise<void> {
     {
       name: 'action, cold (miss: clone)',
       floor: 'tar',
+      cachePath: hosted,
+      entry: 'none (miss)',
       run: () =>
         actionRun({ 'cache-key': `bench-cold-${++coldSeq}` }, async job => {
           coldPost = await step('post', job, {});
@@ -266,6 +283,8 @@ async function main(): Promise<void> {
     {
       name: 'action, warm hosted cache',
       floor: 'tar',
+      cachePath: hosted,
+      entry: 'full',
       run: () => actionRun({ 'cache-key': 'bench-warm' })
     },
     ...(sparse
@@ -273,6 +292,8 @@ async function main(): Promise<void> {
           {
             name: `action, warm hosted cache, sparse (${sparseShare})`,
             floor: 'tar' as const,
+            cachePath: hosted,
+            entry: 'full',
             run: () =>
               actionRun(
                 { 'cache-key': 'bench-warm', 'sparse-checkout': sparse.patterns.join('\n') },
@@ -289,16 +310,22 @@ async function main(): Promise<void> {
     {
       name: 'action, warm hosted, blob:none entry',
       floor: 'tar',
+      cachePath: hosted,
+      entry: 'blob:none',
       run: () => actionRun(blobless)
     },
     {
       name: 'action, warm cache-dir, seeded path',
       floor: 'tar',
+      cachePath: 'cache-dir (host clone)',
+      entry: 'full',
       run: () => actionRun({ 'cache-dir': hostDir })
     },
     {
       name: 'action, warm cache-dir, task worktree',
       floor: 'worktree',
+      cachePath: 'cache-dir (host clone)',
+      entry: 'full',
       run: () =>
         actionRun({ 'cache-dir': hostDir, branch: 'main' }, async job => {
           await step('post', job, {});
@@ -307,11 +334,15 @@ async function main(): Promise<void> {
     {
       name: `action, warm hosted, entry ${stale} commits stale`,
       floor: 'tar',
+      cachePath: hosted,
+      entry: 'full',
       run: () => actionRun({ 'cache-key': 'bench-stale' })
     },
     {
       name: 'floor: tar extract of the same archive',
       floor: '',
+      cachePath: 'local file',
+      entry: 'full',
       run: async () => {
         const dir = scratch();
         const zstd = readFileSync(warmEntry.file)
@@ -332,6 +363,9 @@ async function main(): Promise<void> {
       // restoreCache call is timed, not Node's start or the library's loading.
       name: 'floor: @actions/cache restore alone',
       floor: '',
+      // On the blob-store path the library downloads with the Azure SDK; elsewhere one plain GET.
+      cachePath: hosted === 'blob-store' ? 'blob-store (Azure SDK)' : `${hosted} (one GET)`,
+      entry: 'full',
       run: async () => {
         const dir = scratch();
         const job = newJob();
@@ -357,6 +391,8 @@ async function main(): Promise<void> {
     {
       name: 'floor: git worktree add from a local clone',
       floor: '',
+      cachePath: 'local clone',
+      entry: 'full',
       run: async () => {
         const dir = path.join(scratch(), 'wt');
         // With the checkout settings the action uses, so the floor is git's best, not its default.
@@ -380,14 +416,19 @@ async function main(): Promise<void> {
     }
   ];
 
-  const samples = new Map<string, Sample[]>();
-  const coldPosts: Measurement[] = [];
+  // Per bandwidth: each method's samples, and the cold runs' post steps.
+  const samples = bandwidths.map(() => new Map<string, Sample[]>());
+  const coldPosts = bandwidths.map((): Measurement[] => []);
+  const plan = bandwidths.flatMap((mbytes, b) =>
+    methods.filter(selected).map(method => ({ method, mbytes, b }))
+  );
   for (let round = 0; round < warmup + runs; round++) {
-    for (const method of methods.filter(selected)) {
+    for (const { method, mbytes, b } of plan) {
+      setBandwidth(mbytes);
       const result = await method.run();
       if (round >= warmup) {
-        samples.set(method.name, [...(samples.get(method.name) ?? []), result]);
-        if (method.name.startsWith('action, cold') && coldPost) coldPosts.push(coldPost);
+        samples[b].set(method.name, [...(samples[b].get(method.name) ?? []), result]);
+        if (method.name.startsWith('action, cold') && coldPost) coldPosts[b].push(coldPost);
       }
       for (const entry of await import('node:fs/promises').then(fs => fs.readdir(root))) {
         if (entry.startsWith('run-'))
@@ -398,7 +439,9 @@ async function main(): Promise<void> {
     log(`round ${round + 1}/${warmup + runs}${round < warmup ? ' (warm-up)' : ''} done`);
   }
 
-  const results: MethodResult[] = summarize(methods.filter(selected), samples, coldPosts);
+  const results: MethodResult[] = bandwidths.flatMap((mbytes, b) =>
+    summarize(methods.filter(selected), samples[b], coldPosts[b], bandwidthLabel(mbytes))
+  );
   const machine = describeMachine();
   const workload = {
     preset: process.env.BENCH_REPO ? `BENCH_REPO=${process.env.BENCH_REPO}` : values.preset,
@@ -408,7 +451,7 @@ async function main(): Promise<void> {
     bloblessSaveMs: Math.round(bloblessSave.ms),
     staleCommits: stale,
     sparse: sparse ? `${sparse.patterns.join(', ')} (${sparseShare})` : undefined,
-    bandwidth: bytesPerSecond ? `${values.mbytesPerSec} MB/s` : 'unlimited',
+    bandwidth: bandwidths.map(bandwidthLabel).join(' and '),
     cachePath: values.cachePath,
     lfsMbytes: values.lfsMbytes,
     runs,
@@ -421,6 +464,8 @@ async function main(): Promise<void> {
     json: path.join(values.out, 'bench.json')
   };
   writeFileSync(written.md, markdown);
+  // The project's targets judged on this run (README, Performance: Targets).
+  writeFileSync(path.join(values.out, 'targets.md'), renderTargets(results));
   writeFileSync(written.json, JSON.stringify({ machine, workload, results }, null, 2));
   process.stdout.write(markdown);
   log(`Wrote ${path.resolve(written.md)} and ${path.resolve(written.json)}.`);

@@ -4,6 +4,7 @@ import {
   nonNegativeNumber,
   oneOf,
   parseOptions,
+  type OptionValues,
   parseOrExit,
   UsageError,
   wholeNumber
@@ -32,8 +33,12 @@ ${presetLines}
   --runs <n>              counted rounds (default 5)
   --warmup <n>            rounds run first and not counted (default 1)
   --stale <n>             commits the stale entry is behind origin's tip (default 50)
-  --mbytes-per-sec <n>    bandwidth of the git server and the cache service in MB/s;
-                          0 is unlimited (default 0)
+  --mbytes-per-sec <n>[,<n>...]
+                          bandwidth of the git server and the cache service in MB/s;
+                          0 is unlimited (default 0). With a list (0,90), every round runs
+                          every method at each bandwidth in turn, and the table has a row
+                          per method and bandwidth, ratios taken within one bandwidth; the
+                          warm entries are prepared without a limit
   --cache-path <path>     how archives travel between the action and the cache service:
                           blob-store  github.com's path: SAS URLs on *.blob.core.windows.net,
                                       served by Azurite (the Azure Storage emulator); the
@@ -61,6 +66,17 @@ Environment:
 
 Example: npm run bench -- --preset large --runs 5 --warmup 1 --stale 50
 `;
+
+/** --mbytes-per-sec: one bandwidth or a comma-separated list of different ones, in MB/s. */
+function bandwidthList(parsed: OptionValues): number[] {
+  const list = String(parsed['mbytes-per-sec'])
+    .split(',')
+    .map(text => nonNegativeNumber({ 'mbytes-per-sec': text }, 'mbytes-per-sec'));
+  if (new Set(list).size !== list.length) {
+    throw new UsageError(`--mbytes-per-sec lists a bandwidth twice: '${parsed['mbytes-per-sec']}'`);
+  }
+  return list;
+}
 
 /** The bench's options from its command line; a mistake ends the process (one line, exit 2). */
 export function readBenchOptions(argv: string[]) {
@@ -100,7 +116,7 @@ export function readBenchOptions(argv: string[]) {
           runs: wholeNumber(parsed, 'runs', 1, 1000),
           warmup: wholeNumber(parsed, 'warmup', 0, 1000),
           stale: wholeNumber(parsed, 'stale', 0, 100_000),
-          mbytesPerSec: nonNegativeNumber(parsed, 'mbytes-per-sec'),
+          mbytesPerSec: bandwidthList(parsed),
           cachePath: oneOf(parsed, 'cache-path', ['blob-store', 'blob-store-plain-get', 'plain']),
           lfsMbytes: nonNegativeNumber(parsed, 'lfs-mbytes'),
           out,

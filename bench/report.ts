@@ -4,6 +4,12 @@ import type { Measurement } from './measure.js';
 
 export interface MethodResult {
   method: string;
+  /** How the row's history travelled: a cache path (blob-store, plain), git alone, a local copy. */
+  cachePath?: string;
+  /** The shape of the cache entry or clone the row starts from: full, blob:none, none. */
+  entry?: string;
+  /** The bandwidth of both links during the row's runs. */
+  bandwidth?: string;
   samples: number[];
   medianMs: number;
   minMs: number;
@@ -43,10 +49,22 @@ function phaseMedians(list: Sample[]): Record<string, number> | null {
   );
 }
 
+export interface MethodLabel {
+  name: string;
+  floor: 'tar' | 'worktree' | '';
+  cachePath: string;
+  entry: string;
+}
+
+/**
+ * One row per method, from the samples taken at one bandwidth (`bandwidth`, as the row names
+ * it); the ratios compare medians of that bandwidth only.
+ */
 export function summarize(
-  methods: { name: string; floor: 'tar' | 'worktree' | '' }[],
+  methods: MethodLabel[],
   samples: Map<string, Sample[]>,
-  coldPosts: Measurement[]
+  coldPosts: Measurement[],
+  bandwidth: string
 ): MethodResult[] {
   const medianOf = (name: string) => median((samples.get(name) ?? []).map(s => s.ms));
   const clone = medianOf(methods[0].name);
@@ -62,6 +80,9 @@ export function summarize(
     const medianMs = median(ms);
     return {
       method: method.name,
+      cachePath: method.cachePath,
+      entry: method.entry,
+      bandwidth,
       samples: ms,
       medianMs,
       minMs: Math.min(...ms),
@@ -79,6 +100,9 @@ export function summarize(
     const cold = rows.findIndex(row => row.method.startsWith('action, cold'));
     rows.splice(cold + 1, 0, {
       method: 'action, cold: post step save (separately)',
+      cachePath: rows[cold].cachePath,
+      entry: 'full (saved)',
+      bandwidth,
       samples: ms,
       medianMs: median(ms),
       minMs: Math.min(...ms),
@@ -133,11 +157,11 @@ export function renderMarkdown(
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.git}; node ${machine.node}; zstd ${machine.zstd}`,
     `Workload: ${workload.preset}, pack ${formatBytes(Number(workload.packBytes))}, cache archive ${formatBytes(Number(workload.archiveBytes))}${workload.bloblessArchiveBytes === undefined ? '' : ` (blob:none ${formatBytes(Number(workload.bloblessArchiveBytes))})`}${workload.lfsMbytes ? `, LFS assets ${workload.lfsMbytes} MB` : ''}, bandwidth ${workload.bandwidth}${workload.cachePath ? `, cache path ${workload.cachePath}` : ''}, ${workload.runs} counted ${Number(workload.runs) === 1 ? 'run' : 'runs'} after ${workload.warmup} warm-up${workload.sparse ? `; sparse checkout of ${workload.sparse}` : ''}`,
     '',
-    '| method | median (s) | min-max (s) | x faster than full clone | x the floor | peak RSS (MiB) | action process RSS (MiB) | action overhead (s) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| method | cache path | entry | bandwidth | median (s) | min-max (s) | x faster than full clone | x the floor | peak RSS (MiB) | action process RSS (MiB) | action overhead (s) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       r =>
-        `| ${r.method} | ${s(r.medianMs)} | ${s(r.minMs)}-${s(r.maxMs)} | ${r.ratioToClone.toFixed(1)} | ${r.ratioToFloor === null ? '' : r.ratioToFloor.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${r.actionRssMiB ?? ''} | ${r.overheadMs === null ? '' : s(r.overheadMs)} |`
+        `| ${r.method} | ${r.cachePath ?? ''} | ${r.entry ?? ''} | ${r.bandwidth ?? workload.bandwidth} | ${s(r.medianMs)} | ${s(r.minMs)}-${s(r.maxMs)} | ${r.ratioToClone.toFixed(1)} | ${r.ratioToFloor === null ? '' : r.ratioToFloor.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${r.actionRssMiB ?? ''} | ${r.overheadMs === null ? '' : s(r.overheadMs)} |`
     )
   ];
   return `${lines.join('\n')}\n`;

@@ -6,25 +6,27 @@ import * as path from 'node:path';
 import { expectUsageError, runScript } from '../demo/npm-script.js';
 import { ROOT } from '../support/runner.js';
 
+// Each method's name, cache path and entry shape.
 const METHODS = [
-  'git clone (full)',
-  'actions/checkout default (fetch --depth=1)',
-  'git clone --filter=blob:none',
-  'git clone --reference --dissociate',
-  'action, cold (miss: clone)',
-  'action, cold: post step save (separately)',
-  'action, warm hosted cache',
-  'action, warm hosted cache, sparse (2 of 48 files, 4.2%)',
-  'action, warm hosted, blob:none entry',
-  'action, warm cache-dir, seeded path',
-  'action, warm cache-dir, task worktree',
-  'action, warm hosted, entry 3 commits stale',
-  'floor: tar extract of the same archive',
-  'floor: @actions/cache restore alone',
-  'floor: git worktree add from a local clone'
+  'actions/checkout fetch-depth: 0 (full clone) | none (git fetch) | none',
+  'actions/checkout default (fetch --depth=1) | none (git fetch) | none',
+  'git clone --filter=blob:none | none (git fetch) | none (blob:none clone)',
+  'git clone --reference --dissociate | local mirror | full',
+  'action, cold (miss: clone) | blob-store | none (miss)',
+  'action, cold: post step save (separately) | blob-store | full (saved)',
+  'action, warm hosted cache | blob-store | full',
+  'action, warm hosted cache, sparse (2 of 48 files, 4.2%) | blob-store | full',
+  'action, warm hosted, blob:none entry | blob-store | blob:none',
+  'action, warm cache-dir, seeded path | cache-dir (host clone) | full',
+  'action, warm cache-dir, task worktree | cache-dir (host clone) | full',
+  'action, warm hosted, entry 3 commits stale | blob-store | full',
+  'floor: tar extract of the same archive | local file | full',
+  'floor: @actions/cache restore alone | blob-store (Azure SDK) | full',
+  'floor: git worktree add from a local clone | local clone | full'
 ];
 
-// Checks the benchmark's shape on the smoke preset; its timings are never asserted.
+// Checks the benchmark's shape on the smoke preset, at two bandwidths in one run; its timings
+// are never asserted.
 test('npm run bench on the smoke preset writes the table and the JSON', async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'clone-cache-bench-test-'));
   const stderrOf = { text: '' };
@@ -38,7 +40,9 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
           '--preset',
           'smoke',
           '--runs',
-          '2',
+          '1',
+          '--mbytes-per-sec',
+          '0,90',
           '--warmup',
           '0',
           '--stale',
@@ -65,37 +69,58 @@ test('npm run bench on the smoke preset writes the table and the JSON', async ()
     const rows = markdown
       .split('\n')
       .filter(line => line.startsWith('| ') && !line.startsWith('| method'));
-    expect(rows.map(row => row.split(' | ')[0].slice(2))).toEqual(METHODS);
-    for (const row of rows) {
-      const cells = row
+    const cells = rows.map(row =>
+      row
         .split('|')
         .slice(1, -1)
-        .map(cell => cell.trim());
-      expect(cells).toHaveLength(8);
-      expect(cells[1]).toMatch(/^\d+\.\d\d$/);
-      expect(cells[2]).toMatch(/^\d+\.\d\d-\d+\.\d\d$/);
-      expect(cells[5]).toMatch(/^\d+$/);
+        .map(cell => cell.trim())
+    );
+    // Every method at each bandwidth, in the order given.
+    expect(cells.map(row => row.slice(0, 4).join(' | '))).toEqual([
+      ...METHODS.map(method => `${method} | unlimited`),
+      ...METHODS.map(method => `${method} | 90 MB/s`)
+    ]);
+    for (const row of cells) {
+      expect(row).toHaveLength(11);
+      expect(row[4]).toMatch(/^\d+\.\d\d$/);
+      expect(row[5]).toMatch(/^\d+\.\d\d-\d+\.\d\d$/);
+      expect(row[8]).toMatch(/^\d+$/);
     }
+    // Ratios are taken within one bandwidth: each full clone row is its bandwidth's 1.0.
+    expect(cells.filter(row => row[0] === METHODS[0].split(' | ')[0]).map(row => row[6])).toEqual([
+      '1.0',
+      '1.0'
+    ]);
     expect(markdown).toMatch(/^Machine: .*cores.*; zstd (\d+\.\d+\.\d+|absent \(gzip\))$/m);
     // The smoke preset's sizes are below 1 MiB: they must not print as 0 MiB.
     expect(markdown).toMatch(
       /pack [1-9]\d* KiB, cache archive [1-9]\d* KiB \(blob:none [1-9]\d* KiB\),/
     );
     const json = JSON.parse(readFileSync(path.join(out, 'bench.json'), 'utf8'));
-    expect(json.results).toHaveLength(METHODS.length);
-    expect(json.results[0]).toMatchObject({
-      method: 'git clone (full)',
-      samples: [expect.any(Number), expect.any(Number)]
+    expect(json.results).toHaveLength(2 * METHODS.length);
+    expect(json.results[METHODS.length]).toMatchObject({
+      method: 'actions/checkout fetch-depth: 0 (full clone)',
+      cachePath: 'none (git fetch)',
+      entry: 'none',
+      bandwidth: '90 MB/s',
+      samples: [expect.any(Number)]
     });
     expect(json.workload).toMatchObject({
       preset: 'smoke',
       staleCommits: 3,
-      runs: 2,
-      cachePath: 'blob-store'
+      runs: 1,
+      cachePath: 'blob-store',
+      bandwidth: 'unlimited and 90 MB/s'
     });
     expect(markdown).toContain(', cache path blob-store,');
     expect(markdown).toContain('; sparse checkout of src/mod0, src/mod1 (2 of 48 files, 4.2%)');
     expect(json.workload.bloblessArchiveBytes).toBeGreaterThan(0);
+    // Every target is judged on this run: each row the targets need was measured.
+    const targets = readFileSync(path.join(out, 'targets.md'), 'utf8')
+      .split('\n')
+      .filter(line => line.startsWith('| ') && !line.startsWith('| target'));
+    expect(targets).toHaveLength(12);
+    for (const line of targets) expect(line).toMatch(/ \| (met|not met) \|$/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -132,6 +157,8 @@ test.each([
   [['--runs', 'many'], "--runs takes a whole number from 1 to 1000, not 'many'"],
   [['--runs'], 'argument missing'],
   [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
+  [['--mbytes-per-sec', '0,fast'], "--mbytes-per-sec takes a number of 0 or more, not 'fast'"],
+  [['--mbytes-per-sec', '90,0,90'], "--mbytes-per-sec lists a bandwidth twice: '90,0,90'"],
   [['--only', '('], "--only takes a regular expression, not '\\('"],
   [['--sparse', '101'], "--sparse takes a whole number from 0 to 100, not '101'"],
   [
