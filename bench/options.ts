@@ -13,7 +13,7 @@ import { PRESETS } from './workload.js';
 const presetLines = Object.entries(PRESETS)
   .map(
     ([name, p]) =>
-      `                          ${name.padEnd(6)} ${p.commits} commits, ${p.textFiles} text files, ${p.assets} binary assets`
+      `                          ${name.padEnd(8)} ${p.commits} commits, ${p.textFiles} text files, ${p.assets} binary assets`
   )
   .join('\n');
 

@@ -109,6 +109,7 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
     'smoke',
     'small',
     'large',
+    'monorepo',
     '--runs <n>',
     '--warmup <n>',
     '--stale <n>',
@@ -133,7 +134,7 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
 
 test.each([
   [['--nope'], "unknown option '--nope'"],
-  [['--preset', 'huge'], "--preset takes one of smoke, small, large, not 'huge'"],
+  [['--preset', 'huge'], "--preset takes one of smoke, small, large, monorepo, not 'huge'"],
   [['--runs', 'many'], "--runs takes a whole number from 1 to 1000, not 'many'"],
   [['--runs'], 'argument missing'],
   [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
