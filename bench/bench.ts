@@ -5,7 +5,15 @@
 // HTTP and the cache by the loopback cache service, optionally at a limited bandwidth; its archives
 // travel through Azurite on github.com's path unless --cache-path plain.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startBlobStore, type BlobStore } from '../__tests__/support/blob-store.js';
@@ -23,7 +31,12 @@ import {
 } from '../__tests__/support/runner.js';
 import { measure, type Measurement } from './measure.js';
 import { addLfsAssets, CHECKOUT_LFS_SCRIPT } from './lfs-workload.js';
-import { readBenchOptions } from './options.js';
+import {
+  addSubmoduleRepos,
+  CHECKOUT_SUBMODULES_SCRIPT,
+  SUBMODULE_PATHS
+} from './submodule-workload.js';
+import { describeLinks, readBenchOptions } from './options.js';
 import { renderTargets } from './targets.js';
 import {
   addCommits,
@@ -52,7 +65,6 @@ const selected = (method: { name: string }) =>
 const warmup = values.warmup;
 const stale = values.stale;
 const bandwidths = values.mbytesPerSec;
-const bandwidthLabel = (mbytes: number) => (mbytes ? `${mbytes} MB/s` : 'unlimited');
 // The first method: the ratios' baseline.
 const FULL_CLONE = 'actions/checkout fetch-depth: 0 (full clone)';
 const TOKEN = 'bench-token';
@@ -80,6 +92,10 @@ async function prepareOrigin(): Promise<string> {
   const preset = PRESETS[values.preset];
   log(`Generating the ${values.preset} repository (${preset.commits} commits)...`);
   await generateRepository(bare, preset);
+  if (values.submodules) {
+    log('Generating the submodules...');
+    await addSubmoduleRepos(bare);
+  }
   return bare;
 }
 
@@ -104,17 +120,27 @@ async function main(): Promise<void> {
     blobStore,
     blobHost: values.cachePath === 'blob-store' ? 'production' : '127.0.0.1'
   });
+  git.delayMs = values.gitRequestMs;
+  // With LFS assets, every job of the action runs with lfs: true (the entries hold the objects).
+  const lfsLink = {
+    bandwidth: { bytesPerSecond: 0 },
+    requestMs: values.lfsRequestMs
+  };
   // The warm entries are prepared without a limit; each bandwidth is set before its methods run.
   const setBandwidth = (mbytes: number) => {
     git.bandwidth.bytesPerSecond = mbytes * 1_000_000;
     cache.bandwidth.bytesPerSecond = mbytes * 1_000_000;
+    lfsLink.bandwidth.bytesPerSecond = (values.lfsMbytesPerSec ?? mbytes) * 1_000_000;
   };
-  // With LFS assets, every job of the action runs with lfs: true (the entries hold the objects).
   const lfs =
     values.lfsMbytes > 0
-      ? addLfsAssets(bare, git, TOKEN, values.lfsMbytes, path.join(root, 'lfs-store'))
+      ? addLfsAssets(bare, git, TOKEN, values.lfsMbytes, path.join(root, 'lfs-store'), lfsLink)
       : undefined;
-  const lfsInput: Record<string, string> = lfs ? { lfs: 'true' } : {};
+  const submodules = values.submodules;
+  const lfsInput: Record<string, string> = {
+    ...(lfs ? { lfs: 'true' } : {}),
+    ...(submodules ? { submodules: 'recursive' } : {})
+  };
   const url = `${git.url}/acme/widgets`;
   const hostDir = path.join(root, 'host-cache');
   let jobs = 0;
@@ -157,7 +183,14 @@ async function main(): Promise<void> {
   log(
     `Blobless entry: ${bloblessEntry.size} bytes, saved in ${(bloblessSave.ms / 1000).toFixed(2)} s`
   );
-  await step('main', newJob(), { 'cache-dir': hostDir, branch: 'main', 'remove-worktree': 'true' });
+  // cache-dir does not serve submodules yet: its rows are left out with them.
+  if (!submodules) {
+    await step('main', newJob(), {
+      'cache-dir': hostDir,
+      branch: 'main',
+      'remove-worktree': 'true'
+    });
+  }
   const mirror = path.join(root, 'mirror.git');
   execFileSync('git', ['clone', '--quiet', '--mirror', bare, mirror]);
   const localClone = path.join(root, 'local-clone');
@@ -168,12 +201,15 @@ async function main(): Promise<void> {
     ? `${sparse.files} of ${sparse.total} files, ${((100 * sparse.files) / sparse.total).toFixed(1)}%`
     : '';
   if (sparse) log(`Sparse checkout of ${sparse.patterns.join(', ')} (${sparseShare}).`);
-  /** The files a job's checkout wrote (its .git aside). */
+  /** The files a job's checkout wrote (its .git and its submodules aside). */
   const filesIn = (dir: string) =>
     readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
       entry =>
         !entry.isDirectory() &&
-        !path.relative(dir, path.join(entry.parentPath, entry.name)).startsWith('.git')
+        !/^\.git($|\/)/.test(path.relative(dir, path.join(entry.parentPath, entry.name))) &&
+        !SUBMODULE_PATHS.some(sub =>
+          path.join(entry.parentPath, entry.name).startsWith(path.join(dir, sub, path.sep))
+        )
     ).length;
 
   const scratch = () => mkdtempSync(path.join(root, 'run-'));
@@ -181,10 +217,17 @@ async function main(): Promise<void> {
   // How each row's history travels, for the table: the hosted cache's path, or none at all.
   const hosted = values.cachePath;
   const gitOnly = { cachePath: 'none (git fetch)', entry: 'none' };
+  /** Every submodule, nested ones too, checked out (its files written) in the clone at `dir`. */
+  const expectSubmodules = (dir: string) => {
+    for (const sub of SUBMODULE_PATHS) {
+      if (!existsSync(path.join(dir, sub, 'src'))) throw new Error(`${sub} is not checked out`);
+    }
+  };
   const actionRun = async (inputs: Record<string, string>, after?: (job: Job) => Promise<void>) => {
     const job = newJob();
     const m = await step('main', job, inputs);
     if (head(job) !== tip) throw new Error(`action checked out ${head(job)}, expected ${tip}`);
+    if (submodules) expectSubmodules(job.workspace);
     const peak = /Peak memory of the action process: (\d+) MiB/.exec(m.stdout);
     const summary = readFileSync(job.files.summary, 'utf8');
     const phases = [
@@ -203,7 +246,7 @@ async function main(): Promise<void> {
   };
   let coldSeq = 0;
   let coldPost: Measurement | undefined;
-  const methods: Method[] = [
+  const allMethods: Method[] = [
     {
       // What actions/checkout runs for fetch-depth: 0: every branch and tag, then a checkout.
       name: FULL_CLONE,
@@ -225,18 +268,32 @@ async function main(): Promise<void> {
         return measure('sh', ['-c', script, 'sh', dir, url, tip], { env: gitEnv() });
       }
     },
-    ...(lfs
+    ...(lfs || submodules
       ? [
           {
-            name: 'actions/checkout lfs: true (depth 1, LFS fetch)',
+            name: `actions/checkout ${[lfs ? 'lfs: true' : '', submodules ? 'submodules: recursive' : ''].filter(Boolean).join(', ')} (depth 1${lfs ? ', LFS fetch' : ''})`,
             floor: 'tar' as const,
             ...gitOnly,
-            run: () =>
-              measure(
+            run: async () => {
+              const dir = path.join(scratch(), 'c');
+              const script = lfs
+                ? CHECKOUT_LFS_SCRIPT
+                : 'git init -q "$1" && cd "$1" && git remote add origin "$2" && git fetch -q --no-tags --prune --no-recurse-submodules --depth=1 origin "$3" && git checkout -q --force "$3"';
+              const m = await measure(
                 'sh',
-                ['-c', CHECKOUT_LFS_SCRIPT, 'sh', path.join(scratch(), 'c'), url, tip],
+                [
+                  '-c',
+                  submodules ? `${script} && ${CHECKOUT_SUBMODULES_SCRIPT}` : script,
+                  'sh',
+                  dir,
+                  url,
+                  tip
+                ],
                 { env: gitEnv({ GIT_LFS_SKIP_SMUDGE: '0' }) }
-              )
+              );
+              if (submodules) expectSubmodules(dir);
+              return m;
+            }
           }
         ]
       : []),
@@ -416,6 +473,7 @@ async function main(): Promise<void> {
     }
   ];
 
+  const methods = allMethods.filter(method => !(submodules && method.name.includes('cache-dir')));
   // Per bandwidth: each method's samples, and the cold runs' post steps.
   const samples = bandwidths.map(() => new Map<string, Sample[]>());
   const coldPosts = bandwidths.map((): Measurement[] => []);
@@ -440,7 +498,12 @@ async function main(): Promise<void> {
   }
 
   const results: MethodResult[] = bandwidths.flatMap((mbytes, b) =>
-    summarize(methods.filter(selected), samples[b], coldPosts[b], bandwidthLabel(mbytes))
+    summarize(
+      methods.filter(selected),
+      samples[b],
+      coldPosts[b],
+      describeLinks(values, mbytes, lfs !== undefined)
+    )
   );
   const machine = describeMachine();
   const workload = {
@@ -451,9 +514,12 @@ async function main(): Promise<void> {
     bloblessSaveMs: Math.round(bloblessSave.ms),
     staleCommits: stale,
     sparse: sparse ? `${sparse.patterns.join(', ')} (${sparseShare})` : undefined,
-    bandwidth: bandwidths.map(bandwidthLabel).join(' and '),
+    bandwidth: bandwidths
+      .map(mbytes => describeLinks(values, mbytes, lfs !== undefined))
+      .join(' and '),
     cachePath: values.cachePath,
     lfsMbytes: values.lfsMbytes,
+    submodules: submodules ? SUBMODULE_PATHS.join(', ') : undefined,
     runs,
     warmup
   };

@@ -14,7 +14,7 @@ import { PRESETS } from './workload.js';
 const presetLines = Object.entries(PRESETS)
   .map(
     ([name, p]) =>
-      `                          ${name.padEnd(6)} ${p.commits} commits, ${p.textFiles} text files, ${p.assets} binary assets`
+      `                          ${name.padEnd(8)} ${p.commits} commits, ${p.textFiles} text files, ${p.assets} binary assets`
   )
   .join('\n');
 
@@ -38,7 +38,9 @@ ${presetLines}
                           0 is unlimited (default 0). With a list (0,90), every round runs
                           every method at each bandwidth in turn, and the table has a row
                           per method and bandwidth, ratios taken within one bandwidth; the
-                          warm entries are prepared without a limit
+                          warm entries are prepared without a limit; each is a link of its own
+  --git-request-ms <n>    milliseconds the git server holds every request before serving it
+                          (a round trip to a distant server; default 0)
   --cache-path <path>     how archives travel between the action and the cache service:
                           blob-store  github.com's path: SAS URLs on *.blob.core.windows.net,
                                       served by Azurite (the Azure Storage emulator); the
@@ -52,6 +54,16 @@ ${presetLines}
   --lfs-mbytes <n>        MB of Git LFS assets on origin's tip (default 0: none); the action
                           runs with lfs: true, and a row times actions/checkout's lfs: true
                           (depth 1, every LFS object downloaded)
+  --lfs-mbytes-per-sec <n>  bandwidth of the LFS server in MB/s, a link of its own apart from
+                          the git server's and the cache's (default: --mbytes-per-sec's value)
+  --lfs-request-ms <n>    milliseconds the LFS server holds every request (the batch call and
+                          each object's download) before serving it: a per-object cost
+                          (default 0)
+  --submodules            give origin's tip three submodules (libs/ui, libs/core, and
+                          libs/core/deps/vendor nested in core) of generated histories; the
+                          action runs with submodules: recursive, the actions/checkout rows
+                          run checkout's submodule update (depth 1, recursive), and the
+                          cache-dir rows, which do not serve submodules yet, are left out
   --out <dir>             where bench.md and bench.json are written (default bench-results)
   --only <regex>          run only the methods whose name matches, plus the full clone and the
                           floors that the ratios need
@@ -65,6 +77,8 @@ Environment:
                           (--preset is then ignored); it is mirrored, and its HEAD becomes main
 
 Example: npm run bench -- --preset large --runs 5 --warmup 1 --stale 50
+         npm run bench -- --preset large --submodules --lfs-mbytes 200 --mbytes-per-sec 90 \
+           --lfs-mbytes-per-sec 30 --lfs-request-ms 50 --only 'lfs|warm hosted cache$'
 `;
 
 /** --mbytes-per-sec: one bandwidth or a comma-separated list of different ones, in MB/s. */
@@ -90,6 +104,10 @@ export function readBenchOptions(argv: string[]) {
         'mbytes-per-sec': { type: 'string', default: '0' },
         'cache-path': { type: 'string', default: 'blob-store' },
         'lfs-mbytes': { type: 'string', default: '0' },
+        'lfs-mbytes-per-sec': { type: 'string' },
+        'lfs-request-ms': { type: 'string', default: '0' },
+        'git-request-ms': { type: 'string', default: '0' },
+        submodules: { type: 'boolean', default: false },
         out: { type: 'string', default: 'bench-results' },
         only: { type: 'string' },
         sparse: { type: 'string', default: '0' }
@@ -119,6 +137,14 @@ export function readBenchOptions(argv: string[]) {
           mbytesPerSec: bandwidthList(parsed),
           cachePath: oneOf(parsed, 'cache-path', ['blob-store', 'blob-store-plain-get', 'plain']),
           lfsMbytes: nonNegativeNumber(parsed, 'lfs-mbytes'),
+          /** Undefined: the LFS link runs at each of --mbytes-per-sec's bandwidths in turn. */
+          lfsMbytesPerSec:
+            parsed['lfs-mbytes-per-sec'] === undefined
+              ? undefined
+              : nonNegativeNumber(parsed, 'lfs-mbytes-per-sec'),
+          lfsRequestMs: wholeNumber(parsed, 'lfs-request-ms', 0, 60_000),
+          gitRequestMs: wholeNumber(parsed, 'git-request-ms', 0, 60_000),
+          submodules: parsed.submodules === true,
           out,
           only,
           sparsePercent: wholeNumber(parsed, 'sparse', 0, 100)
@@ -126,4 +152,27 @@ export function readBenchOptions(argv: string[]) {
       }
     )
   );
+}
+
+/**
+ * The links' settings, for the report: as before these options (`90 MB/s`, `unlimited`) when the
+ * git server and the LFS server have no latency and LFS has no rate of its own.
+ */
+export function describeLinks(
+  options: ReturnType<typeof readBenchOptions>,
+  mbytesPerSec: number,
+  withLfs: boolean
+): string {
+  const rate = (mbytes: number) => (mbytes ? `${mbytes} MB/s` : 'unlimited');
+  const latency = (ms: number) => (ms ? ` + ${ms} ms a request` : '');
+  const shared = rate(mbytesPerSec);
+  const lfsRate = options.lfsMbytesPerSec ?? mbytesPerSec;
+  const lfsOwn = withLfs && (lfsRate !== mbytesPerSec || options.lfsRequestMs > 0);
+  if (!lfsOwn && !options.gitRequestMs) return shared;
+  const parts = [
+    `cache ${shared}`,
+    `git ${shared}${latency(options.gitRequestMs)}`,
+    ...(withLfs ? [`LFS ${rate(lfsRate)}${latency(options.lfsRequestMs)}`] : [])
+  ];
+  return parts.join(', ');
 }

@@ -20,7 +20,10 @@ export const PRESETS: Record<string, Preset> = {
   small: { commits: 2_000, textFiles: 400, assets: 50, assetBytes: 16_384, assetEvery: 2 },
   // Comparable to a mid-size project: tens of thousands of commits, thousands of files, a pack
   // of several hundred MB.
-  large: { commits: 30_000, textFiles: 3_000, assets: 400, assetBytes: 24_576, assetEvery: 2 }
+  large: { commits: 30_000, textFiles: 3_000, assets: 400, assetBytes: 24_576, assetEvery: 2 },
+  // A monorepo's shape: a wide tree (40 directories of 1,000 files) and a short history, where
+  // writing the working tree, not restoring the history, is most of a job (see --sparse).
+  monorepo: { commits: 300, textFiles: 40_000, assets: 20, assetBytes: 16_384, assetEvery: 4 }
 };
 
 /** xorshift128+: fast, deterministic bytes (crypto would be slow and not reproducible). */

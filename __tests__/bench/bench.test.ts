@@ -134,6 +134,7 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
     'smoke',
     'small',
     'large',
+    'monorepo',
     '--runs <n>',
     '--warmup <n>',
     '--stale <n>',
@@ -144,6 +145,11 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
     '--out <dir>',
     '--only <regex>',
     '--sparse <percent>',
+    '--lfs-mbytes <n>',
+    '--lfs-mbytes-per-sec <n>',
+    '--lfs-request-ms <n>',
+    '--git-request-ms <n>',
+    '--submodules',
     '-h, --help',
     'BENCH_REPO=<path>'
   ]) {
@@ -153,7 +159,7 @@ test('npm run bench -- --help documents every option and exits 0', async () => {
 
 test.each([
   [['--nope'], "unknown option '--nope'"],
-  [['--preset', 'huge'], "--preset takes one of smoke, small, large, not 'huge'"],
+  [['--preset', 'huge'], "--preset takes one of smoke, small, large, monorepo, not 'huge'"],
   [['--runs', 'many'], "--runs takes a whole number from 1 to 1000, not 'many'"],
   [['--runs'], 'argument missing'],
   [['--mbytes-per-sec', '-5'], 'argument is ambiguous'],
@@ -165,6 +171,13 @@ test.each([
     ['--cache-path', 'ftp'],
     "--cache-path takes one of blob-store, blob-store-plain-get, plain, not 'ftp'"
   ],
+  [
+    ['--lfs-mbytes-per-sec', 'fast'],
+    "--lfs-mbytes-per-sec takes a number of 0 or more, not 'fast'"
+  ],
+  [['--lfs-request-ms', '1.5'], "--lfs-request-ms takes a whole number from 0 to 60000, not '1.5'"],
+  [['--git-request-ms', 'x'], "--git-request-ms takes a whole number from 0 to 60000, not 'x'"],
+  [['--submodules=yes'], "option '--submodules' does not take an argument"],
   [['smoke'], "unexpected argument 'smoke'"]
 ])('npm run bench -- %j is one line and exit code 2', async (args, message) => {
   expectUsageError(await runScript('bench/bench.ts', args), 'bench', message);

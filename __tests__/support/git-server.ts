@@ -8,7 +8,7 @@ export interface GitServer {
   url: string;
   /** Authorization headers seen, for asserting what the client sent; `bytes` of each response body. */
   requests: { path: string; authorized: boolean; bytes: number }[];
-  /** Milliseconds to hold every request before serving it (a slow network). */
+  /** Milliseconds to hold every git request before serving it (a slow network); not `routes`'. */
   delayMs: number;
   /** Response bandwidth; 0 is unlimited. */
   bandwidth: Bandwidth;
@@ -24,7 +24,10 @@ export interface GitServer {
    * default lets the ref listing through and stops the pack mid-way.
    */
   stallNext(count?: number, afterBytes?: number): void;
-  /** Handlers asked first (an LFS endpoint, say); one that returns true has answered. */
+  /**
+   * Handlers asked first, before `delayMs` (an LFS endpoint, say, with its own link); one that
+   * returns true has answered.
+   */
   routes: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean)[];
   close(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export async function startGitServer(projectRoot: string, token: string): Promis
   const bandwidth: Bandwidth = { bytesPerSecond: 0 };
   const routes: GitServer['routes'] = [];
   const server = http.createServer((req, res) => {
+    if (routes.some(route => route(req, res))) return;
     if (state.delayMs > 0) {
       setTimeout(() => serve(req, res), state.delayMs);
       return;
@@ -54,7 +58,6 @@ export async function startGitServer(projectRoot: string, token: string): Promis
     serve(req, res);
   });
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (routes.some(route => route(req, res))) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorized = (req.headers.authorization ?? '').toLowerCase() === expected.toLowerCase();
     const record = { path: url.pathname, authorized, bytes: 0 };
