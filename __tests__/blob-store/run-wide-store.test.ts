@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import {
   AZURITE_ENV,
   listeningPort,
+  processAlive,
   startRunAzurite,
   stopRunAzurite
 } from '../support/azurite-process.mjs';
@@ -23,15 +24,6 @@ afterEach(async () => {
   if (runAzurite === undefined) delete process.env[AZURITE_ENV];
   else process.env[AZURITE_ENV] = runAzurite;
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What jest's globalSetup hands the test files. */
 function handedAddress(): AzuriteAddress {
@@ -57,9 +49,9 @@ describe("the jest run's Azurite", () => {
     ]);
 
     await store.stop();
-    expect(alive(address.pid)).toBe(true);
+    expect(processAlive(address.pid)).toBe(true);
     await stopRunAzurite();
-    expect(alive(address.pid)).toBe(false);
+    expect(processAlive(address.pid)).toBe(false);
     expect(existsSync(address.location)).toBe(false);
     expect(process.env[AZURITE_ENV]).toBeUndefined();
   });
@@ -71,7 +63,7 @@ describe("the jest run's Azurite", () => {
     expect(store.pid).toBe(address.pid);
     expect(await sharedBlobStore()).toBe(store);
     await stopSharedBlobStore();
-    expect(alive(address.pid)).toBe(true);
+    expect(processAlive(address.pid)).toBe(true);
   });
 
   test('without a usable Azurite of the run, a test file starts and stops its own', async () => {
@@ -85,7 +77,7 @@ describe("the jest run's Azurite", () => {
       expect(store.pid).not.toBe(gone);
       await writeBlob(store, 'own');
       await stopSharedBlobStore();
-      expect(alive(store.pid)).toBe(false);
+      expect(processAlive(store.pid)).toBe(false);
     } finally {
       rmSync(location, { recursive: true, force: true });
     }

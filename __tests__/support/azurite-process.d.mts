@@ -14,6 +14,7 @@ export interface AzuriteProcess {
 }
 
 export function spawnAzurite(): AzuriteProcess;
+export function processAlive(pid: number): boolean;
 export function listeningPort(log: string): number | undefined;
 export function waitForAzurite(
   azurite: Pick<AzuriteProcess, 'pid' | 'log'>,

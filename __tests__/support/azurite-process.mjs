@@ -49,7 +49,8 @@ export function listeningPort(log) {
   return match ? Number(match[1]) : undefined;
 }
 
-function alive(pid) {
+/** Whether the process `pid` still runs. */
+export function processAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
@@ -68,8 +69,8 @@ export async function waitForAzurite({ pid, log }, timeoutMs = 90_000) {
   for (;;) {
     const port = listeningPort(log);
     if (port) return port;
-    if (!alive(pid) || Date.now() > deadline) {
-      const why = alive(pid) ? 'did not start' : 'exited';
+    if (!processAlive(pid) || Date.now() > deadline) {
+      const why = processAlive(pid) ? 'did not start' : 'exited';
       throw new Error(`Azurite ${why}: ${readFileSync(log, 'utf8')}`);
     }
     await new Promise(resolve => setTimeout(resolve, 100));
