@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import * as http from 'node:http';
+import { processAlive } from '../support/azurite-process.mjs';
 import { startBlobStore, type BlobStore } from '../support/blob-store.js';
 
 let store: BlobStore | undefined;
@@ -8,15 +9,6 @@ afterEach(async () => {
   await store?.stop();
   store = undefined;
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A request to Azurite on loopback, with the production host name in the Host header. */
 function request(url: string, method: string, body?: string) {
@@ -79,11 +71,11 @@ describe('blob store (Azurite)', () => {
   test('stop leaves no Azurite process and no storage folder', async () => {
     store = await startBlobStore();
     const { pid, location } = store;
-    expect(alive(pid)).toBe(true);
+    expect(processAlive(pid)).toBe(true);
     expect(existsSync(location)).toBe(true);
     await store.stop();
     store = undefined;
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
     expect(existsSync(location)).toBe(false);
   });
 });

@@ -69,6 +69,16 @@ describe('library log', () => {
     expect(written).toBe('Cache Size: ~12 MB (12582912 B)\n');
   });
 
+  test("the lookup's 'skipping download' goes to the debug log: the action downloads next", async () => {
+    const { written } = await capture([
+      'Cache hit for: clone-cache-Linux-acme-widgets-abc',
+      'Lookup only - skipping download'
+    ]);
+    expect(written).toBe(
+      'Cache hit for: clone-cache-Linux-acme-widgets-abc\n::debug::Lookup only - skipping download\n'
+    );
+  });
+
   test('stdout is restored afterwards, also after a throw', async () => {
     const before = process.stdout.write;
     await expect(withLibraryLog(async () => Promise.reject(new Error('x')))).rejects.toThrow('x');

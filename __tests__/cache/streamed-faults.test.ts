@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { useCapturedLog } from '../support/captured-log.js';
-import { childProcesses } from '../support/children.js';
 import type { ChunkFault } from '../support/ranged-blob-server.js';
-import { startStreamFixture, treeOf, type StreamFixture } from '../support/streamed-entry.js';
-import { useTempDir } from '../support/tmp.js';
+import { expectNothingLeft, useStreamFixture } from '../support/stream-test.js';
+import { treeOf, type StreamFixture } from '../support/streamed-entry.js';
 
-const tempDir = useTempDir();
-const log = useCapturedLog();
-let fx: StreamFixture | undefined;
-afterEach(async () => {
-  await fx?.close();
-  fx = undefined;
-});
+const { start, log } = useStreamFixture();
 
 const CHUNK = 32 * 1024;
 const STREAMED = {
@@ -25,8 +17,8 @@ const STREAMED = {
 };
 
 /** An entry of about six chunks, and the tree the library's own restore makes of it. */
-async function entryWithTree(root: string) {
-  fx = await startStreamFixture(root, 'zstd');
+async function entryWithTree() {
+  const fx = await start('zstd');
   const { file } = await fx.save(180_000);
   const restored = await fx.restore({ CLONE_CACHE_STREAMED_RESTORE: 'false' });
   const tree = treeOf(restored.gitDir!);
@@ -44,13 +36,6 @@ function forgetRestores(fixture: StreamFixture) {
   }
 }
 
-function expectNothingLeft(fixture: StreamFixture, gitDir?: string) {
-  const folders = readdirSync(fixture.runnerTemp).filter(n => n.startsWith('clone-cache-'));
-  expect(folders).toHaveLength(gitDir ? 1 : 0);
-  if (gitDir) expect(gitDir.startsWith(`${fixture.runnerTemp}/${folders[0]}/`)).toBe(true);
-  expect(childProcesses()).toEqual([]);
-}
-
 describe('a chunk that fails once is asked for again, and the stream goes on', () => {
   test.each([
     ['answers 500', 'error500'],
@@ -60,7 +45,7 @@ describe('a chunk that fails once is asked for again, and the stream goes on', (
     ['answers 200 where 206 was asked', 'ignore-range'],
     ['has its connection reset', 'reset']
   ] as [string, ChunkFault][])('a chunk that %s', async (_label, fault) => {
-    const { fx, tree } = await entryWithTree(tempDir());
+    const { fx, tree } = await entryWithTree();
     fx.blobs.faultAt(2 * CHUNK, fault);
     const restored = await fx.restore(STREAMED);
     expect(restored.failure).toBeUndefined();
@@ -79,7 +64,7 @@ describe('a chunk that fails once is asked for again, and the stream goes on', (
 
 describe('faults the stream cannot repair fall back to the library, in the same job', () => {
   test('a corrupt byte: the pipeline fails, its folder is never used', async () => {
-    const { fx, tree } = await entryWithTree(tempDir());
+    const { fx, tree } = await entryWithTree();
     fx.blobs.faultAt(2 * CHUNK, 'corrupt');
     const restored = await fx.restore(STREAMED);
     expect(restored.failure).toBeUndefined();
@@ -92,7 +77,7 @@ describe('faults the stream cannot repair fall back to the library, in the same 
   });
 
   test('the blob changes mid-download: nothing of the old one is mixed with the new', async () => {
-    const { fx, file } = await entryWithTree(tempDir());
+    const { fx, file } = await entryWithTree();
     const other = await fx.save(150_000);
     const replacement = readFileSync(other.file);
     const expected = treeOf((await fx.restore({ CLONE_CACHE_STREAMED_RESTORE: 'false' })).gitDir!);
@@ -111,7 +96,7 @@ describe('faults the stream cannot repair fall back to the library, in the same 
   });
 
   test('the first chunk answered with 200: no range support, the library restores it', async () => {
-    const { fx, tree } = await entryWithTree(tempDir());
+    const { fx, tree } = await entryWithTree();
     fx.blobs.faultAt(0, 'ignore-range');
     const restored = await fx.restore(STREAMED);
     expect(treeOf(restored.gitDir!)).toEqual(tree);
@@ -122,7 +107,7 @@ describe('faults the stream cannot repair fall back to the library, in the same 
 
 describe('the time bound', () => {
   test('closes the sockets, kills the pipeline and removes the folder', async () => {
-    const { fx } = await entryWithTree(tempDir());
+    const { fx } = await entryWithTree();
     fx.blobs.bandwidth.bytesPerSecond = 40_000; // about 5 s for the entry
     const started = Date.now();
     const restored = await fx.restore({ ...STREAMED, CLONE_CACHE_STREAM_IDLE_SECONDS: '30' }, 1500);

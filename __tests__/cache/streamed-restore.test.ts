@@ -1,32 +1,11 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { packLike, unpackEntry } from '../support/archive.js';
-import { childProcesses } from '../support/children.js';
-import { useCapturedLog } from '../support/captured-log.js';
-import {
-  padArchive,
-  startStreamFixture,
-  treeOf,
-  type StreamFixture
-} from '../support/streamed-entry.js';
-import { useTempDir } from '../support/tmp.js';
+import { expectNothingLeft, useStreamFixture } from '../support/stream-test.js';
+import { padArchive, treeOf } from '../support/streamed-entry.js';
 
-const tempDir = useTempDir();
-const log = useCapturedLog();
-let fx: StreamFixture | undefined;
-afterEach(async () => {
-  await fx?.close();
-  fx = undefined;
-});
+const { start, log } = useStreamFixture();
 
 const CHUNK = 64 * 1024;
 const LIBRARY_ONLY = { CLONE_CACHE_STREAMED_RESTORE: 'false' };
@@ -45,7 +24,7 @@ const sizes: [string, number, number][] = [
 
 describe.each(['zstd', 'gzip'] as const)('a streamed restore of a %s entry', compression => {
   test.each(sizes)('%s extracts the tree restoreCache extracts', async (_label, size, window) => {
-    fx = await startStreamFixture(tempDir(), compression);
+    const fx = await start(compression);
     const { file } = await fx.save(20_000);
     padArchive(file, size);
     expect(statSync(file).size).toBe(size);
@@ -71,20 +50,17 @@ describe.each(['zstd', 'gzip'] as const)('a streamed restore of a %s entry', com
 
 describe('what the streamed path leaves behind', () => {
   test('no extraction folder but the restored one, and no socket open', async () => {
-    fx = await startStreamFixture(tempDir(), 'zstd');
+    const fx = await start('zstd');
     const { file } = await fx.save(200_000);
     const restored = await fx.restore(streamed());
     expect(restored.gitDir).toBeDefined();
     expect(statSync(file).size).toBeGreaterThan(3 * CHUNK);
-    const folders = readdirSync(fx.runnerTemp).filter(name => name.startsWith('clone-cache-'));
-    expect(folders).toHaveLength(1);
-    expect(restored.gitDir!.startsWith(`${fx.runnerTemp}/${folders[0]}/`)).toBe(true);
+    expectNothingLeft(fx, restored.gitDir);
     expect(await fx.blobs.openSockets()).toBe(0);
-    expect(childProcesses()).toEqual([]);
   });
 
   test('a server without range support: the library restores it, with one info line', async () => {
-    fx = await startStreamFixture(tempDir(), 'zstd');
+    const fx = await start('zstd');
     await fx.save(20_000);
     fx.blobs.noRanges = true;
     const restored = await fx.restore(streamed());
@@ -96,7 +72,7 @@ describe('what the streamed path leaves behind', () => {
   });
 
   test('a hostile archive: nothing lands outside the extraction folder', async () => {
-    fx = await startStreamFixture(tempDir(), 'zstd');
+    const fx = await start('zstd');
     const { file } = await fx.save(20_000);
     const reference = [...fx.cache.entries.values()][0];
     const ws = path.join(fx.root, 'hostile', 'ws');

@@ -42,6 +42,9 @@ describe('the download and upload path the library takes', () => {
     expect(main.exitCode).toBe(0);
     expect(main.outputs).toMatchObject({ 'cache-hit': 'true', seeded: 'true', commit: tip });
     expect(main.stdout).toMatch(/Streamed and extracted [\d.]+ MiB/);
+    // The lookup the streamed restore makes does not say that the download is skipped.
+    expect(main.stdout).toContain('::debug::Lookup only - skipping download');
+    expect(main.stdout).not.toMatch(/^Lookup only/m);
     expect(main.stdout).not.toMatch(SDK_SEGMENT);
     const ranged = await blobRequestsOnceLogged(r => r.method === 'GET' && r.status === 206);
     expect(ranged.length).toBeGreaterThanOrEqual(1);

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import * as path from 'node:path';
 import { craftEntry } from '../support/archive.js';
+import { mainOnCraftedEntry } from '../support/crafted-entry.js';
 import { expectFallback } from '../support/expectations.js';
 import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
@@ -23,11 +24,12 @@ describe('untrusted cache entries', () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
     fx.cache.entries.clear();
-    craftEntry(fx.cache, reference, fx.root, () => undefined, {
-      key: `clone-cache-Linux-acme-widgets-docs-${'d'.repeat(40)}`
-    });
-    const job = fx.newJob();
-    const main = await fx.main(job);
+    const { main } = await mainOnCraftedEntry(
+      fx,
+      reference,
+      { key: `clone-cache-Linux-acme-widgets-docs-${'d'.repeat(40)}` },
+      () => undefined
+    );
     expect(main.exitCode).toBe(0);
     expect(main.outputs).toMatchObject({
       'cache-hit': 'false',
@@ -69,12 +71,10 @@ describe('untrusted cache entries', () => {
     const reference = await fx.saveEntry();
     const outside = path.join(fx.root, 'outside');
     mkdirSync(outside);
-    craftEntry(fx.cache, reference, fx.root, gitDir => {
+    const { job, main } = await mainOnCraftedEntry(fx, reference, gitDir => {
       rmSync(path.join(gitDir, 'refs', 'remotes'), { recursive: true, force: true });
       symlinkSync(outside, path.join(gitDir, 'refs', 'remotes'));
     });
-    const job = fx.newJob();
-    const main = await fx.main(job);
     expectFallback(
       fx,
       main,
@@ -157,11 +157,9 @@ describe('untrusted cache entries', () => {
   test('an entry whose HEAD names a missing commit falls back and leaves nothing of the seed', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    craftEntry(fx.cache, reference, fx.root, gitDir =>
+    const { job, main } = await mainOnCraftedEntry(fx, reference, gitDir =>
       writeFileSync(path.join(gitDir, 'HEAD'), `${'1'.repeat(40)}\n`)
     );
-    const job = fx.newJob();
-    const main = await fx.main(job);
     expectFallback(
       fx,
       main,
@@ -178,10 +176,10 @@ describe('untrusted cache entries', () => {
     const tip = revParse(fx.origin, 'refs/heads/main');
     fx.cache.entries.clear();
     const key = `clone-cache-Linux-acme-widgets-${tip}`;
-    craftEntry(
-      fx.cache,
+    const { job, main } = await mainOnCraftedEntry(
+      fx,
       reference,
-      fx.root,
+      { key, job: 'replaced', run: { env: { GITHUB_SHA: tip } } },
       gitDir => {
         // A commit that looks like the tip but holds other files, put in its place.
         const git = (args: string[], input?: string) =>
@@ -195,11 +193,8 @@ describe('untrusted cache entries', () => {
         git(['update-ref', `refs/replace/${tip}`, evil]);
         mkdirSync(path.join(gitDir, 'info'), { recursive: true });
         writeFileSync(path.join(gitDir, 'info', 'grafts'), `${tip}\n`);
-      },
-      { key }
+      }
     );
-    const job = fx.newJob('replaced');
-    const main = await fx.main(job, { env: { GITHUB_SHA: tip } });
     expect(main.exitCode).toBe(0);
     expect(main.outputs.seeded).toBe('true');
     expect(main.annotations.map(a => a.title)).toEqual(['Clone cache sanitized']);

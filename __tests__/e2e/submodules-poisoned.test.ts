@@ -11,8 +11,8 @@ import {
   writeFileSync
 } from 'node:fs';
 import * as path from 'node:path';
-import { craftEntry } from '../support/archive.js';
 import type { CacheEntry } from '../support/cache-server.js';
+import { mainOnCraftedEntry } from '../support/crafted-entry.js';
 import { startFixture, type Fixture } from '../support/fixture.js';
 import { gitSync } from '../support/git.js';
 import { looseObjectsOnly, substituteBlob } from '../support/poison.js';
@@ -23,6 +23,8 @@ let fx: Fixture;
 afterEach(async () => fx?.close());
 
 const inputs = { submodules: 'recursive' };
+/** How the warm job that restores a crafted entry runs. */
+const warm = { job: 'warm', run: { inputs } };
 
 /** A cold job with submodules that saves the one entry. */
 async function saveEntryWithSubmodules(): Promise<{ entry: CacheEntry; repos: SubmoduleRepos }> {
@@ -38,7 +40,7 @@ test('hooks and config planted in a submodule git directory of an entry run noth
   const { entry, repos } = await saveEntryWithSubmodules();
   const marker = path.join(fx.root, 'ran');
   const script = `#!/bin/sh\necho "$0" >> ${marker}\n`;
-  craftEntry(fx.cache, entry, fx.root, gitDir => {
+  const { job, main } = await mainOnCraftedEntry(fx, entry, warm, gitDir => {
     for (const module of ['modules/rel', 'modules/rel/modules/nested']) {
       const dir = path.join(gitDir, module);
       mkdirSync(path.join(dir, 'hooks'), { recursive: true });
@@ -55,8 +57,6 @@ test('hooks and config planted in a submodule git directory of an entry run noth
     }
     writeFileSync(path.join(gitDir, 'modules', 'planted'), 'stray');
   });
-  const job = fx.newJob('warm');
-  const main = await fx.main(job, { inputs });
   expect(main.exitCode).toBe(0);
   expect(main.outputs.seeded).toBe('true');
   expect(existsSync(marker)).toBe(false);
@@ -78,13 +78,11 @@ test('a symbolic link in a submodule git directory refuses the entry: a full clo
   const { entry, repos } = await saveEntryWithSubmodules();
   const outside = path.join(fx.root, 'outside');
   mkdirSync(outside);
-  craftEntry(fx.cache, entry, fx.root, gitDir => {
+  const { job, main } = await mainOnCraftedEntry(fx, entry, warm, gitDir => {
     const refs = path.join(gitDir, 'modules', 'abs', 'refs', 'tags');
     rmSync(refs, { recursive: true, force: true });
     symlinkSync(outside, refs);
   });
-  const job = fx.newJob('warm');
-  const main = await fx.main(job, { inputs });
   expect(main.exitCode).toBe(0);
   expect(main.outputs.seeded).toBe('false');
   expect(main.outputs['fallback-reason']).toMatch(/modules\/abs\/refs\/tags|not a plain file/);
@@ -100,14 +98,12 @@ test('other content under a blob id in a cached submodule: that submodule is clo
   const listed = gitSync(repos.abs, ['ls-tree', '-r', tip]).split('\n')[0];
   const [, , blob] = listed.split('\t')[0].split(' ');
   const file = listed.split('\t')[1];
-  craftEntry(fx.cache, entry, fx.root, gitDir => {
+  const from = fx.git.requests.length;
+  const { job, main } = await mainOnCraftedEntry(fx, entry, warm, gitDir => {
     const moduleDir = path.join(gitDir, 'modules', 'abs');
     looseObjectsOnly(moduleDir);
     substituteBlob(moduleDir, blob, 'evil content under a legitimate id\n');
   });
-  const job = fx.newJob('warm');
-  const from = fx.git.requests.length;
-  const main = await fx.main(job, { inputs });
   expect(main.exitCode).toBe(0);
   expect(main.outputs.seeded).toBe('true');
   const refused = main.annotations.filter(a => a.title === 'Clone cache not used');

@@ -9,7 +9,8 @@ import {
   writeFileSync
 } from 'node:fs';
 import * as path from 'node:path';
-import { craftEntry, unpackEntry } from '../support/archive.js';
+import { unpackEntry } from '../support/archive.js';
+import { mainOnCraftedEntry } from '../support/crafted-entry.js';
 import { expectFallback, expectFilesOf, expectWorktreeAt } from '../support/expectations.js';
 import { AUTH_HEADER, startFixture, type Fixture } from '../support/fixture.js';
 import { gitAsync, gitSync } from '../support/git.js';
@@ -50,13 +51,10 @@ describe('finding 1: object substitution', () => {
     fx.cache.entries.clear();
     const tip = revParse(fx.origin, 'main');
     const [file, blob] = [...blobsOf(fx.origin, tip)][0];
-    craftEntry(fx.cache, reference, fx.root, gitDir => {
+    const { job, main } = await mainOnCraftedEntry(fx, reference, { job: 'poisoned' }, gitDir => {
       looseObjectsOnly(gitDir);
       substituteBlob(gitDir, blob, 'evil content under a legitimate id\n');
     });
-
-    const job = fx.newJob('poisoned');
-    const main = await fx.main(job);
     expect(readFileSync(path.join(job.workspace, file), 'utf8')).not.toContain('evil');
     expectFilesOf(job.workspace, fx.origin, tip);
     expectFallback(
@@ -87,13 +85,15 @@ describe('finding 1: object substitution', () => {
     fx.cache.entries.clear();
     const inMain = new Set(blobsOf(fx.origin, 'main').values());
     const [file, blob] = [...blobsOf(fx.origin, feature)].find(([, id]) => !inMain.has(id))!;
-    craftEntry(fx.cache, reference, fx.root, gitDir => {
-      looseObjectsOnly(gitDir);
-      substituteBlob(gitDir, blob, 'evil content on the branch only\n');
-    });
-
-    const job = fx.newJob('matrix');
-    const main = await fx.main(job, { inputs: { branch: 'feature' } });
+    const { main } = await mainOnCraftedEntry(
+      fx,
+      reference,
+      { job: 'matrix', run: { inputs: { branch: 'feature' } } },
+      gitDir => {
+        looseObjectsOnly(gitDir);
+        substituteBlob(gitDir, blob, 'evil content on the branch only\n');
+      }
+    );
     const worktree = expectWorktreeAt(main, feature, 'feature');
     expect(readFileSync(path.join(worktree, file), 'utf8')).not.toContain('evil');
     expectFilesOf(worktree, fx.origin, feature);
@@ -111,14 +111,12 @@ describe('finding 1: object substitution', () => {
       .split('\n')
       .map(line => line.split(/\s/))
       .find(([, type]) => type === 'tree')![2];
-    craftEntry(fx.cache, reference, fx.root, gitDir => {
+    const { job, main } = await mainOnCraftedEntry(fx, reference, { job: 'corrupt' }, gitDir => {
       looseObjectsOnly(gitDir);
       const file = path.join(gitDir, 'objects', tree.slice(0, 2), tree.slice(2));
       rmSync(file);
       writeFileSync(file, 'not zlib at all');
     });
-    const job = fx.newJob('corrupt');
-    const main = await fx.main(job);
     expectFallback(fx, main, job, /^cache entry refused: its objects cannot be read/);
     expectFilesOf(job.workspace, fx.origin, tip);
   });
@@ -132,13 +130,19 @@ describe('finding 1: object substitution', () => {
     const inTip = new Set(blobsOf(fx.origin, tip).values());
     const old = [...blobsOf(fx.origin, root).values()].find(blob => !inTip.has(blob)) ?? '';
     expect(old).toMatch(/^[0-9a-f]{40}$/);
-    const crafted = craftEntry(fx.cache, reference, fx.root, gitDir => {
-      looseObjectsOnly(gitDir);
-      substituteBlob(gitDir, old, 'evil content in history\n');
-    });
-
-    const job = fx.newJob('warm');
-    const main = await fx.main(job, { inputs: { 'save-cache': 'always' } });
+    const {
+      job,
+      main,
+      key: crafted
+    } = await mainOnCraftedEntry(
+      fx,
+      reference,
+      { job: 'warm', run: { inputs: { 'save-cache': 'always' } } },
+      gitDir => {
+        looseObjectsOnly(gitDir);
+        substituteBlob(gitDir, old, 'evil content in history\n');
+      }
+    );
     expect(main.exitCode).toBe(0);
     expect(main.outputs.seeded).toBe('true');
     expectFilesOf(job.workspace, fx.origin, tip);
@@ -160,7 +164,8 @@ describe('finding 2: a planted branch', () => {
       fx = await startFixture({ commits: 6 });
       const reference = await fx.saveEntry();
       const tip = revParse(fx.origin, 'main');
-      craftEntry(fx.cache, reference, fx.root, gitDir => {
+      const run = { inputs: { branch: 'agent/task-123', base: 'main' } };
+      const { job, main } = await mainOnCraftedEntry(fx, reference, { run }, gitDir => {
         // The attacker's commit: origin's files plus one, on top of origin's tip.
         const blob = gitIn(gitDir, ['hash-object', '-w', '--stdin'], 'planted\n');
         const tree = gitIn(
@@ -172,9 +177,6 @@ describe('finding 2: a planted branch', () => {
         gitIn(gitDir, ['update-ref', 'refs/heads/agent/task-123', planted]);
         if (layout === 'packed') gitIn(gitDir, ['pack-refs', '--all']);
       });
-
-      const job = fx.newJob();
-      const main = await fx.main(job, { inputs: { branch: 'agent/task-123', base: 'main' } });
       const wt = expectWorktreeAt(main, tip, 'agent/task-123');
       expect(existsSync(path.join(wt, 'planted.txt'))).toBe(false);
       expect(main.outputs.commit).toBe(tip);
@@ -198,15 +200,12 @@ describe('finding 3: config.worktree in an entry', () => {
     const hooks = path.join(fx.root, 'planted-hooks');
     plantedProgram(path.join(hooks, 'post-checkout'), marker);
     const fsmonitor = plantedProgram(path.join(fx.root, 'planted-fsmonitor'), marker);
-    craftEntry(fx.cache, reference, fx.root, gitDir =>
+    const { job, main } = await mainOnCraftedEntry(fx, reference, gitDir =>
       writeFileSync(
         path.join(gitDir, 'config.worktree'),
         `[core]\n\tfsmonitor = ${fsmonitor}\n\thooksPath = ${hooks}\n`
       )
     );
-
-    const job = fx.newJob();
-    const main = await fx.main(job);
     expect(main.exitCode).toBe(0);
     expect(main.outputs.seeded).toBe('true');
     const configWorktree = path.join(job.workspace, '.git', 'config.worktree');
@@ -228,13 +227,10 @@ describe('finding 4: info/exclude in an entry', () => {
   test('an exclude of * is dropped: new files show in git status', async () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
-    craftEntry(fx.cache, reference, fx.root, gitDir => {
+    const { job, main } = await mainOnCraftedEntry(fx, reference, gitDir => {
       mkdirSync(path.join(gitDir, 'info'), { recursive: true });
       writeFileSync(path.join(gitDir, 'info', 'exclude'), '*\n');
     });
-
-    const job = fx.newJob();
-    const main = await fx.main(job);
     expect(main.exitCode).toBe(0);
     writeFileSync(path.join(job.workspace, 'new-file.txt'), 'made by a later step\n');
     expect(gitSync(job.workspace, ['status', '--porcelain'])).toBe('?? new-file.txt');
@@ -276,9 +272,7 @@ describe('finding 5: bad refs fall back instead of failing', () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
     const tip = revParse(fx.origin, 'main');
-    craftEntry(fx.cache, reference, fx.root, gitDir => change(gitDir, tip));
-    const job = fx.newJob();
-    const main = await fx.main(job);
+    const { job, main } = await mainOnCraftedEntry(fx, reference, gitDir => change(gitDir, tip));
     expectFallback(fx, main, job, /^seed failed: the cached clone has a bad ref/);
     expectFilesOf(job.workspace, fx.origin, tip);
   });
@@ -290,14 +284,16 @@ describe('finding 6: disk bomb', () => {
     const reference = await fx.saveEntry();
     fx.cache.entries.clear();
     const tip = revParse(fx.origin, 'main');
-    craftEntry(fx.cache, reference, fx.root, gitDir => {
-      const zeros = path.join(gitDir, 'objects', 'pack', 'zeros');
-      writeFileSync(zeros, '');
-      truncateSync(zeros, 256 * MiB);
-    });
-
-    const job = fx.newJob();
-    const main = await fx.main(job, { inputs: { 'save-cache': 'always' } });
+    const { job, main } = await mainOnCraftedEntry(
+      fx,
+      reference,
+      { run: { inputs: { 'save-cache': 'always' } } },
+      gitDir => {
+        const zeros = path.join(gitDir, 'objects', 'pack', 'zeros');
+        writeFileSync(zeros, '');
+        truncateSync(zeros, 256 * MiB);
+      }
+    );
     expect(main.exitCode).toBe(0);
     expect(main.outputs.seeded).toBe('true');
     expect(existsSync(path.join(job.workspace, '.git', 'objects', 'pack', 'zeros'))).toBe(false);
@@ -319,15 +315,12 @@ describe('finding 6: disk bomb', () => {
     fx = await startFixture({ commits: 6 });
     const reference = await fx.saveEntry();
     const hex = 'ab'.repeat(20);
-    craftEntry(fx.cache, reference, fx.root, gitDir => {
+    const { job, main } = await mainOnCraftedEntry(fx, reference, gitDir => {
       const pack = path.join(gitDir, 'objects', 'pack', `pack-${hex}.pack`);
       writeFileSync(pack, '');
       truncateSync(pack, 256 * MiB);
       writeFileSync(pack.replace(/\.pack$/, '.idx'), Buffer.alloc(1024));
     });
-
-    const job = fx.newJob();
-    const main = await fx.main(job);
     expectFallback(
       fx,
       main,

@@ -4,12 +4,14 @@ import {
   generateBlobSASQueryParameters,
   StorageSharedKeyCredential
 } from '@azure/storage-blob';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { createInterface } from 'node:readline';
-import { ROOT } from './runner.js';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import {
+  spawnAzurite,
+  stopAzurite,
+  waitForAzurite,
+  type AzuriteProcess
+} from './azurite-process.mjs';
 
 /** The emulator's one account and its well-known key (published in Azurite's README). */
 export const ACCOUNT = 'devstoreaccount1';
@@ -34,8 +36,11 @@ export interface BlobStore {
   pid: number;
   /** Where Azurite keeps its blobs and metadata (removed by stop). */
   location: string;
-  /** Requests Azurite has answered, in the order it logged them. */
-  requests: BlobRequest[];
+  /**
+   * Requests Azurite has answered, in the order it logged them (the log trails each response).
+   * One Azurite serves a whole jest run: filter by container.
+   */
+  readonly requests: BlobRequest[];
   /** A client with the account key, for the test's own reads and writes. */
   client: BlobServiceClient;
   createContainer(name: string): Promise<void>;
@@ -54,11 +59,6 @@ export interface BlobStore {
   stop(): Promise<void>;
 }
 
-// Azurite ends when the test process that started it dies (its stdin, our pipe, closes), so a
-// killed jest worker or bench leaves no emulator behind.
-const EXIT_WITH_PARENT =
-  "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).resume();";
-
 // ::ffff:127.0.0.1 - - [01/Dec/2026:19:50:00 +0000] "PUT /devstoreaccount1/c/b?comp=block&... HTTP/1.1" 201 -
 const ACCESS_LOG = /"([A-Z]+) (\/[^? ]*)(\?\S*)? HTTP\/[\d.]+" (\d{3})/;
 
@@ -69,60 +69,70 @@ function parseAccessLog(line: string): BlobRequest | undefined {
   return { method: match[1], path: match[2], comp, status: Number(match[4]) };
 }
 
-/** Starts Azurite's blob service on a free loopback port, storing under a temporary folder. */
-export async function startBlobStore(): Promise<BlobStore> {
-  const location = mkdtempSync(path.join(tmpdir(), 'clone-cache-azurite-'));
-  const bin = path.join(ROOT, 'node_modules', '.bin', 'azurite-blob');
-  const args = [
-    ...['--blobHost', '127.0.0.1', '--blobPort', '0', '--location', location],
-    '--disableProductStyleUrl',
-    '--disableTelemetry',
-    '--loose',
-    '--skipApiVersionCheck'
-  ];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', EXIT_WITH_PARENT, bin, ...args],
-    {
-      cwd: location,
-      stdio: ['pipe', 'pipe', 'pipe']
-    }
-  );
+/** The requests logged in `file` so far; each call reads only what was added since the last. */
+function accessLogReader(file: string): () => BlobRequest[] {
   const requests: BlobRequest[] = [];
-  let output = '';
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-  child.stderr?.on('data', chunk => (output += chunk));
-  const port = await new Promise<number>((resolve, reject) => {
-    // Azurite loads a lot of code: 12 s for two starting at once on 2 busy cores, more than 30 s
-    // when two jest workers compile tests beside it.
-    const timer = setTimeout(() => reject(new Error(`Azurite did not start: ${output}`)), 90_000);
-    child.once('exit', code => {
-      clearTimeout(timer);
-      reject(new Error(`Azurite exited with ${code}: ${output}`));
-    });
-    createInterface({ input: child.stdout! }).on('line', line => {
-      const listening = /successfully listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
-      if (listening) {
-        clearTimeout(timer);
-        resolve(Number(listening[1]));
-      }
+  const decoder = new StringDecoder('utf8');
+  let offset = 0;
+  let partial = '';
+  return () => {
+    if (!existsSync(file)) return requests; // the store has stopped
+    const fd = openSync(file, 'r');
+    let added = Buffer.alloc(Math.max(0, fstatSync(fd).size - offset));
+    try {
+      added = added.subarray(0, readSync(fd, added, 0, added.length, offset));
+    } finally {
+      closeSync(fd);
+    }
+    offset += added.length;
+    const lines = (partial + decoder.write(added)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
       const request = parseAccessLog(line);
       if (request) requests.push(request);
-      else output += `${line}\n`;
-    });
-  }).catch(error => {
-    child.kill('SIGKILL');
-    rmSync(location, { recursive: true, force: true });
+    }
+    return requests;
+  };
+}
+
+/** Starts Azurite's blob service of this process on a free loopback port (stop ends it). */
+export async function startBlobStore(): Promise<BlobStore> {
+  const azurite = spawnAzurite();
+  const port = await waitForAzurite(azurite).catch(async error => {
+    azurite.child.kill('SIGKILL');
+    await stopAzurite(azurite);
     throw error;
   });
+  return blobStoreAt(azurite, port, () => stopAzurite(azurite));
+}
 
+/** Where a running Azurite is, as jest's globalSetup hands it to the test files. */
+export type AzuriteAddress = Pick<AzuriteProcess, 'pid' | 'location' | 'log'>;
+
+/**
+ * The blob store of an Azurite another process started (jest's globalSetup), once it listens; its
+ * stop leaves that Azurite running for the other test files.
+ */
+export async function connectBlobStore(address: AzuriteAddress): Promise<BlobStore> {
+  const port = await waitForAzurite(address);
+  return blobStoreAt(address, port, async () => undefined);
+}
+
+function blobStoreAt(
+  { pid, location, log }: AzuriteAddress,
+  port: number,
+  stop: () => Promise<void>
+): BlobStore {
   const credential = new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY);
   const client = new BlobServiceClient(`http://127.0.0.1:${port}/${ACCOUNT}`, credential);
+  const requests = accessLogReader(log);
   return {
     port,
-    pid: child.pid as number,
+    pid,
     location,
-    requests,
+    get requests() {
+      return requests();
+    },
     client,
     async createContainer(name) {
       await client.getContainerClient(name).createIfNotExists();
@@ -141,14 +151,6 @@ export async function startBlobStore(): Promise<BlobStore> {
       const hostName = host === 'production' ? `${ACCOUNT}${BLOB_HOST_SUFFIX}` : host;
       return `http://${hostName}:${via}/${ACCOUNT}/${container}/${name}?${sas}`;
     },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(killer);
-      }
-      rmSync(location, { recursive: true, force: true });
-    }
+    stop
   };
 }

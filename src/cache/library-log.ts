@@ -3,7 +3,8 @@
  * failure can produce several), reports a reservation conflict only in its log, and returns just
  * the matched key. The action's contract is one titled warning per cache problem, an info line
  * when another job saves the same key, and the archive size in the summary; so while the library
- * runs, its log lines pass through here: annotations become plain log lines and are collected.
+ * runs, its log lines pass through here: annotations become plain log lines and are collected,
+ * and a line that misleads where the action uses the library its own way goes to the debug log.
  */
 export interface LibraryLogFindings {
   /** What the library warned about, in order, without its "Failed to ...: " prefixes. */
@@ -13,6 +14,8 @@ export interface LibraryLogFindings {
   /** The service refused the reservation because the run's cache token is read-only. */
   writeDenied?: boolean;
 }
+
+const LOOKUP_ONLY = 'Lookup only - skipping download';
 
 function rewrite(line: string, findings: LibraryLogFindings): string {
   // The library never titles its annotations; the action always does, so its own pass untouched.
@@ -32,6 +35,9 @@ function rewrite(line: string, findings: LibraryLogFindings): string {
     if (detail && !findings.problems.includes(detail)) findings.problems.push(detail);
     return text;
   }
+  // The streamed restore looks the entry up with `lookupOnly`, then downloads it itself: at info
+  // level, the library's line would tell the user that the download was skipped.
+  if (line === LOOKUP_ONLY) return `::debug::${line}`;
   const size = /^Cache Size: ~\d+ MB \((\d+) B\)$/.exec(line);
   if (size) findings.archiveBytes = Number(size[1]);
   return line;

@@ -1,0 +1,1 @@
+export { startRunAzurite as default } from './azurite-process.mjs';

@@ -1,0 +1,1 @@
+export { stopRunAzurite as default } from './azurite-process.mjs';
