@@ -35,7 +35,7 @@ export interface BlobHead {
 }
 
 /** The oldest chunk's bytes waiting for the consumer before its body is paused too. */
-const OLDEST_PENDING_BYTES = 1024 * 1024;
+export const OLDEST_PENDING_BYTES = 1024 * 1024;
 
 /**
  * One blob read in parallel ranged GETs and handed out in order, piece by piece as the sockets
