@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-let collect: (() => void) | null | undefined;
+let exposedGc: (() => void) | null | undefined;
 
 /**
  * V8's full collection, or undefined where it cannot be had. A streamed download goes through a
@@ -10,25 +10,35 @@ let collect: (() => void) | null | undefined;
  * process holds while it streams.
  */
 export function fullCollection(): (() => void) | undefined {
-  if (collect === undefined) {
+  if (exposedGc === undefined) {
     try {
       const exposed = (globalThis as { gc?: () => void }).gc;
       if (!exposed) v8.setFlagsFromString('--expose-gc');
-      collect = exposed ?? (vm.runInNewContext('gc') as () => void);
+      exposedGc = exposed ?? (vm.runInNewContext('gc') as () => void);
     } catch {
-      collect = null;
+      exposedGc = null;
     }
   }
-  return collect ?? undefined;
+  return exposedGc ?? undefined;
 }
 
-/** Asks for a full collection each time `everyBytes` more bytes went through. */
-export function collectorEvery(everyBytes: number): (bytes: number) => void {
-  const collect = fullCollection();
-  let next = everyBytes;
-  return bytes => {
-    if (!collect || bytes < next) return;
-    next = bytes + everyBytes;
-    collect();
-  };
+/** Asks for a full collection each time `everyBytes` more bytes went through; counts them. */
+export class Collector {
+  count = 0;
+  ms = 0;
+  private readonly collect = fullCollection();
+  private next: number;
+
+  constructor(private readonly everyBytes: number) {
+    this.next = everyBytes;
+  }
+
+  after(bytes: number): void {
+    if (!this.collect || bytes < this.next) return;
+    this.next = bytes + this.everyBytes;
+    const start = performance.now();
+    this.collect();
+    this.ms += performance.now() - start;
+    this.count++;
+  }
 }

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { errorMessage } from '../errors.js';
 import { lookupDownloadUrl } from './download-url.js';
 import { compressionOf, ExtractPipeline } from './extract-pipeline.js';
-import { collectorEvery } from './garbage.js';
+import { Collector } from './garbage.js';
 import { RangedBlob, type RangedOptions } from './ranged-download.js';
 
 /** Anything the streamed path did not expect: the library's own restore is used instead. */
@@ -75,13 +75,14 @@ export async function streamArchive(
     await pipeline.write(head.first);
     let bytes = head.first.length;
     onBytes(bytes);
-    const collect = collectorEvery(options.collectEveryBytes ?? Infinity);
+    const collector = new Collector(options.collectEveryBytes ?? Infinity);
     for await (const piece of blob.rest()) {
       await pipeline.write(piece);
       bytes += piece.length;
       onBytes(bytes);
-      collect(bytes);
+      collector.after(bytes);
     }
+    core.debug(`${collector.count} full garbage collections: ${Math.round(collector.ms)} ms`);
     await pipeline.end();
     if (bytes !== head.total) {
       throw new Error(`${bytes} bytes went through tar, the archive has ${head.total}`);
