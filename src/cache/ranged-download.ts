@@ -53,6 +53,7 @@ export class RangedBlob {
   private readonly aheadBytes: number;
   private total = -1;
   private etag?: string;
+  private disposed = false;
 
   constructor(
     private readonly url: string,
@@ -117,6 +118,7 @@ export class RangedBlob {
 
   /** Closes every socket; pending and later requests fail. */
   dispose(): void {
+    this.disposed = true;
     this.signal.removeEventListener('abort', this.onAbort);
     for (const attempt of this.attempts) attempt.cancel();
     for (const timer of this.retries) clearTimeout(timer);
@@ -181,7 +183,7 @@ export class RangedBlob {
   /** One attempt at the bytes of `chunk` not yet received; retried while attempts bring bytes. */
   private launch(chunk: RangeChunk): void {
     chunk.retryPending = false;
-    if (chunk.settled || chunk.attempt) return;
+    if (this.disposed || chunk.settled || chunk.attempt) return;
     chunk.fruitless++;
     const before = chunk.received;
     const { attempt, result } = this.fetchRange(chunk);
