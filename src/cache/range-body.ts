@@ -13,38 +13,55 @@ export function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 
-/** Reads exactly `length` bytes; nothing for `idleMs`, more, or fewer is a retryable failure. */
-export function readExactBody(
+export interface BodyStream {
+  /** Settles once every byte arrived, or with the failure. */
+  done: Promise<void>;
+  pause(): void;
+  resume(): void;
+}
+
+/**
+ * Streams exactly `length` bytes of a response into `onPiece` as they arrive, less the first
+ * `skip` (delivered by an earlier attempt). Nothing for `idleMs`
+ * while it flows, more, or fewer is a retryable failure. While paused it is not idle: nothing is
+ * read, so the socket's flow control holds the server back and no byte piles up here.
+ */
+export function streamBody(
   message: IncomingMessage,
   length: number,
+  skip: number,
   idleMs: number,
-  signal: AbortSignal
-): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const buffer = Buffer.allocUnsafe(length);
-    let filled = 0;
-    let idle: NodeJS.Timeout;
-    const fail = (error: Error) => {
+  signal: AbortSignal,
+  onPiece: (piece: Buffer) => void
+): BodyStream {
+  let filled = 0;
+  let idle: NodeJS.Timeout | undefined;
+  let paused = false;
+  let fail: (error: Error) => void = () => undefined;
+  const arm = () => {
+    clearTimeout(idle);
+    if (paused) return;
+    idle = setTimeout(() => fail(new RetryableChunkError(`no data for ${idleMs} ms`)), idleMs);
+  };
+  const done = new Promise<void>((resolve, reject) => {
+    fail = (error: Error) => {
       clearTimeout(idle);
       message.destroy();
       reject(error);
-    };
-    const arm = () => {
-      clearTimeout(idle);
-      idle = setTimeout(() => fail(new RetryableChunkError(`no data for ${idleMs} ms`)), idleMs);
     };
     arm();
     message.on('data', (data: Buffer) => {
       if (filled + data.length > length) {
         return fail(new RetryableChunkError(`more than the ${length} bytes asked for`));
       }
-      data.copy(buffer, filled);
+      const at = filled;
       filled += data.length;
       arm();
+      if (filled > skip) onPiece(at >= skip ? data : data.subarray(skip - at));
     });
     message.on('end', () => {
       clearTimeout(idle);
-      if (filled === length) resolve(buffer);
+      if (filled === length) resolve();
       else reject(new RetryableChunkError(`short body: ${filled} of ${length} bytes`));
     });
     message.on('error', error => fail(new RetryableChunkError(error.message)));
@@ -59,4 +76,19 @@ export function readExactBody(
       }
     });
   });
+  return {
+    done,
+    pause() {
+      if (paused) return;
+      paused = true;
+      clearTimeout(idle);
+      message.pause();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      message.resume();
+      arm();
+    }
+  };
 }

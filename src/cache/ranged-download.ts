@@ -1,15 +1,22 @@
 import { HttpClient } from '@actions/http-client';
 import type { IncomingMessage } from 'node:http';
-import { abortError, contentRange, readExactBody, RetryableChunkError } from './range-body.js';
+import { abortError, contentRange, RetryableChunkError, streamBody } from './range-body.js';
+import { HeldBytes, RangeChunk, type Attempt } from './range-chunk.js';
 
 export interface RangedOptions {
   /** Bytes asked for in one ranged GET. */
   chunkBytes: number;
-  /** Chunks in flight or downloaded but not yet consumed: memory stays below window × chunk. */
+  /** Chunks in flight or not yet wholly consumed. */
   window: number;
-  /** Tries of one chunk before the download fails. */
+  /**
+   * Bytes received ahead of the consumer (default: two chunks). Past it, the bodies of later
+   * chunks are paused (the socket's flow control holds the server back) until the consumer takes
+   * bytes, so memory stays bounded however slowly it does.
+   */
+  aheadBytes?: number;
+  /** Attempts of one chunk in a row that receive nothing before the download fails. */
   attempts: number;
-  /** An attempt that receives nothing for this long (headers or body) is ended and retried. */
+  /** An attempt that receives nothing for this long while it may flow is ended and retried. */
   idleMs: number;
   /** The oldest chunk, still in flight this long while a later one is done, is asked for again. */
   lagMs: number;
@@ -27,174 +34,218 @@ export interface BlobHead {
   first: Buffer;
 }
 
-interface Attempt {
-  cancel(): void;
-}
-
-interface Chunk {
-  done: Promise<Buffer>;
-  startedAt: number;
-  isDone(): boolean;
-  /** Starts a second attempt beside the running one; the first to finish wins. */
-  hedge(): void;
-}
+/** The oldest chunk's bytes waiting for the consumer before its body is paused too. */
+export const OLDEST_PENDING_BYTES = 1024 * 1024;
 
 /**
- * One blob read in parallel ranged GETs and handed out in order. Only `window` chunks exist at a
- * time (in flight or waiting to be consumed), so memory is bounded however slowly the consumer
- * takes them. Every request goes through one HttpClient, whose disposal on abort closes every
- * socket at once.
+ * One blob read in parallel ranged GETs and handed out in order, piece by piece as the sockets
+ * deliver them (no chunk is gathered into one buffer). What is held in memory is bounded by
+ * `aheadBytes` plus one socket read per request, whatever the consumer's speed; `held` tells it.
+ * Every request goes through one HttpClient, whose disposal on abort closes every socket at once.
  */
 export class RangedBlob {
+  /** Bytes received and not yet taken by the consumer, now and at most. */
+  readonly held = new HeldBytes();
   private readonly client: HttpClient;
   private readonly attempts = new Set<Attempt>();
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private readonly queue: RangeChunk[] = [];
+  private readonly aheadBytes: number;
   private total = -1;
   private etag?: string;
+  private disposed = false;
 
   constructor(
     private readonly url: string,
     private readonly options: RangedOptions,
     private readonly signal: AbortSignal
   ) {
+    this.aheadBytes = options.aheadBytes ?? 2 * options.chunkBytes;
+    // The socket timeout also ends a paused body; the reader's own idle timer judges it instead.
     this.client = new HttpClient('clone-cache-action', [], {
       keepAlive: true,
-      allowRetries: false,
-      socketTimeout: options.idleMs
+      allowRetries: false
     });
+    signal.addEventListener('abort', this.onAbort, { once: true });
   }
+
+  private readonly onAbort = () => this.dispose();
 
   /** The first chunk, which also tells the size and the version (ETag) of the blob. */
   async head(): Promise<BlobHead> {
-    const first = await this.chunk(0, 0, this.options.chunkBytes - 1).done;
-    return { total: this.total, etag: this.etag, first };
+    const chunk = new RangeChunk(0, 0, this.options.chunkBytes, this.held);
+    this.queue.push(chunk);
+    this.launch(chunk);
+    const parts: Buffer[] = [];
+    for (let piece = await chunk.take(); piece; piece = await chunk.take()) parts.push(piece);
+    this.queue.shift();
+    return { total: this.total, etag: this.etag, first: Buffer.concat(parts) };
   }
 
-  /** Every chunk after the first, in order. */
+  /** Every byte after the first chunk, in order, in the pieces the sockets delivered. */
   async *rest(): AsyncGenerator<Buffer> {
     const { chunkBytes, window } = this.options;
     const count = Math.ceil(this.total / chunkBytes);
-    const queue: Chunk[] = [];
     let next = 1;
     const refill = () => {
-      while (next < count && queue.length < window) {
+      while (next < count && this.queue.length < window) {
         const start = next * chunkBytes;
-        queue.push(this.chunk(next, start, Math.min(start + chunkBytes, this.total) - 1));
+        const chunk = new RangeChunk(
+          next,
+          start,
+          Math.min(chunkBytes, this.total - start),
+          this.held
+        );
+        this.queue.push(chunk);
+        this.launch(chunk);
         next++;
       }
     };
     refill();
-    while (queue.length > 0) {
-      const oldest = queue[0];
-      const buffer = await this.awaitOldest(oldest, queue);
-      queue.shift();
-      refill();
-      yield buffer;
+    while (this.queue.length > 0) {
+      const oldest = this.queue[0];
+      this.flow();
+      const piece = await this.takeOldest(oldest);
+      // Its last byte taken, the chunk makes room for the next one before the consumer goes on.
+      if (oldest.complete && oldest.pending === 0) {
+        this.queue.shift();
+        refill();
+        this.flow();
+      }
+      if (piece) yield piece;
     }
   }
 
   /** Closes every socket; pending and later requests fail. */
   dispose(): void {
+    this.disposed = true;
+    this.signal.removeEventListener('abort', this.onAbort);
     for (const attempt of this.attempts) attempt.cancel();
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
     this.client.dispose();
+    const reason = this.signal.aborted ? abortError(this.signal) : new Error('disposed');
+    for (const chunk of this.queue) {
+      chunk.fail(reason);
+      chunk.discard();
+    }
   }
 
-  /** Waits for the oldest chunk; once it lags behind a finished later one, asks for it again. */
-  private async awaitOldest(oldest: Chunk, queue: Chunk[]): Promise<Buffer> {
+  /**
+   * Pauses the bodies that would take memory past its bound, and lets flow again (or asks again
+   * for) those that may: the oldest chunk only waits for the consumer, later ones for the bound.
+   */
+  private flow(): void {
+    this.queue.forEach((chunk, position) => {
+      const hold =
+        position === 0 ? chunk.pending >= OLDEST_PENDING_BYTES : this.held.now >= this.aheadBytes;
+      if (hold && !chunk.paused && !chunk.settled) {
+        chunk.paused = true;
+        chunk.attempt?.pause();
+      } else if (!hold && chunk.paused) {
+        chunk.paused = false;
+        if (chunk.attempt) chunk.attempt.resume();
+        else if (chunk.retryPending === false) this.launch(chunk);
+      }
+    });
+  }
+
+  /** The oldest chunk's next piece; once it lags behind a finished later chunk, asks again. */
+  private async takeOldest(oldest: RangeChunk): Promise<Buffer | undefined> {
+    if (oldest.settled) return oldest.take();
     let timer: NodeJS.Timeout | undefined;
     const check = () => {
       const lagging = Date.now() - oldest.startedAt >= this.options.lagMs;
-      if (!oldest.isDone() && lagging && queue.some(chunk => chunk !== oldest && chunk.isDone())) {
-        oldest.hedge();
-        return;
+      if (!oldest.settled && lagging && this.queue.some(c => c !== oldest && c.complete)) {
+        return this.hedge(oldest);
       }
       timer = setTimeout(check, Math.max(20, this.options.lagMs / 4));
     };
     timer = setTimeout(check, Math.max(0, oldest.startedAt + this.options.lagMs - Date.now()));
     try {
-      return await oldest.done;
+      return await oldest.take();
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** One chunk, tried up to `attempts` times; `hedge` starts a second attempt alongside. */
-  private chunk(index: number, start: number, end: number): Chunk {
-    let made = 0;
-    let hedged = false;
-    let settled = false;
-    const live = new Set<Attempt>();
-    let resolveDone!: (value: Buffer) => void;
-    let rejectDone!: (error: unknown) => void;
-    const done = new Promise<Buffer>((resolve, reject) => {
-      resolveDone = resolve;
-      rejectDone = reject;
-    });
-    done.catch(() => undefined); // observed by whoever awaits it; never an unhandled rejection
-    const finish = (error: unknown, value?: Buffer) => {
-      if (settled) return;
-      settled = true;
-      for (const attempt of live) attempt.cancel();
-      if (value) resolveDone(value);
-      else rejectDone(error);
-    };
-    const launch = () => {
-      if (settled) return;
-      made++;
-      const { attempt, result } = this.fetchRange(index, start, end);
-      live.add(attempt);
-      result.then(
-        buffer => {
-          live.delete(attempt);
-          finish(undefined, buffer);
-        },
-        (error: unknown) => {
-          live.delete(attempt);
-          if (settled) return;
-          const retryable = error instanceof RetryableChunkError && !this.signal.aborted;
-          if (!retryable) return finish(error);
-          if (live.size > 0) return; // a hedge is still running
-          if (made >= this.options.attempts) {
-            return finish(new Error(`chunk ${index} failed ${made} times: ${errorText(error)}`));
-          }
-          const timer = setTimeout(launch, this.options.retryDelayMs * made);
-          const onAbort = () => {
-            clearTimeout(timer);
-            finish(abortError(this.signal));
-          };
-          this.signal.addEventListener('abort', onAbort, { once: true });
-        }
-      );
-    };
-    launch();
-    return {
-      done,
-      startedAt: Date.now(),
-      isDone: () => settled,
-      hedge: () => {
-        if (hedged || settled) return;
-        hedged = true;
-        launch();
-      }
-    };
+  /** Once per chunk: ends its running attempt and asks for the bytes it still lacks. */
+  private hedge(chunk: RangeChunk): void {
+    if (chunk.hedged || chunk.settled) return;
+    chunk.hedged = true;
+    const running = chunk.attempt;
+    chunk.attempt = undefined;
+    running?.cancel();
+    chunk.fruitless = 0;
+    this.launch(chunk);
   }
 
-  /** One ranged GET, checked to be exactly the bytes asked for. */
-  private fetchRange(index: number, start: number, end: number) {
+  /** One attempt at the bytes of `chunk` not yet received; retried while attempts bring bytes. */
+  private launch(chunk: RangeChunk): void {
+    chunk.retryPending = false;
+    if (this.disposed || chunk.settled || chunk.attempt) return;
+    chunk.fruitless++;
+    const before = chunk.received;
+    const { attempt, result } = this.fetchRange(chunk);
+    chunk.attempt = attempt;
+    result.then(
+      () => {
+        if (chunk.attempt === attempt) chunk.attempt = undefined;
+      },
+      (error: unknown) => {
+        if (chunk.attempt !== attempt) return; // replaced by a hedge
+        chunk.attempt = undefined;
+        if (chunk.settled) return;
+        if (chunk.received > before) chunk.fruitless = 0;
+        const retryable = error instanceof RetryableChunkError && !this.signal.aborted;
+        if (!retryable) return chunk.fail(error);
+        if (chunk.paused) {
+          // Ended while held back by the bound (an idle socket closed): asked again once it may flow.
+          chunk.fruitless = Math.max(0, chunk.fruitless - 1);
+          return;
+        }
+        if (chunk.fruitless >= this.options.attempts) {
+          const text = error instanceof Error ? error.message : String(error);
+          return chunk.fail(
+            new Error(`chunk ${chunk.index} failed ${chunk.fruitless} times: ${text}`)
+          );
+        }
+        chunk.retryPending = true;
+        const timer = setTimeout(() => {
+          this.retries.delete(timer);
+          this.launch(chunk);
+        }, this.options.retryDelayMs * chunk.fruitless);
+        this.retries.add(timer);
+      }
+    );
+  }
+
+  /**
+   * One ranged GET of the whole chunk, checked to be exactly those bytes; what an earlier attempt
+   * delivered is skipped, the rest streamed into the chunk.
+   */
+  private fetchRange(chunk: RangeChunk) {
+    const skip = chunk.received;
     let message: IncomingMessage | undefined;
+    let body: ReturnType<typeof streamBody> | undefined;
     let cancelled = false;
+    let pausedEarly = false;
     let fail: (error: Error) => void = () => undefined;
     const attempt: Attempt = {
       cancel: () => {
         cancelled = true;
         message?.destroy();
         fail(this.signal.aborted ? abortError(this.signal) : new Error('cancelled'));
-      }
+      },
+      pause: () => (body ? body.pause() : (pausedEarly = true)),
+      resume: () => (body ? body.resume() : (pausedEarly = false))
     };
     this.attempts.add(attempt);
-    const result = new Promise<Buffer>((resolve, reject) => {
+    const result = new Promise<void>((resolve, reject) => {
       fail = reject;
       if (this.signal.aborted) return reject(abortError(this.signal));
-      const headers: Record<string, string> = { Range: `bytes=${start}-${end}` };
+      const end = chunk.start + chunk.length - 1;
+      const headers: Record<string, string> = { Range: `bytes=${chunk.start}-${end}` };
       if (this.etag) headers['If-Match'] = this.etag;
       this.client.get(this.url, headers).then(
         response => {
@@ -204,11 +255,16 @@ export class RangedBlob {
             return reject(abortError(this.signal));
           }
           try {
-            const expected = this.expectedLength(index, start, end, message);
-            readExactBody(message, expected, this.options.idleMs, this.signal).then(
-              resolve,
-              reject
-            );
+            const expected = this.expectedLength(chunk, message);
+            const deliver = (piece: Buffer) => {
+              if (chunk.attempt !== attempt) return;
+              chunk.push(piece);
+              this.flow();
+            };
+            const { idleMs } = this.options;
+            body = streamBody(message, expected, skip, idleMs, this.signal, deliver);
+            if (pausedEarly) body.pause();
+            body.done.then(resolve, reject);
           } catch (error) {
             message.destroy();
             reject(error);
@@ -226,7 +282,8 @@ export class RangedBlob {
   }
 
   /** The body length a response must have, or the error that its status and headers make. */
-  private expectedLength(index: number, start: number, end: number, message: IncomingMessage) {
+  private expectedLength(chunk: RangeChunk, message: IncomingMessage) {
+    const { index } = chunk;
     const status = message.statusCode ?? 0;
     if (status === 200 || status === 416) {
       if (index === 0) throw new RangesUnsupported(`the server answered ${status} to a range`);
@@ -243,22 +300,21 @@ export class RangedBlob {
     if (index === 0 && this.total < 0 && range) {
       this.total = range.total;
       this.etag = etag;
+      chunk.length = Math.min(chunk.length, this.total);
     }
-    if (this.total >= 0) end = Math.min(end, this.total - 1);
+    const end = chunk.start + chunk.length - 1;
     if (range && range.total !== this.total) {
       throw new BlobChanged('the archive changed size during the download');
     }
     if (this.etag && etag && etag !== this.etag) {
       throw new BlobChanged('the archive changed during the download');
     }
-    if (!range || range.start !== start || range.end !== end) {
+    if (!range || range.start !== chunk.start || range.end !== end) {
       const got = message.headers['content-range'] ?? 'none';
-      throw new RetryableChunkError(`chunk ${index}: Content-Range ${got}, not ${start}-${end}`);
+      throw new RetryableChunkError(
+        `chunk ${index}: Content-Range ${got}, not ${chunk.start}-${end}`
+      );
     }
-    return end - start + 1;
+    return end - chunk.start + 1;
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

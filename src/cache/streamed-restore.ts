@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { errorMessage } from '../errors.js';
 import { lookupDownloadUrl } from './download-url.js';
 import { compressionOf, ExtractPipeline } from './extract-pipeline.js';
+import { Collector } from './garbage.js';
 import { RangedBlob, type RangedOptions } from './ranged-download.js';
 
 /** Anything the streamed path did not expect: the library's own restore is used instead. */
@@ -19,16 +20,24 @@ function number(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+export interface StreamOptions extends RangedOptions {
+  /** Bytes streamed between two full garbage collections (default: none asked for). */
+  collectEveryBytes?: number;
+}
+
 /**
- * 4 MiB ranges, 8 at a time (as the Azure SDK asks): at most 32 MiB held whatever tar's speed
- * (8 MiB ranges, 6 at a time, peaked about 40 MB higher for no gain in speed). The bounds can be
- * changed through the environment; CLONE_CACHE_STREAMED_RESTORE=false uses the library alone.
+ * 4 MiB ranges, 8 at a time (as the Azure SDK asks), at most 8 MiB received ahead of tar, and a
+ * full garbage collection every 16 MiB (see garbage.ts): the action's peak stays bounded whatever
+ * the entry's size and tar's speed. The bounds can be changed through the environment;
+ * CLONE_CACHE_STREAMED_RESTORE=false uses the library alone.
  */
-export function streamedRestoreOptions(): RangedOptions | undefined {
+export function streamedRestoreOptions(): StreamOptions | undefined {
   if (process.env.CLONE_CACHE_STREAMED_RESTORE === 'false') return undefined;
   return {
     chunkBytes: Math.round(number('CLONE_CACHE_STREAM_CHUNK_BYTES', 4 * 1024 * 1024)),
     window: Math.round(number('CLONE_CACHE_STREAM_WINDOW', 8)),
+    aheadBytes: Math.round(number('CLONE_CACHE_STREAM_AHEAD_BYTES', 8 * 1024 * 1024)),
+    collectEveryBytes: Math.round(number('CLONE_CACHE_STREAM_COLLECT_BYTES', 16 * 1024 * 1024)),
     attempts: 4,
     idleMs: number('CLONE_CACHE_STREAM_IDLE_SECONDS', 30) * 1000,
     lagMs: number('CLONE_CACHE_STREAM_LAG_SECONDS', 3) * 1000,
@@ -44,7 +53,7 @@ export function streamedRestoreOptions(): RangedOptions | undefined {
 export async function streamArchive(
   url: string,
   dir: string,
-  options: RangedOptions,
+  options: StreamOptions,
   signal: AbortSignal,
   onBytes: (bytes: number) => void = () => undefined
 ): Promise<number> {
@@ -66,11 +75,14 @@ export async function streamArchive(
     await pipeline.write(head.first);
     let bytes = head.first.length;
     onBytes(bytes);
-    for await (const chunk of blob.rest()) {
-      await pipeline.write(chunk);
-      bytes += chunk.length;
+    const collector = new Collector(options.collectEveryBytes ?? Infinity);
+    for await (const piece of blob.rest()) {
+      await pipeline.write(piece);
+      bytes += piece.length;
       onBytes(bytes);
+      collector.after(bytes);
     }
+    core.debug(`${collector.count} full garbage collections: ${Math.round(collector.ms)} ms`);
     await pipeline.end();
     if (bytes !== head.total) {
       throw new Error(`${bytes} bytes went through tar, the archive has ${head.total}`);
@@ -111,7 +123,7 @@ export interface StreamedRequest {
   dir: string;
   /** False for a matched key that is not to be restored (nothing is downloaded). */
   accept: (key: string) => boolean;
-  options: RangedOptions;
+  options: StreamOptions;
   signal: AbortSignal;
   /** Told when the download starts: the promise settles once it stopped and cleaned up. */
   onDownload?: (settled: Promise<unknown>) => void;
