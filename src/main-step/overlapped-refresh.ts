@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { remoteDefaultBranch } from '../clone/fetch.js';
 import { planFetch } from '../clone/fetch-plan.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, type Fallback } from '../errors.js';
+import { untrustedObjectsOf } from '../git/object-check.js';
 import { originHeadBranch } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
 import { withRetries } from '../git/retry.js';
@@ -17,6 +18,7 @@ import { discardWorktree, retargetWorktree } from '../worktree/retarget.js';
 import type { Job } from './job.js';
 import type { TaskWorktree } from './result.js';
 import { checkOutLfsFiles, createTaskWorktree, taskWorktreeRequest } from './task-worktree.js';
+import { VerifiedAhead } from './verify-ahead.js';
 
 export interface RefreshedWorktree {
   /** The host clone was made (or rebuilt) by this job. */
@@ -25,6 +27,8 @@ export interface RefreshedWorktree {
   tipsBefore: Map<string, string>;
   defaultBranch: string;
   worktree: TaskWorktree;
+  /** Why the objects of a commit of the clone cannot be trusted (see untrustedObjectsOf). */
+  untrustedObjectsOf(commit: string): Promise<Fallback | undefined>;
 }
 
 interface Refreshed {
@@ -121,19 +125,28 @@ export async function refreshAndCreateWorktree(
       defaultBranch || context.eventDefaultBranch,
       paths.lock
     );
-    return { created: true, tipsBefore: prepared.tipsBefore, defaultBranch, worktree };
+    return {
+      created: true,
+      tipsBefore: prepared.tipsBefore,
+      defaultBranch,
+      worktree,
+      untrustedObjectsOf: commit => untrustedObjectsOf(hostClone, commit)
+    };
   }
 
   const guessedDefault = prepared.knownDefaultBranch || context.eventDefaultBranch;
   const guessed = taskWorktreeRequest(job, guessedDefault);
   const branchExisted = (await hostClone.resolveCommit(`refs/heads/${settings.branch}`)) !== '';
   const attempt = createTaskWorktree(job, hostClone, guessedDefault, paths.lock);
+  const ahead = VerifiedAhead.start(hostClone, guessed.branch, guessed.base);
   let discarded: Promise<void> | undefined;
   // Once: after a failed fetch or attempt, and before a corrupt clone is swapped for a new one.
   const discardEarly = () =>
-    (discarded ??= attempt.then(
-      made => discardWorktree(hostClone, made, guessed, branchExisted),
-      () => discardWorktree(hostClone, undefined, guessed, branchExisted)
+    (discarded ??= ahead.settled().then(() =>
+      attempt.then(
+        made => discardWorktree(hostClone, made, guessed, branchExisted),
+        () => discardWorktree(hostClone, undefined, guessed, branchExisted)
+      )
     ));
   const refreshing = refreshInBackground(
     job,
@@ -180,7 +193,10 @@ export async function refreshAndCreateWorktree(
   } else {
     // A permission problem would only repeat; anything else may have come from the refs as they
     // were before the fetch (a base that origin just got), and the clone is fetched now.
-    if (first.error instanceof PermissionError) throw first.error;
+    if (first.error instanceof PermissionError) {
+      await ahead.settled();
+      throw first.error;
+    }
     await discardEarly();
     worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
   }
@@ -188,6 +204,7 @@ export async function refreshAndCreateWorktree(
     created: refreshed.rebuilt,
     tipsBefore: prepared.tipsBefore,
     defaultBranch: refreshed.defaultBranch,
-    worktree
+    worktree,
+    untrustedObjectsOf: commit => ahead.of(commit)
   };
 }
