@@ -103,8 +103,12 @@ export async function refreshAndCreateWorktree(
     `Refreshing the host clone ${paths.dir}`,
     async () => {
       const made = await prepareHostClone(paths, settings.originUrl, hostClone, transfer);
-      const known = made.created ? '' : await originHeadBranch(hostClone);
-      return { ...made, knownDefaultBranch: known };
+      if (made.created) return { ...made, knownDefaultBranch: '', branchExisted: false };
+      const [known, branchTip] = await Promise.all([
+        originHeadBranch(hostClone),
+        hostClone.resolveCommit(`refs/heads/${settings.branch}`)
+      ]);
+      return { ...made, knownDefaultBranch: known, branchExisted: branchTip !== '' };
     },
     where
   );
@@ -136,7 +140,7 @@ export async function refreshAndCreateWorktree(
 
   const guessedDefault = prepared.knownDefaultBranch || context.eventDefaultBranch;
   const guessed = taskWorktreeRequest(job, guessedDefault);
-  const branchExisted = (await hostClone.resolveCommit(`refs/heads/${settings.branch}`)) !== '';
+  const { branchExisted } = prepared;
   const attempt = createTaskWorktree(job, hostClone, guessedDefault, paths.lock);
   const ahead = VerifiedAhead.start(hostClone, guessed.branch, guessed.base);
   let discarded: Promise<void> | undefined;
@@ -166,7 +170,9 @@ export async function refreshAndCreateWorktree(
     async () => {
       try {
         const done = await refreshing;
-        await finishRefresh(hostClone, done.defaultBranch);
+        // origin/HEAD is set only when origin's default branch is not what it already names.
+        const known = done.defaultBranch === prepared.knownDefaultBranch && !done.rebuilt;
+        await finishRefresh(hostClone, known ? '' : done.defaultBranch);
         return done;
       } catch (error) {
         await discardEarly().catch(() => undefined);
