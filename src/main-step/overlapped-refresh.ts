@@ -211,6 +211,8 @@ export async function refreshAndCreateWorktree(
     tipsBefore: prepared.tipsBefore,
     defaultBranch: refreshed.defaultBranch,
     worktree,
-    untrustedObjectsOf: commit => ahead.of(commit)
+    // The early check read the store that a rebuild has replaced.
+    untrustedObjectsOf: commit =>
+      refreshed.rebuilt ? untrustedObjectsOf(hostClone, commit) : ahead.of(commit)
   };
 }
