@@ -1,6 +1,8 @@
 // Profiles the warm cache-dir task worktree: runs the main and post steps N times with
-// GIT_TRACE2_EVENT and prints, per run, the wall time, every git process (start offset from the
-// step's start, duration, argv) and the gaps between them (Node's own time).
+// GIT_TRACE2_EVENT and prints, per run, the wall time and every git process (start offset from the
+// step's start, duration, argv); the gaps between them are Node's own time. Usage:
+// tsx bench/profile-task-worktree.ts <preset> <runs>; PROFILE_ORIGIN=<dir> keeps the generated
+// origin between invocations, PROFILE_CPU=<dir> writes a V8 CPU profile of each traced step.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
