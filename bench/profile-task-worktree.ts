@@ -9,6 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startGitServer } from '../__tests__/support/git-server.js';
 import { bundlePath, createJob, stepEnv } from '../__tests__/support/runner.js';
+
+// PROFILE_DIST=<dir>: another build's bundles (<dir>/main, <dir>/post) instead of dist/.
+const bundle = (step: 'main' | 'post') =>
+  process.env.PROFILE_DIST
+    ? path.join(process.env.PROFILE_DIST, step, 'index.js')
+    : bundlePath(step);
 import { measure } from './measure.js';
 import { bareName, generateRepository, PRESETS } from './workload.js';
 
@@ -38,12 +44,12 @@ const step = async (which: 'main' | 'post', trace?: string) => {
     trace && process.env.PROFILE_CPU
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_CPU}`]
       : [];
-  const main = await measure(process.execPath, [...nodeArgs, bundlePath('main')], {
+  const main = await measure(process.execPath, [...nodeArgs, bundle('main')], {
     cwd: job.workspace,
     env
   });
   const postEnv = stepEnv('post', job, { inputs: { 'cache-dir': hostDir, branch: 'main' } });
-  await measure(process.execPath, [bundlePath('post')], { cwd: job.workspace, env: postEnv });
+  await measure(process.execPath, [bundle('post')], { cwd: job.workspace, env: postEnv });
   return { main, started };
 };
 await step('main');
@@ -82,6 +88,14 @@ for (let run = 0; run < runs; run++) {
   console.log(
     `\nrun ${run}: main ${main.ms.toFixed(0)} ms, floor worktree add ${floor.ms.toFixed(0)} ms`
   );
+  const add = rows.find(r => r.argv.startsWith('worktree add'));
+  if (add) {
+    const before = rows.filter(r => r.t + r.ms <= add.t).length;
+    const after = rows.filter(r => r.t >= add.t + add.ms).length;
+    console.log(
+      `git processes: ${rows.length}; ended before worktree add: ${before}; started after it: ${after}`
+    );
+  }
   for (const r of rows)
     console.log(
       `${String(r.t).padStart(6)} +${r.ms.toFixed(0).padStart(5)}  ${r.argv.slice(0, 150)}`
