@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import { planFetch } from '../clone/fetch-plan.js';
-import { untrustedObjectsOf } from '../git/object-check.js';
 import type { Repository } from '../git/repository.js';
 import { removeWorktree } from '../git/worktrees.js';
 import { markForRebuild, withHostCloneLock } from '../host/host-clone.js';
@@ -13,7 +12,8 @@ type HostWorktreeMode = Extract<Mode, { kind: 'host-worktree' }>;
 
 /**
  * An earlier job can write into the host clone: the objects of the worktree's commit are re-hashed
- * (git does not). A mismatch removes the worktree and rebuilds the clone before trying again.
+ * (git does not), mostly while the worktree was made. A mismatch removes the worktree and rebuilds
+ * the clone before trying again.
  */
 async function verifiedWorktree(job: Job, mode: HostWorktreeMode, hostClone: Repository) {
   const first = await refreshAndCreateWorktree(job, mode.hostClone, hostClone);
@@ -21,7 +21,7 @@ async function verifiedWorktree(job: Job, mode: HostWorktreeMode, hostClone: Rep
   const problem = await job.stages.run(
     'verify',
     `Verifying the objects of ${worktree.commit}`,
-    () => untrustedObjectsOf(hostClone, worktree.commit),
+    () => first.untrustedObjectsOf(worktree.commit),
     { cwd: hostClone.dir }
   );
   if (!problem) return first;
@@ -57,9 +57,11 @@ export async function hostWorktree(
           refresh.tipsBefore.get(`refs/remotes/origin/${settings.branch}`) ??
           refresh.tipsBefore.get(`refs/remotes/origin/${settings.base || defaultBranch}`);
         const staleCommits =
-          before && (await hostClone.resolveCommit(before))
-            ? await hostClone.countCommits(before, worktree.commit)
-            : null;
+          before === worktree.commit
+            ? 0
+            : before && (await hostClone.resolveCommit(before))
+              ? await hostClone.countCommits(before, worktree.commit)
+              : null;
         return resultOf(mode, settings.branch, refresh.created, staleCommits, worktree);
       }),
     { cwd: paths.dir, writing: paths.cacheDir }

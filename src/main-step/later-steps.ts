@@ -18,12 +18,13 @@ import type { Job, ModeResult } from './job.js';
 async function persistCredentials(
   job: Job,
   done: ModeResult,
-  entries: readonly ConfigEntry[]
+  entries: readonly ConfigEntry[],
+  worktreeGitDir: Promise<string> | undefined
 ): Promise<PersistedCredentials> {
   const file = await writeCredentialsFile(job.context.runnerTemp, entries);
   const hostWorktree = done.mode === 'host-worktree' ? done.worktree : undefined;
-  const includes = hostWorktree
-    ? worktreeIncludes(await new Repository(hostWorktree.path).absoluteGitDir(), file)
+  const includes = worktreeGitDir
+    ? worktreeIncludes(await worktreeGitDir, file)
     : cloneIncludes(done.clonePath, job.context.workspace, file);
   if (job.settings.submodules !== 'none') {
     // A host worktree's submodule repositories are its own (under its git directory), so their
@@ -47,7 +48,7 @@ async function persistCredentials(
     await removePersistedCredentials(persisted).catch(() => undefined);
     throw error;
   });
-  const by = hostWorktree ? 'the task worktree (global config)' : 'the clone';
+  const by = worktreeGitDir ? 'the task worktree (global config)' : 'the clone';
   core.info(`Credentials for later steps' git commands are in ${file}, included by ${by}.`);
   return persisted;
 }
@@ -63,7 +64,13 @@ export async function setUpLaterSteps(
   persistedConfig: readonly ConfigEntry[]
 ): Promise<PersistedCredentials | undefined> {
   const { settings } = job;
+  const persist = settings.persistCredentials && persistedConfig.length > 0;
+  const hostWorktree = done.mode === 'host-worktree' ? done.worktree : undefined;
+  // Read while safe.directory is edited (the global config's edits stay one after another).
+  const worktreeGitDir =
+    persist && hostWorktree ? new Repository(hostWorktree.path).absoluteGitDir() : undefined;
+  worktreeGitDir?.catch(() => undefined); // awaited below
   if (settings.setSafeDirectory && done.worktree) await trustDirectory(done.worktree.path);
-  if (!settings.persistCredentials || persistedConfig.length === 0) return undefined;
-  return persistCredentials(job, done, persistedConfig);
+  if (!persist) return undefined;
+  return persistCredentials(job, done, persistedConfig, worktreeGitDir);
 }

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { remoteDefaultBranch } from '../clone/fetch.js';
 import { planFetch } from '../clone/fetch-plan.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, type Fallback } from '../errors.js';
+import { untrustedObjectsOf } from '../git/object-check.js';
 import { originHeadBranch } from '../git/refs.js';
 import type { Repository } from '../git/repository.js';
 import { withRetries } from '../git/retry.js';
@@ -22,6 +23,7 @@ import {
   createTaskWorktree,
   taskWorktreeRequest
 } from './task-worktree.js';
+import { VerifiedAhead } from './verify-ahead.js';
 
 export interface RefreshedWorktree {
   /** The host clone was made (or rebuilt) by this job. */
@@ -30,6 +32,8 @@ export interface RefreshedWorktree {
   tipsBefore: Map<string, string>;
   defaultBranch: string;
   worktree: TaskWorktree;
+  /** Why the objects of a commit of the clone cannot be trusted (see untrustedObjectsOf). */
+  untrustedObjectsOf(commit: string): Promise<Fallback | undefined>;
 }
 
 interface Refreshed {
@@ -104,8 +108,12 @@ export async function refreshAndCreateWorktree(
     `Refreshing the host clone ${paths.dir}`,
     async () => {
       const made = await prepareHostClone(paths, settings.originUrl, hostClone, transfer);
-      const known = made.created ? '' : await originHeadBranch(hostClone);
-      return { ...made, knownDefaultBranch: known };
+      if (made.created) return { ...made, knownDefaultBranch: '', branchExisted: false };
+      const [known, branchTip] = await Promise.all([
+        originHeadBranch(hostClone),
+        hostClone.resolveCommit(`refs/heads/${settings.branch}`)
+      ]);
+      return { ...made, knownDefaultBranch: known, branchExisted: branchTip !== '' };
     },
     where
   );
@@ -126,19 +134,28 @@ export async function refreshAndCreateWorktree(
       defaultBranch || context.eventDefaultBranch,
       paths.lock
     );
-    return { created: true, tipsBefore: prepared.tipsBefore, defaultBranch, worktree };
+    return {
+      created: true,
+      tipsBefore: prepared.tipsBefore,
+      defaultBranch,
+      worktree,
+      untrustedObjectsOf: commit => untrustedObjectsOf(hostClone, commit)
+    };
   }
 
   const guessedDefault = prepared.knownDefaultBranch || context.eventDefaultBranch;
   const guessed = taskWorktreeRequest(job, guessedDefault);
-  const branchExisted = (await hostClone.resolveCommit(`refs/heads/${settings.branch}`)) !== '';
+  const { branchExisted } = prepared;
   const attempt = createTaskWorktree(job, hostClone, guessedDefault, paths.lock);
+  const ahead = VerifiedAhead.start(hostClone, guessed.branch, guessed.base);
   let discarded: Promise<void> | undefined;
   // Once: after a failed fetch or attempt, and before a corrupt clone is swapped for a new one.
   const discardEarly = () =>
-    (discarded ??= attempt.then(
-      made => discardWorktree(hostClone, made, guessed, branchExisted),
-      () => discardWorktree(hostClone, undefined, guessed, branchExisted)
+    (discarded ??= ahead.settled().then(() =>
+      attempt.then(
+        made => discardWorktree(hostClone, made, guessed, branchExisted),
+        () => discardWorktree(hostClone, undefined, guessed, branchExisted)
+      )
     ));
   const refreshing = refreshInBackground(
     job,
@@ -158,7 +175,9 @@ export async function refreshAndCreateWorktree(
     async () => {
       try {
         const done = await refreshing;
-        await finishRefresh(hostClone, done.defaultBranch);
+        // origin/HEAD is set only when origin's default branch is not what it already names.
+        const known = done.defaultBranch === prepared.knownDefaultBranch && !done.rebuilt;
+        await finishRefresh(hostClone, known ? '' : done.defaultBranch);
         return done;
       } catch (error) {
         await discardEarly().catch(() => undefined);
@@ -187,7 +206,10 @@ export async function refreshAndCreateWorktree(
   } else {
     // A permission problem would only repeat; anything else may have come from the refs as they
     // were before the fetch (a base that origin just got), and the clone is fetched now.
-    if (first.error instanceof PermissionError) throw first.error;
+    if (first.error instanceof PermissionError) {
+      await ahead.settled();
+      throw first.error;
+    }
     await discardEarly();
     worktree = await createTaskWorktree(job, hostClone, defaultBranch, paths.lock);
   }
@@ -195,6 +217,9 @@ export async function refreshAndCreateWorktree(
     created: refreshed.rebuilt,
     tipsBefore: prepared.tipsBefore,
     defaultBranch: refreshed.defaultBranch,
-    worktree
+    worktree,
+    // The early check read the store that a rebuild has replaced.
+    untrustedObjectsOf: commit =>
+      refreshed.rebuilt ? untrustedObjectsOf(hostClone, commit) : ahead.of(commit)
   };
 }

@@ -68,9 +68,12 @@ export async function runMainStep(): Promise<void> {
     maskSecrets(settings.token);
     if (settings.ssh) maskSshKey(settings.ssh.key);
     refuseUnsafePrCheckout(settings, context);
+    // git check-ref-format runs alongside git --version; a missing git is still the error shown.
+    const validated = validateBranchInputs(settings);
+    validated.catch(() => undefined); // awaited below
     await requireGit();
     if (settings.lfs) await requireGitLfs();
-    await validateBranchInputs(settings);
+    await validated;
     checkResolvedPaths(settings);
     const mode = chooseMode(settings);
     // Before the first git command in path; not the host clone, whose owner is never overruled.

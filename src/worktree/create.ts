@@ -145,12 +145,17 @@ export async function createWorktree(
   given: WorktreeRequest
 ): Promise<WorktreeResult> {
   const request = { ...given, folder: canonicalPath(given.folder) };
+  const ref = `refs/heads/${request.branch}`;
+  // Read alongside the registry: no step before the add moves these refs.
+  const tips = Promise.all([
+    repo.resolveCommit(`refs/remotes/origin/${request.branch}`),
+    repo.resolveCommit(ref)
+  ]);
+  tips.catch(() => undefined); // awaited below
   const entries = await reapDeadJobs(repo);
   await releaseFromMainCheckout(repo, entries[0], request.branch);
   const slot = await findSlot(entries, request);
-  const ref = `refs/heads/${request.branch}`;
-  const originCommit = await repo.resolveCommit(`refs/remotes/origin/${request.branch}`);
-  const localCommit = await repo.resolveCommit(ref);
+  const [originCommit, localCommit] = await tips;
   // A live job's worktree, or one kept by an earlier job or made by a person: never touched.
   const holder = entries.find(e => e.branch === ref && e.path !== slot.path);
   const lease = formatLease(newLease(request.removeOnExit));

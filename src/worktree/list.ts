@@ -114,12 +114,12 @@ async function readAdminRecords(repo: Repository): Promise<Map<string, AdminReco
 
 /** git's worktree list, with what its records on disk say (locks, unfinished adds, rebases). */
 export async function listWorktrees(repo: Repository): Promise<WorktreeEntry[]> {
-  const entries: WorktreeEntry[] = (await listedWorktrees(repo)).map(listed => ({
-    ...listed,
-    path: canonicalPath(listed.path),
+  const [listed, records] = await Promise.all([listedWorktrees(repo), readAdminRecords(repo)]);
+  const entries: WorktreeEntry[] = listed.map(worktree => ({
+    ...worktree,
+    path: canonicalPath(worktree.path),
     complete: true
   }));
-  const records = await readAdminRecords(repo);
   for (const entry of entries.slice(1)) {
     const record = records.get(entry.path);
     if (!record) continue;
