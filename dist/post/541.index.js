@@ -1,8 +1,8 @@
-export const id = 561;
-export const ids = [561];
+export const id = 541;
+export const ids = [541];
 export const modules = {
 
-/***/ 561:
+/***/ 3541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -169,8 +169,60 @@ class ExtractPipeline {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+;// CONCATENATED MODULE: ./src/cache/garbage.ts
+
+
+let exposedGc;
+/**
+ * V8's full collection, or undefined where it cannot be had. A streamed download goes through a
+ * new 64 KiB buffer for every socket read, and V8 frees dead buffers only once some 64 MiB more of
+ * them exist than at its last collection: without being asked, that garbage is most of what the
+ * process holds while it streams.
+ */
+function fullCollection() {
+    if (exposedGc === undefined) {
+        try {
+            const exposed = globalThis.gc;
+            if (!exposed)
+                external_node_v8_default().setFlagsFromString('--expose-gc');
+            exposedGc = exposed ?? external_node_vm_default().runInNewContext('gc');
+        }
+        catch {
+            exposedGc = null;
+        }
+    }
+    return exposedGc ?? undefined;
+}
+/** Asks for a full collection each time `everyBytes` more bytes went through; counts them. */
+class Collector {
+    everyBytes;
+    count = 0;
+    ms = 0;
+    collect = fullCollection();
+    next;
+    constructor(everyBytes) {
+        this.everyBytes = everyBytes;
+        this.next = everyBytes;
+    }
+    after(bytes) {
+        if (!this.collect || bytes < this.next)
+            return;
+        this.next = bytes + this.everyBytes;
+        const start = performance.now();
+        this.collect();
+        this.ms += performance.now() - start;
+        this.count++;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
+var lib = __webpack_require__(9844);
 ;// CONCATENATED MODULE: ./src/cache/range-body.ts
 /** A failure of one ranged GET that another attempt may not have. */
 class RetryableChunkError extends Error {
@@ -183,34 +235,44 @@ function contentRange(value) {
 function abortError(signal) {
     return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
-/** Reads exactly `length` bytes; nothing for `idleMs`, more, or fewer is a retryable failure. */
-function readExactBody(message, length, idleMs, signal) {
-    return new Promise((resolve, reject) => {
-        const buffer = Buffer.allocUnsafe(length);
-        let filled = 0;
-        let idle;
-        const fail = (error) => {
+/**
+ * Streams exactly `length` bytes of a response into `onPiece` as they arrive, less the first
+ * `skip` (delivered by an earlier attempt). Nothing for `idleMs`
+ * while it flows, more, or fewer is a retryable failure. While paused it is not idle: nothing is
+ * read, so the socket's flow control holds the server back and no byte piles up here.
+ */
+function streamBody(message, length, skip, idleMs, signal, onPiece) {
+    let filled = 0;
+    let idle;
+    let paused = false;
+    let fail = () => undefined;
+    const arm = () => {
+        clearTimeout(idle);
+        if (paused)
+            return;
+        idle = setTimeout(() => fail(new RetryableChunkError(`no data for ${idleMs} ms`)), idleMs);
+    };
+    const done = new Promise((resolve, reject) => {
+        fail = (error) => {
             clearTimeout(idle);
             message.destroy();
             reject(error);
-        };
-        const arm = () => {
-            clearTimeout(idle);
-            idle = setTimeout(() => fail(new RetryableChunkError(`no data for ${idleMs} ms`)), idleMs);
         };
         arm();
         message.on('data', (data) => {
             if (filled + data.length > length) {
                 return fail(new RetryableChunkError(`more than the ${length} bytes asked for`));
             }
-            data.copy(buffer, filled);
+            const at = filled;
             filled += data.length;
             arm();
+            if (filled > skip)
+                onPiece(at >= skip ? data : data.subarray(skip - at));
         });
         message.on('end', () => {
             clearTimeout(idle);
             if (filled === length)
-                resolve(buffer);
+                resolve();
             else
                 reject(new RetryableChunkError(`short body: ${filled} of ${length} bytes`));
         });
@@ -224,9 +286,121 @@ function readExactBody(message, length, idleMs, signal) {
             }
         });
     });
+    return {
+        done,
+        pause() {
+            if (paused)
+                return;
+            paused = true;
+            clearTimeout(idle);
+            message.pause();
+        },
+        resume() {
+            if (!paused)
+                return;
+            paused = false;
+            message.resume();
+            arm();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cache/range-chunk.ts
+/** Bytes a download holds in memory: received and not yet taken by its consumer. */
+class HeldBytes {
+    now = 0;
+    peak = 0;
+    add(bytes) {
+        this.now += bytes;
+        if (this.now > this.peak)
+            this.peak = this.now;
+    }
+    remove(bytes) {
+        this.now -= bytes;
+    }
+}
+/**
+ * One range of the blob. Its bytes are kept as the pieces the socket delivered (never copied into
+ * one buffer) until the consumer takes them; a retry asks only for the bytes not yet received.
+ */
+class RangeChunk {
+    index;
+    start;
+    length;
+    held;
+    startedAt = Date.now();
+    /** Bytes received so far, taken or not: the next attempt starts at `start + received`. */
+    received = 0;
+    /** Bytes received and not yet taken. */
+    pending = 0;
+    failure;
+    attempt;
+    /** Its body is paused because memory is at its bound. */
+    paused = false;
+    /** Attempts made since the last one that received bytes. */
+    fruitless = 0;
+    hedged = false;
+    /** A retry waits for its delay. */
+    retryPending = false;
+    pieces = [];
+    wake;
+    constructor(index, start, length, held) {
+        this.index = index;
+        this.start = start;
+        this.length = length;
+        this.held = held;
+    }
+    get complete() {
+        return this.received === this.length;
+    }
+    get settled() {
+        return this.complete || this.failure !== undefined;
+    }
+    push(piece) {
+        this.pieces.push(piece);
+        this.pending += piece.length;
+        this.received += piece.length;
+        this.held.add(piece.length);
+        this.notify();
+    }
+    fail(error) {
+        if (this.settled)
+            return;
+        this.failure = error;
+        this.notify();
+    }
+    /** Wakes the consumer waiting in `take`, which then looks at the chunk again. */
+    notify() {
+        const wake = this.wake;
+        this.wake = undefined;
+        wake?.();
+    }
+    /** The next piece in order, or undefined once every byte was taken; waits for one to arrive. */
+    async take() {
+        for (;;) {
+            const piece = this.pieces.shift();
+            if (piece) {
+                this.pending -= piece.length;
+                this.held.remove(piece.length);
+                return piece;
+            }
+            if (this.complete)
+                return undefined;
+            if (this.failure !== undefined)
+                throw this.failure;
+            await new Promise(resolve => (this.wake = resolve));
+        }
+    }
+    /** Drops what was not taken: the download stopped. */
+    discard() {
+        this.held.remove(this.pending);
+        this.pieces.length = 0;
+        this.pending = 0;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cache/ranged-download.ts
+
 
 
 /** The server cannot serve this blob in ranges: the library's own download is used instead. */
@@ -235,166 +409,215 @@ class RangesUnsupported extends Error {
 /** The blob is not the one the download started with. */
 class BlobChanged extends Error {
 }
+/** The oldest chunk's bytes waiting for the consumer before its body is paused too. */
+const OLDEST_PENDING_BYTES = 1024 * 1024;
 /**
- * One blob read in parallel ranged GETs and handed out in order. Only `window` chunks exist at a
- * time (in flight or waiting to be consumed), so memory is bounded however slowly the consumer
- * takes them. Every request goes through one HttpClient, whose disposal on abort closes every
- * socket at once.
+ * One blob read in parallel ranged GETs and handed out in order, piece by piece as the sockets
+ * deliver them (no chunk is gathered into one buffer). What is held in memory is bounded by
+ * `aheadBytes` plus one socket read per request, whatever the consumer's speed; `held` tells it.
+ * Every request goes through one HttpClient, whose disposal on abort closes every socket at once.
  */
 class RangedBlob {
     url;
     options;
     signal;
+    /** Bytes received and not yet taken by the consumer, now and at most. */
+    held = new HeldBytes();
     client;
     attempts = new Set();
+    retries = new Set();
+    queue = [];
+    aheadBytes;
     total = -1;
     etag;
+    disposed = false;
     constructor(url, options, signal) {
         this.url = url;
         this.options = options;
         this.signal = signal;
+        this.aheadBytes = options.aheadBytes ?? 2 * options.chunkBytes;
+        // The socket timeout also ends a paused body; the reader's own idle timer judges it instead.
         this.client = new lib/* HttpClient */.Qq('clone-cache-action', [], {
             keepAlive: true,
-            allowRetries: false,
-            socketTimeout: options.idleMs
+            allowRetries: false
         });
+        signal.addEventListener('abort', this.onAbort, { once: true });
     }
+    onAbort = () => this.dispose();
     /** The first chunk, which also tells the size and the version (ETag) of the blob. */
     async head() {
-        const first = await this.chunk(0, 0, this.options.chunkBytes - 1).done;
-        return { total: this.total, etag: this.etag, first };
+        const chunk = new RangeChunk(0, 0, this.options.chunkBytes, this.held);
+        this.queue.push(chunk);
+        this.launch(chunk);
+        const parts = [];
+        for (let piece = await chunk.take(); piece; piece = await chunk.take())
+            parts.push(piece);
+        this.queue.shift();
+        return { total: this.total, etag: this.etag, first: Buffer.concat(parts) };
     }
-    /** Every chunk after the first, in order. */
+    /** Every byte after the first chunk, in order, in the pieces the sockets delivered. */
     async *rest() {
         const { chunkBytes, window } = this.options;
         const count = Math.ceil(this.total / chunkBytes);
-        const queue = [];
         let next = 1;
         const refill = () => {
-            while (next < count && queue.length < window) {
+            while (next < count && this.queue.length < window) {
                 const start = next * chunkBytes;
-                queue.push(this.chunk(next, start, Math.min(start + chunkBytes, this.total) - 1));
+                const chunk = new RangeChunk(next, start, Math.min(chunkBytes, this.total - start), this.held);
+                this.queue.push(chunk);
+                this.launch(chunk);
                 next++;
             }
         };
         refill();
-        while (queue.length > 0) {
-            const oldest = queue[0];
-            const buffer = await this.awaitOldest(oldest, queue);
-            queue.shift();
-            refill();
-            yield buffer;
+        while (this.queue.length > 0) {
+            const oldest = this.queue[0];
+            this.flow();
+            const piece = await this.takeOldest(oldest);
+            // Its last byte taken, the chunk makes room for the next one before the consumer goes on.
+            if (oldest.complete && oldest.pending === 0) {
+                this.queue.shift();
+                refill();
+                this.flow();
+            }
+            if (piece)
+                yield piece;
         }
     }
     /** Closes every socket; pending and later requests fail. */
     dispose() {
+        this.disposed = true;
+        this.signal.removeEventListener('abort', this.onAbort);
         for (const attempt of this.attempts)
             attempt.cancel();
+        for (const timer of this.retries)
+            clearTimeout(timer);
+        this.retries.clear();
         this.client.dispose();
+        const reason = this.signal.aborted ? abortError(this.signal) : new Error('disposed');
+        for (const chunk of this.queue) {
+            chunk.fail(reason);
+            chunk.discard();
+        }
     }
-    /** Waits for the oldest chunk; once it lags behind a finished later one, asks for it again. */
-    async awaitOldest(oldest, queue) {
+    /**
+     * Pauses the bodies that would take memory past its bound, and lets flow again (or asks again
+     * for) those that may: the oldest chunk only waits for the consumer, later ones for the bound.
+     */
+    flow() {
+        this.queue.forEach((chunk, position) => {
+            const hold = position === 0 ? chunk.pending >= OLDEST_PENDING_BYTES : this.held.now >= this.aheadBytes;
+            if (hold && !chunk.paused && !chunk.settled) {
+                chunk.paused = true;
+                chunk.attempt?.pause();
+            }
+            else if (!hold && chunk.paused) {
+                chunk.paused = false;
+                if (chunk.attempt)
+                    chunk.attempt.resume();
+                else if (chunk.retryPending === false)
+                    this.launch(chunk);
+            }
+        });
+    }
+    /** The oldest chunk's next piece; once it lags behind a finished later chunk, asks again. */
+    async takeOldest(oldest) {
+        if (oldest.settled)
+            return oldest.take();
         let timer;
         const check = () => {
             const lagging = Date.now() - oldest.startedAt >= this.options.lagMs;
-            if (!oldest.isDone() && lagging && queue.some(chunk => chunk !== oldest && chunk.isDone())) {
-                oldest.hedge();
-                return;
+            if (!oldest.settled && lagging && this.queue.some(c => c !== oldest && c.complete)) {
+                return this.hedge(oldest);
             }
             timer = setTimeout(check, Math.max(20, this.options.lagMs / 4));
         };
         timer = setTimeout(check, Math.max(0, oldest.startedAt + this.options.lagMs - Date.now()));
         try {
-            return await oldest.done;
+            return await oldest.take();
         }
         finally {
             clearTimeout(timer);
         }
     }
-    /** One chunk, tried up to `attempts` times; `hedge` starts a second attempt alongside. */
-    chunk(index, start, end) {
-        let made = 0;
-        let hedged = false;
-        let settled = false;
-        const live = new Set();
-        let resolveDone;
-        let rejectDone;
-        const done = new Promise((resolve, reject) => {
-            resolveDone = resolve;
-            rejectDone = reject;
-        });
-        done.catch(() => undefined); // observed by whoever awaits it; never an unhandled rejection
-        const finish = (error, value) => {
-            if (settled)
-                return;
-            settled = true;
-            for (const attempt of live)
-                attempt.cancel();
-            if (value)
-                resolveDone(value);
-            else
-                rejectDone(error);
-        };
-        const launch = () => {
-            if (settled)
-                return;
-            made++;
-            const { attempt, result } = this.fetchRange(index, start, end);
-            live.add(attempt);
-            result.then(buffer => {
-                live.delete(attempt);
-                finish(undefined, buffer);
-            }, (error) => {
-                live.delete(attempt);
-                if (settled)
-                    return;
-                const retryable = error instanceof RetryableChunkError && !this.signal.aborted;
-                if (!retryable)
-                    return finish(error);
-                if (live.size > 0)
-                    return; // a hedge is still running
-                if (made >= this.options.attempts) {
-                    return finish(new Error(`chunk ${index} failed ${made} times: ${errorText(error)}`));
-                }
-                const timer = setTimeout(launch, this.options.retryDelayMs * made);
-                const onAbort = () => {
-                    clearTimeout(timer);
-                    finish(abortError(this.signal));
-                };
-                this.signal.addEventListener('abort', onAbort, { once: true });
-            });
-        };
-        launch();
-        return {
-            done,
-            startedAt: Date.now(),
-            isDone: () => settled,
-            hedge: () => {
-                if (hedged || settled)
-                    return;
-                hedged = true;
-                launch();
-            }
-        };
+    /** Once per chunk: ends its running attempt and asks for the bytes it still lacks. */
+    hedge(chunk) {
+        if (chunk.hedged || chunk.settled)
+            return;
+        chunk.hedged = true;
+        const running = chunk.attempt;
+        chunk.attempt = undefined;
+        running?.cancel();
+        chunk.fruitless = 0;
+        this.launch(chunk);
     }
-    /** One ranged GET, checked to be exactly the bytes asked for. */
-    fetchRange(index, start, end) {
+    /** One attempt at the bytes of `chunk` not yet received; retried while attempts bring bytes. */
+    launch(chunk) {
+        chunk.retryPending = false;
+        if (this.disposed || chunk.settled || chunk.attempt)
+            return;
+        chunk.fruitless++;
+        const before = chunk.received;
+        const { attempt, result } = this.fetchRange(chunk);
+        chunk.attempt = attempt;
+        result.then(() => {
+            if (chunk.attempt === attempt)
+                chunk.attempt = undefined;
+        }, (error) => {
+            if (chunk.attempt !== attempt)
+                return; // replaced by a hedge
+            chunk.attempt = undefined;
+            if (chunk.settled)
+                return;
+            if (chunk.received > before)
+                chunk.fruitless = 0;
+            const retryable = error instanceof RetryableChunkError && !this.signal.aborted;
+            if (!retryable)
+                return chunk.fail(error);
+            if (chunk.paused) {
+                // Ended while held back by the bound (an idle socket closed): asked again once it may flow.
+                chunk.fruitless = Math.max(0, chunk.fruitless - 1);
+                return;
+            }
+            if (chunk.fruitless >= this.options.attempts) {
+                const text = error instanceof Error ? error.message : String(error);
+                return chunk.fail(new Error(`chunk ${chunk.index} failed ${chunk.fruitless} times: ${text}`));
+            }
+            chunk.retryPending = true;
+            const timer = setTimeout(() => {
+                this.retries.delete(timer);
+                this.launch(chunk);
+            }, this.options.retryDelayMs * chunk.fruitless);
+            this.retries.add(timer);
+        });
+    }
+    /**
+     * One ranged GET of the whole chunk, checked to be exactly those bytes; what an earlier attempt
+     * delivered is skipped, the rest streamed into the chunk.
+     */
+    fetchRange(chunk) {
+        const skip = chunk.received;
         let message;
+        let body;
         let cancelled = false;
+        let pausedEarly = false;
         let fail = () => undefined;
         const attempt = {
             cancel: () => {
                 cancelled = true;
                 message?.destroy();
                 fail(this.signal.aborted ? abortError(this.signal) : new Error('cancelled'));
-            }
+            },
+            pause: () => (body ? body.pause() : (pausedEarly = true)),
+            resume: () => (body ? body.resume() : (pausedEarly = false))
         };
         this.attempts.add(attempt);
         const result = new Promise((resolve, reject) => {
             fail = reject;
             if (this.signal.aborted)
                 return reject(abortError(this.signal));
-            const headers = { Range: `bytes=${start}-${end}` };
+            const end = chunk.start + chunk.length - 1;
+            const headers = { Range: `bytes=${chunk.start}-${end}` };
             if (this.etag)
                 headers['If-Match'] = this.etag;
             this.client.get(this.url, headers).then(response => {
@@ -404,8 +627,18 @@ class RangedBlob {
                     return reject(abortError(this.signal));
                 }
                 try {
-                    const expected = this.expectedLength(index, start, end, message);
-                    readExactBody(message, expected, this.options.idleMs, this.signal).then(resolve, reject);
+                    const expected = this.expectedLength(chunk, message);
+                    const deliver = (piece) => {
+                        if (chunk.attempt !== attempt)
+                            return;
+                        chunk.push(piece);
+                        this.flow();
+                    };
+                    const { idleMs } = this.options;
+                    body = streamBody(message, expected, skip, idleMs, this.signal, deliver);
+                    if (pausedEarly)
+                        body.pause();
+                    body.done.then(resolve, reject);
                 }
                 catch (error) {
                     message.destroy();
@@ -418,7 +651,8 @@ class RangedBlob {
         return { attempt, result };
     }
     /** The body length a response must have, or the error that its status and headers make. */
-    expectedLength(index, start, end, message) {
+    expectedLength(chunk, message) {
+        const { index } = chunk;
         const status = message.statusCode ?? 0;
         if (status === 200 || status === 416) {
             if (index === 0)
@@ -438,27 +672,25 @@ class RangedBlob {
         if (index === 0 && this.total < 0 && range) {
             this.total = range.total;
             this.etag = etag;
+            chunk.length = Math.min(chunk.length, this.total);
         }
-        if (this.total >= 0)
-            end = Math.min(end, this.total - 1);
+        const end = chunk.start + chunk.length - 1;
         if (range && range.total !== this.total) {
             throw new BlobChanged('the archive changed size during the download');
         }
         if (this.etag && etag && etag !== this.etag) {
             throw new BlobChanged('the archive changed during the download');
         }
-        if (!range || range.start !== start || range.end !== end) {
+        if (!range || range.start !== chunk.start || range.end !== end) {
             const got = message.headers['content-range'] ?? 'none';
-            throw new RetryableChunkError(`chunk ${index}: Content-Range ${got}, not ${start}-${end}`);
+            throw new RetryableChunkError(`chunk ${index}: Content-Range ${got}, not ${chunk.start}-${end}`);
         }
-        return end - start + 1;
+        return end - chunk.start + 1;
     }
-}
-function errorText(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/streamed-restore.ts
+
 
 
 
@@ -473,9 +705,10 @@ function number(name, fallback) {
     return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 /**
- * 4 MiB ranges, 8 at a time (as the Azure SDK asks): at most 32 MiB held whatever tar's speed
- * (8 MiB ranges, 6 at a time, peaked about 40 MB higher for no gain in speed). The bounds can be
- * changed through the environment; CLONE_CACHE_STREAMED_RESTORE=false uses the library alone.
+ * 4 MiB ranges, 8 at a time (as the Azure SDK asks), at most 8 MiB received ahead of tar, and a
+ * full garbage collection every 16 MiB (see garbage.ts): the action's peak stays bounded whatever
+ * the entry's size and tar's speed. The bounds can be changed through the environment;
+ * CLONE_CACHE_STREAMED_RESTORE=false uses the library alone.
  */
 function streamedRestoreOptions() {
     if (process.env.CLONE_CACHE_STREAMED_RESTORE === 'false')
@@ -483,6 +716,8 @@ function streamedRestoreOptions() {
     return {
         chunkBytes: Math.round(number('CLONE_CACHE_STREAM_CHUNK_BYTES', 4 * 1024 * 1024)),
         window: Math.round(number('CLONE_CACHE_STREAM_WINDOW', 8)),
+        aheadBytes: Math.round(number('CLONE_CACHE_STREAM_AHEAD_BYTES', 8 * 1024 * 1024)),
+        collectEveryBytes: Math.round(number('CLONE_CACHE_STREAM_COLLECT_BYTES', 16 * 1024 * 1024)),
         attempts: 4,
         idleMs: number('CLONE_CACHE_STREAM_IDLE_SECONDS', 30) * 1000,
         lagMs: number('CLONE_CACHE_STREAM_LAG_SECONDS', 3) * 1000,
@@ -516,11 +751,14 @@ async function streamArchive(url, dir, options, signal, onBytes = () => undefine
         await pipeline.write(head.first);
         let bytes = head.first.length;
         onBytes(bytes);
-        for await (const chunk of blob.rest()) {
-            await pipeline.write(chunk);
-            bytes += chunk.length;
+        const collector = new Collector(options.collectEveryBytes ?? Infinity);
+        for await (const piece of blob.rest()) {
+            await pipeline.write(piece);
+            bytes += piece.length;
             onBytes(bytes);
+            collector.after(bytes);
         }
+        core/* debug */.Yz(`${collector.count} full garbage collections: ${Math.round(collector.ms)} ms`);
         await pipeline.end();
         if (bytes !== head.total) {
             throw new Error(`${bytes} bytes went through tar, the archive has ${head.total}`);
