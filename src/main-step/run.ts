@@ -59,6 +59,7 @@ async function writeSummary(rows: [string, string][]): Promise<void> {
 export async function runMainStep(): Promise<void> {
   const started = performance.now();
   let sshKey: SshKey | undefined;
+  let preflight: Promise<void> | undefined;
   try {
     const context = readRunnerContext();
     requireLinuxRunner(context);
@@ -81,7 +82,10 @@ export async function runMainStep(): Promise<void> {
       await trustDirectory(settings.clonePath);
     }
     const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
-    await diagnoser.preflight();
+    // A warning only, unless it gives files back: then it goes first. Otherwise the scan (up to
+    // its 2 s bound on a big cache-dir or worktree root) runs beside the job, not before it.
+    preflight = diagnoser.preflight();
+    if (settings.fixOwnership) await preflight;
     await fs.mkdir(context.workspace, { recursive: true });
     const phases = new PhaseTimer();
     const job: Job = { settings, context, stages: new StageRunner(diagnoser, phases) };
@@ -97,6 +101,7 @@ export async function runMainStep(): Promise<void> {
       mode.kind === 'host-worktree'
         ? await hostWorktree(job, mode, clone)
         : await cloneIntoPath(job, mode, clone);
+    await preflight;
     // As actions/checkout: the key stays for later steps only when credentials persist.
     if (sshKey && !settings.persistCredentials) await removeSshFiles(sshKey.files);
     const result: MainResult = {
@@ -113,6 +118,8 @@ export async function runMainStep(): Promise<void> {
       `Ready: ${checkedOut(result)} at ${outputsOf(result).commit} in ${result.seconds.toFixed(2)} s (${result.worktree?.path ?? result.clonePath}).`
     );
   } catch (error) {
+    // Its warning, if any, comes before the failure's annotation.
+    await preflight?.catch(() => undefined);
     await removeSshFiles(sshKey?.files ?? []).catch(e =>
       core.warning(`Removing the ssh key failed: ${errorMessage(e)}`)
     );
