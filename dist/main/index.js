@@ -7444,6 +7444,7 @@ async function writeSummary(rows) {
 async function runMainStep() {
     const started = performance.now();
     let sshKey;
+    let preflight;
     try {
         const context = readRunnerContext();
         requireLinuxRunner(context);
@@ -7468,7 +7469,11 @@ async function runMainStep() {
             await trustDirectory(settings.clonePath);
         }
         const diagnoser = new Diagnoser(diagnosisSettings(mode.kind, settings, context));
-        await diagnoser.preflight();
+        // A warning only, unless it gives files back: then it goes first. Otherwise the scan (up to
+        // its 2 s bound on a big cache-dir or worktree root) runs beside the job, not before it.
+        preflight = diagnoser.preflight();
+        if (settings.fixOwnership)
+            await preflight;
         await external_node_fs_.promises.mkdir(context.workspace, { recursive: true });
         const phases = new PhaseTimer();
         const job = { settings, context, stages: new StageRunner(diagnoser, phases) };
@@ -7483,6 +7488,7 @@ async function runMainStep() {
         const done = mode.kind === 'host-worktree'
             ? await hostWorktree(job, mode, clone)
             : await cloneIntoPath(job, mode, clone);
+        await preflight;
         // As actions/checkout: the key stays for later steps only when credentials persist.
         if (sshKey && !settings.persistCredentials)
             await removeSshFiles(sshKey.files);
@@ -7501,6 +7507,8 @@ async function runMainStep() {
         lib_core/* info */.pq(`Ready: ${checkedOut(result)} at ${outputsOf(result).commit} in ${result.seconds.toFixed(2)} s (${result.worktree?.path ?? result.clonePath}).`);
     }
     catch (error) {
+        // Its warning, if any, comes before the failure's annotation.
+        await preflight?.catch(() => undefined);
         await removeSshFiles(sshKey?.files ?? []).catch(e => lib_core/* warning */.$e(`Removing the ssh key failed: ${(0,errors/* errorMessage */.gJ)(e)}`));
         (0,errors/* failStep */.vy)(error);
     }
