@@ -2168,7 +2168,7 @@ async function withSafeTar(tempRoot, work) {
  * hosted cache, so a cache-dir job does not spend its start-up time parsing it.
  */
 const library = () => __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477));
-const streamedPath = () => Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3541));
+const streamedPath = () => Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(798)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9798));
 /** Runs `work` with some environment variables changed, restoring them afterwards. */
 async function withEnv(vars, work) {
     const previous = Object.fromEntries(Object.keys(vars).map(name => [name, process.env[name]]));

@@ -1,7 +1,7 @@
 import { HttpClient } from '@actions/http-client';
-import type { IncomingMessage } from 'node:http';
-import { abortError, contentRange, RetryableChunkError, streamBody } from './range-body.js';
+import { abortError, RetryableChunkError } from './range-body.js';
 import { HeldBytes, RangeChunk, type Attempt } from './range-chunk.js';
+import { requestRange, type BlobVersion, type RangeSource } from './range-request.js';
 
 export interface RangedOptions {
   /** Bytes asked for in one ranged GET. */
@@ -23,11 +23,6 @@ export interface RangedOptions {
   retryDelayMs: number;
 }
 
-/** The server cannot serve this blob in ranges: the library's own download is used instead. */
-export class RangesUnsupported extends Error {}
-/** The blob is not the one the download started with. */
-export class BlobChanged extends Error {}
-
 export interface BlobHead {
   total: number;
   etag?: string;
@@ -47,16 +42,16 @@ export class RangedBlob {
   /** Bytes received and not yet taken by the consumer, now and at most. */
   readonly held = new HeldBytes();
   private readonly client: HttpClient;
+  private readonly source: RangeSource;
+  private readonly version: BlobVersion = { total: -1 };
   private readonly attempts = new Set<Attempt>();
   private readonly retries = new Set<NodeJS.Timeout>();
   private readonly queue: RangeChunk[] = [];
   private readonly aheadBytes: number;
-  private total = -1;
-  private etag?: string;
   private disposed = false;
 
   constructor(
-    private readonly url: string,
+    url: string,
     private readonly options: RangedOptions,
     private readonly signal: AbortSignal
   ) {
@@ -66,6 +61,13 @@ export class RangedBlob {
       keepAlive: true,
       allowRetries: false
     });
+    this.source = {
+      client: this.client,
+      url,
+      signal,
+      idleMs: options.idleMs,
+      version: this.version
+    };
     signal.addEventListener('abort', this.onAbort, { once: true });
   }
 
@@ -79,23 +81,19 @@ export class RangedBlob {
     const parts: Buffer[] = [];
     for (let piece = await chunk.take(); piece; piece = await chunk.take()) parts.push(piece);
     this.queue.shift();
-    return { total: this.total, etag: this.etag, first: Buffer.concat(parts) };
+    return { ...this.version, first: Buffer.concat(parts) };
   }
 
   /** Every byte after the first chunk, in order, in the pieces the sockets delivered. */
   async *rest(): AsyncGenerator<Buffer> {
     const { chunkBytes, window } = this.options;
-    const count = Math.ceil(this.total / chunkBytes);
+    const total = this.version.total;
+    const count = Math.ceil(total / chunkBytes);
     let next = 1;
     const refill = () => {
       while (next < count && this.queue.length < window) {
         const start = next * chunkBytes;
-        const chunk = new RangeChunk(
-          next,
-          start,
-          Math.min(chunkBytes, this.total - start),
-          this.held
-        );
+        const chunk = new RangeChunk(next, start, Math.min(chunkBytes, total - start), this.held);
         this.queue.push(chunk);
         this.launch(chunk);
         next++;
@@ -186,7 +184,10 @@ export class RangedBlob {
     if (this.disposed || chunk.settled || chunk.attempt) return;
     chunk.fruitless++;
     const before = chunk.received;
-    const { attempt, result } = this.fetchRange(chunk);
+    const { attempt, result } = requestRange(this.source, chunk, () => this.flow());
+    this.attempts.add(attempt);
+    const settle = () => this.attempts.delete(attempt);
+    void result.then(settle, settle);
     chunk.attempt = attempt;
     result.then(
       () => {
@@ -218,103 +219,5 @@ export class RangedBlob {
         this.retries.add(timer);
       }
     );
-  }
-
-  /**
-   * One ranged GET of the whole chunk, checked to be exactly those bytes; what an earlier attempt
-   * delivered is skipped, the rest streamed into the chunk.
-   */
-  private fetchRange(chunk: RangeChunk) {
-    const skip = chunk.received;
-    let message: IncomingMessage | undefined;
-    let body: ReturnType<typeof streamBody> | undefined;
-    let cancelled = false;
-    let pausedEarly = false;
-    let fail: (error: Error) => void = () => undefined;
-    const attempt: Attempt = {
-      cancel: () => {
-        cancelled = true;
-        message?.destroy();
-        fail(this.signal.aborted ? abortError(this.signal) : new Error('cancelled'));
-      },
-      pause: () => (body ? body.pause() : (pausedEarly = true)),
-      resume: () => (body ? body.resume() : (pausedEarly = false))
-    };
-    this.attempts.add(attempt);
-    const result = new Promise<void>((resolve, reject) => {
-      fail = reject;
-      if (this.signal.aborted) return reject(abortError(this.signal));
-      const end = chunk.start + chunk.length - 1;
-      const headers: Record<string, string> = { Range: `bytes=${chunk.start}-${end}` };
-      if (this.etag) headers['If-Match'] = this.etag;
-      this.client.get(this.url, headers).then(
-        response => {
-          message = response.message;
-          if (cancelled || this.signal.aborted) {
-            message.destroy();
-            return reject(abortError(this.signal));
-          }
-          try {
-            const expected = this.expectedLength(chunk, message);
-            const deliver = (piece: Buffer) => {
-              if (chunk.attempt !== attempt) return;
-              chunk.push(piece);
-              this.flow();
-            };
-            const { idleMs } = this.options;
-            body = streamBody(message, expected, skip, idleMs, this.signal, deliver);
-            if (pausedEarly) body.pause();
-            body.done.then(resolve, reject);
-          } catch (error) {
-            message.destroy();
-            reject(error);
-          }
-        },
-        (error: Error) =>
-          reject(
-            this.signal.aborted ? abortError(this.signal) : new RetryableChunkError(error.message)
-          )
-      );
-    });
-    const settle = () => this.attempts.delete(attempt);
-    void result.then(settle, settle);
-    return { attempt, result };
-  }
-
-  /** The body length a response must have, or the error that its status and headers make. */
-  private expectedLength(chunk: RangeChunk, message: IncomingMessage) {
-    const { index } = chunk;
-    const status = message.statusCode ?? 0;
-    if (status === 200 || status === 416) {
-      if (index === 0) throw new RangesUnsupported(`the server answered ${status} to a range`);
-      throw new RetryableChunkError(`chunk ${index}: ${status} where 206 was asked`);
-    }
-    if (status === 412) throw new BlobChanged('the archive changed during the download');
-    if (status !== 206) {
-      const text = `chunk ${index}: HTTP ${status}`;
-      if (status === 408 || status === 429 || status >= 500) throw new RetryableChunkError(text);
-      throw new Error(text);
-    }
-    const range = contentRange(message.headers['content-range']);
-    const etag = message.headers.etag;
-    if (index === 0 && this.total < 0 && range) {
-      this.total = range.total;
-      this.etag = etag;
-      chunk.length = Math.min(chunk.length, this.total);
-    }
-    const end = chunk.start + chunk.length - 1;
-    if (range && range.total !== this.total) {
-      throw new BlobChanged('the archive changed size during the download');
-    }
-    if (this.etag && etag && etag !== this.etag) {
-      throw new BlobChanged('the archive changed during the download');
-    }
-    if (!range || range.start !== chunk.start || range.end !== end) {
-      const got = message.headers['content-range'] ?? 'none';
-      throw new RetryableChunkError(
-        `chunk ${index}: Content-Range ${got}, not ${chunk.start}-${end}`
-      );
-    }
-    return end - chunk.start + 1;
   }
 }

@@ -1,8 +1,8 @@
-export const id = 541;
-export const ids = [541];
+export const id = 798;
+export const ids = [798];
 export const modules = {
 
-/***/ 3541:
+/***/ 9798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -399,9 +399,7 @@ class RangeChunk {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cache/ranged-download.ts
-
-
+;// CONCATENATED MODULE: ./src/cache/range-request.ts
 
 /** The server cannot serve this blob in ranges: the library's own download is used instead. */
 class RangesUnsupported extends Error {
@@ -409,6 +407,106 @@ class RangesUnsupported extends Error {
 /** The blob is not the one the download started with. */
 class BlobChanged extends Error {
 }
+/** The body length a response must have, or the error that its status and headers make. */
+function expectedLength(chunk, message, version) {
+    const { index } = chunk;
+    const status = message.statusCode ?? 0;
+    if (status === 200 || status === 416) {
+        if (index === 0)
+            throw new RangesUnsupported(`the server answered ${status} to a range`);
+        throw new RetryableChunkError(`chunk ${index}: ${status} where 206 was asked`);
+    }
+    if (status === 412)
+        throw new BlobChanged('the archive changed during the download');
+    if (status !== 206) {
+        const text = `chunk ${index}: HTTP ${status}`;
+        if (status === 408 || status === 429 || status >= 500)
+            throw new RetryableChunkError(text);
+        throw new Error(text);
+    }
+    const range = contentRange(message.headers['content-range']);
+    const etag = message.headers.etag;
+    if (index === 0 && version.total < 0 && range) {
+        version.total = range.total;
+        version.etag = etag;
+        chunk.length = Math.min(chunk.length, version.total);
+    }
+    const end = chunk.start + chunk.length - 1;
+    if (range && range.total !== version.total) {
+        throw new BlobChanged('the archive changed size during the download');
+    }
+    if (version.etag && etag && etag !== version.etag) {
+        throw new BlobChanged('the archive changed during the download');
+    }
+    if (!range || range.start !== chunk.start || range.end !== end) {
+        const got = message.headers['content-range'] ?? 'none';
+        throw new RetryableChunkError(`chunk ${index}: Content-Range ${got}, not ${chunk.start}-${end}`);
+    }
+    return end - chunk.start + 1;
+}
+/**
+ * One ranged GET of the whole chunk, checked to be exactly those bytes; what an earlier attempt
+ * delivered is skipped, the rest pushed into the chunk (`delivered` after each piece) for as long
+ * as this attempt is the chunk's own.
+ */
+function requestRange(source, chunk, delivered) {
+    const { client, url, signal, idleMs, version } = source;
+    const skip = chunk.received;
+    let message;
+    let body;
+    let cancelled = false;
+    let pausedEarly = false;
+    let fail = () => undefined;
+    const attempt = {
+        cancel: () => {
+            cancelled = true;
+            message?.destroy();
+            fail(signal.aborted ? abortError(signal) : new Error('cancelled'));
+        },
+        pause: () => (body ? body.pause() : (pausedEarly = true)),
+        resume: () => (body ? body.resume() : (pausedEarly = false))
+    };
+    const result = new Promise((resolve, reject) => {
+        fail = reject;
+        if (signal.aborted)
+            return reject(abortError(signal));
+        const end = chunk.start + chunk.length - 1;
+        const headers = { Range: `bytes=${chunk.start}-${end}` };
+        if (version.etag)
+            headers['If-Match'] = version.etag;
+        client.get(url, headers).then(response => {
+            message = response.message;
+            if (cancelled || signal.aborted) {
+                message.destroy();
+                return reject(abortError(signal));
+            }
+            try {
+                const expected = expectedLength(chunk, message, version);
+                const deliver = (piece) => {
+                    if (chunk.attempt !== attempt)
+                        return;
+                    chunk.push(piece);
+                    delivered();
+                };
+                body = streamBody(message, expected, skip, idleMs, signal, deliver);
+                if (pausedEarly)
+                    body.pause();
+                body.done.then(resolve, reject);
+            }
+            catch (error) {
+                message.destroy();
+                reject(error);
+            }
+        }, (error) => reject(signal.aborted ? abortError(signal) : new RetryableChunkError(error.message)));
+    });
+    return { attempt, result };
+}
+
+;// CONCATENATED MODULE: ./src/cache/ranged-download.ts
+
+
+
+
 /** The oldest chunk's bytes waiting for the consumer before its body is paused too. */
 const OLDEST_PENDING_BYTES = 1024 * 1024;
 /**
@@ -418,21 +516,19 @@ const OLDEST_PENDING_BYTES = 1024 * 1024;
  * Every request goes through one HttpClient, whose disposal on abort closes every socket at once.
  */
 class RangedBlob {
-    url;
     options;
     signal;
     /** Bytes received and not yet taken by the consumer, now and at most. */
     held = new HeldBytes();
     client;
+    source;
+    version = { total: -1 };
     attempts = new Set();
     retries = new Set();
     queue = [];
     aheadBytes;
-    total = -1;
-    etag;
     disposed = false;
     constructor(url, options, signal) {
-        this.url = url;
         this.options = options;
         this.signal = signal;
         this.aheadBytes = options.aheadBytes ?? 2 * options.chunkBytes;
@@ -441,6 +537,13 @@ class RangedBlob {
             keepAlive: true,
             allowRetries: false
         });
+        this.source = {
+            client: this.client,
+            url,
+            signal,
+            idleMs: options.idleMs,
+            version: this.version
+        };
         signal.addEventListener('abort', this.onAbort, { once: true });
     }
     onAbort = () => this.dispose();
@@ -453,17 +556,18 @@ class RangedBlob {
         for (let piece = await chunk.take(); piece; piece = await chunk.take())
             parts.push(piece);
         this.queue.shift();
-        return { total: this.total, etag: this.etag, first: Buffer.concat(parts) };
+        return { ...this.version, first: Buffer.concat(parts) };
     }
     /** Every byte after the first chunk, in order, in the pieces the sockets delivered. */
     async *rest() {
         const { chunkBytes, window } = this.options;
-        const count = Math.ceil(this.total / chunkBytes);
+        const total = this.version.total;
+        const count = Math.ceil(total / chunkBytes);
         let next = 1;
         const refill = () => {
             while (next < count && this.queue.length < window) {
                 const start = next * chunkBytes;
-                const chunk = new RangeChunk(next, start, Math.min(chunkBytes, this.total - start), this.held);
+                const chunk = new RangeChunk(next, start, Math.min(chunkBytes, total - start), this.held);
                 this.queue.push(chunk);
                 this.launch(chunk);
                 next++;
@@ -558,7 +662,10 @@ class RangedBlob {
             return;
         chunk.fruitless++;
         const before = chunk.received;
-        const { attempt, result } = this.fetchRange(chunk);
+        const { attempt, result } = requestRange(this.source, chunk, () => this.flow());
+        this.attempts.add(attempt);
+        const settle = () => this.attempts.delete(attempt);
+        void result.then(settle, settle);
         chunk.attempt = attempt;
         result.then(() => {
             if (chunk.attempt === attempt)
@@ -590,102 +697,6 @@ class RangedBlob {
             }, this.options.retryDelayMs * chunk.fruitless);
             this.retries.add(timer);
         });
-    }
-    /**
-     * One ranged GET of the whole chunk, checked to be exactly those bytes; what an earlier attempt
-     * delivered is skipped, the rest streamed into the chunk.
-     */
-    fetchRange(chunk) {
-        const skip = chunk.received;
-        let message;
-        let body;
-        let cancelled = false;
-        let pausedEarly = false;
-        let fail = () => undefined;
-        const attempt = {
-            cancel: () => {
-                cancelled = true;
-                message?.destroy();
-                fail(this.signal.aborted ? abortError(this.signal) : new Error('cancelled'));
-            },
-            pause: () => (body ? body.pause() : (pausedEarly = true)),
-            resume: () => (body ? body.resume() : (pausedEarly = false))
-        };
-        this.attempts.add(attempt);
-        const result = new Promise((resolve, reject) => {
-            fail = reject;
-            if (this.signal.aborted)
-                return reject(abortError(this.signal));
-            const end = chunk.start + chunk.length - 1;
-            const headers = { Range: `bytes=${chunk.start}-${end}` };
-            if (this.etag)
-                headers['If-Match'] = this.etag;
-            this.client.get(this.url, headers).then(response => {
-                message = response.message;
-                if (cancelled || this.signal.aborted) {
-                    message.destroy();
-                    return reject(abortError(this.signal));
-                }
-                try {
-                    const expected = this.expectedLength(chunk, message);
-                    const deliver = (piece) => {
-                        if (chunk.attempt !== attempt)
-                            return;
-                        chunk.push(piece);
-                        this.flow();
-                    };
-                    const { idleMs } = this.options;
-                    body = streamBody(message, expected, skip, idleMs, this.signal, deliver);
-                    if (pausedEarly)
-                        body.pause();
-                    body.done.then(resolve, reject);
-                }
-                catch (error) {
-                    message.destroy();
-                    reject(error);
-                }
-            }, (error) => reject(this.signal.aborted ? abortError(this.signal) : new RetryableChunkError(error.message)));
-        });
-        const settle = () => this.attempts.delete(attempt);
-        void result.then(settle, settle);
-        return { attempt, result };
-    }
-    /** The body length a response must have, or the error that its status and headers make. */
-    expectedLength(chunk, message) {
-        const { index } = chunk;
-        const status = message.statusCode ?? 0;
-        if (status === 200 || status === 416) {
-            if (index === 0)
-                throw new RangesUnsupported(`the server answered ${status} to a range`);
-            throw new RetryableChunkError(`chunk ${index}: ${status} where 206 was asked`);
-        }
-        if (status === 412)
-            throw new BlobChanged('the archive changed during the download');
-        if (status !== 206) {
-            const text = `chunk ${index}: HTTP ${status}`;
-            if (status === 408 || status === 429 || status >= 500)
-                throw new RetryableChunkError(text);
-            throw new Error(text);
-        }
-        const range = contentRange(message.headers['content-range']);
-        const etag = message.headers.etag;
-        if (index === 0 && this.total < 0 && range) {
-            this.total = range.total;
-            this.etag = etag;
-            chunk.length = Math.min(chunk.length, this.total);
-        }
-        const end = chunk.start + chunk.length - 1;
-        if (range && range.total !== this.total) {
-            throw new BlobChanged('the archive changed size during the download');
-        }
-        if (this.etag && etag && etag !== this.etag) {
-            throw new BlobChanged('the archive changed during the download');
-        }
-        if (!range || range.start !== chunk.start || range.end !== end) {
-            const got = message.headers['content-range'] ?? 'none';
-            throw new RetryableChunkError(`chunk ${index}: Content-Range ${got}, not ${chunk.start}-${end}`);
-        }
-        return end - chunk.start + 1;
     }
 }
 
