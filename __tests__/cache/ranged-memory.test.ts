@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   OLDEST_PENDING_BYTES,
   RangedBlob,
   type RangedOptions
 } from '../../src/cache/ranged-download.js';
-import { startRangedBlobServer, type RangedBlobServer } from '../support/ranged-blob-server.js';
+import {
+  randomBlob,
+  startRangedBlobServer,
+  type RangedBlobServer
+} from '../support/ranged-blob-server.js';
 import { useTempDir } from '../support/tmp.js';
 
 const tempDir = useTempDir();
@@ -36,11 +37,8 @@ const options = (changes: Partial<RangedOptions> = {}): RangedOptions => ({
 });
 
 async function served(bytes: number) {
-  const content = randomBytes(bytes);
-  const file = path.join(tempDir(), 'archive');
-  writeFileSync(file, content);
   server = await startRangedBlobServer();
-  return { content, url: server.urlFor(file) };
+  return randomBlob(server, tempDir(), bytes);
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));

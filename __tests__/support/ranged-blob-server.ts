@@ -1,6 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { promises as fs, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import * as path from 'node:path';
 import type { Bandwidth } from './throttle.js';
 
 /**
@@ -209,4 +211,12 @@ export async function startRangedBlobServer(): Promise<RangedBlobServer> {
         server.close(() => resolve());
       })
   };
+}
+
+/** `bytes` random bytes in a file in `dir`, and the URL `server` serves them at. */
+export function randomBlob(server: RangedBlobServer, dir: string, bytes: number) {
+  const content = randomBytes(bytes);
+  const file = path.join(dir, 'archive');
+  writeFileSync(file, content);
+  return { content, url: server.urlFor(file) };
 }
