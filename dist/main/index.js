@@ -6161,7 +6161,7 @@ async function syncClone(job, clone, prepared) {
     const { cachedCommit } = prepared;
     const where = { cwd: settings.clonePath };
     const ownClone = await isActionClone(external_node_path_.join(settings.clonePath, '.git'));
-    const { target, defaultBranch, shallow } = await stages.run('fetch', 'Fetching from origin', async () => {
+    const { target, defaultBranch, shallow, commits } = await stages.run('fetch', 'Fetching from origin', async () => {
         // Inside the stage: the first git command in path (dubious ownership) gets its diagnosis.
         const { transfer, notes } = planFetch(settings, await historySource(clone, prepared));
         for (const note of notes)
@@ -6201,18 +6201,20 @@ async function syncClone(job, clone, prepared) {
                     throw error;
             });
         }
+        // What the blob fetch and the verify read; only a blobless or a seeded clone needs them.
+        const commits = transfer.filter || cachedCommit
+            ? await commitsToCheckOut(clone, settings, target, defaultBranch)
+            : [];
         // A blobless clone this job made: the blobs of what is checked out, before they are read.
-        if (transfer.filter) {
-            const commits = await commitsToCheckOut(clone, settings, target, defaultBranch);
+        if (transfer.filter)
             await fetchBlobsToCheckOut(clone, settings.originUrl, commits, transfer);
-        }
         const shallow = typeof transfer.depth === 'number' && (await clone.isShallow());
-        return { target, defaultBranch, shallow };
+        return { target, defaultBranch, shallow, commits };
     }, where);
     // git does not re-hash what it checks out: what came from the cache is checked first.
     if (cachedCommit) {
         await stages.run('verify', `Verifying the objects of ${target.commit}`, async () => {
-            await verifyObjectsOf(clone, await commitsToCheckOut(clone, settings, target, defaultBranch));
+            await verifyObjectsOf(clone, commits);
             await settleSeededLfsStore(await clone.absoluteGitDir(), settings.lfs);
         }, where);
     }

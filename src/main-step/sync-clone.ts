@@ -124,7 +124,7 @@ export async function syncClone(
   const { cachedCommit } = prepared;
   const where = { cwd: settings.clonePath };
   const ownClone = await isActionClone(path.join(settings.clonePath, '.git'));
-  const { target, defaultBranch, shallow } = await stages.run(
+  const { target, defaultBranch, shallow, commits } = await stages.run(
     'fetch',
     'Fetching from origin',
     async () => {
@@ -169,13 +169,15 @@ export async function syncClone(
           if (!(error instanceof GitError)) throw error;
         });
       }
+      // What the blob fetch and the verify read; only a blobless or a seeded clone needs them.
+      const commits =
+        transfer.filter || cachedCommit
+          ? await commitsToCheckOut(clone, settings, target, defaultBranch)
+          : [];
       // A blobless clone this job made: the blobs of what is checked out, before they are read.
-      if (transfer.filter) {
-        const commits = await commitsToCheckOut(clone, settings, target, defaultBranch);
-        await fetchBlobsToCheckOut(clone, settings.originUrl, commits, transfer);
-      }
+      if (transfer.filter) await fetchBlobsToCheckOut(clone, settings.originUrl, commits, transfer);
       const shallow = typeof transfer.depth === 'number' && (await clone.isShallow());
-      return { target, defaultBranch, shallow };
+      return { target, defaultBranch, shallow, commits };
     },
     where
   );
@@ -185,10 +187,7 @@ export async function syncClone(
       'verify',
       `Verifying the objects of ${target.commit}`,
       async () => {
-        await verifyObjectsOf(
-          clone,
-          await commitsToCheckOut(clone, settings, target, defaultBranch)
-        );
+        await verifyObjectsOf(clone, commits);
         await settleSeededLfsStore(await clone.absoluteGitDir(), settings.lfs);
       },
       where
